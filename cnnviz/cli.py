@@ -1,0 +1,112 @@
+"""The ``cnnviz`` command: no arguments opens the app; sub-commands train and evaluate models."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from cnnviz.data import MnistData
+
+
+def _progress_bar(fraction: float, width: int = 30) -> str:
+    filled = round(fraction * width)
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+def _load_data(folder: str | None) -> MnistData:
+    from cnnviz.data import load_bundled_mnist, load_mnist_folder
+
+    return load_mnist_folder(folder) if folder else load_bundled_mnist()
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from cnnviz.models import MODELS
+    from cnnviz.training import BatchMetrics, EpochMetrics, save_checkpoint, train_model
+
+    if args.model not in MODELS:
+        print(f"unknown model {args.model!r}; choose one of: {', '.join(MODELS)}", file=sys.stderr)
+        return 2
+    data = _load_data(args.data)
+    out = Path(args.out or f"{args.model}.pt")
+
+    def on_batch(m: BatchMetrics) -> None:
+        if m.batch % 20 == 0 or m.batch == m.batches_per_epoch:
+            sys.stdout.write(
+                f"\repoch {m.epoch} {_progress_bar(m.progress)} {m.batch}/{m.batches_per_epoch} "
+                f"loss {m.loss:.4f} acc {m.accuracy:6.2%} {m.samples_per_s:,.0f} samples/s "
+                f"{m.elapsed_s:6.1f}s"
+            )
+            sys.stdout.flush()
+
+    def on_epoch(m: EpochMetrics) -> None:
+        test = f" test acc {m.test_accuracy:.2%}" if m.test_accuracy is not None else ""
+        print(f"\repoch {m.epoch}/{m.epochs}: train loss {m.train_loss:.4f} train acc "
+              f"{m.train_accuracy:.2%}{test} ({m.elapsed_s:.1f}s)".ljust(110))
+
+    trained = train_model(args.model, data, epochs=args.epochs, subset=args.subset, device=args.device,
+                          seed=args.seed, on_batch=on_batch, on_epoch=on_epoch)
+    save_checkpoint(trained.model, out, trained.meta)
+    acc = trained.result.test_accuracy
+    print(f"test accuracy {acc:.2%} on {len(data.test_labels):,} digits; "
+          f"wall time {trained.result.elapsed_s:.1f}s on {trained.result.device}; saved {out}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from cnnviz.training import CheckpointError, TensorData, evaluate, load_checkpoint
+
+    try:
+        model, meta = load_checkpoint(args.checkpoint)
+    except CheckpointError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    data = _load_data(args.data)
+    ev = evaluate(model, TensorData.from_arrays(data.test_images, data.test_labels))
+    print(f"{meta.model} on {data.name} test set: accuracy {ev.accuracy:.2%} "
+          f"({ev.errors} errors in {len(ev.labels):,})")
+    print(f"{'class':>12} {'count':>6} {'correct':>8} {'accuracy':>9}")
+    for c, name in enumerate(data.class_names):
+        mask = ev.labels == c
+        correct = int((ev.predictions[mask] == c).sum())
+        acc = correct / int(mask.sum()) if mask.any() else float("nan")
+        print(f"{name:>12} {int(mask.sum()):>6} {correct:>8} {acc:>9.2%}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cnnviz", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+    train = sub.add_parser("train", help="train a model from the zoo and save a checkpoint")
+    train.add_argument("--model", default="explorer_cnn")
+    train.add_argument("--epochs", type=int, default=None, help="default: the model's recipe")
+    train.add_argument("--subset", type=int, default=None, help="train on a stratified subset of K samples")
+    train.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--data", default=None, help="folder of an MNIST-format set (default: bundled MNIST)")
+    train.add_argument("--out", default=None, help="checkpoint file (default: MODEL.pt)")
+    train.set_defaults(func=cmd_train)
+    ev = sub.add_parser("eval", help="print test accuracy and a per-class table for a checkpoint")
+    ev.add_argument("checkpoint")
+    ev.add_argument("--data", default=None)
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_app
+
+        return run_app()
+    np.set_printoptions(precision=4)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Reader for the IDX format MNIST ships in, strict enough to name what is wrong with a bad file."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+
+class DatasetError(Exception):
+    """A data file is missing, truncated, corrupt or does not match its partner."""
+
+
+# Third byte of the magic number -> element type; MNIST only uses 0x08 (uint8).
+_IDX_TYPES: dict[int, np.dtype] = {
+    0x08: np.dtype(np.uint8),
+    0x09: np.dtype(np.int8),
+    0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"),
+    0x0D: np.dtype(">f4"),
+    0x0E: np.dtype(">f8"),
+}
+_MAX_ELEMENTS = 1 << 31  # refuse headers that claim absurd sizes before allocating
+
+
+def read_idx_bytes(raw: bytes, source: str = "<bytes>") -> np.ndarray:
+    """Parse the bytes of an uncompressed IDX file into an array, validating the header and length."""
+    if len(raw) < 4:
+        raise DatasetError(f"{source}: file is too short to be IDX ({len(raw)} bytes)")
+    if raw[0] != 0 or raw[1] != 0:
+        raise DatasetError(
+            f"{source}: wrong magic number 0x{raw[:4].hex()} (an IDX file starts with two zero bytes)"
+        )
+    type_code, ndim = raw[2], raw[3]
+    if type_code not in _IDX_TYPES:
+        raise DatasetError(f"{source}: unknown IDX element type 0x{type_code:02x}")
+    if ndim == 0:
+        raise DatasetError(f"{source}: IDX header declares zero dimensions")
+    header_len = 4 + 4 * ndim
+    if len(raw) < header_len:
+        raise DatasetError(f"{source}: truncated header ({len(raw)} of {header_len} bytes)")
+    dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    count = 1
+    for d in dims:
+        count *= d
+    if count > _MAX_ELEMENTS:
+        raise DatasetError(f"{source}: header claims an impossible size {dims}")
+    dtype = _IDX_TYPES[type_code]
+    expected = header_len + count * dtype.itemsize
+    if len(raw) < expected:
+        raise DatasetError(
+            f"{source}: truncated: {len(raw)} bytes, header {dims} needs {expected}"
+        )
+    if len(raw) > expected:
+        raise DatasetError(
+            f"{source}: {len(raw) - expected} unexpected trailing bytes after the data of shape {dims}"
+        )
+    data = np.frombuffer(raw, dtype=dtype, count=count, offset=header_len)
+    return data.reshape(dims).astype(dtype.newbyteorder("="), copy=True)
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """Read a file, transparently gunzipping it when it is gzip-compressed (by content, not name)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise DatasetError(f"{path}: corrupt gzip stream ({exc})") from None
+    return raw
+
+
+def read_idx(path: str | Path) -> np.ndarray:
+    """Read an IDX file (raw or gzip) from disk; any problem raises ``DatasetError`` naming the file."""
+    path = Path(path)
+    return read_idx_bytes(read_file_bytes(path), source=str(path))

@@ -1,0 +1,52 @@
+"""Reading image files dropped on the canvas into grey arrays, refusing what is not an image."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+MAX_SIDE = 1024  # larger images are shrunk first: a digit needs no more, and memory stays small
+
+
+class ImageLoadError(Exception):
+    """The file is not an image this app can read."""
+
+
+def load_grey_image(path: str | Path) -> np.ndarray:
+    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1]."""
+    path = Path(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
+                if max(im.size) > MAX_SIDE:
+                    im.thumbnail((MAX_SIDE, MAX_SIDE))
+                return _to_grey(im)
+    except FileNotFoundError:
+        raise ImageLoadError(f"{path}: file not found") from None
+    except UnidentifiedImageError:
+        raise ImageLoadError(f"{path.name}: not an image (expected PNG, JPEG, BMP or GIF)") from None
+    except Image.DecompressionBombError:
+        raise ImageLoadError(f"{path.name}: image is too large to open safely") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageLoadError(f"{path.name}: damaged or unsupported image ({exc})") from None
+
+
+def _to_grey(im: Image.Image) -> np.ndarray:
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        arr = np.asarray(im, dtype=np.float64)
+        top = 65535.0 if arr.max() > 255 or im.mode.startswith("I;16") else 255.0
+        return (arr / top).clip(0, 1).astype(np.float32)
+    if im.mode == "F":
+        arr = np.asarray(im, dtype=np.float32)
+        span = float(arr.max() - arr.min()) or 1.0
+        return (arr - arr.min()) / span
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        im = Image.alpha_composite(white, rgba)  # transparent background reads as paper
+    return np.asarray(im.convert("L"), dtype=np.float32) / 255.0

@@ -1,0 +1,7 @@
+"""Models: every architecture is a ``StagedNet`` so each stage can be shown."""
+
+from cnnviz.models.architectures import ResidualBlock
+from cnnviz.models.registry import MODELS, ModelSpec, Recipe, build_model
+from cnnviz.models.staged import StagedNet, count_parameters
+
+__all__ = ["MODELS", "ModelSpec", "Recipe", "ResidualBlock", "StagedNet", "build_model", "count_parameters"]

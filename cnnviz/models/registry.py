@@ -1,0 +1,66 @@
+"""Model zoo registry: name → constructor, a description and the recipe that trains it well."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cnnviz.models import architectures as arch
+from cnnviz.models.staged import StagedNet
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How a model is trained by default (the CLI, the report and the app all use it)."""
+
+    epochs: int = 3
+    batch_size: int = 64
+    lr: float = 1e-3
+    optimizer: str = "adam"  # "adam" or "sgd" (with momentum 0.9)
+    weight_decay: float = 0.0
+    schedule: str = "none"  # "none" or "onecycle"
+    augment: bool = False  # small random shifts and rotations
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    build: Callable[..., StagedNet]
+    description: str
+    recipe: Recipe = field(default_factory=Recipe)
+    seed_error: float | None = None  # test error (%) claimed by the seed documents, for the report
+
+
+MODELS: dict[str, ModelSpec] = {
+    spec.name: spec
+    for spec in (
+        ModelSpec("logistic", arch.logistic, "Logistic regression: pixels → 10 scores, no hidden layer.",
+                  Recipe(epochs=5, batch_size=128, lr=1e-3), seed_error=8.0),
+        ModelSpec("mlp", arch.mlp, "Two-layer fully connected network (784 → hidden → 10).",
+                  Recipe(epochs=10, batch_size=128, lr=1e-3), seed_error=2.0),
+        ModelSpec("small_cnn", arch.small_cnn, "Small CNN: conv 32 → pool → conv 64 → pool → FC 128.",
+                  Recipe(epochs=3, batch_size=64, lr=1e-3), seed_error=0.8),
+        ModelSpec("explorer_cnn", arch.explorer_cnn,
+                  "The explorer: Conv1+ReLU → MaxPool → Conv2+ReLU → MaxPool → FC, every filter visible.",
+                  Recipe(epochs=2, batch_size=64, lr=2e-3)),
+        ModelSpec("lenet5", arch.lenet5, "LeNet-5 (1998): 5×5 convs, tanh, average pooling.",
+                  Recipe(epochs=5, batch_size=64, lr=1e-3)),
+        ModelSpec("simple_gap_cnn", arch.simple_gap_cnn,
+                  "Seed 001's SimpleCNN: three conv blocks and global average pooling.",
+                  Recipe(epochs=5, batch_size=64, lr=2e-3)),
+        ModelSpec("modern_cnn", arch.modern_cnn,
+                  "Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule.",
+                  Recipe(epochs=15, batch_size=128, lr=3e-3, weight_decay=5e-4, schedule="onecycle",
+                         augment=True), seed_error=0.2),
+    )
+}
+
+
+def build_model(name: str, **kwargs: Any) -> StagedNet:
+    """Construct a registered model by name; unknown names list the choices."""
+    try:
+        spec = MODELS[name]
+    except KeyError:
+        raise ValueError(f"unknown model {name!r}; choose one of: {', '.join(MODELS)}") from None
+    return spec.build(**kwargs)

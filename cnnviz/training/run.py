@@ -1,0 +1,71 @@
+"""Train a registered model on an MNIST-format set by its recipe: shared by the CLI, app and report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from cnnviz.data.mnist import MnistData
+from cnnviz.data.sampling import stratified_subset
+from cnnviz.models.registry import MODELS, build_model
+from cnnviz.models.staged import StagedNet
+from cnnviz.training.checkpoint import CheckpointMeta
+from cnnviz.training.trainer import (
+    BatchMetrics,
+    EpochMetrics,
+    TensorData,
+    TrainConfig,
+    Trainer,
+    TrainResult,
+)
+
+
+@dataclass
+class TrainedModel:
+    model: StagedNet
+    result: TrainResult
+    meta: CheckpointMeta
+
+
+def train_model(
+    name: str,
+    data: MnistData,
+    *,
+    epochs: int | None = None,
+    subset: int | None = None,
+    device: str = "auto",
+    seed: int = 0,
+    model_kwargs: dict[str, Any] | None = None,
+    on_batch: Callable[[BatchMetrics], None] | None = None,
+    on_epoch: Callable[[EpochMetrics], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    **config_overrides: Any,
+) -> TrainedModel:
+    """Build ``name`` (seeded), train it with its recipe (overridable) and evaluate on the test set."""
+    spec = MODELS[name]
+    torch.manual_seed(seed)
+    model = build_model(name, **(model_kwargs or {}))
+    images, labels = data.train_images, data.train_labels
+    if subset is not None and subset < len(labels):
+        idx = stratified_subset(labels, subset, seed)
+        images, labels = images[idx], labels[idx]
+    config = TrainConfig.from_recipe(
+        spec.recipe, seed=seed, device=device, **({"epochs": epochs} if epochs else {}), **config_overrides
+    )
+    trainer = Trainer(model, config, on_batch=on_batch, on_epoch=on_epoch, should_stop=should_stop)
+    result = trainer.fit(TensorData.from_arrays(images, labels),
+                         TensorData.from_arrays(data.test_images, data.test_labels))
+    meta = CheckpointMeta(
+        model=name,
+        model_kwargs=dict(model.arch_kwargs),
+        dataset=data.name,
+        epochs=len(result.history),
+        test_accuracy=result.test_accuracy,
+        class_names=list(data.class_names),
+        extra={"train_samples": len(labels), "seed": seed, "device": result.device,
+               "wall_time_s": round(result.elapsed_s, 2)},
+    )
+    return TrainedModel(model, result, meta)

@@ -1,0 +1,242 @@
+"""Training and evaluation over in-memory tensors, with per-batch callbacks and cancellation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from cnnviz.data.transforms import to_model_input
+from cnnviz.models.registry import Recipe
+from cnnviz.training.augment import random_affine
+from cnnviz.training.device import pick_device
+
+
+@dataclass(frozen=True)
+class TensorData:
+    """Normalised images (N, 1, H, W) float32 and labels (N,) int64, kept whole in memory."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+
+    @classmethod
+    def from_arrays(cls, images: np.ndarray, labels: np.ndarray) -> TensorData:
+        return cls(to_model_input(images).contiguous(), torch.as_tensor(labels, dtype=torch.int64))
+
+    def __len__(self) -> int:
+        return int(self.y.shape[0])
+
+    def to(self, device: torch.device) -> TensorData:
+        return TensorData(self.x.to(device), self.y.to(device))
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    epochs: int = 3
+    batch_size: int = 64
+    lr: float = 1e-3
+    optimizer: str = "adam"  # "adam" or "sgd"
+    momentum: float = 0.9
+    weight_decay: float = 0.0
+    schedule: str = "none"  # "none" or "onecycle"
+    augment: bool = False
+    seed: int = 0
+    device: str = "auto"
+    eval_each_epoch: bool = True
+    eval_batch_size: int = 1000
+
+    @classmethod
+    def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
+        base = cls(
+            epochs=recipe.epochs, batch_size=recipe.batch_size, lr=recipe.lr,
+            optimizer=recipe.optimizer, weight_decay=recipe.weight_decay,
+            schedule=recipe.schedule, augment=recipe.augment,
+        )
+        return replace(base, **overrides)
+
+
+@dataclass(frozen=True)
+class BatchMetrics:
+    epoch: int  # 1-based
+    batch: int  # 1-based within the epoch
+    batches_per_epoch: int
+    loss: float
+    accuracy: float  # of this batch, in [0, 1]
+    samples_per_s: float
+    elapsed_s: float
+
+    @property
+    def progress(self) -> float:
+        """Fraction of the epoch done, for progress bars."""
+        return self.batch / self.batches_per_epoch
+
+
+@dataclass(frozen=True)
+class EpochMetrics:
+    epoch: int
+    epochs: int
+    train_loss: float
+    train_accuracy: float
+    test_loss: float | None
+    test_accuracy: float | None
+    samples_per_s: float
+    elapsed_s: float
+
+
+@dataclass
+class TrainResult:
+    history: list[EpochMetrics] = field(default_factory=list)
+    cancelled: bool = False
+    elapsed_s: float = 0.0
+    device: str = "cpu"
+
+    @property
+    def test_accuracy(self) -> float | None:
+        for metrics in reversed(self.history):
+            if metrics.test_accuracy is not None:
+                return metrics.test_accuracy
+        return None
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    loss: float
+    accuracy: float
+    predictions: np.ndarray  # (N,) predicted class
+    confidences: np.ndarray  # (N,) softmax probability of the predicted class
+    labels: np.ndarray  # (N,)
+
+    @property
+    def errors(self) -> int:
+        return int((self.predictions != self.labels).sum())
+
+
+def _make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
+    if config.optimizer == "adam":
+        return torch.optim.Adam(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    if config.optimizer == "sgd":
+        return torch.optim.SGD(
+            model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay
+        )
+    raise ValueError(f"unknown optimizer {config.optimizer!r} (use 'adam' or 'sgd')")
+
+
+@torch.no_grad()
+def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
+    """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
+    was_training = model.training
+    model.eval()
+    device = next(model.parameters()).device
+    losses, preds, confs = [], [], []
+    for start in range(0, len(data), batch_size):
+        x = data.x[start : start + batch_size].to(device)
+        y = data.y[start : start + batch_size].to(device)
+        logits = model(x)
+        losses.append(F.cross_entropy(logits, y, reduction="sum").item())
+        prob, pred = F.softmax(logits, dim=1).max(dim=1)
+        preds.append(pred.cpu())
+        confs.append(prob.cpu())
+    model.train(was_training)
+    predictions = torch.cat(preds).numpy() if preds else np.empty(0, dtype=np.int64)
+    labels = data.y.cpu().numpy()
+    n = max(len(data), 1)
+    return EvalResult(
+        loss=sum(losses) / n,
+        accuracy=float((predictions == labels).mean()) if len(labels) else 0.0,
+        predictions=predictions,
+        confidences=torch.cat(confs).numpy() if confs else np.empty(0, dtype=np.float32),
+        labels=labels,
+    )
+
+
+class Trainer:
+    """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
+
+    Deterministic on the CPU for a given seed (shuffling, dropout and augmentation draw from it).
+    """
+
+    def __init__(
+        self,
+        model: nn.Module,
+        config: TrainConfig,
+        on_batch: Callable[[BatchMetrics], None] | None = None,
+        on_epoch: Callable[[EpochMetrics], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ):
+        self.config = config
+        self.device = pick_device(config.device)
+        self.model = model.to(self.device)
+        self.on_batch = on_batch
+        self.on_epoch = on_epoch
+        self.should_stop = should_stop or (lambda: False)
+
+    def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
+        cfg = self.config
+        torch.manual_seed(cfg.seed)
+        generator = torch.Generator().manual_seed(cfg.seed)
+        train_dev = train.to(self.device)
+        n = len(train_dev)
+        batches = max(1, -(-n // cfg.batch_size))
+        optimizer = _make_optimizer(self.model, cfg)
+        scheduler = None
+        if cfg.schedule == "onecycle":
+            scheduler = torch.optim.lr_scheduler.OneCycleLR(
+                optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * batches
+            )
+        result = TrainResult(device=self.device.type)
+        start = time.perf_counter()
+        seen = 0
+        for epoch in range(1, cfg.epochs + 1):
+            self.model.train()
+            order = torch.randperm(n, generator=generator).to(self.device)
+            loss_sum, correct = 0.0, 0
+            for b in range(batches):
+                if self.should_stop():
+                    result.cancelled = True
+                    result.elapsed_s = time.perf_counter() - start
+                    return result
+                idx = order[b * cfg.batch_size : (b + 1) * cfg.batch_size]
+                x, y = train_dev.x[idx], train_dev.y[idx]
+                if cfg.augment:
+                    x = random_affine(x, generator)
+                logits = self.model(x)
+                loss = F.cross_entropy(logits, y)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                if scheduler is not None:
+                    scheduler.step()
+                batch_loss = loss.item()
+                batch_correct = int((logits.argmax(1) == y).sum())
+                loss_sum += batch_loss * len(y)
+                correct += batch_correct
+                seen += len(y)
+                elapsed = time.perf_counter() - start
+                if self.on_batch is not None:
+                    self.on_batch(BatchMetrics(
+                        epoch=epoch, batch=b + 1, batches_per_epoch=batches, loss=batch_loss,
+                        accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
+                        elapsed_s=elapsed,
+                    ))
+            test_loss = test_acc = None
+            if test is not None and cfg.eval_each_epoch:
+                ev = evaluate(self.model, test, cfg.eval_batch_size)
+                test_loss, test_acc = ev.loss, ev.accuracy
+            elapsed = time.perf_counter() - start
+            metrics = EpochMetrics(
+                epoch=epoch, epochs=cfg.epochs, train_loss=loss_sum / n, train_accuracy=correct / n,
+                test_loss=test_loss, test_accuracy=test_acc,
+                samples_per_s=seen / max(elapsed, 1e-9), elapsed_s=elapsed,
+            )
+            result.history.append(metrics)
+            if self.on_epoch is not None:
+                self.on_epoch(metrics)
+        self.model.eval()
+        result.elapsed_s = time.perf_counter() - start
+        return result

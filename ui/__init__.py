@@ -1,0 +1,1 @@
+"""cnnviz desktop app: Qt widgets that render what the core computes."""
