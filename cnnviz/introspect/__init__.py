@@ -9,6 +9,7 @@ from cnnviz.introspect.filters import (
     conv_filters,
 )
 from cnnviz.introspect.pooling import PoolWindow, PoolZoom, pool_params, pool_window, pool_zoom
+from cnnviz.introspect.receptive_field import ReceptiveField, input_region, receptive_fields, stage_shapes
 
 __all__ = [
     "SOBEL_HORIZONTAL",
@@ -17,11 +18,15 @@ __all__ = [
     "ConvFilters",
     "PoolWindow",
     "PoolZoom",
+    "ReceptiveField",
     "Stage",
     "apply_filter",
     "capture",
     "conv_filters",
+    "input_region",
     "pool_params",
     "pool_window",
     "pool_zoom",
+    "receptive_fields",
+    "stage_shapes",
 ]
