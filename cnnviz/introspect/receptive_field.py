@@ -72,7 +72,7 @@ def stage_shapes(model: StagedNet, input_size: int = 28) -> dict[str, tuple[int,
     """Output shape (without batch) of every stage, from one forward pass of zeros."""
     device = next(model.parameters()).device
     x = torch.zeros(1, 1, input_size, input_size, device=device)
-    shapes = {"input": (1, input_size, input_size)}
+    shapes: dict[str, tuple[int, ...]] = {"input": (1, input_size, input_size)}
     was_training = model.training
     model.eval()
     with torch.inference_mode():
