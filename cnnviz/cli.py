@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,6 +79,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from cnnviz.training import BatchMetrics
+    from cnnviz.zoo.report import build_report, format_duration, report_markdown, write_report
+
+    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    data = _load_data(args.data)
+
+    def on_model(name: str, index: int, total: int) -> None:
+        print(f"[{index + 1}/{total}] {name}")
+
+    def on_batch(m: BatchMetrics) -> None:
+        if m.batch % 50 == 0 or m.batch == m.batches_per_epoch:
+            sys.stdout.write(f"\r  epoch {m.epoch} {_progress_bar(m.progress)} {m.samples_per_s:,.0f} samples/s "
+                             f"{m.elapsed_s:6.1f}s")
+            sys.stdout.flush()
+
+    try:
+        report = build_report(data, models, device=args.device, subset=args.subset, use_cache=not args.no_cache,
+                              budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
+                              on_model=on_model, on_batch=on_batch)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print()
+    paths = write_report(report, args.out)
+    print(report_markdown(report))
+    print(f"total wall time {format_duration(report.wall_time_s)}; wrote {', '.join(str(p) for p in paths)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cnnviz", description=__doc__)
     sub = parser.add_subparsers(dest="command")
@@ -95,15 +125,29 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("checkpoint")
     ev.add_argument("--data", default=None)
     ev.set_defaults(func=cmd_eval)
+    rep = sub.add_parser("report", help="train models by their recipes and tabulate test error vs the seed's")
+    rep.add_argument("--models", default="logistic,mlp,small_cnn,modern_cnn", help="comma-separated zoo names")
+    rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
+    rep.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
+    rep.add_argument("--budget-min", type=float, default=20.0,
+                     help="longest training per model in minutes; longer recipes are shortened and the full "
+                          "time is estimated (0: no limit)")
+    rep.add_argument("--subset", type=int, default=None, help="train on a stratified subset of K samples")
+    rep.add_argument("--no-cache", action="store_true", help="retrain even when a cached result exists")
+    rep.add_argument("--data", default=None, help="folder of an MNIST-format set (default: bundled MNIST)")
+    rep.set_defaults(func=cmd_report)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, open_app: Callable[[], int] | None = None) -> int:
+    """Run a sub-command; with none, call ``open_app`` (the desktop app, supplied by the UI layer)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        from ui.app import run_app
-
-        return run_app()
+        if open_app is None:
+            parser.print_help()
+            return 0
+        return open_app()
     np.set_printoptions(precision=4)
     return int(args.func(args))
 
