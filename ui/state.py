@@ -37,7 +37,7 @@ class AppState(QObject):
         self._in_flight: int | None = None
         self._pending = False
         self._worker = InferenceWorker()
-        self._thread: QThread | None = start_in_thread(self._worker)
+        self._thread: QThread | None = start_in_thread(self._worker, self._worker.use_inference_threads)
         self._request.connect(self._worker.infer)
         self._send_model.connect(self._worker.set_model)
         self._worker.captured.connect(self._on_captured)

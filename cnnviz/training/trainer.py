@@ -15,7 +15,7 @@ from torch import nn
 from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
 from cnnviz.training.augment import random_affine
-from cnnviz.training.device import pick_device
+from cnnviz.training.device import compute_threads, pick_device, training_threads
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class TrainConfig:
     device: str = "auto"
     eval_each_epoch: bool = True
     eval_batch_size: int = 1000
+    threads: int = 0  # CPU threads while training; 0 = all cores but one (training_threads())
 
     @classmethod
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
@@ -177,6 +178,10 @@ class Trainer:
         self.should_stop = should_stop or (lambda: False)
 
     def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
+        with compute_threads(self.config.threads or training_threads()):
+            return self._fit(train, test)
+
+    def _fit(self, train: TensorData, test: TensorData | None) -> TrainResult:
         cfg = self.config
         torch.manual_seed(cfg.seed)
         generator = torch.Generator().manual_seed(cfg.seed)
