@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 import zlib
 from pathlib import Path
 
@@ -42,10 +43,9 @@ def read_idx_bytes(raw: bytes, source: str = "<bytes>") -> np.ndarray:
     if len(raw) < header_len:
         raise DatasetError(f"{source}: truncated header ({len(raw)} of {header_len} bytes)")
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    count = 1
-    for d in dims:
-        count *= d
-    if count > _MAX_ELEMENTS:
+    count = math.prod(dims)
+    # Sides are checked without the zeros too: an empty array may still not claim absurd dimensions.
+    if math.prod(d for d in dims if d) > _MAX_ELEMENTS:
         raise DatasetError(f"{source}: header claims an impossible size {dims}")
     dtype = _IDX_TYPES[type_code]
     expected = header_len + count * dtype.itemsize
