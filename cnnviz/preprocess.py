@@ -49,10 +49,17 @@ def mnist_style(gray: np.ndarray, threshold: float = INK_THRESHOLD) -> np.ndarra
 
 
 def ink_on_dark(gray: np.ndarray) -> np.ndarray:
-    """Invert a dark-ink-on-light image (paper, a photo) so the ink is bright, as in MNIST."""
-    img = np.asarray(gray, dtype=np.float32)
+    """Bright ink on black, as in MNIST: invert paper-like images and take away the background level,
+    so grey paper or a flat picture is not mistaken for ink."""
+    img = np.clip(np.asarray(gray, dtype=np.float32), 0.0, 1.0)
     border = np.concatenate([img[0], img[-1], img[:, 0], img[:, -1]])
-    return 1.0 - img if float(np.median(border)) > 0.5 else img
+    border = border[np.isfinite(border)]
+    background = float(np.median(border)) if border.size else 0.0
+    if background > 0.5:
+        img, background = 1.0 - img, 1.0 - background
+    if background <= 0.0:
+        return img
+    return np.clip((img - background) / (1.0 - background), 0.0, 1.0)
 
 
 def prepare_image(gray: np.ndarray) -> np.ndarray | None:

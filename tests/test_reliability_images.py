@@ -1,0 +1,210 @@
+"""Images users drop on the canvas: odd formats are converted properly and classified, junk is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from PIL import Image
+
+from cnnviz.images import ImageLoadError, load_grey_image
+from cnnviz.introspect import capture
+from cnnviz.models import build_model
+from cnnviz.preprocess import prepare_image
+
+
+@pytest.fixture(scope="module")
+def digits(mnist) -> list[tuple[np.ndarray, int]]:  # type: ignore[no-untyped-def]
+    """A few test digits (uint8, white ink on black), one per class 0, 3, 7."""
+    picks = []
+    for label in (0, 3, 7):
+        i = int(np.flatnonzero(mnist.test_labels == label)[0])
+        picks.append((mnist.test_images[i], label))
+    return picks
+
+
+def paper(digit: np.ndarray, side: int) -> np.ndarray:
+    """The digit as a user would scan it: dark ink on white paper, ``side`` pixels square, uint8."""
+    big = Image.fromarray(255 - digit).resize((side, side), Image.Resampling.BILINEAR)
+    return np.asarray(big)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+
+def write_variant(kind: str, digit: np.ndarray, folder: Path) -> Path:
+    """Save the digit in one of the formats users actually have lying around."""
+    ink = paper(digit, 280)
+    path = folder / f"{kind}.png"
+    if kind == "gray8":
+        Image.fromarray(ink).save(path)
+    elif kind == "gray16":
+        Image.fromarray(ink.astype(np.uint16) * 257).save(path)  # mode I;16, full 16-bit range
+    elif kind == "rgb":
+        Image.fromarray(np.stack([ink, ink, ink], -1)).save(path)
+    elif kind == "rgba-ink-on-transparent":
+        alpha = 255 - ink  # black ink, transparent where there is no ink (as drawing apps export)
+        Image.fromarray(np.stack([np.zeros_like(ink)] * 3 + [alpha], -1), "RGBA").save(path)
+    elif kind == "la":
+        Image.fromarray(np.stack([np.zeros_like(ink), 255 - ink], -1), "LA").save(path)
+    elif kind == "palette":
+        Image.fromarray(np.stack([ink, ink, ink], -1)).convert("P", palette=Image.Palette.ADAPTIVE).save(path)
+    elif kind == "palette-transparent":
+        im = Image.fromarray(ink).convert("P")
+        im.save(path, transparency=255)  # the white paper is the transparent colour
+    elif kind == "bilevel":
+        Image.fromarray(ink).convert("1").save(path)
+    elif kind == "jpeg":
+        path = path.with_suffix(".jpg")
+        Image.fromarray(ink).save(path, quality=85)
+    elif kind == "bmp":
+        path = path.with_suffix(".bmp")
+        Image.fromarray(np.stack([ink, ink, ink], -1)).save(path)
+    elif kind == "gif":
+        path = path.with_suffix(".gif")
+        Image.fromarray(ink).save(path)
+    elif kind == "float-tiff":
+        path = path.with_suffix(".tif")
+        Image.fromarray(ink.astype(np.float32) / 255.0, "F").save(path)
+    else:
+        raise AssertionError(kind)
+    return path
+
+
+FORMATS = ["gray8", "gray16", "rgb", "rgba-ink-on-transparent", "la", "palette", "palette-transparent",
+           "bilevel", "jpeg", "bmp", "gif", "float-tiff"]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_every_format_converts_to_the_same_digit(kind: str, digits: list[tuple[np.ndarray, int]],
+                                                 tmp_path: Path) -> None:
+    digit, _ = digits[1]
+    reference = prepare_image(paper(digit, 280).astype(np.float32) / 255.0)
+    assert reference is not None
+    grey = load_grey_image(write_variant(kind, digit, tmp_path))
+    assert grey.ndim == 2 and grey.dtype == np.float32 and grey.min() >= 0.0 and grey.max() <= 1.0
+    prepared = prepare_image(grey)
+    assert prepared is not None and prepared.shape == (28, 28) and np.isfinite(prepared).all()
+    assert similarity(prepared, reference) > 0.9, f"{kind} was converted to a different picture"
+
+
+@pytest.mark.parametrize("kind", ["gray16", "rgba-ink-on-transparent", "palette", "palette-transparent"])
+def test_odd_formats_are_classified_correctly(kind: str, digits: list[tuple[np.ndarray, int]],
+                                              trained_explorer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The answer for a converted file is the answer for the same picture as a plain 8-bit scan."""
+    model = trained_explorer[0]
+    for digit, label in digits:
+        reference = capture(model, prepare_image(load_grey_image(write_variant("gray8", digit, tmp_path))))
+        prepared = prepare_image(load_grey_image(write_variant(kind, digit, tmp_path)))
+        assert prepared is not None
+        probs = capture(model, prepared).probabilities
+        assert int(probs.argmax()) == reference.prediction, f"{kind} digit {label} read differently"
+        assert np.abs(probs - reference.probabilities).max() < 0.1
+
+
+@pytest.fixture(scope="module")
+def huge_png(digits: list[tuple[np.ndarray, int]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 10,000 × 10,000 photo-sized scan of a 3 (100 megapixels: over Pillow's bomb warning limit)."""
+    digit, _ = digits[1]
+    canvas = Image.new("L", (10_000, 10_000), 255)
+    canvas.paste(Image.fromarray(paper(digit, 6000)), (2000, 2000))
+    path = tmp_path_factory.mktemp("huge") / "scan.png"
+    canvas.save(path, compress_level=1)
+    return path
+
+
+def test_huge_image_is_shrunk_and_classified(huge_png: Path, digits: list[tuple[np.ndarray, int]],
+                                            trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    grey = load_grey_image(huge_png)
+    assert max(grey.shape) <= 1024  # shrunk on load, so memory stays small
+    prepared = prepare_image(grey)
+    assert prepared is not None
+    digit = digits[1][0]
+    reference = prepare_image(paper(digit, 280).astype(np.float32) / 255.0)
+    assert reference is not None and similarity(prepared, reference) > 0.9
+    assert capture(trained_explorer[0], prepared).prediction == capture(trained_explorer[0], reference).prediction
+
+
+def test_decompression_bomb_is_refused_with_a_message(huge_png: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)  # as if the file were 100 × bigger
+    with pytest.raises(ImageLoadError, match="too large"):
+        load_grey_image(huge_png)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "not an image"),
+        (b"hello, this is a text file\n" * 20, "not an image"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + b"0" * 400, "not an image"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "scan.png"),  # a PNG signature with a broken body
+    ],
+    ids=["empty", "text", "pdf", "broken-png"],
+)
+def test_non_images_are_refused_with_a_message(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(content)
+    with pytest.raises(ImageLoadError) as info:
+        load_grey_image(path)
+    assert fragment in str(info.value) and "scan.png" in str(info.value)
+
+
+def test_truncated_image_is_refused(tmp_path: Path, digits: list[tuple[np.ndarray, int]]) -> None:
+    path = write_variant("gray8", digits[0][0], tmp_path)
+    path.write_bytes(path.read_bytes()[:300])
+    with pytest.raises(ImageLoadError, match="gray8.png"):
+        load_grey_image(path)
+
+
+def test_missing_and_folder_paths_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImageLoadError, match="not found"):
+        load_grey_image(tmp_path / "gone.png")
+    with pytest.raises(ImageLoadError):
+        load_grey_image(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["white-paper", "black", "transparent", "flat-16bit"])
+def test_blank_images_prepare_to_none_not_nan(kind: str, tmp_path: Path) -> None:
+    """A blank picture means 'no digit', which the app shows as 'draw a digit', never as a guess."""
+    path = tmp_path / f"{kind}.png"
+    if kind == "white-paper":
+        Image.new("L", (300, 200), 255).save(path)
+    elif kind == "black":
+        Image.new("RGB", (64, 64), (0, 0, 0)).save(path)
+    elif kind == "transparent":
+        Image.new("RGBA", (64, 64), (0, 0, 0, 0)).save(path)
+    else:
+        Image.fromarray(np.full((50, 50), 40000, dtype=np.uint16)).save(path)
+    assert prepare_image(load_grey_image(path)) is None
+
+
+finite_or_not = st.floats(allow_nan=True, allow_infinity=True, width=32)
+
+
+@settings(max_examples=200, deadline=None)
+@given(image=hnp.arrays(np.float32, hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=60),
+                        elements=finite_or_not))
+def test_fuzzed_images_prepare_to_a_valid_input_or_none(image: np.ndarray) -> None:
+    prepared = prepare_image(image)
+    if prepared is not None:
+        assert prepared.shape == (28, 28) and prepared.dtype == np.float32
+        assert np.isfinite(prepared).all() and prepared.min() >= 0.0 and prepared.max() <= 1.0
+        assert prepared.max() > 0.0
+
+
+@settings(max_examples=50, deadline=None)
+@given(image=hnp.arrays(np.float32, (28, 28), elements=st.floats(0, 1, width=32)))
+def test_any_prepared_input_gives_finite_probabilities(image: np.ndarray) -> None:
+    prepared = prepare_image(image)
+    if prepared is None:
+        return
+    probs = capture(_UNTRAINED, prepared).probabilities
+    assert np.isfinite(probs).all() and abs(float(probs.sum()) - 1.0) < 1e-4
+
+
+_UNTRAINED = build_model("explorer_cnn")
