@@ -1,0 +1,39 @@
+"""Explanations of what a network computed: the dot product behind a cell, invariance, saliency."""
+
+from cnnviz.explain.dot_product import DotProduct, conv_parts, dot_product_stages, explain_cell, stage_input
+from cnnviz.explain.probe import (
+    AXES,
+    ProbeCurve,
+    ShiftedMaps,
+    invariance_probe,
+    probe_curve,
+    probe_values,
+    shifted_first_maps,
+    transform_digits,
+)
+from cnnviz.explain.regions import CellRegion, cell_regions
+from cnnviz.explain.saliency import METHODS, SaliencyMap, SaliencyMethod, grad_cam, last_conv_stage, saliency
+
+__all__ = [
+    "AXES",
+    "METHODS",
+    "CellRegion",
+    "DotProduct",
+    "ProbeCurve",
+    "SaliencyMap",
+    "SaliencyMethod",
+    "ShiftedMaps",
+    "cell_regions",
+    "conv_parts",
+    "dot_product_stages",
+    "explain_cell",
+    "grad_cam",
+    "invariance_probe",
+    "last_conv_stage",
+    "probe_curve",
+    "probe_values",
+    "saliency",
+    "shifted_first_maps",
+    "stage_input",
+    "transform_digits",
+]

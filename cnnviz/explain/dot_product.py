@@ -1,0 +1,138 @@
+"""The arithmetic behind one number of a conv feature map: window · filter + bias, then the activation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from torch import nn
+
+from cnnviz.data.transforms import to_model_input
+from cnnviz.introspect.capture import Capture
+from cnnviz.models.staged import StagedNet
+
+_ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
+
+
+@dataclass(frozen=True)
+class ConvParts:
+    """A stage that is exactly one convolution, optionally batch norm, optionally an activation."""
+
+    conv: nn.Conv2d
+    batch_norm: nn.BatchNorm2d | None
+    activation: str  # "ReLU", "tanh" or "" for none
+
+
+@dataclass(frozen=True)
+class DotProduct:
+    """Everything that produced ``result`` = the value the feature map shows at (channel, row, col)."""
+
+    stage: str
+    channel: int
+    row: int
+    col: int
+    top: int  # window origin in the stage's input map; negative where it hangs over the zero padding
+    left: int
+    window: np.ndarray  # (in_channels, kh, kw) input values, 0 where the window covers padding
+    weights: np.ndarray  # (in_channels, kh, kw) the filter (batch norm folded in when present)
+    bias: float
+    activation: str  # "ReLU", "tanh" or ""
+    batch_norm_folded: bool
+    input_normalised: bool  # True for the first conv: it sees the MNIST-normalised pixels, not [0, 1]
+
+    @property
+    def products(self) -> np.ndarray:
+        return self.window * self.weights
+
+    @property
+    def channel_sums(self) -> np.ndarray:
+        """Each input channel's share of the sum: which earlier maps this cell listens to most."""
+        return self.products.sum(axis=(1, 2))
+
+    @property
+    def pre_activation(self) -> float:
+        return float(self.products.sum() + self.bias)
+
+    @property
+    def result(self) -> float:
+        return float(activate(self.activation, self.pre_activation))
+
+
+def activate(name: str, value: float) -> float:
+    if name == "ReLU":
+        return max(0.0, value)
+    if name == "tanh":
+        return float(np.tanh(value))
+    return value
+
+
+def conv_parts(module: nn.Module) -> ConvParts | None:
+    """Split a stage into conv / batch norm / activation, or ``None`` when it is not one plain convolution."""
+    mods = [module] if isinstance(module, nn.Conv2d) else list(module) if isinstance(module, nn.Sequential) else []
+    if not mods or not isinstance(mods[0], nn.Conv2d):
+        return None
+    conv, rest = mods[0], mods[1:]
+    if conv.groups != 1 or tuple(conv.dilation) != (1, 1) or conv.padding_mode != "zeros":
+        return None
+    bn = rest.pop(0) if rest and isinstance(rest[0], nn.BatchNorm2d) else None
+    assert bn is None or isinstance(bn, nn.BatchNorm2d)
+    act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
+    if rest:
+        return None
+    return ConvParts(conv, bn, act)
+
+
+def dot_product_stages(model: StagedNet) -> list[str]:
+    """Names of the stages whose every value is one dot product we can break down."""
+    return [name for name, module in model.named_children() if conv_parts(module) is not None]
+
+
+def effective_filter(parts: ConvParts) -> tuple[np.ndarray, np.ndarray]:
+    """(weights, bias) with an eval-mode batch norm folded in: BN(conv(x)) = conv'(x) exactly."""
+    w = parts.conv.weight.detach().cpu().double().numpy()
+    b = (parts.conv.bias.detach().cpu().double().numpy() if parts.conv.bias is not None
+         else np.zeros(w.shape[0]))
+    bn = parts.batch_norm
+    if bn is not None:
+        assert bn.running_mean is not None and bn.running_var is not None
+        mean = bn.running_mean.detach().cpu().double().numpy()
+        var = bn.running_var.detach().cpu().double().numpy()
+        gamma = bn.weight.detach().cpu().double().numpy() if bn.weight is not None else np.ones_like(mean)
+        beta = bn.bias.detach().cpu().double().numpy() if bn.bias is not None else np.zeros_like(mean)
+        scale = gamma / np.sqrt(var + bn.eps)
+        w = w * scale[:, None, None, None]
+        b = (b - mean) * scale + beta
+    return w, b
+
+
+def stage_input(capture: Capture, stage: str) -> np.ndarray:
+    """What ``stage`` received: the previous stage's output (the normalised pixels for the first stage)."""
+    names = [s.name for s in capture.stages]
+    previous = capture.stages[names.index(stage) - 1]
+    if previous.name == "input":
+        return to_model_input(previous.output[0])[0].numpy()
+    return previous.output
+
+
+def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int, col: int) -> DotProduct:
+    """Break down the value at (channel, row, col) of conv stage ``stage`` in ``capture``.
+
+    Recomputing it from the captured input of the stage shows it is nothing but multiply-and-add.
+    """
+    parts = conv_parts(dict(model.named_children())[stage])
+    if parts is None:
+        raise ValueError(f"stage {stage!r} is not a single convolution, so it has no one dot product to show")
+    x = np.asarray(stage_input(capture, stage), dtype=np.float64)
+    conv = parts.conv
+    kh, kw = conv.kernel_size
+    sh, sw = conv.stride
+    ph, pw = conv.padding if isinstance(conv.padding, tuple) else (0, 0)
+    out_h, out_w = capture.stage(stage).output.shape[1:]
+    if not (0 <= channel < conv.out_channels and 0 <= row < out_h and 0 <= col < out_w):
+        raise IndexError(f"cell ({channel}, {row}, {col}) is outside {stage}'s {conv.out_channels}×{out_h}×{out_w}")
+    top, left = row * sh - int(ph), col * sw - int(pw)
+    padded = np.pad(x, ((0, 0), (int(ph), int(ph)), (int(pw), int(pw))))
+    window = padded[:, top + ph : top + ph + kh, left + pw : left + pw + kw].copy()
+    weights, bias = effective_filter(parts)
+    return DotProduct(stage, channel, row, col, top, left, window, weights[channel].copy(), float(bias[channel]),
+                      parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage)
