@@ -80,7 +80,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from cnnviz.training import BatchMetrics
+    from cnnviz.training import BatchMetrics, EpochMetrics
     from cnnviz.zoo.report import build_report, format_duration, report_markdown, write_report
 
     models = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -95,10 +95,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                              f"{m.elapsed_s:6.1f}s")
             sys.stdout.flush()
 
+    def on_epoch(m: EpochMetrics) -> None:
+        test = f", test error {1 - m.test_accuracy:.2%}" if m.test_accuracy is not None else ""
+        print(f"\r  epoch {m.epoch}/{m.epochs}: train loss {m.train_loss:.4f}{test} ({m.elapsed_s:.1f}s)".ljust(80))
+
     try:
         report = build_report(data, models, device=args.device, subset=args.subset, use_cache=not args.no_cache,
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
-                              on_model=on_model, on_batch=on_batch)
+                              on_model=on_model, on_batch=on_batch, on_epoch=on_epoch)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

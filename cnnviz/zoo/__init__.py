@@ -1,0 +1,1 @@
+"""The model zoo: the accuracy report, architecture lineage and confusion analysis (no Qt)."""

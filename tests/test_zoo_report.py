@@ -1,0 +1,162 @@
+"""The accuracy report: rows computed from the runs, the reduction column, the cache, the files and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cnnviz.data import MnistData
+from cnnviz.models import MODELS, build_model, count_parameters
+from cnnviz.training import CheckpointMeta, EpochMetrics, TrainedModel, TrainResult, load_checkpoint
+from cnnviz.zoo.report import (
+    ReportRow,
+    build_report,
+    cached_report,
+    plan_epochs,
+    reductions,
+    report_markdown,
+    with_reductions,
+    write_report,
+)
+
+
+@pytest.fixture(scope="module")
+def tiny(mnist) -> MnistData:  # type: ignore[no-untyped-def]
+    """600 training and 300 test digits: enough for a real one-epoch run in well under a second."""
+    return MnistData("MNIST-tiny", mnist.train_images[:600], mnist.train_labels[:600],
+                     mnist.test_images[:300], mnist.test_labels[:300], mnist.class_names)
+
+
+def fake_train(accuracies: dict[str, float], calls: list[str]):  # type: ignore[no-untyped-def]
+    """Stands in for train_model: returns a built model and a history with the given test accuracy."""
+
+    def train(name: str, data: MnistData, *, epochs: int | None = None, **_: object) -> TrainedModel:
+        calls.append(name)
+        n = epochs or MODELS[name].recipe.epochs
+        history = [EpochMetrics(e, n, 0.1, 0.9, 0.1, accuracies[name], 1000.0, float(e)) for e in range(1, n + 1)]
+        result = TrainResult(history=history, elapsed_s=12.5, device="cpu")
+        return TrainedModel(build_model(name), result, CheckpointMeta(model=name, model_kwargs={}))
+
+    return train
+
+
+def test_reduction_is_relative_to_the_row_above() -> None:
+    values = reductions([8.0, 2.0, 0.8, 0.2])
+    assert values[0] is None
+    assert values[1:] == pytest.approx([75.0, 60.0, 75.0])
+    assert reductions([2.0, 4.0])[1] == pytest.approx(-100.0)  # a worse model shows a negative reduction
+    assert reductions([0.0, 1.0])[1] is None
+    assert reductions([]) == []
+
+
+def test_rows_are_computed_from_the_runs(tiny: MnistData, tmp_path: Path) -> None:
+    calls: list[str] = []
+    train = fake_train({"logistic": 0.92, "mlp": 0.98, "small_cnn": 0.99}, calls)
+    report = build_report(tiny, ["logistic", "mlp", "small_cnn"], folder=tmp_path, train=train)
+    rows = {row.model: row for row in report.rows}
+    assert calls == ["logistic", "mlp", "small_cnn"]
+    assert rows["logistic"].test_error == pytest.approx(8.0)
+    assert rows["mlp"].test_error == pytest.approx(2.0)
+    assert rows["mlp"].parameters == count_parameters(build_model("mlp"))
+    assert rows["mlp"].epochs == MODELS["mlp"].recipe.epochs
+    assert rows["small_cnn"].seed_error == MODELS["small_cnn"].seed_error
+    assert rows["logistic"].reduction_vs_previous is None
+    assert rows["mlp"].reduction_vs_previous == pytest.approx(75.0)
+    assert rows["small_cnn"].reduction_vs_previous == pytest.approx(50.0)
+    assert report.wall_time_s == pytest.approx(37.5)
+
+
+def test_second_run_comes_from_the_cache(tiny: MnistData, tmp_path: Path) -> None:
+    first = build_report(tiny, ["logistic"], epochs=1, folder=tmp_path)
+    calls: list[str] = []
+    second = build_report(tiny, ["logistic"], epochs=1, folder=tmp_path, train=fake_train({}, calls))
+    assert calls == []
+    assert second.rows[0].cached and not first.rows[0].cached
+    assert second.rows[0].test_error == first.rows[0].test_error
+    model, meta = load_checkpoint(tmp_path / second.rows[0].checkpoint)
+    assert meta.model == "logistic" and model.arch == "logistic"
+    # a different recipe (here: epochs) is a different result, so it is trained again
+    build_report(tiny, ["logistic"], epochs=2, folder=tmp_path, train=fake_train({"logistic": 0.5}, calls))
+    assert calls == ["logistic"]
+
+
+def test_cached_report_reads_without_training(tiny: MnistData, tmp_path: Path) -> None:
+    assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).rows == []
+    train = fake_train({"logistic": 0.9, "mlp": 0.97}, [])
+    build_report(tiny, ["logistic", "mlp"], folder=tmp_path, train=train)
+    rows = cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).rows
+    assert [r.model for r in rows] == ["logistic", "mlp"]
+    assert rows[1].reduction_vs_previous == pytest.approx(70.0)
+
+
+def test_damaged_cache_entry_is_retrained(tiny: MnistData, tmp_path: Path) -> None:
+    calls: list[str] = []
+    train = fake_train({"logistic": 0.9}, calls)
+    build_report(tiny, ["logistic"], folder=tmp_path, train=train)
+    for json_file in tmp_path.glob("*.json"):
+        json_file.write_text("{not json")
+    build_report(tiny, ["logistic"], folder=tmp_path, train=train)
+    assert calls == ["logistic", "logistic"]
+
+
+def test_cancel_stops_before_the_next_model(tiny: MnistData, tmp_path: Path) -> None:
+    calls: list[str] = []
+    train = fake_train({"logistic": 0.9, "mlp": 0.97}, calls)
+    report = build_report(tiny, ["logistic", "mlp"], folder=tmp_path, train=train,
+                          should_stop=lambda: bool(calls))
+    assert report.cancelled and calls == ["logistic"] and [r.model for r in report.rows] == ["logistic"]
+
+
+def test_unknown_model_is_a_clear_error(tiny: MnistData) -> None:
+    with pytest.raises(ValueError, match="unknown model.*resnet9000"):
+        build_report(tiny, ["logistic", "resnet9000"])
+
+
+def test_plan_epochs_shortens_only_what_does_not_fit() -> None:
+    assert plan_epochs(3, 60_000, 6_000, budget_s=None) == (3, pytest.approx(33.0))
+    epochs, full = plan_epochs(15, 60_000, 1_000, budget_s=600)
+    assert full == pytest.approx(15 * 66.0) and epochs == 9
+    assert plan_epochs(15, 60_000, 10, budget_s=60)[0] == 1  # always at least one epoch
+
+
+def test_budget_shortens_a_slow_recipe_and_estimates_the_full_one(tiny: MnistData, tmp_path: Path) -> None:
+    report = build_report(tiny, ["mlp"], budget_s=1e-3, folder=tmp_path)
+    row = report.rows[0]
+    assert row.shortened and row.epochs == 1 and row.recipe_epochs == MODELS["mlp"].recipe.epochs
+    assert row.full_recipe_estimate_s is not None and row.full_recipe_estimate_s > 0
+    text = report_markdown(report)
+    assert "1 of 10" in text and "would need about" in text and "cuda" in text
+
+
+def test_markdown_and_chart_files(tmp_path: Path) -> None:
+    from PIL import Image
+
+    rows = with_reductions([
+        ReportRow("logistic", 7850, 5, 5, 30.0, "cpu", 7.6, 8.0),
+        ReportRow("mlp", 101_770, 10, 10, 95.0, "cpu", 2.1, 2.0),
+    ])
+    from cnnviz.zoo.report import Report
+
+    paths = write_report(Report(rows, "MNIST", 60_000, 10_000), tmp_path)
+    text = (tmp_path / "report.md").read_text()
+    assert "| mlp | 101,770 | 10 | 1 min 35 s | cpu | 2.10% | 2.0% | 72.4% |" in text
+    assert "| logistic | 7,850 | 5 | 30.0 s | cpu | 7.60% | 8.0% | — |" in text
+    with Image.open(tmp_path / "report.png") as png:
+        assert png.size == (960, 540)
+        pixels = np.asarray(png.convert("RGB"))
+    assert (pixels != 255).any(axis=2).mean() > 0.02  # bars were drawn, not a blank canvas
+    assert {p.name for p in paths} == {"report.md", "report.json", "report.png"}
+
+
+def test_cli_report_writes_the_table(tiny: MnistData, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz import cli
+
+    monkeypatch.setattr(cli, "_load_data", lambda folder: tiny)
+    out = tmp_path / "out"
+    assert cli.main(["report", "--models", "logistic", "--subset", "300", "--out", str(out)]) == 0
+    assert "| logistic | 7,850 |" in (out / "report.md").read_text()
+    assert "wrote" in capsys.readouterr().out
+    assert cli.main(["report", "--models", "nope", "--out", str(out)]) == 2
+    assert "unknown model" in capsys.readouterr().err
