@@ -28,6 +28,8 @@ from cnnviz.training import (
     save_checkpoint,
     train_model,
 )
+from ui.draw_tab import DrawTab
+from ui.filters_tab import FiltersTab
 from ui.state import AppState
 from ui.theme import apply_theme
 from ui.training_progress import TrainingProgress
@@ -88,6 +90,11 @@ class MainWindow(QMainWindow):
     def _create_tabs(self) -> None:
         """Each tab is its own widget module; tabs only read ``self.state`` and call the core."""
         self.tab_widgets: dict[str, QWidget] = {}
+        dark = bool(self.settings.value("view/dark", False, type=bool))
+        self.draw_tab = DrawTab(self.state, dark)
+        self.add_tab("draw", self.draw_tab, "Draw && explore")
+        self.filters_tab = FiltersTab(self.state, dark)
+        self.add_tab("filters", self.filters_tab, "Filters")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_widgets[key] = widget
@@ -181,7 +188,11 @@ class MainWindow(QMainWindow):
             self.accuracy_label.setText(f"Test accuracy: {acc:.2%}" if acc is not None else "Test accuracy: n/a")
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "cnnviz", message)
+        """Say what went wrong without blocking: the window (and a test driving it) keeps running."""
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, "cnnviz", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- model lifecycle --------------------------------------------------------------------------
     def start(self) -> None:

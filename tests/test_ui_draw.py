@@ -1,0 +1,297 @@
+"""The "Draw & explore" tab: drawing, live prediction, the pipeline, step-through and pooling zoom."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PIL import Image
+from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtTest import QTest
+
+from cnnviz.introspect import capture
+from cnnviz.models import build_model
+from cnnviz.training import CheckpointMeta
+from ui.canvas import RASTER
+from ui.draw_tab import DrawTab
+from ui.pool_zoom import PoolZoomPanel
+from ui.state import AppState
+
+pg.setConfigOptions(imageAxisOrder="row-major")
+
+
+@pytest.fixture
+def state(qtbot, mnist) -> Iterator[AppState]:  # type: ignore[no-untyped-def]
+    s = AppState(mnist)
+    yield s
+    s.shutdown()
+
+
+@pytest.fixture
+def tab(qtbot, state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
+    widget = DrawTab(state)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    model, meta, _path = trained_explorer
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_model(model, meta)  # an empty canvas then shows test digit #0
+    return widget
+
+
+def wait_for_capture_of(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the shown capture belongs to what the canvas holds now."""
+    expected = tab.canvas.input_image()
+    assert expected is not None
+    qtbot.waitUntil(lambda: tab.state.capture is not None
+                    and np.allclose(tab.state.capture.stages[0].output[0], expected), timeout=10_000)
+
+
+def overview_images(tab: DrawTab) -> list[np.ndarray]:
+    return [item.image.copy() for item in tab.pipeline._items]
+
+
+def trace_strokes(digit: np.ndarray, threshold: int = 110) -> list[list[tuple[float, float]]]:
+    """Strokes that trace a 28×28 digit at canvas scale: one pen stroke along every run of ink in each row."""
+    cell = RASTER / 28
+    strokes = []
+    for r, row in enumerate(digit):
+        ink = np.flatnonzero(row > threshold)
+        if ink.size == 0:
+            continue
+        runs = np.split(ink, np.flatnonzero(np.diff(ink) > 1) + 1)
+        for run in runs:
+            y = (r + 0.5) * cell
+            strokes.append([((run[0] + 0.5) * cell, y), ((run[-1] + 0.5) * cell, y)])
+    return strokes
+
+
+def test_mouse_stroke_updates_prediction_and_every_stage(qtbot, tab: DrawTab) -> None:
+    before = overview_images(tab)
+    assert tab.state.true_label == int(tab.state.data.test_labels[0])
+    canvas = tab.canvas
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)  # start from an empty canvas
+    path = [(140, 40), (142, 90), (141, 140), (139, 190), (140, 240)]  # a "1"
+    points = [canvas.from_raster(x, y).toPoint() for x, y in path]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    for p in points[1:]:
+        QTest.mouseMove(canvas, p)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+    assert canvas.stroke_count == 1
+    wait_for_capture_of(qtbot, tab)
+
+    cap = tab.state.capture
+    assert cap is not None
+    after = overview_images(tab)
+    assert len(after) == len(cap.stages) == 8  # input, conv1, pool1, conv2, pool2, flatten, fc, softmax
+    for stage, old, new in zip(cap.stages, before, after, strict=True):
+        assert old.shape != new.shape or not np.array_equal(old, new), f"stage {stage.name} did not update"
+    assert tab.state.true_label is None  # drawn over: no longer a labelled test digit
+    assert np.allclose(tab.chart.probabilities, cap.probabilities)
+    assert tab.prediction_label.text().startswith(f"It's a {cap.prediction}")
+    assert cap.prediction == 1
+
+
+def test_picked_test_digit_shows_its_true_class_predicted(qtbot, tab: DrawTab) -> None:
+    labels = tab.state.data.test_labels
+    for digit in (0, 3, 5, 8):
+        index = int(np.flatnonzero(labels == digit)[1])
+        tab.index_spin.setValue(index)
+        QTest.mouseClick(tab.show_button, Qt.MouseButton.LeftButton)
+        wait_for_capture_of(qtbot, tab)
+        assert tab.state.true_label == digit
+        assert tab.state.capture is not None and tab.state.capture.prediction == digit
+        assert tab.truth_label.text() == f"True class: {digit} — ✓ correct"
+        assert tab.prediction_label.text().startswith(f"It's a {digit}")
+
+
+def test_random_digit_of_a_class(qtbot, tab: DrawTab) -> None:
+    index = tab.random_test_digit(6)
+    assert tab.state.data.test_labels[index] == 6
+    assert tab.index_spin.value() == index
+    wait_for_capture_of(qtbot, tab)
+    assert tab.state.true_label == 6
+
+
+def test_clear_undo_and_the_empty_state(qtbot, tab: DrawTab) -> None:
+    canvas = tab.canvas
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: tab.state.image is None)
+    assert canvas.is_empty
+    assert tab.prediction_label.text() == "Draw a digit"
+    assert np.all(np.isfinite(tab.chart.probabilities)) and not tab.chart.probabilities.any()
+    assert tab.pipeline.capture is None
+
+    canvas.draw_stroke([(80, 60), (200, 60), (120, 240)])  # a "7": bar, then the diagonal
+    one_stroke = canvas.input_image()
+    canvas.draw_stroke([(100, 150), (180, 150)])  # its cross-bar
+    assert canvas.stroke_count == 2
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.stroke_count == 1
+    assert np.array_equal(canvas.input_image(), one_stroke)
+    wait_for_capture_of(qtbot, tab)
+
+    QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert canvas.is_empty
+    canvas.undo()  # a clear can be taken back too: nothing is lost
+    assert canvas.stroke_count == 1
+    assert canvas.undo() and canvas.is_empty  # before the first stroke
+    assert canvas.undo() and canvas.true_label == int(tab.state.data.test_labels[0])  # test digit #0 again
+    assert canvas.undo() and canvas.is_empty  # as the tab started
+    assert not canvas.undo()
+
+
+def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> None:
+    pipeline = tab.pipeline
+    names = [s.name for s in tab.state.capture.stages]  # type: ignore[union-attr]
+    # clicking a stage in the overview selects it
+    box = pipeline._boxes[2]
+    view = pipeline.overview
+    centre = view.mapFromScene(box.mapToScene(box.boundingRect().center()))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.waitUntil(lambda: pipeline.current == 2)
+    assert pipeline.table.currentRow() == 2
+    assert "Pool1" in pipeline.focus_title.text
+
+    QTest.keyClick(tab.canvas, Qt.Key.Key_Right)  # arrows pass through the canvas to the step-through
+    assert pipeline.current_stage is not None and pipeline.current_stage.name == names[3]
+    assert pipeline.caption.text().startswith(f"<b>{pipeline.current_stage.title}.</b>")
+    QTest.keyClick(tab, Qt.Key.Key_Left)
+    QTest.keyClick(tab, Qt.Key.Key_Left)
+    assert pipeline.current == 1
+    QTest.mouseClick(pipeline.next_button, Qt.MouseButton.LeftButton)
+    assert pipeline.current == 2
+    pipeline.select_stage(0)
+    assert not pipeline.previous_stage() and not pipeline.prev_button.isEnabled()
+
+    pipeline.select_stage(1)  # conv1: 8 maps of 28×28
+    all_maps = pipeline.focus_item.image.shape
+    pipeline.select_channel(5)
+    assert pipeline.focus_item.image.shape[:2] == (28, 28)
+    assert all_maps[0] > 28 and "map 5" in pipeline.focus_title.text
+    pipeline._on_focus_hover(3, 4)
+    expected = tab.state.capture.stages[1].output[5, 3, 4]  # type: ignore[union-attr]
+    assert pipeline.readout.text() == f"map 5 (3, 4) = {expected:.3f}"
+    pipeline.select_channel(None)
+    assert pipeline.focus_item.image.shape == all_maps
+
+
+def test_play_walks_to_the_prediction_and_stops(qtbot, tab: DrawTab) -> None:
+    pipeline = tab.pipeline
+    pipeline.pace.setValue(pipeline.pace.minimum())
+    visited: list[int] = []
+    pipeline.stage_selected.connect(visited.append)
+    QTest.mouseClick(pipeline.play_button, Qt.MouseButton.LeftButton)
+    assert pipeline.is_playing
+    qtbot.waitUntil(lambda: not pipeline.is_playing, timeout=20_000)
+    assert visited[-(pipeline.stage_count - 1):] == list(range(1, pipeline.stage_count))
+    assert pipeline.current == pipeline.stage_count - 1
+    assert pipeline.play_button.text() == "Play"
+
+
+def test_pool_zoom_click_picks_patch_and_marks_winners(qtbot, tab: DrawTab) -> None:
+    zoom_panel = tab.pool_zoom
+    tab.pipeline.select_stage(2)  # stepping onto pool1 shows it in the zoom
+    assert zoom_panel.site is not None and zoom_panel.site.pool_stage == "pool1"
+    zoom_panel.channel_spin.setValue(3)
+    view, item = zoom_panel.map_view, zoom_panel.map_item
+    target = view.mapFromScene(item.mapToScene(QPointF(9.5, 13.5)))  # map pixel (row 13, col 9)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    qtbot.waitUntil(lambda: zoom_panel.zoom is not None and zoom_panel.zoom.top == 12)
+    zoom = zoom_panel.zoom
+    assert zoom is not None and (zoom.top, zoom.left) == (12, 8)
+    fmap = tab.state.capture.stage("conv1").output[3]  # type: ignore[union-attr]
+    patch = fmap[12:16, 8:12]
+    assert np.array_equal(zoom_panel.patch_grid.values, patch)
+    windows = patch.reshape(2, 2, 2, 2).transpose(0, 2, 1, 3).reshape(2, 2, 4)
+    assert np.allclose(zoom_panel.pooled_grid.values, windows.max(axis=2))
+    # the pooled values are exactly what the network's pool1 produced
+    assert np.allclose(zoom_panel.pooled_grid.values, tab.state.capture.stage("pool1").output[3, 6:8, 4:6])
+    winners = {(2 * r + int(np.argmax(windows[r, c])) // 2, 2 * c + int(np.argmax(windows[r, c])) % 2)
+               for r in range(2) for c in range(2)}
+    assert zoom_panel.patch_grid.highlighted == winners
+
+
+def test_pool_zoom_shows_the_mean_for_average_pooling(qtbot, mnist) -> None:
+    model = build_model("lenet5")  # average pooling
+    panel = PoolZoomPanel()
+    qtbot.addWidget(panel)
+    cap = capture(model, mnist.test_images[0])
+    panel.set_capture(cap, model)
+    assert [s.pool_stage for s in panel.sites] == ["pool1", "pool2"]
+    assert "average" in panel.layer_combo.currentText()
+    panel.pick(5, 7)
+    zoom = panel.zoom
+    assert zoom is not None and zoom.mode == "avg"
+    patch = panel.patch_grid.values
+    means = patch.reshape(2, 2, 2, 2).mean(axis=(1, 3))
+    assert np.allclose(panel.pooled_grid.values, means)
+    assert panel.patch_grid.highlighted == set()
+    assert "mean" in panel.explanation.text()
+
+
+def test_open_image_files_and_refuse_what_is_not_one(qtbot, tab: DrawTab, tmp_path: Path) -> None:
+    digit = tab.state.data.test_images[1]  # a 2, saved as dark ink on paper at phone-photo size
+    paper = Image.fromarray(255 - digit).resize((224, 224))
+    png = tmp_path / "two.png"
+    paper.save(png)
+    assert tab.load_image_file(png)
+    wait_for_capture_of(qtbot, tab)
+    assert tab.state.capture is not None and tab.state.capture.prediction == 2
+    kept = tab.canvas.input_image()
+
+    bad = tmp_path / "notes.png"
+    bad.write_text("this is not an image")
+    with qtbot.waitSignal(tab.canvas.error) as blocker:
+        assert not tab.load_image_file(bad)
+    assert "notes.png" in blocker.args[0] and "not an image" in blocker.args[0]
+    assert tab.message.isVisible() and "not an image" in tab.message.text()
+    assert np.array_equal(tab.canvas.input_image(), kept)  # the drawing is kept
+
+    blank = tmp_path / "blank.jpg"
+    Image.new("L", (64, 64), 255).save(blank)
+    assert not tab.load_image_file(blank)
+    assert "blank" in tab.canvas.last_error
+
+
+def test_hand_drawn_digits_are_classified_like_test_digits(qtbot, tab: DrawTab, trained_explorer) -> None:
+    """Ten digits drawn stroke by stroke (traced from test digits) score like the test digits themselves."""
+    model, meta, _ = trained_explorer
+    data = tab.state.data
+    indices = [int(np.flatnonzero(data.test_labels == d)[2]) for d in range(10)]
+    drawn_hits = raw_hits = 0
+    for index in indices:
+        label = int(data.test_labels[index])
+        raw_hits += capture(model, data.test_images[index]).prediction == label
+        tab.canvas.clear()
+        for stroke in trace_strokes(data.test_images[index]):
+            tab.canvas.draw_stroke(stroke, width=14)
+        wait_for_capture_of(qtbot, tab)
+        drawn_hits += tab.state.capture.prediction == label  # type: ignore[union-attr]
+    assert meta.test_accuracy is not None
+    assert drawn_hits >= raw_hits - 1
+    assert drawn_hits / 10 >= meta.test_accuracy - 0.15
+
+
+def test_canvas_point_mapping_round_trips(qtbot, tab: DrawTab) -> None:
+    canvas = tab.canvas
+    widget_point = canvas.from_raster(70.0, 210.0)
+    back = canvas.to_raster(widget_point)
+    assert abs(back.x() - 70.0) < 1e-6 and abs(back.y() - 210.0) < 1e-6
+
+
+def test_a_model_without_metadata_still_draws(qtbot, state: AppState) -> None:
+    """A freshly built CNN (random weights) gives a valid, finite prediction for a drawing."""
+    widget = DrawTab(state)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_model(build_model("small_cnn"), CheckpointMeta("small_cnn", {}))
+    widget.canvas.draw_stroke([(100, 60), (180, 240)])
+    wait_for_capture_of(qtbot, widget)
+    assert np.isfinite(widget.chart.probabilities).all()
+    assert abs(widget.chart.probabilities.sum() - 1) < 1e-4
+    assert widget.pipeline.stage_count == len(state.capture.stages)  # type: ignore[union-attr]
