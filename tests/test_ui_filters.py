@@ -1,0 +1,110 @@
+"""The "Filters" tab: learned weights with values on hover/click, responses, and the Sobel reference row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, apply_filter, conv_filters
+from ui.filters_tab import FiltersTab, format_kernel
+from ui.state import AppState
+
+pg.setConfigOptions(imageAxisOrder="row-major")
+
+
+@pytest.fixture
+def state(qtbot, mnist) -> Iterator[AppState]:  # type: ignore[no-untyped-def]
+    s = AppState(mnist)
+    yield s
+    s.shutdown()
+
+
+@pytest.fixture
+def tab(qtbot, state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
+    widget = FiltersTab(state)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    assert widget.placeholder.isVisible()  # no model yet: said plainly
+    model, meta, _ = trained_explorer
+    state.set_model(model, meta)
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_input(state.data.test_images[0] / 255.0, int(state.data.test_labels[0]))
+    return widget
+
+
+def weight_pixel(tab: FiltersTab, stage: str, f: int, i: int, ky: int, kx: int) -> tuple[int, int]:
+    """Where weight [f, i, ky, kx] is drawn in the stage's card picture."""
+    cards = tab.panels[stage].cards
+    assert cards is not None
+    cy, cx = cards.cards.origin(f)
+    iy, ix = cards.kernels.origin(i)
+    return cy + (iy + ky) * cards.scale, cx + (ix + kx) * cards.scale
+
+
+def test_every_conv_layer_shows_all_its_filters_and_their_responses(qtbot, tab: FiltersTab) -> None:
+    model = tab.state.model
+    assert model is not None
+    learned = conv_filters(model)
+    assert list(tab.panels) == [f.stage for f in learned] == ["conv1", "conv2"]
+    assert not tab.placeholder.isVisible()
+    cap = tab.state.capture
+    assert cap is not None
+    for filters in learned:
+        cards = tab.panels[filters.stage].cards
+        assert cards is not None
+        assert np.array_equal(cards.weights, filters.weights)
+        assert np.array_equal(cards.responses, cap.stage(filters.stage).output)  # response on this digit
+        picture = tab.panels[filters.stage].item.image
+        assert picture.shape[:2] == (cards.cards.height, cards.cards.width)
+
+
+def test_hover_and_click_read_the_real_weight_values(qtbot, tab: FiltersTab) -> None:
+    weights = conv_filters(tab.state.model)[1].weights  # type: ignore[arg-type]
+    row, col = weight_pixel(tab, "conv2", 5, 3, 1, 2)
+    line = tab.show_value_at("conv2", row, col)  # what hovering there shows
+    assert line == f"conv2 filter 5 from map 3: weight [1, 2] = {weights[5, 3, 1, 2]:+.3f}"
+    assert tab.readout.text() == line
+    tab.panels["conv2"].item.on_click(row, col)  # type: ignore[misc]  # a click pins the whole kernel
+    assert tab.kernel_label.text().endswith(format_kernel(weights[5, 3]))
+
+    weights1 = conv_filters(tab.state.model)[0].weights  # type: ignore[arg-type]
+    row, col = weight_pixel(tab, "conv1", 7, 0, 2, 0)
+    assert tab.show_value_at("conv1", row, col).endswith(f"= {weights1[7, 0, 2, 0]:+.3f}")
+
+
+def test_weights_use_a_diverging_scale_centred_at_zero(qtbot, tab: FiltersTab) -> None:
+    panel = tab.panels["conv1"]
+    lo, hi = panel.weight_bar.levels()
+    assert lo == pytest.approx(-hi) and hi > 0
+    cards = panel.cards
+    assert cards is not None
+    f, i, ky, kx = np.unravel_index(np.abs(cards.weights).argmin(), cards.weights.shape)
+    r, c = weight_pixel(tab, "conv1", int(f), int(i), int(ky), int(kx))
+    colour = panel.item.image[r, c].astype(int)
+    assert colour.min() > 180  # the weight nearest 0 is drawn near-white
+
+
+def test_sobel_reference_row_on_the_same_digit(qtbot, tab: FiltersTab) -> None:
+    cards = tab.sobel_panel.cards
+    assert cards is not None and cards.names == ["vertical", "horizontal"]
+    image = tab.state.image
+    assert image is not None
+    assert np.array_equal(cards.weights[0, 0], SOBEL_VERTICAL)
+    assert np.array_equal(cards.weights[1, 0], SOBEL_HORIZONTAL)
+    assert np.allclose(cards.responses[0], apply_filter(image, SOBEL_VERTICAL))
+    assert np.allclose(cards.responses[1], apply_filter(image, SOBEL_HORIZONTAL))
+
+
+def test_responses_follow_the_input(qtbot, tab: FiltersTab) -> None:
+    state = tab.state
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_input(state.data.test_images[1] / 255.0, int(state.data.test_labels[1]))
+    cap = state.capture
+    assert cap is not None
+    assert np.array_equal(tab.panels["conv1"].cards.responses, cap.stage("conv1").output)  # type: ignore[union-attr]
+    assert np.allclose(tab.sobel_panel.cards.responses[0],  # type: ignore[union-attr]
+                       apply_filter(state.data.test_images[1] / 255.0, SOBEL_VERTICAL))

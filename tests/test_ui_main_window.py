@@ -1,0 +1,97 @@
+"""The main window around the tabs: open/save model, training in the background, closing safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PyQt6.QtCore import QSettings, QTimer
+
+from ui.main_window import MainWindow
+from ui.state import AppState
+
+
+@pytest.fixture
+def make_window(qtbot, mnist, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
+    states: list[AppState] = []
+
+    def make(model_path: Path | None = None, subset: int | None = 600, epochs: int | None = 1) -> MainWindow:
+        state = AppState(mnist)
+        states.append(state)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(state, settings=settings, model_path=model_path or tmp_path / "model.pt",
+                            first_run_subset=subset, first_run_epochs=epochs)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        return window
+
+    yield make
+    for state in states:
+        state.shutdown()
+
+
+def test_tabs_are_registered_draw_first(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert list(window.tab_widgets)[:2] == ["draw", "filters"]
+    assert window.tabs.tabText(0) == "Draw && explore"  # shown as "Draw & explore"
+
+
+def test_save_then_open_model(qtbot, make_window, trained_explorer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    model, meta, _ = trained_explorer
+    window = make_window()
+    assert not window.save_model(tmp_path / "none.pt")  # nothing to save yet: said, not crashed
+    assert "no trained model" in window.last_error
+    with qtbot.waitSignal(window.state.capture_changed, timeout=10_000):
+        window.state.set_model(model, meta)
+    target = tmp_path / "saved" / "explorer.pt"
+    assert window.save_model(target) and target.is_file()
+
+    other = make_window()
+    with qtbot.waitSignal(other.state.capture_changed, timeout=10_000):
+        assert other.open_model(target)
+    assert other.state.meta is not None and other.state.meta.test_accuracy == meta.test_accuracy
+    assert f"{meta.test_accuracy:.2%}" in other.accuracy_label.text()
+    cap = other.state.capture
+    assert cap is not None and other.draw_tab.pipeline.stage_count == len(cap.stages)
+
+    broken = tmp_path / "broken.pt"
+    broken.write_bytes(b"not a checkpoint")
+    assert not other.open_model(broken)
+    assert other.last_error and other.state.meta is not None  # the loaded model is kept
+
+
+def test_event_loop_keeps_turning_while_training_then_model_is_saved(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(subset=2000, epochs=1)
+    ticks_while_training = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks_while_training.append(1) if window.is_training else None)
+    timer.start()
+    window.start()  # no saved model: says so and trains in the background
+    assert window.is_training and window.banner.isVisible() and "No trained model" in window.banner.text()
+    qtbot.waitUntil(lambda: len(ticks_while_training) >= 5 or not window.is_training, timeout=60_000)
+    assert len(ticks_while_training) >= 5  # the GUI thread kept running timers during training
+    qtbot.waitUntil(lambda: not window.is_training, timeout=120_000)
+    timer.stop()
+    assert window.model_path.is_file()
+    assert window.state.model is not None and window.state.meta is not None
+    assert "Test accuracy" in window.accuracy_label.text()
+
+
+def test_closing_during_training_is_clean(qtbot, qtlog, make_window, capfd) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(subset=20_000, epochs=3)
+    window.start()
+    worker = window._train_worker
+    assert worker is not None
+    with qtbot.waitSignal(worker.batch_done, timeout=30_000):
+        pass
+    assert window.is_training
+    window.close()
+    assert not window.is_training
+    qtbot.wait(50)  # let queued signals from the finished thread arrive (none may crash)
+    err = capfd.readouterr().err
+    messages = err + "\n".join(record.message for record in qtlog.records)  # Qt warnings go to either
+    assert "QThread: Destroyed" not in messages
+    assert not window.model_path.exists()  # a cancelled run saves nothing
