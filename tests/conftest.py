@@ -36,3 +36,13 @@ def trained_explorer(mnist, tmp_path_factory: pytest.TempPathFactory):  # type: 
     path: Path = tmp_path_factory.mktemp("models") / "explorer_cnn.pt"
     save_checkpoint(trained.model, path, trained.meta)
     return trained.model, trained.meta, path
+
+
+@pytest.fixture
+def app_state(qtbot, mnist):  # type: ignore[no-untyped-def]
+    """A fresh GUI ``AppState`` over the bundled data; its inference thread is stopped afterwards."""
+    from ui.state import AppState
+
+    state = AppState(mnist)
+    yield state
+    state.shutdown()

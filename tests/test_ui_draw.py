@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +23,8 @@ pg.setConfigOptions(imageAxisOrder="row-major")
 
 
 @pytest.fixture
-def state(qtbot, mnist) -> Iterator[AppState]:  # type: ignore[no-untyped-def]
-    s = AppState(mnist)
-    yield s
-    s.shutdown()
-
-
-@pytest.fixture
-def tab(qtbot, state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
+def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
+    state = app_state
     widget = DrawTab(state)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
@@ -283,8 +276,9 @@ def test_canvas_point_mapping_round_trips(qtbot, tab: DrawTab) -> None:
     assert abs(back.x() - 70.0) < 1e-6 and abs(back.y() - 210.0) < 1e-6
 
 
-def test_a_model_without_metadata_still_draws(qtbot, state: AppState) -> None:
+def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> None:
     """A freshly built CNN (random weights) gives a valid, finite prediction for a drawing."""
+    state = app_state
     widget = DrawTab(state)
     qtbot.addWidget(widget)
     widget.show()

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pyqtgraph as pg
 import pytest
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, apply_filter, conv_filters
 from ui.filters_tab import FiltersTab, format_kernel
-from ui.state import AppState
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
 
 @pytest.fixture
-def state(qtbot, mnist) -> Iterator[AppState]:  # type: ignore[no-untyped-def]
-    s = AppState(mnist)
-    yield s
-    s.shutdown()
-
-
-@pytest.fixture
-def tab(qtbot, state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
+def tab(qtbot, app_state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
+    state = app_state
     widget = FiltersTab(state)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)

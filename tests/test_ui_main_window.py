@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PyQt6.QtCore import QSettings, QTimer
+from PyQt6.QtCore import QTimer
 
 from ui.main_window import MainWindow
-from ui.state import AppState
 
 
 @pytest.fixture
-def make_window(qtbot, mnist, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
-    states: list[AppState] = []
+def make_window(window_factory, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A shown 1280×800 window whose first-launch training is small (600 digits, 1 epoch by default)."""
 
-    def make(model_path: Path | None = None, subset: int | None = 600, epochs: int | None = 1) -> MainWindow:
-        state = AppState(mnist)
-        states.append(state)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(state, settings=settings, model_path=model_path or tmp_path / "model.pt",
-                            first_run_subset=subset, first_run_epochs=epochs)
-        qtbot.addWidget(window)
+    def make(subset: int = 600, epochs: int = 1) -> MainWindow:
+        window = window_factory(model_path=tmp_path / "model.pt", first_run_subset=subset, first_run_epochs=epochs)
         window.resize(1280, 800)
         window.show()
         return window
 
-    yield make
-    for state in states:
-        state.shutdown()
+    return make
 
 
 def test_tabs_are_registered_draw_first(make_window) -> None:  # type: ignore[no-untyped-def]
