@@ -39,6 +39,29 @@ def trained_explorer(mnist, tmp_path_factory: pytest.TempPathFactory):  # type: 
 
 
 @pytest.fixture
+def window_factory(qtbot, mnist, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Make MainWindows over the bundled data with an INI settings file and model path of their own.
+
+    ``make(settings_path=None, model_path=None, **kwargs)``; every window is closed at teardown.
+    """
+    import pyqtgraph as pg
+    from PyQt6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    from ui.state import AppState
+
+    pg.setConfigOptions(imageAxisOrder="row-major")
+
+    def make(settings_path: Path | None = None, model_path: Path | None = None, **kwargs):  # type: ignore[no-untyped-def]
+        settings = QSettings(str(settings_path or tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(AppState(mnist), settings, model_path or tmp_path / "model.pt", **kwargs)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
 def app_state(qtbot, mnist):  # type: ignore[no-untyped-def]
     """A fresh GUI ``AppState`` over the bundled data; its inference thread is stopped afterwards."""
     from ui.state import AppState

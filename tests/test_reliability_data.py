@@ -191,3 +191,41 @@ def test_fuzzed_files_on_disk_never_escape_dataset_error(tmp_path_factory: pytes
         assert str(path) in str(exc)
     else:
         assert isinstance(array, np.ndarray) and array.size * array.itemsize + 4 + 4 * array.ndim == len(raw)
+
+
+# -- in the app: File → Open data folder… ------------------------------------------------------------------------
+
+
+def _dialog_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    from PyQt6.QtWidgets import QMessageBox
+
+    return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_app_names_the_bad_file_and_keeps_the_bundled_data(window_factory, mnist, qtbot,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    folder = write_mnist_folder(tmp_path / "broken", compress=True)
+    bad = folder / (IMAGE_NAMES["train"] + ".gz")
+    bad.write_bytes(bad.read_bytes()[:-40])
+    window = window_factory()
+    window.show()
+    window.open_data_folder(folder)
+    qtbot.waitUntil(lambda: any(str(bad) in text for text in _dialog_texts(window)), timeout=10_000)
+    assert window.state.data is mnist  # the bundled data is still the one in use, untouched
+    assert window.state.data.train_images.shape == (60_000, 28, 28)
+    assert "Still using MNIST" in _dialog_texts(window)[0]
+    # The app keeps working: a good folder opens afterwards.
+    window.open_data_folder(write_mnist_folder(tmp_path / "good"))
+    qtbot.waitUntil(lambda: window.state.data is not mnist, timeout=10_000)
+    assert window.state.data.name == "good" and len(window.state.data.train_labels) == 20
+    assert window.open_data_action.text() == "Open &data folder…"
+
+
+def test_app_refuses_a_folder_without_mnist_files(window_factory, mnist, qtbot,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    (tmp_path / "holiday-photos").mkdir()
+    window = window_factory()
+    window.show()
+    window.open_data_folder(tmp_path / "holiday-photos")
+    qtbot.waitUntil(lambda: any("holiday-photos" in text for text in _dialog_texts(window)), timeout=10_000)
+    assert window.state.data is mnist

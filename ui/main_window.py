@@ -18,6 +18,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.data import MnistData, load_mnist_folder
 from cnnviz.paths import BUNDLED_MNIST_DIR, default_model_path
 from cnnviz.training import (
     CheckpointError,
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self._first_run_epochs = first_run_epochs
         self._train_thread: QThread | None = None
         self._train_worker: TrainWorker | None = None
+        self._data_thread: QThread | None = None  # loading a data folder, off the GUI thread
+        self._data_worker: TrainWorker | None = None
         self.setWindowTitle("cnnviz — see how a CNN works")
         self.resize(1280, 800)
 
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Open)
         self.save_action = self._action(file_menu, "&Save model as…", self.save_model_dialog,
                                         QKeySequence.StandardKey.Save)
+        self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
         file_menu.addSeparator()
         self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
@@ -259,7 +263,8 @@ class MainWindow(QMainWindow):
             saved = f" but could not be saved ({exc})"
         self.state.set_model(trained.model, trained.meta)
         acc = trained.meta.test_accuracy or 0.0
-        self.banner.setText(f"The explorer CNN is trained ({acc:.2%} test accuracy){saved}. Draw a digit!")
+        notices = "".join(f" {notice}" for notice in trained.result.notices)  # e.g. a fall-back to the CPU
+        self.banner.setText(f"The explorer CNN is trained ({acc:.2%} test accuracy){saved}. Draw a digit!{notices}")
         self.banner.show()
 
     def _on_training_cancelled(self) -> None:
@@ -271,6 +276,41 @@ class MainWindow(QMainWindow):
         self._end_training()
         self.banner.setText(f"Training failed: {message}")
         self.banner.show()
+
+    def open_data_folder(self, folder: Path) -> None:
+        """Load an MNIST-format folder off the GUI thread; if it is bad, name the file and keep the current data."""
+        if self._data_thread is not None:
+            self.statusBar().showMessage("A data folder is already being opened.", 4000)  # type: ignore[union-attr]
+            return
+        worker = TrainWorker(lambda *_: load_mnist_folder(folder))
+        worker.finished.connect(self._on_data_loaded)
+        worker.failed.connect(self._on_data_failed)
+        self.statusBar().showMessage(f"Opening {folder}…")  # type: ignore[union-attr]
+        self._data_worker = worker
+        self._data_thread = start_in_thread(worker, worker.run)
+
+    def _end_data_loading(self) -> None:
+        stop_thread(self._data_thread)
+        self._data_thread = None
+        self._data_worker = None
+
+    def _on_data_loaded(self, data: MnistData) -> None:
+        self._end_data_loading()
+        self.state.data = data
+        self.statusBar().showMessage(  # type: ignore[union-attr]
+            f"Data: {data.name}, {len(data.train_labels):,} training and {len(data.test_labels):,} test images "
+            "(File → Retrain explorer CNN trains on it).", 10000)
+
+    def _on_data_failed(self, message: str) -> None:
+        self._end_data_loading()
+        self.statusBar().clearMessage()  # type: ignore[union-attr]
+        reason = message.removeprefix("DatasetError: ")
+        self.show_error(f"This data folder could not be opened:\n\n{reason}\n\nStill using {self.state.data.name}.")
+
+    def open_data_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open an MNIST-format data folder")
+        if folder:
+            self.open_data_folder(Path(folder))
 
     def open_model(self, path: Path) -> bool:
         try:
@@ -331,6 +371,7 @@ class MainWindow(QMainWindow):
             self._train_thread.quit()
             self._train_thread.wait(2000)
             self._train_thread = None
+        self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)
 

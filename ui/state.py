@@ -41,7 +41,7 @@ class AppState(QObject):
         self._request.connect(self._worker.infer)
         self._send_model.connect(self._worker.set_model)
         self._worker.captured.connect(self._on_captured)
-        self._worker.failed.connect(self.error)
+        self._worker.failed.connect(self._on_failed)
 
     # -- model ---------------------------------------------------------------------------------
     def set_model(self, model: StagedNet, meta: CheckpointMeta) -> None:
@@ -84,6 +84,13 @@ class AppState(QObject):
         if self.image is not None:
             self.capture = result
             self.capture_changed.emit()
+
+    def _on_failed(self, message: str) -> None:
+        """A failed capture must not block later ones: free the slot, report, and serve what waits."""
+        self._in_flight = None
+        self.error.emit(message)
+        if self._pending:
+            self._schedule()
 
     def shutdown(self) -> None:
         stop_thread(self._thread)

@@ -15,7 +15,7 @@ from torch import nn
 from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
 from cnnviz.training.augment import random_affine
-from cnnviz.training.device import compute_threads, pick_device, training_threads
+from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class TrainResult:
     cancelled: bool = False
     elapsed_s: float = 0.0
     device: str = "cpu"
+    notices: list[str] = field(default_factory=list)  # e.g. "fell back to the CPU", for the user to see
 
     @property
     def test_accuracy(self) -> float | None:
@@ -171,15 +172,44 @@ class Trainer:
         should_stop: Callable[[], bool] | None = None,
     ):
         self.config = config
-        self.device = pick_device(config.device)
-        self.model = model.to(self.device)
+        self.notices: list[str] = []
+        self.device = torch.device("cpu")
+        try:
+            self.device = pick_device(config.device)
+            self.model = model.to(self.device)
+        except Exception as exc:  # an absent or broken GPU must not stop a lesson: the CPU always works
+            if config.device == "cpu":
+                raise
+            wanted = config.device if self.device.type == "cpu" else str(self.device)
+            self.notices.append(f"Could not use the {wanted} device ({exc}); training on the CPU instead.")
+            self.device = torch.device("cpu")
+            self.model = model.to(self.device)
         self.on_batch = on_batch
         self.on_epoch = on_epoch
         self.should_stop = should_stop or (lambda: False)
 
     def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
+        """Train; if a GPU runs out of memory, start again on the CPU from the same initial weights."""
+        initial = None
+        if self.device.type != "cpu":
+            initial = {k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()}
         with compute_threads(self.config.threads or training_threads()):
-            return self._fit(train, test)
+            try:
+                result = self._fit(train, test)
+            except Exception as exc:
+                if initial is None or not is_out_of_memory(exc):
+                    raise
+                if self.device.type == "cuda" and torch.cuda.is_available():
+                    torch.cuda.empty_cache()
+                self.notices.append(
+                    f"The {self.device.type.upper()} device ran out of memory; training restarted on the CPU."
+                )
+                self.device = torch.device("cpu")
+                self.model.to(self.device)
+                self.model.load_state_dict(initial)
+                result = self._fit(train, test)
+        result.notices = list(self.notices)
+        return result
 
     def _fit(self, train: TensorData, test: TensorData | None) -> TrainResult:
         cfg = self.config
@@ -199,7 +229,7 @@ class Trainer:
         seen = 0
         for epoch in range(1, cfg.epochs + 1):
             self.model.train()
-            order = torch.randperm(n, generator=generator).to(self.device)
+            order = torch.randperm(n, generator=generator)  # CPU indices index data on any device
             loss_sum, correct = 0.0, 0
             for b in range(batches):
                 if self.should_stop():

@@ -1,0 +1,184 @@
+"""Background work: Stop is prompt, one training at a time, closing mid-work is clean, worker errors are reported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+import ui.main_window as main_window_module
+from cnnviz.models import build_model
+from cnnviz.training import BatchMetrics, CheckpointMeta, TensorData, TrainConfig, Trainer, train_model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("stop_after", [1, 5, 11])
+def test_trainer_stops_before_the_next_batch(mnist, stop_after: int) -> None:  # type: ignore[no-untyped-def]
+    data = TensorData.from_arrays(mnist.train_images[:640], mnist.train_labels[:640])
+    seen: list[BatchMetrics] = []
+    result = Trainer(build_model("logistic"), TrainConfig(epochs=3, batch_size=32, threads=1),
+                     on_batch=seen.append, should_stop=lambda: len(seen) >= stop_after).fit(data, data)
+    assert result.cancelled and len(seen) == stop_after and result.history == []
+
+
+class _BatchCounter:
+    """Wraps ``train_model`` to count finished batches, so a test can see how many ran after Stop."""
+
+    def __init__(self) -> None:
+        self.batches = 0
+        self.first_batch = threading.Event()
+
+    def train_model(self, *args: Any, on_batch: Any = None, **kwargs: Any) -> Any:
+        def counting(m: BatchMetrics) -> None:
+            self.batches += 1
+            self.first_batch.set()
+            if on_batch is not None:
+                on_batch(m)
+
+        return train_model(*args, on_batch=counting, **kwargs)
+
+
+@pytest.fixture
+def counted_training(window_factory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A window whose explorer-CNN training (20,000 digits, 2 epochs: long enough to interrupt) has started."""
+    counter = _BatchCounter()
+    monkeypatch.setattr(main_window_module, "train_model", counter.train_model)
+    window = window_factory(first_run_subset=20_000, first_run_epochs=2)
+    window.train_default_model()
+    return window, counter
+
+
+def test_stop_in_the_window_ends_training_within_one_batch(counted_training, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, counter = counted_training
+    worker = window._train_worker
+    assert counter.first_batch.wait(60)
+    with qtbot.waitSignal(worker.cancelled, timeout=10_000):
+        window.progress.cancel_button.click()
+        at_stop = counter.batches
+    assert counter.batches - at_stop <= 1  # only the batch already running when Stop was pressed
+    assert not window.is_training and window.state.model is None
+    assert "cancelled" in window.banner.text().lower()
+    assert not window.model_path.exists()  # a cancelled run never overwrites the saved model
+
+
+def test_second_training_is_refused_while_one_runs(counted_training, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = counted_training[0]
+    first = window._train_worker, window._train_thread
+    window.train_default_model()
+    window.retrain_action.trigger()
+    assert (window._train_worker, window._train_thread) == first  # no second writer was started
+    assert "already in progress" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(first[0].cancelled, timeout=60_000):
+        window.cancel_training()
+    assert not window.is_training
+
+
+def test_worker_exception_reaches_the_window_and_the_app_keeps_working(window_factory, qtbot,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the disk vanished")
+
+    monkeypatch.setattr(main_window_module, "train_model", broken)
+    window = window_factory(first_run_subset=500, first_run_epochs=1)
+    window.train_default_model()
+    qtbot.waitUntil(lambda: not window.is_training, timeout=10_000)
+    assert "Training failed: RuntimeError: the disk vanished" in window.banner.text()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.state.model_changed, timeout=120_000):
+        window.train_default_model()
+    assert window.state.model is not None and window.model_path.is_file()
+
+
+class _ExplodingNet(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        raise ValueError("a layer got the wrong shape")
+
+
+def test_inference_error_shows_a_message_and_a_good_model_works_after(window_factory, qtbot,  # type: ignore[no-untyped-def]
+                                                                      mnist) -> None:
+    from PyQt6.QtWidgets import QMessageBox
+
+    window = window_factory()
+    window.show()
+    broken = build_model("logistic")
+    broken.add_module("explode", _ExplodingNet())
+    meta = CheckpointMeta(model="logistic", model_kwargs={})
+    with qtbot.waitSignal(window.state.error, timeout=10_000) as error:
+        window.state.set_model(broken, meta)
+        window.state.set_input(mnist.test_images[0] / 255.0)
+    assert "wrong shape" in error.args[0]
+    qtbot.waitUntil(lambda: any("wrong shape" in b.text() for b in window.findChildren(QMessageBox)))
+    good = build_model("logistic")
+    with qtbot.waitSignal(window.state.capture_changed, timeout=10_000):
+        window.state.set_model(good, meta)
+        window.state.set_input(mnist.test_images[1] / 255.0)
+    assert window.state.capture is not None and np.isfinite(window.state.capture.probabilities).all()
+
+
+CLOSE_SCRIPT = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["CNNVIZ_DATA_DIR"] = sys.argv[1]
+import numpy as np, pyqtgraph as pg
+from PyQt6.QtCore import QSettings, QTimer
+from PyQt6.QtWidgets import QApplication
+pg.setConfigOptions(imageAxisOrder="row-major")
+app = QApplication([])
+from cnnviz.data import load_bundled_mnist
+from cnnviz.models import build_model
+from cnnviz.training import CheckpointMeta
+from ui.main_window import MainWindow
+from ui.state import AppState
+
+data = load_bundled_mnist()
+scenario = sys.argv[2]
+settings = QSettings(os.path.join(sys.argv[1], "settings.ini"), QSettings.Format.IniFormat)
+window = MainWindow(AppState(data), settings, model_path=os.path.join(sys.argv[1], "m.pt"),
+                    first_run_subset=20000, first_run_epochs=3)
+window.show()
+threads = []
+
+def close_now():
+    threads.extend(t for t in (window._train_thread, window.state._thread) if t is not None)
+    start = time.perf_counter()
+    window.close()
+    print(f"CLOSE_S {time.perf_counter() - start:.3f}", flush=True)
+    print("THREADS_FINISHED", all(t.isFinished() for t in threads), flush=True)
+    app.quit()
+
+if scenario == "training":
+    window.train_default_model()
+    window._train_worker.batch_done.connect(lambda m: QTimer.singleShot(0, close_now) if not threads else None)
+else:
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    rng = np.random.default_rng(0)
+    def flood():
+        for _ in range(50):  # keep the inference thread busy while the window closes
+            window.state.set_input(rng.random((28, 28), dtype=np.float32))
+    window.state.capture_changed.connect(lambda: close_now() if not threads else None)
+    QTimer.singleShot(0, flood)
+QTimer.singleShot(60000, lambda: (print("TIMEOUT", flush=True), app.exit(3)))
+code = app.exec()
+print("EXIT", code, flush=True)
+"""
+
+
+@pytest.mark.parametrize("scenario", ["training", "inference"])
+def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "EXIT 0" in done.stdout and "THREADS_FINISHED True" in done.stdout, done.stdout + done.stderr
+    close_s = float(done.stdout.split("CLOSE_S ")[1].split()[0])
+    print(f"{scenario}: window closed in {close_s:.3f} s")
+    assert close_s < 2.0
+    assert "QThread: Destroyed" not in done.stderr
+    assert "QObject::" not in done.stderr and "QBasicTimer" not in done.stderr, done.stderr
