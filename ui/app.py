@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import pyqtgraph as pg
-from PyQt6.QtCore import QSettings
+import torch
+from PyQt6.QtCore import QSettings, QTimer
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
 from cnnviz.data import DatasetError, load_bundled_mnist
+from cnnviz.training.device import INFERENCE_THREADS
 from ui.main_window import MainWindow
 from ui.state import AppState
 from ui.theme import apply_theme
@@ -18,6 +22,9 @@ ORG, APP = "cnnviz", "cnnviz"
 
 def run_app(argv: list[str] | None = None) -> int:
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    # The GUI thread only does small tensor work (one digit, one filter): a single thread keeps it free of
+    # OpenMP stalls. Training sets its own count (TrainConfig.threads), so it still uses the other cores.
+    torch.set_num_threads(INFERENCE_THREADS)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
@@ -31,4 +38,14 @@ def run_app(argv: list[str] | None = None) -> int:
     window = MainWindow(AppState(data))
     window.show()
     window.start()
+    if os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN"):  # the cold-start benchmark: report, then quit
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(window, app))
     return app.exec()
+
+
+def _report_shown_and_quit(window: MainWindow, app: QApplication) -> None:
+    """Runs once the first event-loop pass is done: the window is up and answering events."""
+    print(f"CNNVIZ_SHOWN {time.time():.6f} visible={window.isVisible()} model={window.state.model is not None}",
+          flush=True)
+    window.close()
+    app.quit()
