@@ -25,9 +25,9 @@ class ProbeCurve:
     reference_probabilities: np.ndarray  # (n,) probability of ``reference_class`` for each moved digit
 
     @property
-    def kept_fraction(self) -> float:
-        """Share of the moved digits still given the unmoved digit's class."""
-        return float(np.mean(self.predictions == self.reference_class))
+    def kept(self) -> int:
+        """How many of the moved digits still get the unmoved digit's class."""
+        return int(np.sum(self.predictions == self.reference_class))
 
 
 @dataclass(frozen=True)
