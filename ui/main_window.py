@@ -35,6 +35,7 @@ from ui.state import AppState
 from ui.theme import apply_theme
 from ui.training_progress import TrainingProgress
 from ui.workers import TrainWorker, start_in_thread, stop_thread
+from ui.zoo_tab import ZooTab
 
 ATTRIBUTION = (
     "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.add_tab("draw", self.draw_tab, "Draw && explore")
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
+        self.add_tab("zoo", ZooTab(self.state), "Model zoo")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_widgets[key] = widget
@@ -371,6 +373,7 @@ class MainWindow(QMainWindow):
             self._train_thread.quit()
             self._train_thread.wait(2000)
             self._train_thread = None
+        self.tab_widgets["zoo"].shutdown()  # type: ignore[attr-defined]
         self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)

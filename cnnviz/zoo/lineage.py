@@ -119,6 +119,7 @@ class LineageEntry:
     idea: str  # what this network introduced, in a line
     input_size: str
     parameters: int  # computed by count_parameters on the real module
+    convolutional: bool  # False for networks made only of dense layers
 
 
 _HISTORIC: tuple[tuple[str, int, str, str, Callable[[], nn.Module]], ...] = (
@@ -131,10 +132,14 @@ _HISTORIC: tuple[tuple[str, int, str, str, Callable[[], nn.Module]], ...] = (
 )
 
 
+def _entry(name: str, year: int | None, idea: str, input_size: str, model: nn.Module) -> LineageEntry:
+    convolutional = any(isinstance(m, nn.Conv2d) for m in model.modules())
+    return LineageEntry(name, year, idea, input_size, count_parameters(model), convolutional)
+
+
 def historic_networks() -> list[LineageEntry]:
     """LeNet-5, AlexNet, VGG-16 and ResNet-50 with their year, idea and computed parameter count."""
-    return [LineageEntry(name, year, idea, size, count_parameters(on_meta(build)))
-            for name, year, idea, size, build in _HISTORIC]
+    return [_entry(name, year, idea, size, on_meta(build)) for name, year, idea, size, build in _HISTORIC]
 
 
 def app_networks() -> list[LineageEntry]:
@@ -144,7 +149,7 @@ def app_networks() -> list[LineageEntry]:
         if name == "lenet5":
             continue
         model = on_meta(lambda name=name: build_model(name))  # type: ignore[misc]
-        entries.append(LineageEntry(name, None, spec.description, "28×28×1", count_parameters(model)))
+        entries.append(_entry(name, None, spec.description, "28×28×1", model))
     return entries
 
 
