@@ -53,8 +53,14 @@ def colorize(values: np.ndarray, name: str, levels: tuple[float, float], backgro
     rgb = lookup_table(name)[index]
     gaps = np.isnan(v)
     if gaps.any():
-        rgb[gaps] = pg.mkColor(background).getRgb()[:3]
+        rgb[gaps] = _rgb(background)
     return rgb
+
+
+@cache
+def _rgb(colour: str) -> tuple[int, int, int]:
+    r, g, b, _a = pg.mkColor(colour).getRgb()
+    return r, g, b
 
 
 def scale_bar(name: str, levels: tuple[float, float], label: str = "") -> pg.ColorBarItem:

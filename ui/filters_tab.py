@@ -83,24 +83,34 @@ def filter_cards(title: str, names: list[str], weights: np.ndarray, responses: n
     return FilterCards(title, names, weights, responses, response_map, kernels, scale, cards)
 
 
-def render_cards(cards: FilterCards, background: str) -> np.ndarray:
-    """The (H, W, 3) picture of all cards: weights symmetric around 0, responses on their own scale."""
-    wl = value_range(cards.weights, signed=True)
-    rl = value_range(cards.responses, signed=cards.response_map == DIVERGING_MAP)
+def render_weights(cards: FilterCards) -> np.ndarray:
+    """(F, kernel-grid height × scale, weights width, 3) pictures of every filter's kernels, 0 drawn white."""
+    f_count = cards.weights.shape[0]
+    kh, kw = cards.weights.shape[2:]
+    mosaics = np.full((f_count, cards.kernels.height, cards.kernels.width), np.nan, dtype=np.float32)
+    for i in range(cards.weights.shape[1]):
+        y, x = cards.kernels.origin(i)
+        mosaics[:, y : y + kh, x : x + kw] = cards.weights[:, i]
+    big = np.repeat(np.repeat(mosaics, cards.scale, 1), cards.scale, 2)
+    return colorize(big, DIVERGING_MAP, value_range(cards.weights, signed=True), GAP_COLOR)
+
+
+def render_cards(cards: FilterCards, background: str, weights_rgb: np.ndarray | None = None) -> np.ndarray:
+    """The (H, W, 3) picture of all cards: weights symmetric around 0, responses on their own scale.
+
+    ``weights_rgb`` (from ``render_weights``) can be passed in: weights change only with the model.
+    """
+    if weights_rgb is None:
+        weights_rgb = render_weights(cards)
     bg = np.array(pg.mkColor(background).getRgb()[:3], dtype=np.uint8)
-    card_h, card_w = cards.cards.tile_h, cards.cards.tile_w
-    pictures = np.empty((len(cards.names), card_h, card_w, 3), dtype=np.uint8)
+    pictures = np.empty((len(cards.names), cards.cards.tile_h, cards.cards.tile_w, 3), dtype=np.uint8)
     pictures[:] = bg
     ww = cards.weights_width
-    for f in range(len(cards.names)):
-        kernel_mosaic = tile_maps(cards.weights[f], cards.kernels)
-        big = np.repeat(np.repeat(kernel_mosaic, cards.scale, 0), cards.scale, 1)
-        pictures[f, : big.shape[0], :ww] = colorize(big, DIVERGING_MAP, wl, GAP_COLOR)
-        resp = cards.responses[f]
-        pictures[f, : resp.shape[0], ww + PART_GAP :] = colorize(resp, cards.response_map, rl, GAP_COLOR)
-    out = tile_maps(pictures, cards.cards, fill=0)
-    out[np.isnan(tile_maps(np.zeros((len(cards.names), card_h, card_w)), cards.cards))] = bg
-    return out
+    pictures[:, : weights_rgb.shape[1], :ww] = weights_rgb
+    rl = value_range(cards.responses, signed=cards.response_map == DIVERGING_MAP)
+    h = cards.responses.shape[1]
+    pictures[:, :h, ww + PART_GAP :] = colorize(cards.responses, cards.response_map, rl, GAP_COLOR)
+    return tile_maps(pictures, cards.cards, fill=bg)
 
 
 class FilterPanel(QWidget):
@@ -110,6 +120,8 @@ class FilterPanel(QWidget):
         super().__init__(parent)
         self.background = background
         self.cards: FilterCards | None = None
+        self._weights_key: tuple[object, ...] = ()
+        self._weights_rgb: np.ndarray | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(heading)
@@ -128,8 +140,11 @@ class FilterPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_cards(self, cards: FilterCards) -> None:
+        key = (id(cards.weights), cards.weights.shape, cards.scale, cards.kernels)
+        if key != self._weights_key:
+            self._weights_rgb, self._weights_key = render_weights(cards), key
         self.cards = cards
-        self.item.show_rgb(render_cards(cards, self.background))
+        self.item.show_rgb(render_cards(cards, self.background, self._weights_rgb))
         self.weight_bar.setLevels(values=value_range(cards.weights, signed=True))
         self.response_bar.setColorMap(pg.colormap.get(cards.response_map))
         self.response_bar.setLevels(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import torch
-import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.models.staged import StagedNet
@@ -37,8 +35,14 @@ def conv_filters(model: StagedNet) -> list[ConvFilters]:
 
 
 def apply_filter(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Cross-correlate a 2-D image with a 2-D kernel, zero-padded to keep the size (as Conv2d does)."""
-    kh, kw = kernel.shape
-    x = torch.as_tensor(np.asarray(image, dtype=np.float32))[None, None]
-    k = torch.as_tensor(np.asarray(kernel, dtype=np.float32))[None, None]
-    return F.conv2d(x, k, padding=(kh // 2, kw // 2))[0, 0].numpy()
+    """Cross-correlate a 2-D image with a 2-D kernel, zero-padded to keep the size (as Conv2d does).
+
+    Plain NumPy: the GUI calls this on every input, and a torch call there would compete for the
+    CPU threads the inference worker is using.
+    """
+    img = np.asarray(image, dtype=np.float32)
+    k = np.asarray(kernel, dtype=np.float32)
+    kh, kw = k.shape
+    padded = np.pad(img, ((kh // 2, kh - 1 - kh // 2), (kw // 2, kw - 1 - kw // 2)))
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (kh, kw))
+    return np.einsum("ijkl,kl->ij", windows, k).astype(np.float32)

@@ -58,10 +58,11 @@ def grid_for(count: int, tile_h: int, tile_w: int, gap: int = 1, cols: int | Non
     return TileGrid(count, rows, cols, tile_h, tile_w, gap)
 
 
-def tile_maps(maps: np.ndarray, grid: TileGrid, fill: float = np.nan) -> np.ndarray:
+def tile_maps(maps: np.ndarray, grid: TileGrid, fill: float | np.ndarray = np.nan) -> np.ndarray:
     """Place each map of ``maps`` (C, H, W, *pixel) at its tile's top-left; the rest is ``fill``.
 
-    Trailing pixel dimensions (e.g. RGB) are kept, so coloured tiles can be laid out the same way.
+    Trailing pixel dimensions (e.g. RGB) are kept, so coloured tiles can be laid out the same way;
+    ``fill`` may then be one pixel (e.g. a background colour).
     """
     maps = np.asarray(maps)
     if maps.ndim < 3 or maps.shape[0] > grid.count:
