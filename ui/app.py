@@ -8,12 +8,13 @@ import time
 
 import pyqtgraph as pg
 import torch
-from PyQt6.QtCore import QSettings, QTimer
+from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
 from cnnviz.data import DatasetError, load_bundled_mnist
 from cnnviz.training.device import INFERENCE_THREADS
 from ui.main_window import MainWindow
+from ui.settings import open_settings, saved_dark
 from ui.state import AppState
 from ui.theme import apply_theme
 
@@ -29,15 +30,18 @@ def run_app(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
-    apply_theme(app, dark=bool(QSettings().value("view/dark", False, type=bool)))
+    settings, settings_notice = open_settings()  # an INI file in the user-data folder, checked before use
+    apply_theme(app, dark=saved_dark(settings))
     try:
         data = load_bundled_mnist()
     except DatasetError as exc:
         QMessageBox.critical(None, "cnnviz: bundled data is damaged", str(exc))
         return 1
-    window = MainWindow(AppState(data))
+    window = MainWindow(AppState(data), settings)
     window.show()
     window.start()
+    if settings_notice:
+        window.show_error(settings_notice)
     if os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN"):  # the cold-start benchmark: report, then quit
         QTimer.singleShot(0, lambda: _report_shown_and_quit(window, app))
     return app.exec()
