@@ -8,6 +8,7 @@ import pytest
 from PyQt6.QtCore import QTimer
 
 from ui.main_window import MainWindow
+from ui.theme import plot_background
 
 
 @pytest.fixture
@@ -86,3 +87,12 @@ def test_closing_during_training_is_clean(qtbot, qtlog, make_window, capfd) -> N
     messages = err + "\n".join(record.message for record in qtlog.records)  # Qt warnings go to either
     assert "QThread: Destroyed" not in messages
     assert not window.model_path.exists()  # a cancelled run saves nothing
+
+
+def test_switching_to_the_dark_palette_recolours_the_plots(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.set_dark(True)
+    qtbot.waitUntil(lambda: window.draw_tab.chart.backgroundBrush().color().name() == plot_background(True))
+    assert window.draw_tab.pipeline.focus.backgroundBrush().color().name() == plot_background(True)
+    window.set_dark(False)
+    qtbot.waitUntil(lambda: window.draw_tab.chart.backgroundBrush().color().name() == plot_background(False))

@@ -63,8 +63,10 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return r, g, b
 
 
-def scale_bar(name: str, levels: tuple[float, float], label: str = "") -> pg.ColorBarItem:
+def scale_bar(name: str, levels: tuple[float, float], label: str = "", horizontal: bool = False) -> pg.ColorBarItem:
     """A read-only colour bar for ``name`` over ``levels``."""
     bar = pg.ColorBarItem(values=levels, colorMap=colormap(name), interactive=False, width=14,
-                          label=label or None, colorMapMenu=False)
+                          label=label or None, colorMapMenu=False,
+                          orientation="horizontal" if horizontal else "vertical")
+    bar.axis.enableAutoSIPrefix(False)  # show the real numbers, not "(x0.001)"
     return bar

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QEvent, Qt
 from PyQt6.QtGui import QKeyEvent, QShowEvent
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
-from ui.map_view import PictureItem, image_view_box
+from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours, restyle_plots
 from ui.pipeline import PipelineView
 from ui.pool_zoom import PoolZoomPanel
 from ui.state import AppState
@@ -261,6 +261,11 @@ class DrawTab(QWidget):
         else:
             verdict = "✓ correct" if capture.prediction == label else "✗ wrong"
             self.truth_label.setText(f"True class: {names[label]} — {verdict}")
+
+    def changeEvent(self, event: QEvent | None) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            restyle_plots(self, *palette_colours(self))
 
     # -- keys ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent | None) -> None:

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QEvent, Qt
 from PyQt6.QtGui import QFont, QShowEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, ConvFilters, apply_filter, conv_filters
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colorize, scale_bar, value_range
-from ui.map_view import PictureItem, image_view_box
+from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours, restyle_plots
 from ui.state import AppState
 from ui.theme import plot_background
 
@@ -133,10 +133,11 @@ class FilterPanel(QWidget):
         self.view.addItem(self.box, row=0, col=0)
         self.item = PictureItem()
         self.box.addItem(self.item)
-        self.weight_bar = scale_bar(DIVERGING_MAP, (-1.0, 1.0), "weight")
-        self.response_bar = scale_bar(ACTIVATION_MAP, (0.0, 1.0), "response")
-        self.view.addItem(self.weight_bar, row=0, col=1)
-        self.view.addItem(self.response_bar, row=0, col=2)
+        self.weight_bar = scale_bar(DIVERGING_MAP, (-1.0, 1.0), "weight", horizontal=True)
+        self.response_bar = scale_bar(ACTIVATION_MAP, (0.0, 1.0), "response", horizontal=True)
+        bars = self.view.addLayout(row=1, col=0)
+        bars.addItem(self.weight_bar, row=0, col=0)
+        bars.addItem(self.response_bar, row=0, col=1)
         layout.addWidget(self.view, 1)
 
     def show_cards(self, cards: FilterCards) -> None:
@@ -289,6 +290,16 @@ class FiltersTab(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def changeEvent(self, event: QEvent | None) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            background, foreground = palette_colours(self)
+            self._background = background
+            for panel in (*self.panels.values(), self.sobel_panel):
+                panel.background = background
+            restyle_plots(self, background, foreground)
+            self._mark_dirty()
 
 
 def _responses(capture: Capture | None, filters: ConvFilters) -> np.ndarray:

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Save)
         self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
+        self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
         self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
         file_menu.addSeparator()
@@ -345,6 +346,11 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "Save model", "model.pt", "cnnviz checkpoints (*.pt)")
         if name:
             self.save_model(Path(name))
+
+    def open_image_dialog(self) -> None:
+        """Show the drawing tab and let the user pick a PNG/JPEG of a digit for it."""
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.open_image_dialog()
 
     def export_view(self, path: Path) -> bool:
         widget = self.tabs.currentWidget() or self.centralWidget()

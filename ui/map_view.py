@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QPointF
+from PyQt6.QtCore import QEvent, QPointF
+from PyQt6.QtGui import QPalette
+from PyQt6.QtWidgets import QWidget
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
@@ -53,3 +55,26 @@ class PictureItem(pg.ImageItem):
         if pixel is not None and self.on_click is not None:
             ev.accept()
             self.on_click(*pixel)
+
+
+def restyle_plots(root: QWidget, background: str, foreground: str) -> None:
+    """Re-colour every pyqtgraph view under ``root`` after a palette change (they copy colours when made)."""
+    for view in root.findChildren(pg.GraphicsView):
+        view.setBackground(background)
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            if isinstance(item, pg.AxisItem):
+                item.setPen(foreground)
+                item.setTextPen(foreground)
+
+
+def is_palette_change(event: QEvent | None) -> bool:
+    return event is not None and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+def palette_colours(widget: QWidget) -> tuple[str, str]:
+    """(background, foreground) of ``widget``'s palette, for plots that sit on it."""
+    palette = widget.palette()
+    return palette.color(QPalette.ColorRole.Base).name(), palette.color(QPalette.ColorRole.Text).name()

@@ -103,7 +103,7 @@ class PoolZoomPanel(QWidget):
         super().__init__(parent)
         self.sites: list[PoolSite] = []
         self.zoom: PoolZoom | None = None
-        self._top, self._left = 12, 12  # where the patch is: kept across inputs so drawing updates it live
+        self._picked: tuple[int, int] | None = None  # the user's patch, kept across inputs; None: automatic
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,7 +185,7 @@ class PoolZoomPanel(QWidget):
 
     def pick(self, row: int, col: int) -> None:
         """Centre the 4×4 patch on map pixel (row, col) as far as the pooling grid allows."""
-        self._top, self._left = row - PATCH // 2 + 1, col - PATCH // 2 + 1
+        self._picked = (row - PATCH // 2 + 1, col - PATCH // 2 + 1)
         self._refresh()
 
     # -- internals -----------------------------------------------------------------------------
@@ -204,7 +204,12 @@ class PoolZoomPanel(QWidget):
             return
         self.channel_spin.setMaximum(site.maps.shape[0] - 1)
         fmap = site.maps[min(self.channel_spin.value(), site.maps.shape[0] - 1)]
-        zoom = pool_zoom(fmap, self._top, self._left, PATCH, site.kernel, site.mode)
+        if self._picked is None:  # until the user picks, show the patch around the strongest response
+            peak = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
+            top, left = int(peak[0]) - PATCH // 2 + 1, int(peak[1]) - PATCH // 2 + 1
+        else:
+            top, left = self._picked
+        zoom = pool_zoom(fmap, top, left, PATCH, site.kernel, site.mode)
         self.zoom = zoom
         self.map_item.show_rgb(colorize(fmap, ACTIVATION_MAP, value_range(fmap), "#000000"))
         self.map_box.autoRange(padding=0.02)
