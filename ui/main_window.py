@@ -33,6 +33,7 @@ from ui.draw_tab import DrawTab
 from ui.filters_tab import FiltersTab
 from ui.state import AppState
 from ui.theme import apply_theme
+from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress
 from ui.workers import TrainWorker, start_in_thread, stop_thread
 from ui.zoo_tab import ZooTab
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
         self.add_tab("zoo", ZooTab(self.state), "Model zoo")
+        self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_widgets[key] = widget
@@ -380,6 +382,7 @@ class MainWindow(QMainWindow):
             self._train_thread.wait(2000)
             self._train_thread = None
         self.tab_widgets["zoo"].shutdown()  # type: ignore[attr-defined]
+        self.tab_widgets["lab"].shutdown()  # type: ignore[attr-defined]
         self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)

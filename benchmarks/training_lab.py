@@ -1,0 +1,109 @@
+"""The Training lab's default comparison (1,000 digits, 20 epochs, full 10,000-digit test each epoch).
+
+Measures the whole run's wall time with both models trained at once (one CPU thread each) and one
+after the other, the final accuracies, and how long the window's event loop is held up while the
+lab tab draws the live curves (a 10 ms timer's worst gap), which must stay small for the UI to
+feel smooth. Runs alternate between the modes so a change in the shared CPU's load hits both.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+from benchmarks.common import Figure, at_most, load_average, median
+
+TARGET_WALL_S = 10.0
+TARGET_GAP_MS = 100.0
+MODES = ("concurrent", "sequential")
+
+
+def core_run(mode: str, **overrides: int) -> tuple[float, float, float]:
+    """(wall seconds, FC test accuracy, CNN test accuracy) of one comparison without any UI."""
+    from cnnviz.data import load_bundled_mnist
+    from cnnviz.lab import ComparisonConfig, run_comparison
+
+    start = time.perf_counter()
+    result = run_comparison(ComparisonConfig(mode=mode, **overrides), load_bundled_mnist())
+    wall = time.perf_counter() - start
+    assert result.fc.test_accuracy is not None and result.cnn.test_accuracy is not None
+    return wall, result.fc.test_accuracy, result.cnn.test_accuracy
+
+
+def ui_run(mode: str, **overrides: int) -> tuple[float, np.ndarray]:
+    """(wall seconds, event-loop gaps in ms) of one comparison started from the lab tab, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import pyqtgraph as pg
+    from PyQt6.QtCore import QEventLoop, QTimer
+    from PyQt6.QtWidgets import QApplication
+
+    from cnnviz.data import load_bundled_mnist
+    from cnnviz.lab import ComparisonConfig
+    from ui.state import AppState
+    from ui.training_lab import TrainingLabTab
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    app = QApplication.instance() or QApplication([])
+    state = AppState(load_bundled_mnist())
+    tab = TrainingLabTab(state)
+    tab.resize(1280, 760)
+    tab.show()
+    app.processEvents()
+    tab.set_config(ComparisonConfig(mode=mode, **overrides))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    tab.run_ended.connect(loop.quit)
+    timer.start()
+    start = time.perf_counter()
+    tab.start_training()
+    loop.exec()
+    wall = time.perf_counter() - start
+    timer.stop()
+    tab.shutdown()
+    state.shutdown()
+    tab.deleteLater()
+    gaps = np.diff(np.asarray(ticks)) * 1e3 if len(ticks) > 1 else np.zeros(1)
+    return wall, gaps
+
+
+def run(quick: bool = False) -> list[Figure]:
+    repeats = 1 if quick else 3
+    overrides = {"epochs": 2} if quick else {}
+    walls: dict[str, list[float]] = {m: [] for m in MODES}
+    ui_walls: dict[str, list[float]] = {m: [] for m in MODES}
+    worst_gaps: dict[str, list[float]] = {m: [] for m in MODES}
+    accuracies: dict[str, tuple[float, float]] = {}
+    load_before = load_average()
+    for _ in range(repeats):
+        for mode in MODES:
+            wall, fc_acc, cnn_acc = core_run(mode, **overrides)
+            walls[mode].append(wall)
+            accuracies[mode] = (fc_acc, cnn_acc)
+            ui_wall, gaps = ui_run(mode, **overrides)
+            ui_walls[mode].append(ui_wall)
+            worst_gaps[mode].append(float(np.percentile(gaps, 99)))
+    detail = f"median of {repeats}; load before {load_before}, after {load_average()}"
+    figures = []
+    for mode in MODES:
+        fc_acc, cnn_acc = accuracies[mode]
+        figures.append(Figure("training_lab", f"default run wall time, {mode} (core only)", median(walls[mode]), "s",
+                              detail=detail))
+        figures.append(at_most("training_lab", f"default run wall time, {mode} (from the tab)",
+                               median(ui_walls[mode]), "s", TARGET_WALL_S, detail))
+        figures.append(at_most("training_lab", f"event-loop gap p99 while training, {mode}",
+                               median(worst_gaps[mode]), "ms", TARGET_GAP_MS, detail))
+        figures.append(Figure("training_lab", f"test accuracy FC vs CNN, {mode}", 100 * (cnn_acc - fc_acc), "points",
+                              detail=f"FC {fc_acc:.2%}, CNN {cnn_acc:.2%}", met=cnn_acc > fc_acc))
+    return figures
+
+
+if __name__ == "__main__":
+    import sys
+
+    for figure in run(quick="--quick" in sys.argv):
+        print(f"{figure.name}: {figure.value_text()} {figure.target} {figure.verdict()} ({figure.detail})")

@@ -1,0 +1,226 @@
+"""Train the FC network and the CNN on the very same digits, reporting both as they learn."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from cnnviz.data import MnistData, stratified_subset
+from cnnviz.introspect import conv_filters
+from cnnviz.lab.config import ComparisonConfig
+from cnnviz.models import build_model, count_parameters
+from cnnviz.models.staged import StagedNet
+from cnnviz.training import BatchMetrics, EpochMetrics, TensorData, TrainConfig, Trainer, evaluate, pick_device
+from cnnviz.training.device import compute_threads, training_threads
+
+FC_KEY, CNN_KEY = "fc", "cnn"
+FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
+EVAL_BATCH_SIZE = 500  # measured fastest for the explorer CNN on a 2-core CPU (benchmarks/bench_training_lab.py)
+
+
+@dataclass(frozen=True)
+class ModelBatchMetrics(BatchMetrics):
+    """A batch of one of the two models; the CNN's now and then carry a copy of its first-layer filters."""
+
+    model: str = ""
+    filters: np.ndarray | None = None  # (out_channels, kh, kw)
+
+
+@dataclass(frozen=True)
+class ModelEpochMetrics(EpochMetrics):
+    """An epoch of one of the two models; the CNN's carry a copy of its first-layer filters."""
+
+    model: str = ""
+    filters: np.ndarray | None = None
+
+
+@dataclass
+class ModelRun:
+    """Everything the results table and the curves show about one model of a comparison."""
+
+    key: str
+    label: str
+    parameters: int
+    test_samples: int
+    batches_per_epoch: int = 0
+    batch_losses: list[float] = field(default_factory=list)  # every batch's training loss, in order
+    history: list[EpochMetrics] = field(default_factory=list)
+    train_time_s: float = 0.0
+    train_accuracy: float | None = None  # of the finished model on its training digits
+    test_accuracy: float | None = None
+    cancelled: bool = False
+    filters: np.ndarray | None = None  # the CNN's final first-layer filters
+
+    @property
+    def test_errors(self) -> int | None:
+        if self.test_accuracy is None:
+            return None
+        return self.test_samples - round(self.test_accuracy * self.test_samples)
+
+
+@dataclass
+class ComparisonResult:
+    config: ComparisonConfig
+    fc: ModelRun
+    cnn: ModelRun
+    wall_time_s: float
+    device: str
+
+    @property
+    def cancelled(self) -> bool:
+        return self.fc.cancelled or self.cnn.cancelled
+
+    @property
+    def runs(self) -> tuple[ModelRun, ModelRun]:
+        return self.fc, self.cnn
+
+
+BatchCallback = Callable[[ModelBatchMetrics], None]
+EpochCallback = Callable[[ModelEpochMetrics], None]
+
+
+def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorData, TensorData]:
+    """The seeded stratified training subset and the test digits both models see."""
+    train_idx = stratified_subset(data.train_labels, config.train_samples, config.seed)
+    train = TensorData.from_arrays(data.train_images[train_idx], data.train_labels[train_idx])
+    if config.test_samples is None or config.test_samples >= len(data.test_labels):
+        return train, TensorData.from_arrays(data.test_images, data.test_labels)
+    test_idx = stratified_subset(data.test_labels, config.test_samples, config.seed)
+    return train, TensorData.from_arrays(data.test_images[test_idx], data.test_labels[test_idx])
+
+
+def build_pair(config: ComparisonConfig) -> tuple[StagedNet, StagedNet]:
+    """The FC network and the CNN, each initialised from the run's seed."""
+    torch.manual_seed(config.seed)
+    fc = build_model("mlp", hidden=config.fc_hidden)
+    torch.manual_seed(config.seed)
+    cnn = build_model("explorer_cnn", conv1_filters=config.conv1_filters, conv2_filters=config.conv2_filters)
+    # Channels-last convolutions measured about twice as fast on the CPU; results are the same.
+    cnn = cnn.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
+    return fc, cnn
+
+
+def first_layer_filters(model: StagedNet) -> np.ndarray:
+    """The first convolution's kernels as (out_channels, kh, kw), summed over input channels."""
+    return conv_filters(model)[0].weights.sum(axis=1)
+
+
+def _train_one(
+    key: str,
+    label: str,
+    model: StagedNet,
+    config: ComparisonConfig,
+    train: TensorData,
+    test: TensorData,
+    on_batch: BatchCallback | None,
+    on_epoch: EpochCallback | None,
+    should_stop: Callable[[], bool],
+    threads: int,
+) -> ModelRun:
+    """Train one model on the calling thread with ``threads`` CPU threads, then measure it."""
+    run = ModelRun(key, label, count_parameters(model), len(test))
+    has_filters = key == CNN_KEY
+
+    def batch_done(m: BatchMetrics) -> None:
+        run.batches_per_epoch = m.batches_per_epoch
+        run.batch_losses.append(m.loss)
+        step = len(run.batch_losses)
+        snapshot = has_filters and (step == 1 or step % FILTER_SNAPSHOT_EVERY == 0)
+        if on_batch is not None:
+            on_batch(ModelBatchMetrics(**vars(m), model=key,
+                                       filters=first_layer_filters(model) if snapshot else None))
+
+    def epoch_done(m: EpochMetrics) -> None:
+        if on_epoch is not None:
+            on_epoch(ModelEpochMetrics(**vars(m), model=key,
+                                       filters=first_layer_filters(model) if has_filters else None))
+
+    train_config = TrainConfig(
+        epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer,
+        seed=config.seed, device=config.device, eval_batch_size=EVAL_BATCH_SIZE, threads=threads,
+    )
+    result = Trainer(model, train_config, batch_done, epoch_done, should_stop).fit(train, test)
+    run.history, run.cancelled, run.train_time_s = result.history, result.cancelled, result.elapsed_s
+    if not result.cancelled:
+        run.test_accuracy = result.test_accuracy
+        with compute_threads(threads):
+            run.train_accuracy = evaluate(model, train, EVAL_BATCH_SIZE).accuracy
+    if has_filters:
+        run.filters = first_layer_filters(model)
+    return run
+
+
+def run_comparison(
+    config: ComparisonConfig,
+    data: MnistData,
+    on_batch: BatchCallback | None = None,
+    on_epoch: EpochCallback | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ComparisonResult:
+    """Train both models from scratch on the same digits; callbacks may come from two threads at once.
+
+    ``should_stop`` is checked before every batch of either model. Raises ``ValueError`` for a bad
+    configuration before any work starts.
+    """
+    config.check(data)
+    device = pick_device(config.device)
+    train, test = comparison_data(config, data)
+    fc, cnn = build_pair(config)
+    stop_requested = should_stop or (lambda: False)
+    start = time.perf_counter()
+    if config.mode == "sequential":
+        threads = training_threads()
+        fc_run = _train_one(FC_KEY, config.fc_label, fc, config, train, test, on_batch, on_epoch, stop_requested,
+                            threads)
+        cnn_run = _train_one(CNN_KEY, config.cnn_label, cnn, config, train, test, on_batch, on_epoch,
+                             stop_requested, threads)
+    else:
+        fc_run, cnn_run = _train_concurrently(config, fc, cnn, train, test, on_batch, on_epoch, stop_requested)
+    return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start, device.type)
+
+
+def _train_concurrently(
+    config: ComparisonConfig,
+    fc: StagedNet,
+    cnn: StagedNet,
+    train: TensorData,
+    test: TensorData,
+    on_batch: BatchCallback | None,
+    on_epoch: EpochCallback | None,
+    should_stop: Callable[[], bool],
+) -> tuple[ModelRun, ModelRun]:
+    """The CNN on a helper thread and the FC network here, sharing the cores; a failure stops both."""
+    failed = threading.Event()
+    threads = max(1, training_threads() // 2)
+
+    def stop() -> bool:
+        return failed.is_set() or should_stop()
+
+    outcome: dict[str, ModelRun | BaseException] = {}
+
+    def cnn_job() -> None:
+        try:
+            outcome["run"] = _train_one(CNN_KEY, config.cnn_label, cnn, config, train, test, on_batch, on_epoch,
+                                        stop, threads)
+        except BaseException as exc:
+            outcome["error"] = exc
+            failed.set()
+
+    helper = threading.Thread(target=cnn_job, name="cnnviz-lab-cnn", daemon=True)
+    helper.start()
+    try:
+        fc_run = _train_one(FC_KEY, config.fc_label, fc, config, train, test, on_batch, on_epoch, stop, threads)
+    except BaseException:
+        failed.set()
+        helper.join()
+        raise
+    helper.join()
+    cnn_outcome = outcome.get("error") or outcome["run"]
+    if isinstance(cnn_outcome, BaseException):
+        raise cnn_outcome
+    return fc_run, cnn_outcome
