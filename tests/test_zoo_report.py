@@ -42,6 +42,19 @@ def fake_train(accuracies: dict[str, float], calls: list[str]):  # type: ignore[
     return train
 
 
+def probed(finish, seconds_per_batch: dict[str, float]):  # type: ignore[no-untyped-def]
+    """Wraps a fake run so the throughput probe sees 5 timed batches after a warm-up one."""
+    from cnnviz.training import BatchMetrics
+
+    def machine(name: str, data: MnistData, *, subset=None, on_batch=None, **kw):  # type: ignore[no-untyped-def]
+        if subset is not None:
+            on_batch(BatchMetrics(1, 1, 6, 0.5, 0.5, 0.0, 5.0))
+            on_batch(BatchMetrics(1, 6, 6, 0.5, 0.5, 0.0, 5.0 + 5 * seconds_per_batch[name]))
+        return finish(name, data, **kw)
+
+    return machine
+
+
 def test_reduction_is_relative_to_the_row_above() -> None:
     values = reductions([8.0, 2.0, 0.8, 0.2])
     assert values[0] is None
@@ -118,16 +131,39 @@ def test_plan_epochs_shortens_only_what_does_not_fit() -> None:
     assert plan_epochs(3, 60_000, 6_000, budget_s=None) == (3, pytest.approx(33.0))
     epochs, full = plan_epochs(15, 60_000, 1_000, budget_s=600)
     assert full == pytest.approx(15 * 66.0) and epochs == 9
-    assert plan_epochs(15, 60_000, 10, budget_s=60)[0] == 1  # always at least one epoch
+    assert plan_epochs(15, 60_000, 10, budget_s=60)[0] == 0  # not even one epoch fits: estimate only
+
+
+def test_recipe_too_slow_for_one_epoch_is_estimated_not_trained(tiny: MnistData, tmp_path: Path) -> None:
+    trained: list[str] = []
+    machine = probed(fake_train({"logistic": 0.92, "modern_cnn": 0.5}, trained),
+                     {"logistic": 0.001, "modern_cnn": 1.0})
+    report = build_report(tiny, ["logistic", "modern_cnn"], budget_s=3, folder=tmp_path, train=machine)
+    logistic, modern = report.rows
+    assert not logistic.shortened and logistic.test_error == pytest.approx(8.0)
+    assert modern.estimated_only and modern.epochs == 0 and modern.samples_per_s == pytest.approx(128.0)
+    recipe = MODELS["modern_cnn"].recipe
+    assert modern.full_recipe_estimate_s == pytest.approx(recipe.epochs * 600 / 128.0 * 1.1)
+    assert modern.reduction_vs_previous is None
+    text = report_markdown(report)
+    assert "| modern_cnn | 308,074 | 0 of 15 |" in text and "not trained" in text and "cuda" in text
+    assert not list(tmp_path.glob("modern_cnn-*"))  # an estimate is not a result: nothing cached
+    assert trained == ["logistic", "logistic", "modern_cnn"]  # probe + run for logistic, only the probe for modern
+
+
+def test_reduction_skips_rows_that_were_not_trained() -> None:
+    values = reductions([8.0, None, 2.0])
+    assert values[0] is None and values[1] is None and values[2] == pytest.approx(75.0)
 
 
 def test_budget_shortens_a_slow_recipe_and_estimates_the_full_one(tiny: MnistData, tmp_path: Path) -> None:
-    report = build_report(tiny, ["mlp"], budget_s=1e-3, folder=tmp_path)
+    machine = probed(fake_train({"mlp": 0.97}, []), {"mlp": 1.0})  # 128 samples/s: 5.2 s per tiny epoch
+    report = build_report(tiny, ["mlp"], budget_s=12, folder=tmp_path, train=machine)
     row = report.rows[0]
-    assert row.shortened and row.epochs == 1 and row.recipe_epochs == MODELS["mlp"].recipe.epochs
-    assert row.full_recipe_estimate_s is not None and row.full_recipe_estimate_s > 0
+    assert row.shortened and row.epochs == 2 and row.recipe_epochs == MODELS["mlp"].recipe.epochs
+    assert row.full_recipe_estimate_s == pytest.approx(10 * 600 / 128 * 1.1)
     text = report_markdown(report)
-    assert "1 of 10" in text and "would need about" in text and "cuda" in text
+    assert "2 of 10" in text and "would need about" in text and "cuda" in text
 
 
 def test_markdown_and_chart_files(tmp_path: Path) -> None:

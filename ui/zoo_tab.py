@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QThread, pyqtSignal
+from PyQt6.QtCore import Qt, QThread, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QFont, QImage, QPixmap, QShowEvent
 from PyQt6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +74,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], numeric: set[int] | None =
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if numeric and c in numeric:
-                item.setTextAlignment(0x0082)  # AlignRight | AlignVCenter
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     table.resizeRowsToContents()
@@ -220,19 +220,22 @@ class ReportView(QWidget):
         if not rows:
             return
         x = np.arange(len(rows), dtype=float)
-        measured = np.array([r.test_error for r in rows])
+        trained = [(i, r.test_error) for i, r in enumerate(rows) if r.test_error is not None]
+        measured = np.array([error for _, error in trained], dtype=float)
+        at = np.array([i for i, _ in trained], dtype=float)
         seed = np.array([r.seed_error if r.seed_error is not None else 0.0 for r in rows])
-        self.chart.addItem(pg.BarGraphItem(x=x - 0.18, height=measured, width=0.34, brush=CNN_COLOR,
+        self.chart.addItem(pg.BarGraphItem(x=at - 0.18, height=measured, width=0.34, brush=CNN_COLOR,
                                            name="measured here"))
         self.chart.addItem(pg.BarGraphItem(x=x + 0.18, height=seed, width=0.34, brush=SEED_COLOR,
                                            name="seed's figure"))
-        for i, value in enumerate(measured):
+        for xi, value in zip(at, measured, strict=True):
             text = _text_item(f"{value:.2f}%", (0.5, 1.0))
-            text.setPos(x[i] - 0.18, value)
+            text.setPos(xi - 0.18, value)
             self.chart.addItem(text)
-        self.chart.getAxis("bottom").setTicks([[(i, r.model) for i, r in enumerate(rows)]])
+        ticks = [(i, r.model if r.test_error is not None else f"{r.model} (not trained)") for i, r in enumerate(rows)]
+        self.chart.getAxis("bottom").setTicks([ticks])
         self.chart.setXRange(-0.6, len(rows) - 0.4, padding=0)
-        self.chart.setYRange(0, max(measured.max(), seed.max()) * 1.2, padding=0)
+        self.chart.setYRange(0, max(float(measured.max(initial=0)), float(seed.max())) * 1.2, padding=0)
 
     # -- running --------------------------------------------------------------------------------
     @property
@@ -315,7 +318,7 @@ class LineageView(QWidget):
             f"<b>{cmp.dense_parameters:,}</b> weights ({cmp.dense_shape}); AlexNet's first convolutional layer "
             f"needs <b>{cmp.conv_parameters:,}</b> ({cmp.conv_shape}) — {cmp.ratio:,.0f}× fewer, because each "
             f"small filter is shared across the whole image.")
-        self.comparison.setTextFormat(pg.QtCore.Qt.TextFormat.RichText)
+        self.comparison.setTextFormat(Qt.TextFormat.RichText)
         self.table = _table(("Network", "Year", "Idea it introduced", "Input", "Parameters"))
         _fill(self.table, [[e.name, str(e.year) if e.year else "this app", e.idea, e.input_size,
                             f"{e.parameters:,}"] for e in self.entries], numeric={1, 4})
@@ -504,6 +507,8 @@ class ConfusionView(QWidget):
         off = cm.counts.copy()
         np.fill_diagonal(off, 0)
         worst = max(int(off.max()), 1)
+        big = QFont(self.table.font())
+        big.setPointSizeF(big.pointSizeF() * 1.25)
         for t in range(len(names)):
             for p in range(len(names)):
                 item = self.table.item(t, p)
@@ -514,6 +519,8 @@ class ConfusionView(QWidget):
                     strength = cm.counts[t, p] / worst
                     item.setBackground(QBrush(QColor(255, int(235 - 150 * strength), int(225 - 170 * strength))))
                 item.setForeground(QBrush(QColor("#111111")))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setFont(big)
         header = self.table.horizontalHeader()
         assert header is not None
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -587,7 +594,7 @@ class ReceptiveFieldView(QWidget):
                         f"{c.single_field}×{c.single_field} with <b>{c.single_parameters:,}</b> — "
                         f"{c.saving:.0%} fewer for the stack, and it has {layers} non-linearities instead of one.")
         self.stack_note = _note("<br>".join(rows))
-        self.stack_note.setTextFormat(pg.QtCore.Qt.TextFormat.RichText)
+        self.stack_note.setTextFormat(Qt.TextFormat.RichText)
         self.chart = _plot("input pixels seen (side)")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -613,7 +620,7 @@ class ReceptiveFieldView(QWidget):
             label = _text_item(f"{value:g}×{value:g}", (0.5, 1.0))
             label.setPos(xi, value)
             self.chart.addItem(label)
-        dashed = pg.mkPen(HIGHLIGHT, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        dashed = pg.mkPen(HIGHLIGHT, width=2, style=Qt.PenStyle.DashLine)
         label_opts = {"position": 0.08, "color": HIGHLIGHT, "anchors": [(0, 1), (0, 1)]}
         self.chart.addItem(pg.InfiniteLine(pos=28, angle=0, pen=dashed, label="the whole 28×28 digit",
                                            labelOpts=label_opts))

@@ -28,7 +28,7 @@ def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int =
     title, label, small = _font(22), _font(16), _font(14)
     draw.text((width // 2, 14), "MNIST test error (%) — lower is better", fill=TEXT_RGB, font=title, anchor="mt")
     left, right, top, bottom = 70, width - 30, 70, height - 70
-    values = [v for row in rows for v in (row.test_error, row.seed_error) if v is not None]
+    values = [v for row in rows for v in (row.test_error, row.seed_error) if v is not None]  # None: not trained
     top_value = max(values, default=1.0) * 1.15 or 1.0
     draw.line([(left, top), (left, bottom), (right, bottom)], fill=TEXT_RGB, width=2)
     for i in range(6):  # y grid and ticks
@@ -55,8 +55,8 @@ def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int =
         bar(centre + 2, centre + w + 2, row.seed_error, SEED_RGB)
         draw.text((centre, bottom + 8), row.model, fill=TEXT_RGB, font=label, anchor="mt")
         if row.shortened:
-            draw.text((centre, bottom + 30), f"{row.epochs} of {row.recipe_epochs} epochs", fill=TEXT_RGB,
-                      font=small, anchor="mt")
+            text = "not trained (estimate)" if row.estimated_only else f"{row.epochs} of {row.recipe_epochs} epochs"
+            draw.text((centre, bottom + 30), text, fill=TEXT_RGB, font=small, anchor="mt")
     legend_y = 48
     for offset, colour, text in ((0, MEASURED_RGB, "measured here"), (170, SEED_RGB, "seed's figure")):
         draw.rectangle([right - 330 + offset, legend_y, right - 316 + offset, legend_y + 14], fill=colour)

@@ -14,12 +14,11 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from cnnviz.data.mnist import MnistData
-from cnnviz.models.registry import MODELS, Recipe
+from cnnviz.models.registry import MODELS, Recipe, build_model
 from cnnviz.models.staged import count_parameters
 from cnnviz.paths import user_data_dir
 from cnnviz.training.checkpoint import save_checkpoint
@@ -42,16 +41,21 @@ class ReportRow:
     recipe_epochs: int
     wall_time_s: float
     device: str
-    test_error: float  # percent, measured on the test set
+    test_error: float | None  # percent, measured on the test set; None when not even one epoch fitted
     seed_error: float | None  # percent, the seed document's figure
-    reduction_vs_previous: float | None = None  # percent fewer errors than the row above
+    reduction_vs_previous: float | None = None  # percent fewer errors than the measured row above
     cached: bool = False
     full_recipe_estimate_s: float | None = None  # set when the recipe was shortened to fit the budget
+    samples_per_s: float | None = None  # measured training throughput behind the estimate
     checkpoint: str = ""
 
     @property
     def shortened(self) -> bool:
         return self.epochs < self.recipe_epochs
+
+    @property
+    def estimated_only(self) -> bool:
+        return self.test_error is None
 
 
 @dataclass
@@ -68,12 +72,18 @@ class Report:
         return sum(row.wall_time_s for row in self.rows)
 
 
-def reductions(errors: Sequence[float]) -> list[float | None]:
-    """Relative error reduction of each entry vs the one before it, in percent (None for the first)."""
-    out: list[float | None] = [None]
-    for prev, cur in pairwise(errors):
-        out.append((prev - cur) / prev * 100.0 if prev > 0 else None)
-    return out[: len(errors)]
+def reductions(errors: Sequence[float | None]) -> list[float | None]:
+    """Relative error reduction of each entry vs the last measured one before it, in percent.
+
+    None for the first measured entry, for unmeasured entries (None) and after a zero error.
+    """
+    out: list[float | None] = []
+    previous: float | None = None
+    for error in errors:
+        out.append(None if error is None or previous is None or previous <= 0
+                   else (previous - error) / previous * 100.0)
+        previous = error if error is not None else previous
+    return out
 
 
 def with_reductions(rows: Sequence[ReportRow]) -> list[ReportRow]:
@@ -162,16 +172,26 @@ def measure_throughput(name: str, data: MnistData, device: str = "auto", batches
 
 def plan_epochs(recipe_epochs: int, train_samples: int, samples_per_s: float,
                 budget_s: float | None) -> tuple[int, float]:
-    """Epochs that fit in ``budget_s`` (at least one, at most the recipe's) and the full recipe's estimate."""
+    """Epochs that fit in ``budget_s`` (0 when not even one does) and the full recipe's estimated seconds."""
     per_epoch = train_samples / max(samples_per_s, 1e-9) * EVAL_OVERHEAD
     full = per_epoch * recipe_epochs
     if budget_s is None or full <= budget_s:
         return recipe_epochs, full
-    return max(1, min(recipe_epochs, math.floor(budget_s / per_epoch))), full
+    return min(recipe_epochs, math.floor(budget_s / per_epoch)), full
+
+
+def estimate_row(name: str, recipe_epochs: int, samples_per_s: float, full_recipe_estimate_s: float,
+                 device: str) -> ReportRow:
+    """A row for a recipe too slow to train even one epoch within the budget: the estimate, no error."""
+    return ReportRow(
+        model=name, parameters=count_parameters(build_model(name)), epochs=0, recipe_epochs=recipe_epochs,
+        wall_time_s=0.0, device=device, test_error=None, seed_error=MODELS[name].seed_error,
+        full_recipe_estimate_s=full_recipe_estimate_s, samples_per_s=round(samples_per_s, 1),
+    )
 
 
 def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
-                      full_recipe_estimate_s: float | None = None) -> ReportRow:
+                      full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None) -> ReportRow:
     """One table row from a finished training run: every figure is taken from the run itself."""
     result = trained.result
     accuracy = result.test_accuracy
@@ -183,6 +203,7 @@ def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
         wall_time_s=round(result.elapsed_s, 2), device=result.device, test_error=round((1 - accuracy) * 100, 3),
         seed_error=MODELS[name].seed_error,
         full_recipe_estimate_s=full_recipe_estimate_s if epochs < recipe_epochs else None,
+        samples_per_s=round(samples_per_s, 1) if samples_per_s is not None and epochs < recipe_epochs else None,
     )
 
 
@@ -227,16 +248,19 @@ def build_report(
         if cached is not None and (not cached.shortened or cached.device == resolved):
             report.rows.append(cached)
             continue
-        planned, estimate = recipe.epochs, None
+        planned, estimate, rate = recipe.epochs, None, None
         if budget_s is not None:
             rate = measure_throughput(name, data, device, train=train)
             planned, estimate = plan_epochs(recipe.epochs, n, rate, budget_s)
+            if planned == 0:
+                report.rows.append(estimate_row(name, recipe.epochs, rate, estimate, resolved))
+                continue
         trained = train(name, data, epochs=planned, subset=subset, device=device, seed=seed,
                         on_batch=on_batch, on_epoch=on_epoch, should_stop=stop)
         if trained.result.cancelled:
             report.cancelled = True
             break
-        row = row_from_training(name, trained, recipe.epochs, estimate)
+        row = row_from_training(name, trained, recipe.epochs, estimate, rate)
         report.rows.append(store_row(key, row, trained, folder))
     report.rows = with_reductions(report.rows)
     return report
@@ -263,20 +287,27 @@ REPORT_COLUMNS = ("Model", "Parameters", "Epochs", "Wall time", "Device", "Test 
 def row_cells(row: ReportRow) -> list[str]:
     """The row as the table shows it (shared by the Markdown file and the app's table)."""
     epochs = f"{row.epochs} of {row.recipe_epochs}" if row.shortened else str(row.epochs)
-    return [row.model, f"{row.parameters:,}", epochs, format_duration(row.wall_time_s), row.device,
-            format_percent(row.test_error), format_percent(row.seed_error, 1),
+    wall = format_duration(row.wall_time_s)
+    if row.estimated_only and row.full_recipe_estimate_s is not None:
+        wall = f"needs ~{format_duration(row.full_recipe_estimate_s)}"
+    error = "not trained" if row.estimated_only else format_percent(row.test_error)
+    return [row.model, f"{row.parameters:,}", epochs, wall, row.device, error, format_percent(row.seed_error, 1),
             format_percent(row.reduction_vs_previous, 1)]
 
 
 def row_notes(row: ReportRow) -> list[str]:
     notes = []
     if row.shortened and row.full_recipe_estimate_s is not None:
+        done = ("not trained: not even one epoch fits the time budget" if row.estimated_only else
+                f"trained {row.epochs} of its recipe's {row.recipe_epochs} epochs to fit the time budget")
+        rate = f", {row.samples_per_s:,.0f} training samples/s measured" if row.samples_per_s else ""
         notes.append(
-            f"{row.model}: trained {row.epochs} of its recipe's {row.recipe_epochs} epochs to fit the time budget; "
-            f"the full recipe would need about {format_duration(row.full_recipe_estimate_s)} on this {row.device} "
-            f"(measured throughput) — train it with `--device cuda` on an NVIDIA GPU to reach the seed's figure."
+            f"{row.model}: {done}; the full recipe ({row.recipe_epochs} epochs) would need about "
+            f"{format_duration(row.full_recipe_estimate_s)} on this {row.device}{rate}. Train it on an NVIDIA GPU "
+            f"(`--device cuda`) to reach the seed's figure."
         )
-    if row.seed_error is not None and row.test_error > row.seed_error * 1.25 and not row.shortened:
+    if (row.seed_error is not None and row.test_error is not None and row.test_error > row.seed_error * 1.25
+            and not row.shortened):
         notes.append(f"{row.model}: {row.test_error:.2f}% is above the seed's {row.seed_error:.1f}%.")
     return notes
 
