@@ -317,17 +317,17 @@ def _number(value: float) -> str:
     return "0.00" if text == "-0.00" else text
 
 
-def conv_rows(dp: DotProduct, limit: int = MAX_CHANNEL_ROWS) -> tuple[list[GridRow], str]:
-    """Rows for the channels that contribute most, and a sentence with the whole sum."""
+def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tuple[list[GridRow], str]:
+    """Rows for the ``source`` maps that contribute most, and a sentence with the whole sum."""
     sums = dp.channel_sums
     order = np.argsort(-np.abs(sums))[:limit]
     rows = [
-        GridRow(f"input map {int(ch) + 1}" if len(sums) > 1 else "the pixels", [dp.window[ch], dp.weights[ch],
+        GridRow(f"{source} map {int(ch) + 1}" if len(sums) > 1 else "the pixels", [dp.window[ch], dp.weights[ch],
                 dp.products[ch]], [False, True, True], ["×", "="], f"Σ = {sums[ch]:+.3f}")
         for ch in order
     ]
     rest = len(sums) - len(order)
-    hidden = f" (+ {rest} more input maps with Σ = {float(sums.sum() - sums[order].sum()):+.3f})" if rest else ""
+    hidden = f" (+ {rest} more {source} maps with Σ = {float(sums.sum() - sums[order].sum()):+.3f})" if rest else ""
     act = {"ReLU": f"ReLU keeps positives: max(0, {dp.pre_activation:.3f})",
            "tanh": f"tanh({dp.pre_activation:.3f})"}.get(dp.activation, "no activation")
     pixels = (" The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank paper is −0.42;"
@@ -685,7 +685,8 @@ class ExplainTab(QWidget):
         self.dot_product = None
         if conv_parts(module) is not None:
             self.dot_product = explain_cell(model, cap, stage, channel, row, col)
-            rows, text = conv_rows(self.dot_product)
+            names = [st.name for st in cap.stages]
+            rows, text = conv_rows(self.dot_product, names[names.index(stage) - 1])
         else:
             rows, text = self._other_rows(cap, stage, module, channel, row, col)
         self.breakdown.set_rows(rows)
@@ -710,21 +711,25 @@ class ExplainTab(QWidget):
         return None if data is None else int(data)
 
     def _request_saliency(self) -> None:
+        """The chosen method first (it is what the big overlay shows), then the thumbnails' other methods."""
         model, image = self._worker_model, self.state.image
         if model is None or image is None:
             return
-        target = self._target()
+        target, chosen = self._target(), self.method_box.currentData()
 
-        def job() -> dict[str, SaliencyMap | str]:
-            maps: dict[str, SaliencyMap | str] = {}
-            for key in METHODS:
-                try:
-                    maps[key] = saliency(model, image, key, target)
-                except ValueError as exc:  # e.g. Grad-CAM on a network without conv stages
-                    maps[key] = str(exc)
-            return maps
+        def job(keys: list[str]) -> Callable[[], dict[str, SaliencyMap | str]]:
+            def run() -> dict[str, SaliencyMap | str]:
+                maps: dict[str, SaliencyMap | str] = {}
+                for key in keys:
+                    try:
+                        maps[key] = saliency(model, image, key, target)
+                    except ValueError as exc:  # e.g. Grad-CAM on a network without conv stages
+                        maps[key] = str(exc)
+                return maps
+            return run
 
-        self.runner.submit("saliency", job)
+        self.runner.submit("saliency", job([chosen]))
+        self.runner.submit("saliency-others", job([key for key in METHODS if key != chosen]))
 
     def _overlay(self, values: np.ndarray) -> np.ndarray:
         rgb = colorize(values, SALIENCY_MAP, (0.0, 1.0), "#000000")
@@ -890,15 +895,15 @@ class ExplainTab(QWidget):
 
     # -- worker results -----------------------------------------------------------------------------
     def _on_result(self, kind: str, result: Any) -> None:
-        if kind == "saliency":
-            self.saliency_maps = result
+        if kind.startswith("saliency"):
+            self.saliency_maps = {**self.saliency_maps, **result}
             self._show_saliency()
         elif kind == "probe":
             self.probe, self.shifted = result
             self._show_probe()
 
     def _on_error(self, kind: str, message: str) -> None:
-        label = self.saliency_panel.title if kind == "saliency" else self.probe_summary
+        label = self.saliency_panel.title if kind.startswith("saliency") else self.probe_summary
         label.setText(f"Could not compute the {kind}: {message}")
 
     # -- export -------------------------------------------------------------------------------------
