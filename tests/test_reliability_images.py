@@ -208,3 +208,80 @@ def test_any_prepared_input_gives_finite_probabilities(image: np.ndarray) -> Non
 
 
 _UNTRAINED = build_model("explorer_cnn")
+
+
+# -- through the canvas of the Draw tab ---------------------------------------------------------------------------
+
+
+def _drop_file(canvas, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Deliver a real drop event, as when a user drags a file from their desktop onto the canvas."""
+    from PyQt6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PyQt6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    canvas.dropEvent(event)
+
+
+@pytest.fixture
+def draw_window(window_factory, trained_explorer, qtbot):  # type: ignore[no-untyped-def]
+    """The main window on the Draw tab with the trained explorer CNN, showing a test digit."""
+    window = window_factory()
+    window.show()
+    with qtbot.waitSignal(window.state.capture_changed, timeout=10_000):
+        window.state.set_model(trained_explorer[0], trained_explorer[1])
+    window.tabs.setCurrentWidget(window.draw_tab)
+    return window
+
+
+@pytest.mark.parametrize("kind", ["gray16", "rgba-ink-on-transparent", "palette", "palette-transparent", "jpeg"])
+def test_dropped_files_are_classified_on_the_canvas(draw_window, qtbot, kind: str, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    digits: list[tuple[np.ndarray, int]]) -> None:
+    path = write_variant(kind, digits[2][0], tmp_path)
+    with qtbot.waitSignal(draw_window.state.capture_changed, timeout=10_000):
+        _drop_file(draw_window.draw_tab.canvas, path)
+    expected = capture(draw_window.state.model, prepare_image(load_grey_image(path)))
+    assert draw_window.state.capture.prediction == expected.prediction
+    assert draw_window.draw_tab.prediction_label.text().startswith(f"It's a {expected.prediction} (")
+    assert not draw_window.draw_tab.message.isVisible()
+
+
+def test_huge_file_dropped_on_the_canvas_is_classified(draw_window, qtbot, huge_png: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(draw_window.state.capture_changed, timeout=30_000):
+        _drop_file(draw_window.draw_tab.canvas, huge_png)
+    assert draw_window.draw_tab.prediction_label.text().startswith("It's a ")
+    assert np.isfinite(draw_window.state.capture.probabilities).all()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [("notes.png", b"not a picture at all", "not an image"), ("empty.jpg", b"", "not an image"),
+     ("blank.png", None, "blank")],
+)
+def test_bad_files_dropped_on_the_canvas_are_refused_and_the_drawing_kept(  # type: ignore[no-untyped-def]
+        draw_window, tmp_path: Path, name: str, content: bytes | None, says: str) -> None:
+    path = tmp_path / name
+    if content is None:
+        Image.new("L", (200, 200), 255).save(path)
+    else:
+        path.write_bytes(content)
+    tab = draw_window.draw_tab
+    before_input, before_capture = draw_window.state.image.copy(), draw_window.state.capture
+    _drop_file(tab.canvas, path)
+    assert tab.message.isVisible() and name in tab.message.text() and says in tab.message.text()
+    np.testing.assert_array_equal(draw_window.state.image, before_input)
+    assert draw_window.state.capture is before_capture
+    assert tab.prediction_label.text().startswith("It's a ")
+
+
+def test_empty_canvas_says_draw_a_digit_not_a_prediction(draw_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tab = draw_window.draw_tab
+    with qtbot.waitSignal(draw_window.state.capture_changed, timeout=10_000):
+        tab.canvas.clear()
+    assert tab.canvas.input_image() is None and draw_window.state.capture is None
+    assert tab.prediction_label.text() == "Draw a digit"
+    assert tab.truth_label.text() == ""
+    bars = tab.chart.probabilities
+    assert np.isfinite(bars).all() and not bars.any()  # no bars, and never NaN
