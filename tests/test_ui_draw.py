@@ -289,3 +289,19 @@ def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> Non
     assert np.isfinite(widget.chart.probabilities).all()
     assert abs(widget.chart.probabilities.sum() - 1) < 1e-4
     assert widget.pipeline.stage_count == len(state.capture.stages)  # type: ignore[union-attr]
+
+
+def test_drawing_before_the_model_is_ready_waits_then_predicts(qtbot, app_state: AppState, trained_explorer) -> None:
+    widget = DrawTab(app_state)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.canvas.draw_stroke([(140, 40), (140, 240)])
+    assert app_state.image is not None and app_state.capture is None
+    assert widget.prediction_label.text() == "The model is still training…"
+    assert widget.input_item.image.shape[:2] == (28, 28)  # the 28×28 input is shown already
+    model, meta, _ = trained_explorer
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(model, meta)
+    assert widget.canvas.stroke_count == 1  # the drawing was kept, not replaced by a test digit
+    assert widget.prediction_label.text().startswith("It's a ")
+    assert widget.pipeline.stage_count == 8

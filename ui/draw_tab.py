@@ -176,6 +176,7 @@ class DrawTab(QWidget):
         self.random_button.clicked.connect(lambda: self.random_test_digit(self.class_combo.currentData()))
         self.pipeline.stage_selected.connect(self._on_stage_selected)
         state.capture_changed.connect(self._on_capture)
+        state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
         self.refresh()
 
@@ -232,6 +233,8 @@ class DrawTab(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+        if self.focusWidget() is None:
+            self.canvas.setFocus()  # keys (Esc, Ctrl+Z, ←/→) work straight away
 
     def refresh(self) -> None:
         """Redraw every view from the state's current input and capture (one full UI update)."""
@@ -239,12 +242,12 @@ class DrawTab(QWidget):
         state = self.state
         capture: Capture | None = state.capture
         image = state.image
-        self.input_item.show_rgb(colorize(image if image is not None else np.zeros((28, 28)),
-                                          INPUT_MAP, (0.0, 1.0), "#000000"))
+        self._show_input()
         self.chart.set_probabilities(capture.probabilities if capture is not None else None)
-        self.pipeline.show_capture(capture)
+        waiting = "" if image is None or state.model is not None else (
+            "The network's stages will appear here as soon as the model is trained.")
+        self.pipeline.show_capture(capture, waiting)
         self.pool_zoom.set_capture(capture, state.model)
-        self.undo_button.setEnabled(self.canvas.can_undo)
         names = state.data.class_names
         if image is None:
             self.prediction_label.setText("Draw a digit")
@@ -261,6 +264,19 @@ class DrawTab(QWidget):
         else:
             verdict = "✓ correct" if capture.prediction == label else "✗ wrong"
             self.truth_label.setText(f"True class: {names[label]} — {verdict}")
+
+    def _show_input(self) -> None:
+        image = self.state.image
+        self.input_item.show_rgb(colorize(image if image is not None else np.zeros((28, 28)),
+                                          INPUT_MAP, (0.0, 1.0), "#000000"))
+        self.undo_button.setEnabled(self.canvas.can_undo)
+
+    def _on_input(self) -> None:
+        """A new input: show it now; the rest follows its capture (or says the model is not ready)."""
+        if self.state.model is None:
+            self._on_capture()
+        else:
+            self._show_input()
 
     def changeEvent(self, event: QEvent | None) -> None:
         super().changeEvent(event)

@@ -98,6 +98,7 @@ class PipelineView(QWidget):
         self._items: list[PictureItem] = []
         self._focus_picture: StagePicture | None = None
         self._value_texts: list[pg.TextItem] = []
+        self._styled: int | None = None  # the stage whose overview tile is drawn as selected
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -206,11 +207,11 @@ class PipelineView(QWidget):
             return None
         return self.capture.stages[self.current]
 
-    def show_capture(self, capture: Capture | None) -> None:
-        """Show a new capture (None: nothing to show), keeping the selected stage and channel."""
+    def show_capture(self, capture: Capture | None, empty_message: str = "") -> None:
+        """Show a new capture, keeping the selected stage and channel (None: show ``empty_message``)."""
         self.capture = capture
         if capture is None:
-            self._show_empty()
+            self._show_empty(empty_message or "Draw a digit — every stage of the network will appear here.")
             return
         signature = tuple((s.name, s.shape) for s in capture.stages)
         if signature != self._signature:
@@ -281,6 +282,7 @@ class PipelineView(QWidget):
 
     def _build(self, capture: Capture) -> None:
         self.overview.clear()
+        self._styled = None
         self._boxes, self._titles, self._items = [], [], []
         for i, stage in enumerate(capture.stages):
             title = self.overview.addLabel(stage.title, row=0, col=i, size="9pt")
@@ -310,11 +312,11 @@ class PipelineView(QWidget):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(last, col, cell)
 
-    def _show_empty(self) -> None:
+    def _show_empty(self, message: str) -> None:
         self.overview.clear()
         self._signature = ()
         self._boxes, self._titles, self._items = [], [], []
-        self.overview.addLabel("Draw a digit — every stage of the network will appear here.", size="12pt")
+        self.overview.addLabel(message, size="12pt")
         self.focus_item.clear()
         self._clear_value_texts()
         self.focus_title.setText("")
@@ -328,11 +330,13 @@ class PipelineView(QWidget):
         stage = self.current_stage
         if stage is None:
             return
-        for i, (box, title) in enumerate(zip(self._boxes, self._titles, strict=True)):
-            selected = i == self.current
-            box.setBorder(pg.mkPen(HIGHLIGHT if selected else GAP, width=3 if selected else 1))
-            title.setText(self.capture.stages[i].title if self.capture else "",
-                          bold=selected, color=HIGHLIGHT if selected else None)
+        if self._styled != self.current:  # restyling every title costs more than a frame's drawing: only on change
+            for i, (box, title) in enumerate(zip(self._boxes, self._titles, strict=True)):
+                selected = i == self.current
+                box.setBorder(pg.mkPen(HIGHLIGHT if selected else GAP, width=3 if selected else 1))
+                title.setText(self.capture.stages[i].title if self.capture else "",
+                              bold=selected, color=HIGHLIGHT if selected else None)
+            self._styled = self.current
         picture = stage_picture(stage, self.channel)
         self._focus_picture = picture
         rgb = colorize(picture.values, picture.cmap, picture.levels, GAP)
@@ -342,7 +346,9 @@ class PipelineView(QWidget):
         self.focus_box.autoRange(padding=0.02)
         self._write_values(stage, picture, rgb)
         what = f"{stage.title} — map {self.channel}" if self.channel is not None else stage.title
-        self.focus_title.setText(f"{what} · output {shape_text(stage.shape)}")
+        focus_text = f"{what} · output {shape_text(stage.shape)}"
+        if focus_text != self.focus_title.text:
+            self.focus_title.setText(focus_text)
         self.caption.setText(f"<b>{stage.title}.</b> {stage.caption}")
         self.step_label.setText(f"Stage {self.current + 1} of {self.stage_count}: {stage.title}")
         self.all_channels_button.setVisible(self.channel is not None)
