@@ -52,6 +52,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     trained = train_model(args.model, data, epochs=args.epochs, subset=args.subset, device=args.device,
                           seed=args.seed, on_batch=on_batch, on_epoch=on_epoch)
     save_checkpoint(trained.model, out, trained.meta)
+    for notice in trained.result.notices:  # e.g. the GPU was missing or ran out of memory: trained on the CPU
+        print(f"note: {notice}", file=sys.stderr)
     acc = trained.result.test_accuracy
     print(f"test accuracy {acc:.2%} on {len(data.test_labels):,} digits; "
           f"wall time {trained.result.elapsed_s:.1f}s on {trained.result.device}; saved {out}")

@@ -110,3 +110,13 @@ def test_other_gpu_errors_are_not_swallowed(monkeypatch: pytest.MonkeyPatch, tin
     model.register_forward_pre_hook(bad)
     with pytest.raises(RuntimeError, match="illegal memory access"):
         trainer.fit(tiny)
+
+
+def test_cli_prints_the_fallback_notice(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.cli import main
+
+    assert main(["train", "--model", "logistic", "--epochs", "1", "--subset", "300", "--device", "no-such-gpu",
+                 "--out", str(tmp_path / "l.pt")]) == 0
+    err = capsys.readouterr().err
+    assert "note: Device 'no-such-gpu' is not available here" in err and "training on the CPU instead" in err
+    assert (tmp_path / "l.pt").is_file()

@@ -180,8 +180,9 @@ class Trainer:
         except Exception as exc:  # an absent or broken GPU must not stop a lesson: the CPU always works
             if config.device == "cpu":
                 raise
-            wanted = config.device if self.device.type == "cpu" else str(self.device)
-            self.notices.append(f"Could not use the {wanted} device ({exc}); training on the CPU instead.")
+            # pick_device names the missing device itself; a device that was picked but fails is named here
+            reason = str(exc) if self.device.type == "cpu" else f"could not use the {self.device} device ({exc})"
+            self.notices.append(f"{reason[:1].upper()}{reason[1:]}; training on the CPU instead.")
             self.device = torch.device("cpu")
             self.model = model.to(self.device)
         self.on_batch = on_batch
