@@ -13,7 +13,6 @@ from PyQt6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,10 @@ from cnnviz.training import (
     train_model,
 )
 from ui.draw_tab import DrawTab
+from ui.explain_tab import ExplainTab
 from ui.filters_tab import FiltersTab
 from ui.state import AppState
+from ui.steady_tabs import SteadyTabWidget
 from ui.theme import apply_theme
 from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
         layout.addWidget(self.banner)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()  # a label changing inside a tab must not repaint the whole page
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
         self.add_tab("zoo", ZooTab(self.state), "Model zoo")
+        self.add_tab("explain", ExplainTab(self.state), "Explain")
         self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
@@ -379,9 +381,11 @@ class MainWindow(QMainWindow):
             self._train_worker.cancel()
         if self._train_thread is not None:
             self._train_thread.quit()
-            self._train_thread.wait(2000)
+            if not self._train_thread.wait(2000):  # it stops after the current batch; never drop a running thread
+                self._train_thread.wait()
             self._train_thread = None
         self.tab_widgets["zoo"].shutdown()  # type: ignore[attr-defined]
+        self.tab_widgets["explain"].shutdown()  # type: ignore[attr-defined]
         self.tab_widgets["lab"].shutdown()  # type: ignore[attr-defined]
         self._end_data_loading()
         self.state.shutdown()
