@@ -178,6 +178,7 @@ class DrawTab(QWidget):
         state.capture_changed.connect(self._on_capture)
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
+        restyle_plots(self, *palette_colours(self))
         self.refresh()
 
     # -- gestures -> state -------------------------------------------------------------------

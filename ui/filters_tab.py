@@ -207,6 +207,7 @@ class FiltersTab(QWidget):
         state.model_changed.connect(self._on_model)
         state.capture_changed.connect(self._on_capture)
         self._on_model()
+        restyle_plots(self, *palette_colours(self))
 
     # -- public API ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -29,7 +29,7 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture, Stage
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, vector_shape, wrap_vector
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, colormap, scale_bar, value_range
-from ui.map_view import PictureItem, image_view_box
+from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours
 from ui.theme import HIGHLIGHT
 
 GAP = "#9a9aa2"  # colour between tiles: visible on light and dark palettes
@@ -99,6 +99,7 @@ class PipelineView(QWidget):
         self._focus_picture: StagePicture | None = None
         self._value_texts: list[pg.TextItem] = []
         self._styled: int | None = None  # the stage whose overview tile is drawn as selected
+        self.text_colour = palette_colours(self)[1]  # titles follow the palette, not pyqtgraph's default grey
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -275,6 +276,14 @@ class PipelineView(QWidget):
     def is_playing(self) -> bool:
         return self._timer.isActive()
 
+    def changeEvent(self, event: QEvent | None) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            self.text_colour = palette_colours(self)[1]
+            self._styled = None
+            self.focus_title.setText(self.focus_title.text, color=self.text_colour)
+            self._show_focus()
+
     # -- internals -----------------------------------------------------------------------------
     def _advance(self) -> None:
         if not self.next_stage():
@@ -285,7 +294,7 @@ class PipelineView(QWidget):
         self._styled = None
         self._boxes, self._titles, self._items = [], [], []
         for i, stage in enumerate(capture.stages):
-            title = self.overview.addLabel(stage.title, row=0, col=i, size="9pt")
+            title = self.overview.addLabel(stage.title, row=0, col=i, size="9pt", color=self.text_colour)
             box = image_view_box(border=GAP)
             item = PictureItem()
             item.on_click = lambda _r, _c, i=i: self.select_stage(i)
@@ -316,7 +325,7 @@ class PipelineView(QWidget):
         self.overview.clear()
         self._signature = ()
         self._boxes, self._titles, self._items = [], [], []
-        self.overview.addLabel(message, size="12pt")
+        self.overview.addLabel(message, size="12pt", color=self.text_colour)
         self.focus_item.clear()
         self._clear_value_texts()
         self.focus_title.setText("")
@@ -335,7 +344,7 @@ class PipelineView(QWidget):
                 selected = i == self.current
                 box.setBorder(pg.mkPen(HIGHLIGHT if selected else GAP, width=3 if selected else 1))
                 title.setText(self.capture.stages[i].title if self.capture else "",
-                              bold=selected, color=HIGHLIGHT if selected else None)
+                              bold=selected, color=HIGHLIGHT if selected else self.text_colour)
             self._styled = self.current
         picture = stage_picture(stage, self.channel)
         self._focus_picture = picture
@@ -348,7 +357,7 @@ class PipelineView(QWidget):
         what = f"{stage.title} — map {self.channel}" if self.channel is not None else stage.title
         focus_text = f"{what} · output {shape_text(stage.shape)}"
         if focus_text != self.focus_title.text:
-            self.focus_title.setText(focus_text)
+            self.focus_title.setText(focus_text, color=self.text_colour)
         self.caption.setText(f"<b>{stage.title}.</b> {stage.caption}")
         self.step_label.setText(f"Stage {self.current + 1} of {self.stage_count}: {stage.title}")
         self.all_channels_button.setVisible(self.channel is not None)
