@@ -103,7 +103,7 @@ def test_saliency_overlay_follows_method_class_and_opacity(qtbot, explain) -> No
     tab.class_box.setCurrentIndex(other + 1)
     qtbot.waitUntil(lambda: all(m.target == other for m in tab.saliency_maps.values()), timeout=10_000)
     assert f"class {other}" in tab.saliency_panel.title.text()
-    tab.method_box.setCurrentIndex(list(tab.saliency_maps).index("gradcam"))
+    tab.method_box.setCurrentIndex(tab.method_box.findData("gradcam"))
     assert "Grad-CAM" in tab.saliency_panel.title.text()
     full = int(tab.saliency_panel.overlay.image[..., 3].max())
     tab.opacity.setValue(20)
@@ -154,4 +154,41 @@ def test_any_zoo_cnn_can_be_explained(qtbot, app_state, mnist, arch: str, stage:
         assert "residual" in tab.breakdown_text.text() and tab.dot_product is None
     else:
         assert tab.dot_product is not None and tab.dot_product.result == pytest.approx(value, abs=1e-4)
+    tab.shutdown()
+
+
+def test_saliency_follows_the_drawing(qtbot, explain, mnist) -> None:  # type: ignore[no-untyped-def]
+    state, tab = explain
+    tab.views.setCurrentWidget(tab.saliency_view)
+    qtbot.waitUntil(lambda: len(tab.saliency_maps) == 5, timeout=10_000)
+    first = tab.saliency_maps["gradient"]
+    state.set_input(mnist.test_images[2] / 255.0)
+    qtbot.waitUntil(lambda: tab.saliency_maps["gradient"] is not first, timeout=10_000)
+    assert not np.allclose(tab.saliency_maps["gradient"].values, first.values)
+    assert tab.saliency_maps["gradient"].target == state.capture.prediction
+
+
+def test_a_fully_connected_model_is_explained_honestly(qtbot, app_state, mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.training import train_model
+
+    trained = train_model("mlp", mnist, epochs=1, subset=600)
+    tab = ExplainTab(app_state)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 760)
+    tab.show()
+    app_state.set_model(trained.model, trained.meta)
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_input(mnist.test_images[0] / 255.0)
+    assert list(tab.stage_panels) == ["input"]
+    assert "no feature maps" in tab.cell_help.text()
+    tab.views.setCurrentWidget(tab.saliency_view)
+    qtbot.waitUntil(lambda: len(tab.saliency_maps) == 5, timeout=10_000)
+    assert isinstance(tab.saliency_maps["gradcam"], str)
+    tab.method_box.setCurrentIndex(tab.method_box.findData("gradcam"))
+    assert "not available" in tab.saliency_panel.title.text()
+    tab.set_fc_model(trained.model, trained.meta)
+    tab.views.setCurrentWidget(tab.probe_view)
+    qtbot.waitUntil(lambda: "fc" in tab.probe, timeout=20_000)
+    assert tab.shifted is None and "no feature maps" in tab.sharing_caption.text()
+    assert "mlp" in tab.probe_summary.text() and "CNN" not in tab.probe_summary.text()
     tab.shutdown()

@@ -43,6 +43,7 @@ from cnnviz.explain import (
     cell_regions,
     conv_parts,
     explain_cell,
+    last_conv_stage,
     probe_curve,
     probe_values,
     saliency,
@@ -66,6 +67,8 @@ FC_EPOCHS = 3
 FC_SUBSET = 30_000
 SHIFT_STRIP = (-4.0, -2.0, 0.0, 2.0, 4.0)
 SALIENCY_MAP = "inferno"
+CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
+             "it can see — is outlined, and below is the arithmetic that produced its value.")
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
 
 
@@ -291,8 +294,10 @@ class BreakdownCanvas(QWidget):
 
     def _matrix(self, painter: QPainter, font: QFont, matrix: np.ndarray, signed: bool, x: float, y: float,
                 marked: tuple[int, int] | None) -> None:
-        levels = value_range(matrix, signed=signed) if signed else (0.0, max(1.0, float(np.abs(matrix).max())))
-        rgb = colorize(np.abs(matrix) if not signed else matrix, "CET-D1" if signed else "grey", levels, "#000000")
+        # input values in grey, darkest at the smallest (blank paper is −0.42 once normalised), signed ones diverging
+        levels = (value_range(matrix, signed=True) if signed
+                  else (min(0.0, float(matrix.min())), max(1.0, float(matrix.max()))))
+        rgb = colorize(matrix, "CET-D1" if signed else "grey", levels, "#000000")
         painter.setFont(font)
         for r in range(matrix.shape[0]):
             for c in range(matrix.shape[1]):
@@ -420,9 +425,7 @@ class ExplainTab(QWidget):
         view = QWidget()
         layout = QVBoxLayout(view)
         top = QHBoxLayout()
-        self.cell_help = QLabel(
-            "Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 "
-            "input it can see — is outlined, and below is the arithmetic that produced its value.")
+        self.cell_help = QLabel(CELL_HELP)
         self.cell_help.setWordWrap(True)
         top.addWidget(self.cell_help, 1)
         top.addWidget(_export_button(lambda: self.export_dialog("cell")))
@@ -574,7 +577,12 @@ class ExplainTab(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.stage_panels, self.stage_channels = {}, {}
-        for name in self._spatial_stages():
+        stages = self._spatial_stages()
+        self.cell_help.setText(CELL_HELP if len(stages) > 1 or self.state.model is None else
+                               f"{self.state.model.arch} has no feature maps: every neuron of a fully connected "
+                               "layer sees the whole image, so there is no receptive field or sliding dot product "
+                               "to show. Pick a CNN to explore this view.")
+        for name in stages:
             column = QWidget()
             col_layout = QVBoxLayout(column)
             col_layout.setContentsMargins(0, 0, 0, 0)
@@ -833,18 +841,24 @@ class ExplainTab(QWidget):
         """The fully connected network the probe compares the CNN with."""
         self.fc_model, self.fc_meta = model.eval(), meta
         self.fc_status.setText(
-            f"<span style='color:{CNN_COLOR}'>■ CNN</span>: {_describe(self.state.meta)}&nbsp;&nbsp; "
+            f"<span style='color:{CNN_COLOR}'>■ {self._current_label()}</span>: {_describe(self.state.meta)}"
+            "&nbsp;&nbsp; "
             f"<span style='color:{FC_COLOR}'>■ FC</span>: {_describe(meta)}")
         self.fc_ready.emit()
         if self.isVisible() and self.views.currentWidget() is self.probe_view:
             self._request_probe()
+
+    def _current_label(self) -> str:
+        """What the probe calls the current model: "CNN", or its name when it has no convolution."""
+        model = self.state.model
+        return "CNN" if model is not None and last_conv_stage(model) is not None else (model.arch if model else "–")
 
     def _show_probe(self) -> None:
         names = self.state.data.class_names
         lines = []
         for axis, plot in self.probe_plots.items():
             plot.clear()
-            for key, colour, label in (("cnn", CNN_COLOR, "CNN"), ("fc", FC_COLOR, "FC")):
+            for key, colour, label in (("cnn", CNN_COLOR, self._current_label()), ("fc", FC_COLOR, "FC")):
                 curve = self.probe.get(key, {}).get(axis)
                 if curve is None:
                     continue
@@ -858,7 +872,7 @@ class ExplainTab(QWidget):
                         plot.addItem(text)
             cnn = self.probe.get("cnn", {}).get(axis)
             if cnn is not None:
-                kept = [f"CNN {cnn.kept}/{len(cnn.values)}"]
+                kept = [f"{self._current_label()} {cnn.kept}/{len(cnn.values)}"]
                 fc = self.probe.get("fc", {}).get(axis)
                 if fc is not None:
                     kept.append(f"FC {fc.kept}/{len(fc.values)}")

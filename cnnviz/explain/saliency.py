@@ -142,7 +142,8 @@ METHODS: dict[str, SaliencyMethod] = {
         SaliencyMethod("gradcam", "Grad-CAM",
                        "The last convolutional maps times how much each of their values raises the class "
                        "score (the per-position HiResCAM form): a coarse map of where the evidence for the "
-                       "class was found.", grad_cam),
+                       "class was found — sometimes in the blank paper around the digit, when the absence of "
+                       "ink is what tells this class apart.", grad_cam),
         SaliencyMethod("gradcam_classic", "Grad-CAM, classic",
                        "The original recipe: one weight per map (its gradient averaged over the map). On small "
                        "MNIST networks it often lights the empty background that tells this class apart.",
