@@ -192,3 +192,21 @@ def test_a_fully_connected_model_is_explained_honestly(qtbot, app_state, mnist) 
     assert tab.shifted is None and "no feature maps" in tab.sharing_caption.text()
     assert "mlp" in tab.probe_summary.text() and "CNN" not in tab.probe_summary.text()
     tab.shutdown()
+
+
+def test_plots_follow_a_light_dark_switch(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
+    from PyQt6.QtWidgets import QApplication
+
+    from ui.theme import apply_theme
+
+    _, tab = explain
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    plot = tab.probe_plots["x"]
+    try:
+        apply_theme(app, dark=True)
+        qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() < 80, timeout=5_000)
+        assert tab.stage_panels["input"].view.backgroundBrush().style() == Qt.BrushStyle.NoBrush
+    finally:
+        apply_theme(app, dark=False)
+    qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() > 200, timeout=5_000)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QObject, QRectF, QSize, Qt, QThread, pyqtSignal, pyqtSlot
+from PyQt6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QThread, pyqtSignal, pyqtSlot
 from PyQt6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QShowEvent
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PyQt6.QtWidgets import (
 from cnnviz.explain import (
     AXES,
     METHODS,
+    CellRegion,
     DotProduct,
     ProbeCurve,
     SaliencyMap,
@@ -55,7 +56,7 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.paths import user_data_dir
 from cnnviz.training import CheckpointError, CheckpointMeta, TrainedModel, load_checkpoint, save_checkpoint, train_model
 from ui.colormaps import colorize, value_range
-from ui.map_view import PictureItem, image_view_box
+from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours, restyle_plots
 from ui.state import AppState
 from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
 from ui.workers import TrainWorker, start_in_thread, stop_thread
@@ -385,6 +386,7 @@ class ExplainTab(QWidget):
         self._fc_worker: TrainWorker | None = None
         self._worker_model: StagedNet | None = None  # the worker's own copy of the current model
         self.selection: tuple[str, int, int, int] | None = None  # stage, channel, row, col
+        self._regions: dict[tuple[str, int, int], list[CellRegion]] = {}
         self.dot_product: DotProduct | None = None
         self.saliency_maps: dict[str, SaliencyMap | str] = {}
         self.probe: dict[str, dict[str, ProbeCurve]] = {}
@@ -554,6 +556,7 @@ class ExplainTab(QWidget):
         self._worker_model = copy.deepcopy(model) if model is not None else None
         self.selection, self.dot_product = None, None
         self.saliency_maps, self.probe, self.shifted = {}, {}, None
+        self._regions = {}
         self._rebuild_stage_panels()
         names = self.state.data.class_names
         self.class_box.blockSignals(True)
@@ -609,6 +612,13 @@ class ExplainTab(QWidget):
     def showEvent(self, event: QShowEvent | None) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def changeEvent(self, event: QEvent | None) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            restyle_plots(self, *palette_colours(self))
+            for panel in self.findChildren(ImagePanel):
+                panel.view.setBackground(None)  # pictures stay on the window's own colour
 
     def refresh(self) -> None:
         """Redraw what the current capture changed; heavy views only while they are on screen."""
@@ -683,7 +693,10 @@ class ExplainTab(QWidget):
         for panel in self.stage_panels.values():
             panel.clear_outlines()
         _place(self.stage_panels[stage].cell_outline, row, col, row, col)
-        for region in cell_regions(model, stage, row, col):
+        key = (stage, row, col)
+        if key not in self._regions:  # geometry only: the same for every input, so kept per model
+            self._regions[key] = cell_regions(model, stage, row, col)
+        for region in self._regions[key]:
             if region.stage in self.stage_panels:
                 _place(self.stage_panels[region.stage].region_outline, region.top, region.left, region.bottom,
                        region.right)
