@@ -202,7 +202,8 @@ class FiltersTab(QWidget):
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._wire(self.sobel_panel)
         self.left_column.addWidget(self.sobel_panel, 2)
-        self.left_column.addWidget(self._scroll, 1)
+        self._scroll.setMinimumHeight(130)  # the readout line and a whole 3×3 kernel, never clipped
+        self.left_column.addWidget(self._scroll, 0)
 
         state.model_changed.connect(self._on_model)
         state.capture_changed.connect(self._on_capture)
