@@ -234,9 +234,7 @@ class Trainer:
             loss_sum, correct = 0.0, 0
             for b in range(batches):
                 if self.should_stop():
-                    result.cancelled = True
-                    result.elapsed_s = time.perf_counter() - start
-                    return result
+                    break
                 idx = order[b * cfg.batch_size : (b + 1) * cfg.batch_size]
                 x, y = train_dev.x[idx], train_dev.y[idx]
                 if cfg.augment:
@@ -260,6 +258,10 @@ class Trainer:
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
                         elapsed_s=elapsed,
                     ))
+            if self.should_stop():  # checked before every batch and before the (longer) test evaluation
+                result.cancelled = True
+                result.elapsed_s = time.perf_counter() - start
+                return result
             test_loss = test_acc = None
             if test is not None and cfg.eval_each_epoch:
                 ev = evaluate(self.model, test, cfg.eval_batch_size)
