@@ -190,3 +190,10 @@ def test_first_layer_map_of_a_shifted_digit_is_the_same_pattern_moved(mnist) -> 
     assert shifted.stage == "conv1" and shifted.maps.shape == (2, 8, 28, 28)
     # weight sharing: away from the borders, the map of the shifted digit is the map shifted
     np.testing.assert_allclose(shifted.maps[1][:, 2:-2, 6:-2], shifted.maps[0][:, 2:-2, 3:-5], atol=1e-5)
+    assert shifted.mismatch()[1] < 1e-5
+    half = shifted_first_maps(model, mnist.test_images[0], np.array([0.0, 1.5, -2.0]))
+    mismatch = half.mismatch()
+    assert mismatch[0] == 0.0 and np.isnan(mismatch[1]) and mismatch[2] < 1e-5
+    # a map that does not move with the digit (mirrored here) is caught
+    scrambled = type(shifted)(shifted.stage, shifted.shifts, shifted.images, shifted.maps[:, :, :, ::-1].copy())
+    assert scrambled.mismatch()[1] > 1e-2

@@ -49,6 +49,14 @@ def _outline(tab: ExplainTab, stage: str, which: str = "region_outline") -> tupl
     return int(r.top()), int(r.left()), int(r.bottom()) - 1, int(r.right()) - 1
 
 
+def test_a_first_example_is_explained_before_any_click(explain) -> None:  # type: ignore[no-untyped-def]
+    state, tab = explain
+    assert tab.selection is not None and tab.selection[:2] == ("conv2", 0)
+    fmap = state.capture.stage("conv2").output[0]
+    assert fmap[tab.selection[2], tab.selection[3]] == fmap.max()
+    assert tab.dot_product is not None and _outline(tab, "input") is not None
+
+
 def test_clicking_a_conv_cell_outlines_its_field_and_breaks_down_its_value(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
     state, tab = explain
     tab.stage_channels["conv2"].setValue(3)

@@ -43,6 +43,7 @@ from cnnviz.explain import (
     ShiftedMaps,
     cell_regions,
     conv_parts,
+    dot_product_stages,
     explain_cell,
     last_conv_stage,
     probe_curve,
@@ -600,6 +601,16 @@ class ExplainTab(QWidget):
             self.stage_panels[name], self.stage_channels[name] = panel, spin
             self.stage_strip.addWidget(column, 1)
 
+    def _first_example(self, cap: Capture, model: StagedNet) -> tuple[str, int, int, int] | None:
+        """Something to look at before the first click: the strongest cell of the last conv stage's shown map."""
+        stages = [name for name in dot_product_stages(model) if name in self.stage_panels]
+        if not stages:
+            return None
+        channel = self.channel_of(stages[-1])
+        fmap = cap.stage(stages[-1]).output[channel]
+        row, col = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
+        return stages[-1], channel, int(row), int(col)
+
     def channel_of(self, stage: str) -> int:
         return self.stage_channels[stage].value() - 1
 
@@ -633,6 +644,8 @@ class ExplainTab(QWidget):
         if not self.isVisible():
             return  # drawn when shown: a hidden tab costs nothing while the user draws elsewhere
         self._show_stages(cap)
+        if self.selection is None:
+            self.selection = self._first_example(cap, model)
         if self.selection is not None:
             self.select_cell(*self.selection)
         current = self.views.currentWidget()
@@ -915,10 +928,15 @@ class ExplainTab(QWidget):
             fmap.show_values(shifted.maps[i, ch], "viridis", levels)
             for panel, width in ((digit, shifted.images.shape[-1]), (fmap, shifted.maps.shape[-1])):
                 panel.mark_centre(width)
+        mismatch = shifted.mismatch()
+        worst = None if np.all(np.isnan(mismatch)) else float(np.nanmax(mismatch))
+        measured = (f" Away from the borders, the map of each moved digit equals the original map moved: largest "
+                    f"difference {worst:.4f}, for values up to {float(np.abs(shifted.maps).max()):.2f}."
+                    if worst is not None else "")
         self.sharing_caption.setText(
             f"<b>Weight sharing.</b> Top: the digit shifted left and right. Bottom: map {ch + 1} of the first "
             f"stage ({shifted.stage}) for each. The same filter is applied everywhere, so the pattern is the same, "
-            "just moved; pooling and the later layers then have to cope with the move.")
+            f"just moved.{measured} Pooling and the later layers then have to cope with the move.")
 
     # -- worker results -----------------------------------------------------------------------------
     def _on_result(self, kind: str, result: Any) -> None:

@@ -39,6 +39,28 @@ class ShiftedMaps:
     images: np.ndarray  # (n, 28, 28) shifted digits
     maps: np.ndarray  # (n, C, H, W)
 
+    def mismatch(self, margin: int = 3) -> np.ndarray:
+        """Per shift: the largest |map of the shifted digit − the unshifted map, shifted|, away from the borders.
+
+        Zero (to rounding) for whole-pixel shifts is weight sharing made visible: same filter, same answer,
+        moved. NaN where the shift is not a whole number of map cells or there is no unshifted copy.
+        """
+        zero = np.flatnonzero(self.shifts == 0)
+        out = np.full(len(self.shifts), np.nan)
+        if zero.size == 0:
+            return out
+        base = self.maps[zero[0]]
+        scale = self.maps.shape[-1] / self.images.shape[-1]
+        for i, shift in enumerate(self.shifts * scale):
+            s = round(float(shift))
+            if abs(shift - s) > 1e-9 or 2 * (abs(s) + margin) >= base.shape[-1]:
+                continue
+            lo, hi = abs(s) + margin, base.shape[-1] - abs(s) - margin
+            moved = self.maps[i][:, margin:-margin, lo:hi]
+            original = base[:, margin:-margin, lo - s : hi - s]
+            out[i] = float(np.abs(moved - original).max())
+        return out
+
 
 def transform_digits(image: np.ndarray, dx: np.ndarray | float = 0.0, dy: np.ndarray | float = 0.0,
                      angle: np.ndarray | float = 0.0) -> np.ndarray:
