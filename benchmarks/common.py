@@ -1,0 +1,74 @@
+"""What every benchmark shares: timing, robust statistics and the row each figure becomes."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured number and the target it is judged against (``met`` is None when there is none)."""
+
+    benchmark: str
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    met: bool | None = None
+    detail: str = ""
+
+    def value_text(self) -> str:
+        if self.unit == "×":
+            return f"{self.value:.2f}×"
+        if self.unit == "samples/s":
+            return f"{self.value:,.0f} samples/s"
+        if abs(self.value) >= 100:
+            return f"{self.value:,.0f} {self.unit}"
+        return f"{self.value:.3g} {self.unit}"
+
+    def verdict(self) -> str:
+        return {True: "met", False: "NOT met", None: "—"}[self.met]
+
+
+def at_most(benchmark: str, name: str, value: float, unit: str, bound: float, detail: str = "") -> Figure:
+    return Figure(benchmark, name, value, unit, f"≤ {bound:g} {unit}", value <= bound, detail)
+
+
+def at_least(benchmark: str, name: str, value: float, unit: str, bound: float, detail: str = "") -> Figure:
+    shown = f"≥ {bound:g}×" if unit == "×" else f"≥ {bound:g} {unit}"
+    return Figure(benchmark, name, value, unit, shown, value >= bound, detail)
+
+
+def time_calls(fn: Callable[[], object], n: int, warmup: int = 0) -> np.ndarray:
+    """Wall time of ``n`` calls of ``fn`` in milliseconds, one entry per call, after ``warmup`` calls."""
+    for _ in range(warmup):
+        fn()
+    out = np.empty(n)
+    for i in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out[i] = (time.perf_counter() - t0) * 1e3
+    return out
+
+
+def percentile(samples_ms: np.ndarray, q: float) -> float:
+    return float(np.percentile(samples_ms, q))
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def load_average() -> str:
+    """The 1-minute load average, so a reader can judge how busy the shared CPU was."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "n/a"
+    return f"{one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"

@@ -1,0 +1,73 @@
+"""The benchmarks still run (tiny sizes, no timing asserted), and the NumPy reference is the same maths."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from benchmarks import cold_start, gpu, latency, numpy_reference, throughput, ui_refresh
+from benchmarks.__main__ import BENCHMARKS, main
+from benchmarks.common import Figure
+from cnnviz.models import build_model
+from cnnviz.training import TensorData, TrainConfig, Trainer
+
+
+def _check(figures: list[Figure]) -> None:
+    assert figures
+    for f in figures:
+        assert isinstance(f, Figure) and f.name
+        assert math.isnan(f.value) or f.value >= 0
+        assert (f.met is None) == (not f.target)
+
+
+@pytest.mark.parametrize("module", [latency, throughput, numpy_reference, gpu], ids=lambda m: m.__name__)
+def test_core_benchmarks_run(module) -> None:  # type: ignore[no-untyped-def]
+    _check(module.run(quick=True))
+
+
+def test_ui_refresh_benchmark_runs(qapp) -> None:  # type: ignore[no-untyped-def]
+    ms = ui_refresh.refresh_times(frames=3)
+    assert set(ms) == {"update", "paint", "total", "cpu"}
+    assert all(len(v) == 3 for v in ms.values())
+
+
+def test_cold_start_hook_reports_a_shown_window_with_its_model() -> None:
+    figures = cold_start.run(quick=True)
+    _check(figures)
+    assert figures[0].value > 0
+
+
+def test_numpy_reference_gradients_match_pytorch(mnist) -> None:  # type: ignore[no-untyped-def]
+    """The reference computes the explorer CNN's real loss and gradients, so the speed ratio is fair."""
+    data = TensorData.from_arrays(mnist.train_images[:16], mnist.train_labels[:16])
+    params = numpy_reference.initial_params(seed=3)
+    loss, grads = numpy_reference.loss_and_gradients(params, data.x.numpy(), data.y.numpy())
+    torch.manual_seed(3)
+    model = build_model("explorer_cnn")
+    reference = F.cross_entropy(model(data.x), data.y)
+    reference.backward()
+    assert loss == pytest.approx(reference.item(), rel=1e-5)
+    for name, p in model.named_parameters():
+        assert p.grad is not None
+        np.testing.assert_allclose(grads[name], p.grad.numpy(), rtol=1e-3, atol=1e-6)
+
+
+def test_trainer_uses_its_thread_setting_and_restores_the_callers(mnist) -> None:  # type: ignore[no-untyped-def]
+    seen: list[int] = []
+    before = torch.get_num_threads()
+    data = TensorData.from_arrays(mnist.train_images[:64], mnist.train_labels[:64])
+    config = TrainConfig(epochs=1, batch_size=32, device="cpu", eval_each_epoch=False, threads=1)
+    Trainer(build_model("logistic"), config, on_batch=lambda m: seen.append(torch.get_num_threads())).fit(data)
+    assert seen == [1, 1]
+    assert torch.get_num_threads() == before
+
+
+def test_runner_rejects_unknown_names_and_lists_every_module() -> None:
+    with pytest.raises(SystemExit):
+        main(["no-such-benchmark"])
+    for name in BENCHMARKS:
+        __import__(f"benchmarks.{name}")
