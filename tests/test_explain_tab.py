@@ -218,3 +218,14 @@ def test_plots_follow_a_light_dark_switch(qtbot, explain) -> None:  # type: igno
     finally:
         apply_theme(app, dark=False)
     qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() > 200, timeout=5_000)
+
+
+def test_clearing_the_canvas_leaves_nothing_stale(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
+    state, tab = explain
+    tab.views.setCurrentWidget(tab.saliency_view)
+    qtbot.waitUntil(lambda: len(tab.saliency_maps) == 5, timeout=10_000)
+    with qtbot.waitSignal(state.capture_changed, timeout=5_000):
+        state.set_input(None)
+    assert tab.dot_product is None and not tab.saliency_maps and not tab.breakdown.rows
+    assert tab.saliency_panel.overlay.image is None and _outline(tab, "input") is None
+    assert "Draw a digit" in tab.summary.text()

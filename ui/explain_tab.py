@@ -71,6 +71,7 @@ SHIFT_STRIP = (-4.0, -2.0, 0.0, 2.0, 4.0)
 SALIENCY_MAP = "inferno"
 CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
              "it can see — is outlined, and below is the arithmetic that produced its value.")
+BREAKDOWN_HELP = "Click a cell to see how its value was computed."
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
 
 
@@ -438,7 +439,7 @@ class ExplainTab(QWidget):
         strip.setLayout(self.stage_strip)
         strip.setMaximumHeight(290)
         layout.addWidget(strip, 2)
-        self.breakdown_text = QLabel("Click a cell to see how its value was computed.")
+        self.breakdown_text = QLabel(BREAKDOWN_HELP)
         self.breakdown_text.setWordWrap(True)
         self.breakdown_text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.breakdown_text)
@@ -635,11 +636,15 @@ class ExplainTab(QWidget):
         """Redraw what the current capture changed; heavy views only while they are on screen."""
         cap, model = self.state.capture, self.state.model
         self._update_summary(cap)
-        if model is None or cap is None:
-            for panel in self.stage_panels.values():
+        if model is None or cap is None:  # an empty canvas: nothing to explain, nothing stale left on screen
+            for panel in (*self.stage_panels.values(), self.saliency_panel, *self.method_thumbs.values()):
                 panel.picture.clear()
+                panel.show_overlay(None)
                 panel.clear_outlines()
             self.breakdown.set_rows([])
+            self.breakdown_text.setText(BREAKDOWN_HELP)
+            self.saliency_panel.title.setText("")
+            self.saliency_maps, self.dot_product = {}, None
             return
         if not self.isVisible():
             return  # drawn when shown: a hidden tab costs nothing while the user draws elsewhere
@@ -940,6 +945,8 @@ class ExplainTab(QWidget):
 
     # -- worker results -----------------------------------------------------------------------------
     def _on_result(self, kind: str, result: Any) -> None:
+        if self.state.image is None:
+            return  # the canvas was cleared while this was computed
         if kind.startswith("saliency"):
             self.saliency_maps = {**self.saliency_maps, **result}
             self._show_saliency()
