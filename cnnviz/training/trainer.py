@@ -213,6 +213,19 @@ class Trainer:
         return result
 
     def _fit(self, train: TensorData, test: TensorData | None) -> TrainResult:
+        """On the CPU, convolutions train channels-last: 25–30% faster here (see benchmarks/README.md).
+
+        The model is put back in the usual layout afterwards, so nothing downstream sees a difference.
+        """
+        if self.device.type != "cpu" or not any(isinstance(m, nn.Conv2d) for m in self.model.modules()):
+            return self._fit_batches(train, test)
+        self.model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
+        try:
+            return self._fit_batches(train, test)
+        finally:
+            self.model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
+
+    def _fit_batches(self, train: TensorData, test: TensorData | None) -> TrainResult:
         cfg = self.config
         torch.manual_seed(cfg.seed)
         generator = torch.Generator().manual_seed(cfg.seed)
