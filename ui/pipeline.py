@@ -97,6 +97,7 @@ class PipelineView(QWidget):
         self._titles: list[pg.LabelItem] = []
         self._items: list[PictureItem] = []
         self._focus_picture: StagePicture | None = None
+        self._focus_look: tuple[object, ...] = ()  # (colour map, image shape) the focus view is fitted to
         self._value_texts: list[pg.TextItem] = []
         self._styled: int | None = None  # the stage whose overview tile is drawn as selected
         self.text_colour = palette_colours(self)[1]  # titles follow the palette, not pyqtgraph's default grey
@@ -327,6 +328,7 @@ class PipelineView(QWidget):
         self._boxes, self._titles, self._items = [], [], []
         self.overview.addLabel(message, size="12pt", color=self.text_colour)
         self.focus_item.clear()
+        self._focus_look = ()
         self._clear_value_texts()
         self.focus_title.setText("")
         self.caption.setText("")
@@ -350,9 +352,11 @@ class PipelineView(QWidget):
         self._focus_picture = picture
         rgb = colorize(picture.values, picture.cmap, picture.levels, GAP)
         self.focus_item.show_rgb(rgb)
-        self.focus_bar.setColorMap(colormap(picture.cmap))
+        if (picture.cmap, rgb.shape) != self._focus_look:  # re-fit only when the picture's kind changes
+            self.focus_bar.setColorMap(colormap(picture.cmap))
+            self.focus_box.autoRange(padding=0.02)
+            self._focus_look = (picture.cmap, rgb.shape)
         self.focus_bar.setLevels(values=picture.levels)
-        self.focus_box.autoRange(padding=0.02)
         self._write_values(stage, picture, rgb)
         what = f"{stage.title} — map {self.channel}" if self.channel is not None else stage.title
         focus_text = f"{what} · output {shape_text(stage.shape)}"

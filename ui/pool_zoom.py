@@ -103,6 +103,7 @@ class PoolZoomPanel(QWidget):
         super().__init__(parent)
         self.sites: list[PoolSite] = []
         self.zoom: PoolZoom | None = None
+        self._fitted_shape: tuple[int, ...] = ()
         self._picked: tuple[int, int] | None = None  # the user's patch, kept across inputs; None: automatic
 
         layout = QVBoxLayout(self)
@@ -212,7 +213,9 @@ class PoolZoomPanel(QWidget):
         zoom = pool_zoom(fmap, top, left, PATCH, site.kernel, site.mode)
         self.zoom = zoom
         self.map_item.show_rgb(colorize(fmap, ACTIVATION_MAP, value_range(fmap), "#000000"))
-        self.map_box.autoRange(padding=0.02)
+        if fmap.shape != self._fitted_shape:
+            self.map_box.autoRange(padding=0.02)
+            self._fitted_shape = fmap.shape
         self.patch_outline.setRect(zoom.left, zoom.top, PATCH, PATCH)
         self.patch_outline.show()
 
