@@ -17,6 +17,7 @@ from cnnviz.introspect import capture
 from cnnviz.models import build_model
 from cnnviz.preprocess import mnist_style
 from cnnviz.training import CheckpointMeta, TensorData, TrainConfig, Trainer, load_checkpoint, save_checkpoint
+from cnnviz.training.device import INFERENCE_THREADS, compute_threads
 
 MAX_GROWTH_MB = 50.0
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -69,9 +70,7 @@ def test_ten_thousand_draw_and_predict_cycles_keep_memory_flat(trained_explorer)
     rng = np.random.default_rng(0)
     drawings = [mnist_style(_strokes(rng)) for _ in range(50)]
     inputs = [d for d in drawings if d is not None]
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # as the app's inference thread does
-    try:
+    with compute_threads(INFERENCE_THREADS):  # as the app's inference thread does
         for i in range(300):
             capture(model, inputs[i % len(inputs)])
         before = resident_mb()
@@ -84,8 +83,6 @@ def test_ten_thousand_draw_and_predict_cycles_keep_memory_flat(trained_explorer)
             predictions.add(result.prediction)
             assert np.isfinite(result.probabilities).all()
         growth = resident_mb() - before
-    finally:
-        torch.set_num_threads(threads)
     print(f"\n10,000 draw-and-predict cycles: resident memory {before:.0f} MB -> {before + growth:.0f} MB "
           f"(growth {growth:+.1f} MB)")
     assert growth < MAX_GROWTH_MB, f"memory grew {growth:.1f} MB over 10,000 predictions"
