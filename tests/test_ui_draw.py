@@ -305,3 +305,33 @@ def test_drawing_before_the_model_is_ready_waits_then_predicts(qtbot, app_state:
     assert widget.canvas.stroke_count == 1  # the drawing was kept, not replaced by a test digit
     assert widget.prediction_label.text().startswith("It's a ")
     assert widget.pipeline.stage_count == 8
+
+
+def pen_stroke(canvas, pressure: float) -> None:  # type: ignore[no-untyped-def]
+    """A pen stroke straight down the middle, sent as real tablet events."""
+    from PyQt6.QtCore import QEvent
+    from PyQt6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+    from PyQt6.QtWidgets import QApplication
+
+    pen = QPointingDevice("test pen", 1, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 1)
+    kinds = (QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease)
+    for kind, y in zip(kinds, (60.0, 140.0, 220.0), strict=True):
+        pos = canvas.from_raster(140.0, y)
+        event = QTabletEvent(kind, pen, pos, QPointF(canvas.mapToGlobal(pos)), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+        QApplication.sendEvent(canvas, event)
+
+
+def test_pen_draws_and_pressure_sets_the_line_width(qtbot, tab: DrawTab) -> None:
+    canvas = tab.canvas
+    canvas.clear()
+    pen_stroke(canvas, pressure=0.1)
+    assert canvas.stroke_count == 1
+    light = canvas.raster().sum()
+    canvas.clear()
+    pen_stroke(canvas, pressure=1.0)
+    firm = canvas.raster().sum()
+    assert light > 0 and firm > 1.5 * light
+    wait_for_capture_of(qtbot, tab)
+    assert tab.state.capture is not None and tab.state.capture.prediction == 1

@@ -96,3 +96,15 @@ def test_switching_to_the_dark_palette_recolours_the_plots(qtbot, make_window) -
     assert window.draw_tab.pipeline.focus.backgroundBrush().color().name() == plot_background(True)
     window.set_dark(False)
     qtbot.waitUntil(lambda: window.draw_tab.chart.backgroundBrush().color().name() == plot_background(False))
+
+
+def test_drawing_choices_are_remembered(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.draw_tab.brush_slider.setValue(31)
+    first.draw_tab.pipeline.pace.setValue(4.5)
+    first.draw_tab.index_spin.setValue(123)
+    first.close()
+    again = make_window()
+    assert again.draw_tab.canvas.brush_size == 31
+    assert again.draw_tab.pipeline.pace.value() == 4.5
+    assert again.draw_tab.index_spin.value() == 123

@@ -278,6 +278,7 @@ class DrawingCanvas(QWidget):
         elif kind == QTabletEvent.Type.TabletMove:
             self.extend_stroke(pos)
         elif kind == QTabletEvent.Type.TabletRelease:
+            self.extend_stroke(pos)
             self.end_stroke()
         event.accept()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QEvent, Qt
+from PyQt6.QtCore import QEvent, QSettings, Qt
 from PyQt6.QtGui import QKeyEvent, QShowEvent
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -68,9 +68,11 @@ class ProbabilityChart(pg.PlotWidget):
 
 
 class DrawTab(QWidget):
-    def __init__(self, state: AppState, dark: bool = False, parent: QWidget | None = None):
+    def __init__(self, state: AppState, dark: bool = False, settings: QSettings | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
+        self.settings = settings
         self._rng = np.random.default_rng()
         self._dirty = False
         background = plot_background(dark)
@@ -179,7 +181,20 @@ class DrawTab(QWidget):
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
         restyle_plots(self, *palette_colours(self))
+        self._restore_choices()
         self.refresh()
+
+    def _restore_choices(self) -> None:
+        """Brush size, Play pace and test-digit index come back as the user left them."""
+        if self.settings is None:
+            return
+        settings = self.settings
+        self.brush_slider.setValue(int(settings.value("draw/brush", self.canvas.brush_size, type=int)))
+        self.pipeline.pace.setValue(float(settings.value("draw/pace", self.pipeline.pace.value(), type=float)))
+        self.index_spin.setValue(int(settings.value("draw/test_index", 0, type=int)))
+        self.brush_slider.valueChanged.connect(lambda v: settings.setValue("draw/brush", v))
+        self.pipeline.pace.valueChanged.connect(lambda v: settings.setValue("draw/pace", v))
+        self.index_spin.valueChanged.connect(lambda v: settings.setValue("draw/test_index", v))
 
     # -- gestures -> state -------------------------------------------------------------------
     def show_test_digit(self, index: int) -> None:

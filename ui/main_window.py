@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         """Each tab is its own widget module; tabs only read ``self.state`` and call the core."""
         self.tab_widgets: dict[str, QWidget] = {}
         dark = bool(self.settings.value("view/dark", False, type=bool))
-        self.draw_tab = DrawTab(self.state, dark)
+        self.draw_tab = DrawTab(self.state, dark, self.settings)
         self.add_tab("draw", self.draw_tab, "Draw && explore")
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
