@@ -78,6 +78,7 @@ def run(quick: bool = False) -> list[Figure]:
     ui_walls: dict[str, list[float]] = {m: [] for m in MODES}
     worst_gaps: dict[str, list[float]] = {m: [] for m in MODES}
     accuracies: dict[str, tuple[float, float]] = {}
+    core_run("concurrent", epochs=1)  # warm-up: first calls into PyTorch's kernels are slow
     load_before = load_average()
     for _ in range(repeats):
         for mode in MODES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import numpy as np
@@ -19,6 +20,7 @@ from cnnviz.lab import (
     LossSmoother,
     ModelBatchMetrics,
     ModelEpochMetrics,
+    build_pair,
     comparison_data,
     curve_rows,
     error_ratio_text,
@@ -29,7 +31,9 @@ from cnnviz.lab import (
     verdict,
     write_csv,
 )
+from cnnviz.lab.run import SplitEvaluator
 from cnnviz.models import build_model, count_parameters
+from cnnviz.training import evaluate
 
 TINY = ComparisonConfig(fc_hidden=32, conv1_filters=4, conv2_filters=8, epochs=2, batch_size=100,
                         train_samples=500, test_samples=300, device="cpu")
@@ -91,6 +95,21 @@ def test_both_models_see_the_same_stratified_digits(mnist) -> None:  # type: ign
     assert np.abs(counts - expected).max() < 0.005
     _, full = comparison_data(ComparisonConfig(), mnist)
     assert len(full) == len(mnist.test_labels)
+
+
+def test_split_test_evaluation_counts_every_digit_once(mnist) -> None:  # type: ignore[no-untyped-def]
+    """Evaluating the test digits in parts on pool threads gives exactly the one-piece figures."""
+    _, test = comparison_data(replace(TINY, test_samples=1001), mnist)
+    fc, cnn = build_pair(TINY)
+    for model in (fc, cnn):
+        whole = evaluate(model, test)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            split = SplitEvaluator(test, 3, pool)
+            assert [len(p) for p in split.parts] == [333, 334, 334]
+            loss, accuracy = split(model)
+        assert accuracy == whole.accuracy
+        assert loss == pytest.approx(whole.loss, rel=1e-5)
+        assert SplitEvaluator(test, 1, None)(model) == pytest.approx((whole.loss, whole.accuracy), rel=1e-6)
 
 
 def test_stop_takes_effect_before_the_next_batch(mnist) -> None:  # type: ignore[no-untyped-def]

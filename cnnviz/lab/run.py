@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import itertools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import torch
@@ -15,8 +19,17 @@ from cnnviz.introspect import conv_filters
 from cnnviz.lab.config import ComparisonConfig
 from cnnviz.models import build_model, count_parameters
 from cnnviz.models.staged import StagedNet
-from cnnviz.training import BatchMetrics, EpochMetrics, TensorData, TrainConfig, Trainer, evaluate, pick_device
-from cnnviz.training.device import compute_threads, training_threads
+from cnnviz.training import (
+    BatchMetrics,
+    EpochMetrics,
+    EvalResult,
+    TensorData,
+    TrainConfig,
+    Trainer,
+    evaluate,
+    pick_device,
+)
+from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
@@ -110,20 +123,52 @@ def first_layer_filters(model: StagedNet) -> np.ndarray:
     return conv_filters(model)[0].weights.sum(axis=1)
 
 
-def _train_one(
-    key: str,
-    label: str,
-    model: StagedNet,
-    config: ComparisonConfig,
-    train: TensorData,
-    test: TensorData,
-    on_batch: BatchCallback | None,
-    on_epoch: EpochCallback | None,
-    should_stop: Callable[[], bool],
-    threads: int,
-) -> ModelRun:
-    """Train one model on the calling thread with ``threads`` CPU threads, then measure it."""
-    run = ModelRun(key, label, count_parameters(model), len(test))
+class SplitEvaluator:
+    """Test loss and accuracy after each epoch, the digits split into ``parts`` evaluated at once.
+
+    Every part but the first runs on a pool thread with its own copy of the model (a model is
+    never shared across threads); on a 2-core CPU the full 10,000-digit test costs half the wait.
+    """
+
+    def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None):
+        bounds = np.linspace(0, len(test), max(1, parts) + 1).astype(int)
+        self.parts = [TensorData(test.x[a:b], test.y[a:b]) for a, b in itertools.pairwise(bounds)]
+        self.pool = pool
+
+    def __call__(self, model: StagedNet) -> tuple[float, float]:
+        futures = []
+        if self.pool is not None:
+            futures = [self.pool.submit(_evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
+        results = [evaluate(model, self.parts[0], EVAL_BATCH_SIZE), *(f.result() for f in futures)]
+        if self.pool is None:
+            results += [evaluate(model, part, EVAL_BATCH_SIZE) for part in self.parts[1:]]
+        count = sum(len(r.labels) for r in results)
+        correct = sum(int((r.predictions == r.labels).sum()) for r in results)
+        loss = sum(r.loss * len(r.labels) for r in results) / max(1, count)
+        return loss, correct / max(1, count)
+
+
+def _evaluate_alone(model: StagedNet, part: TensorData) -> EvalResult:
+    with compute_threads(1):
+        return evaluate(model, part, EVAL_BATCH_SIZE)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What both models' training shares: the settings, the digits and the callbacks."""
+
+    config: ComparisonConfig
+    train: TensorData
+    evaluate_test: SplitEvaluator
+    on_batch: BatchCallback | None
+    on_epoch: EpochCallback | None
+    should_stop: Callable[[], bool]
+
+
+def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) -> ModelRun:
+    """Train one model on the calling thread with ``threads`` CPU threads, testing it after every epoch."""
+    config = job.config
+    run = ModelRun(key, label, count_parameters(model), sum(len(p) for p in job.evaluate_test.parts))
     has_filters = key == CNN_KEY
 
     def batch_done(m: BatchMetrics) -> None:
@@ -131,25 +176,28 @@ def _train_one(
         run.batch_losses.append(m.loss)
         step = len(run.batch_losses)
         snapshot = has_filters and (step == 1 or step % FILTER_SNAPSHOT_EVERY == 0)
-        if on_batch is not None:
-            on_batch(ModelBatchMetrics(**vars(m), model=key,
-                                       filters=first_layer_filters(model) if snapshot else None))
+        if job.on_batch is not None:
+            job.on_batch(ModelBatchMetrics(**vars(m), model=key,
+                                           filters=first_layer_filters(model) if snapshot else None))
 
     def epoch_done(m: EpochMetrics) -> None:
-        if on_epoch is not None:
-            on_epoch(ModelEpochMetrics(**vars(m), model=key,
-                                       filters=first_layer_filters(model) if has_filters else None))
+        test_loss, test_accuracy = job.evaluate_test(model)
+        tested = replace(m, test_loss=test_loss, test_accuracy=test_accuracy)
+        run.history.append(tested)
+        if job.on_epoch is not None:
+            job.on_epoch(ModelEpochMetrics(**vars(tested), model=key,
+                                           filters=first_layer_filters(model) if has_filters else None))
 
     train_config = TrainConfig(
         epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer,
-        seed=config.seed, device=config.device, eval_batch_size=EVAL_BATCH_SIZE, threads=threads,
+        seed=config.seed, device=config.device, eval_each_epoch=False, threads=threads,
     )
-    result = Trainer(model, train_config, batch_done, epoch_done, should_stop).fit(train, test)
-    run.history, run.cancelled, run.train_time_s = result.history, result.cancelled, result.elapsed_s
+    result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop).fit(job.train)
+    run.cancelled, run.train_time_s = result.cancelled, result.elapsed_s
     if not result.cancelled:
-        run.test_accuracy = result.test_accuracy
+        run.test_accuracy = run.history[-1].test_accuracy
         with compute_threads(threads):
-            run.train_accuracy = evaluate(model, train, EVAL_BATCH_SIZE).accuracy
+            run.train_accuracy = evaluate(model, job.train, EVAL_BATCH_SIZE).accuracy
     if has_filters:
         run.filters = first_layer_filters(model)
     return run
@@ -171,42 +219,33 @@ def run_comparison(
     device = pick_device(config.device)
     train, test = comparison_data(config, data)
     fc, cnn = build_pair(config)
-    stop_requested = should_stop or (lambda: False)
+    concurrent = config.mode == "concurrent"
+    # Concurrently, the test digits are split over the cores too (only on the CPU; a GPU needs no help).
+    parts = CPU_CORES if concurrent and device.type == "cpu" else 1
     start = time.perf_counter()
-    if config.mode == "sequential":
-        threads = training_threads()
-        fc_run = _train_one(FC_KEY, config.fc_label, fc, config, train, test, on_batch, on_epoch, stop_requested,
-                            threads)
-        cnn_run = _train_one(CNN_KEY, config.cnn_label, cnn, config, train, test, on_batch, on_epoch,
-                             stop_requested, threads)
-    else:
-        fc_run, cnn_run = _train_concurrently(config, fc, cnn, train, test, on_batch, on_epoch, stop_requested)
+    with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
+        job = _Job(config, train, SplitEvaluator(test, parts, pool), on_batch, on_epoch,
+                   should_stop or (lambda: False))
+        if concurrent:
+            fc_run, cnn_run = _train_concurrently(job, fc, cnn)
+        else:
+            threads = training_threads()
+            fc_run = _train_one(job, FC_KEY, config.fc_label, fc, threads)
+            cnn_run = _train_one(job, CNN_KEY, config.cnn_label, cnn, threads)
     return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start, device.type)
 
 
-def _train_concurrently(
-    config: ComparisonConfig,
-    fc: StagedNet,
-    cnn: StagedNet,
-    train: TensorData,
-    test: TensorData,
-    on_batch: BatchCallback | None,
-    on_epoch: EpochCallback | None,
-    should_stop: Callable[[], bool],
-) -> tuple[ModelRun, ModelRun]:
+def _train_concurrently(job: _Job, fc: StagedNet, cnn: StagedNet) -> tuple[ModelRun, ModelRun]:
     """The CNN on a helper thread and the FC network here, sharing the cores; a failure stops both."""
     failed = threading.Event()
     threads = max(1, training_threads() // 2)
-
-    def stop() -> bool:
-        return failed.is_set() or should_stop()
-
+    asked = job.should_stop
+    job = replace(job, should_stop=lambda: failed.is_set() or asked())
     outcome: dict[str, ModelRun | BaseException] = {}
 
     def cnn_job() -> None:
         try:
-            outcome["run"] = _train_one(CNN_KEY, config.cnn_label, cnn, config, train, test, on_batch, on_epoch,
-                                        stop, threads)
+            outcome["run"] = _train_one(job, CNN_KEY, job.config.cnn_label, cnn, threads)
         except BaseException as exc:
             outcome["error"] = exc
             failed.set()
@@ -214,7 +253,7 @@ def _train_concurrently(
     helper = threading.Thread(target=cnn_job, name="cnnviz-lab-cnn", daemon=True)
     helper.start()
     try:
-        fc_run = _train_one(FC_KEY, config.fc_label, fc, config, train, test, on_batch, on_epoch, stop, threads)
+        fc_run = _train_one(job, FC_KEY, job.config.fc_label, fc, threads)
     except BaseException:
         failed.set()
         helper.join()
