@@ -13,7 +13,7 @@ from benchmarks import cold_start, gpu, latency, numpy_reference, throughput, ui
 from benchmarks.__main__ import BENCHMARKS, main
 from benchmarks.common import Figure
 from cnnviz.models import build_model
-from cnnviz.training import TensorData, TrainConfig, Trainer
+from cnnviz.training import TensorData
 
 
 def _check(figures: list[Figure]) -> None:
@@ -54,16 +54,6 @@ def test_numpy_reference_gradients_match_pytorch(mnist) -> None:  # type: ignore
     for name, p in model.named_parameters():
         assert p.grad is not None
         np.testing.assert_allclose(grads[name], p.grad.numpy(), rtol=1e-3, atol=1e-6)
-
-
-def test_trainer_uses_its_thread_setting_and_restores_the_callers(mnist) -> None:  # type: ignore[no-untyped-def]
-    seen: list[int] = []
-    before = torch.get_num_threads()
-    data = TensorData.from_arrays(mnist.train_images[:64], mnist.train_labels[:64])
-    config = TrainConfig(epochs=1, batch_size=32, device="cpu", eval_each_epoch=False, threads=1)
-    Trainer(build_model("logistic"), config, on_batch=lambda m: seen.append(torch.get_num_threads())).fit(data)
-    assert seen == [1, 1]
-    assert torch.get_num_threads() == before
 
 
 def test_runner_rejects_unknown_names_and_lists_every_module() -> None:
