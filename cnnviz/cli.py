@@ -136,8 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
     rep.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
     rep.add_argument("--budget-min", type=float, default=20.0,
-                     help="longest training per model in minutes; longer recipes are shortened and the full "
-                          "time is estimated (0: no limit)")
+                     help="longest training per model in minutes; longer recipes are shortened (or, when not "
+                          "one epoch fits, only estimated) and the full time is estimated (0: no limit)")
     rep.add_argument("--subset", type=int, default=None, help="train on a stratified subset of K samples")
     rep.add_argument("--no-cache", action="store_true", help="retrain even when a cached result exists")
     rep.add_argument("--data", default=None, help="folder of an MNIST-format set (default: bundled MNIST)")

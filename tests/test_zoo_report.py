@@ -196,3 +196,9 @@ def test_cli_report_writes_the_table(tiny: MnistData, tmp_path: Path, monkeypatc
     assert "wrote" in capsys.readouterr().out
     assert cli.main(["report", "--models", "nope", "--out", str(out)]) == 2
     assert "unknown model" in capsys.readouterr().err
+
+
+def test_chart_ticks_use_round_steps() -> None:
+    from cnnviz.zoo.chart import nice_step
+
+    assert [nice_step(span) for span in (9.2, 1.0, 45.0)] == [2, 0.2, 10]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,24 +21,32 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
+def nice_step(span: float, most: int = 6) -> float:
+    """The smallest 1-2-5 step that covers ``span`` in at most ``most`` ticks."""
+    base = 10 ** math.floor(math.log10(max(span, 1e-9) / most))
+    return next(base * m for m in (1, 2, 5, 10) if span / (base * m) <= most)
+
+
 def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int = 960, height: int = 540) -> Path:
     """Grouped bars per model: measured test error next to the seed's figure, values written on top."""
     path = Path(path)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     title, label, small = _font(22), _font(16), _font(14)
-    draw.text((width // 2, 14), "MNIST test error (%) — lower is better", fill=TEXT_RGB, font=title, anchor="mt")
+    draw.text((width // 2, 14), "MNIST test error (%), lower is better", fill=TEXT_RGB, font=title, anchor="mt")
     left, right, top, bottom = 70, width - 30, 70, height - 70
     values = [v for row in rows for v in (row.test_error, row.seed_error) if v is not None]  # None: not trained
-    top_value = max(values, default=1.0) * 1.15 or 1.0
+    step = nice_step(max(values, default=1.0) * 1.15)
+    ticks = math.ceil(max(values, default=1.0) * 1.15 / step)
+    top_value = step * ticks
     draw.line([(left, top), (left, bottom), (right, bottom)], fill=TEXT_RGB, width=2)
-    for i in range(6):  # y grid and ticks
-        value = top_value * i / 5
-        y = bottom - (bottom - top) * i / 5
+    for i in range(ticks + 1):  # y grid and ticks
+        value = step * i
+        y = bottom - (bottom - top) * i / ticks
         draw.line([(left - 5, y), (left, y)], fill=TEXT_RGB)
         if i:
             draw.line([(left + 1, y), (right, y)], fill=(232, 232, 232))
-        draw.text((left - 8, y), f"{value:.1f}", fill=TEXT_RGB, font=small, anchor="rm")
+        draw.text((left - 8, y), f"{value:g}", fill=TEXT_RGB, font=small, anchor="rm")
 
     def bar(x0: float, x1: float, value: float | None, colour: tuple[int, int, int]) -> None:
         if value is None:

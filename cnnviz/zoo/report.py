@@ -317,7 +317,7 @@ def report_markdown(report: Report) -> str:
         f"# MNIST test error by model ({report.dataset})",
         "",
         f"Trained on {report.train_samples:,} digits, evaluated on the {report.test_samples:,} test digits; "
-        f"{report.created}. Total wall time {format_duration(report.wall_time_s)}.",
+        f"run started {report.created}. Total wall time {format_duration(report.wall_time_s)}.",
         "",
         "| " + " | ".join(REPORT_COLUMNS) + " |",
         "|---|---:|---:|---:|---|---:|---:|---:|",
