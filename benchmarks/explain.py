@@ -6,6 +6,7 @@ only), so each must stay well under the time between two strokes for the overlay
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 
@@ -46,12 +47,12 @@ def cpu_ms_per_call(fn: Callable[[], object], n: int) -> float:
 
 
 def run(quick: bool = False) -> list[Figure]:
-    calls = 10 if quick else 60
+    calls = 3 if quick else 60
     torch.manual_seed(0)
     cnn, fc = build_model("explorer_cnn").eval(), build_model("mlp").eval()
     digits = _digits(calls + 5)
     figures = []
-    it = iter(np.resize(np.arange(len(digits)), 10 * calls))
+    it = itertools.cycle(range(len(digits)))
     detail = f"explorer CNN, {calls} calls on different test digits; load {load_average()}"
     for key, method in METHODS.items():
         ms = time_calls(lambda key=key: saliency(cnn, digits[next(it)], key), calls, warmup=2)
@@ -77,10 +78,10 @@ def run(quick: bool = False) -> list[Figure]:
     for arch in ("lenet5", "modern_cnn"):
         torch.manual_seed(0)
         model = build_model(arch).eval()
-        ms = time_calls(lambda model=model: all_methods(model, digits[next(it)]), max(5, calls // 4), warmup=1)
+        ms = time_calls(lambda model=model: all_methods(model, digits[next(it)]), 2 if quick else 15, warmup=1)
         figures.append(Figure("explain", f"all saliency methods p50 ({arch})", percentile(ms, 50), "ms",
                               detail=f"{arch}; shows how the cost grows with the model"))
-        cpu = cpu_ms_per_call(lambda model=model: all_methods(model, digits[next(it)]), max(3, calls // 10))
+        cpu = cpu_ms_per_call(lambda model=model: all_methods(model, digits[next(it)]), 1 if quick else 6)
         figures.append(Figure("explain", f"all saliency methods, CPU time per call ({arch})", cpu, "ms",
                               detail=f"{arch}, one torch thread"))
     return figures
