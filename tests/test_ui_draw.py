@@ -335,3 +335,14 @@ def test_pen_draws_and_pressure_sets_the_line_width(qtbot, tab: DrawTab) -> None
     assert light > 0 and firm > 1.5 * light
     wait_for_capture_of(qtbot, tab)
     assert tab.state.capture is not None and tab.state.capture.prediction == 1
+
+
+def test_pool_zoom_says_when_a_model_has_no_pooling(qtbot, mnist) -> None:
+    model = build_model("modern_cnn")  # downsamples with strided convolutions
+    panel = PoolZoomPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_capture(capture(model, mnist.test_images[0]), model)
+    assert panel.sites == [] and panel.zoom is None
+    assert not panel.body.isVisible()
+    assert "no max or average pooling layer" in panel.explanation.text()

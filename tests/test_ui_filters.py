@@ -99,3 +99,27 @@ def test_responses_follow_the_input(qtbot, tab: FiltersTab) -> None:
     assert np.array_equal(tab.panels["conv1"].cards.responses, cap.stage("conv1").output)  # type: ignore[union-attr]
     assert np.allclose(tab.sobel_panel.cards.responses[0],  # type: ignore[union-attr]
                        apply_filter(state.data.test_images[1] / 255.0, SOBEL_VERTICAL))
+
+
+def test_other_architectures_say_what_they_have(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+    from ui.colormaps import DIVERGING_MAP
+
+    widget = FiltersTab(app_state)
+    qtbot.addWidget(widget)
+    widget.show()
+    mlp = build_model("mlp")
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(mlp, CheckpointMeta("mlp", dict(mlp.arch_kwargs)))
+        app_state.set_input(app_state.data.test_images[0] / 255.0)
+    assert widget.placeholder.isVisible() and "no convolution layers" in widget.placeholder.text()
+    assert not widget.panels
+
+    lenet = build_model("lenet5")  # tanh: responses are signed, so they get the diverging map
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(lenet, CheckpointMeta("lenet5", {}))
+    assert not widget.placeholder.isVisible()
+    cards = widget.panels["conv1"].cards
+    assert cards is not None and cards.weights.shape == (6, 1, 5, 5)
+    assert cards.responses.min() < 0 and cards.response_map == DIVERGING_MAP

@@ -44,6 +44,12 @@ def value_range(values: np.ndarray, signed: bool | None = None) -> tuple[float, 
     return min(lo, 0.0), (hi if hi > min(lo, 0.0) else min(lo, 0.0) + 1.0)
 
 
+def map_for(values: np.ndarray) -> tuple[str, tuple[float, float]]:
+    """Colour map and levels for values: diverging around 0 when any is negative, else sequential from 0."""
+    levels = value_range(values)
+    return (DIVERGING_MAP if levels[0] < 0 else ACTIVATION_MAP), levels
+
+
 def colorize(values: np.ndarray, name: str, levels: tuple[float, float], background: str) -> np.ndarray:
     """(H, W) values → (H, W, 3) uint8; NaN (gaps between tiles) takes the background colour."""
     v = np.asarray(values, dtype=np.float32)

@@ -7,6 +7,7 @@ shows the hand-set Sobel edge filters on the same digit, so learned and designed
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +18,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidg
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, ConvFilters, apply_filter, conv_filters
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
-from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colorize, scale_bar, value_range
+from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colorize, map_for, scale_bar, value_range
 from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours, restyle_plots
 from ui.state import AppState
 from ui.theme import plot_background
@@ -124,6 +125,7 @@ class FilterPanel(QWidget):
         self._weights_rgb: np.ndarray | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._heading = heading
         self.heading = QLabel(heading)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
@@ -139,6 +141,12 @@ class FilterPanel(QWidget):
         bars.addItem(self.weight_bar, row=0, col=0)
         bars.addItem(self.response_bar, row=0, col=1)
         layout.addWidget(self.view, 1)
+
+    def set_note(self, note: str) -> None:
+        """Add a remark after the heading (e.g. that responses are a whole block's output)."""
+        text = f"{self._heading}{note}"
+        if self.heading.text() != text:
+            self.heading.setText(text)
 
     def show_cards(self, cards: FilterCards) -> None:
         key = (id(cards.weights), cards.weights.shape, cards.scale, cards.kernels)
@@ -218,14 +226,20 @@ class FiltersTab(QWidget):
         has_model = bool(self._filters)
         self.placeholder.setVisible(not has_model)
         if not has_model:
+            model = self.state.model
+            self.placeholder.setText(
+                "No model yet — the filters appear as soon as a model is trained or opened." if model is None else
+                f"This model ({model.arch}) has no convolution layers, so it has no filters to show. "
+                "Open or train a CNN to see what its filters learned.")
             return
         for filters in self._filters:
             panel = self.panels[filters.stage]
             responses = _responses(capture, filters)
             n = filters.weights.shape[0]
-            cols = 4 if n > 4 else n
+            kind = next((s.kind for s in capture.stages if s.name == filters.stage), "conv") if capture else "conv"
+            panel.set_note("" if kind == "conv" else " — responses shown are the whole block's output maps")
             panel.show_cards(filter_cards(filters.stage, [f"filter {i}" for i in range(n)], filters.weights,
-                                          responses, ACTIVATION_MAP, cols))
+                                          responses, map_for(responses)[0], card_columns(filters, responses)))
         image = self.state.image if self.state.image is not None else np.zeros((28, 28), np.float32)
         sobel = np.stack([SOBEL_VERTICAL, SOBEL_HORIZONTAL])[:, None]
         sobel_responses = np.stack([apply_filter(image, k[0]) for k in sobel])
@@ -302,6 +316,15 @@ class FiltersTab(QWidget):
                 panel.background = background
             restyle_plots(self, background, foreground)
             self._mark_dirty()
+
+
+def card_columns(filters: ConvFilters, responses: np.ndarray) -> int:
+    """Up to 16 filters in rows of 4 (easy to count); larger layers in a grid about twice as wide as tall."""
+    n = filters.weights.shape[0]
+    if n <= 16:
+        return min(n, 4)
+    card = filter_cards("", [""] * n, filters.weights, responses, ACTIVATION_MAP, 1)
+    return max(4, math.ceil(math.sqrt(n * card.cards.tile_h / card.cards.tile_w * 2)))
 
 
 def _responses(capture: Capture | None, filters: ConvFilters) -> np.ndarray:

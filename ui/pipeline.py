@@ -28,7 +28,7 @@ from PyQt6.QtWidgets import (
 
 from cnnviz.introspect import Capture, Stage
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, vector_shape, wrap_vector
-from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, colormap, scale_bar, value_range
+from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, colorize, colormap, map_for, scale_bar
 from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours
 from ui.theme import HIGHLIGHT
 
@@ -68,8 +68,7 @@ def stage_picture(stage: Stage, channel: int | None = None) -> StagePicture:
     elif stage.kind == "softmax":
         cmap, levels = ACTIVATION_MAP, (0.0, 1.0)
     else:
-        levels = value_range(out)
-        cmap = DIVERGING_MAP if levels[0] < 0 else ACTIVATION_MAP
+        cmap, levels = map_for(out)
     if out.ndim == 3:
         maps = out if channel is None else out[channel : channel + 1]
         grid = grid_for(maps.shape[0], maps.shape[1], maps.shape[2])
@@ -179,11 +178,10 @@ class PipelineView(QWidget):
         header = self.table.horizontalHeader()
         assert header is not None
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(20)  # type: ignore[union-attr]
-        self.table.setMinimumWidth(330)
-        self.table.setMaximumWidth(380)
-        self.table.setFixedHeight(215)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setFixedSize(330, 215)
         self.table.cellClicked.connect(lambda row, _col: self.select_stage(row))
         bottom.addWidget(self.caption, 1)
         bottom.addWidget(self.table)
@@ -321,6 +319,20 @@ class PipelineView(QWidget):
             if col == 2:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(last, col, cell)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Size the table to its content so no number is cut off (up to 11 rows before it scrolls)."""
+        table = self.table
+        header = table.horizontalHeader()
+        assert header is not None
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        rows = table.rowCount()
+        scroll = rows > 11
+        bar = table.verticalScrollBar()
+        extra = bar.sizeHint().width() if scroll and bar is not None else 0
+        table.setFixedSize(header.length() + 2 * table.frameWidth() + extra + 12,
+                           header.height() + min(rows, 11) * 20 + 2 * table.frameWidth() + 2)
 
     def _show_empty(self, message: str) -> None:
         self.overview.clear()

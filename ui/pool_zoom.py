@@ -104,6 +104,7 @@ class PoolZoomPanel(QWidget):
         self.sites: list[PoolSite] = []
         self.zoom: PoolZoom | None = None
         self._fitted_shape: tuple[int, ...] = ()
+        self._has_capture = False
         self._picked: tuple[int, int] | None = None  # the user's patch, kept across inputs; None: automatic
 
         layout = QVBoxLayout(self)
@@ -111,6 +112,10 @@ class PoolZoomPanel(QWidget):
         title = QLabel("<b>Pooling zoom</b> — click the map to pick a 4×4 patch")
         title.setWordWrap(True)
         layout.addWidget(title)
+        self.body = QWidget()  # everything but the explanation: hidden when there is nothing to zoom into
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
         pick = QHBoxLayout()
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip("Which pooling stage to look inside")
@@ -119,7 +124,7 @@ class PoolZoomPanel(QWidget):
         self.channel_spin.setToolTip("Which feature map of the conv output")
         pick.addWidget(self.layer_combo, 1)
         pick.addWidget(self.channel_spin)
-        layout.addLayout(pick)
+        body_layout.addLayout(pick)
 
         body = QHBoxLayout()
         self.map_view = pg.GraphicsLayoutWidget()
@@ -149,7 +154,7 @@ class PoolZoomPanel(QWidget):
         grids.addWidget(self.pooled_grid, 1, 2, Qt.AlignmentFlag.AlignVCenter)
         body.addLayout(grids)
         body.addStretch(1)
-        layout.addLayout(body)
+        body_layout.addLayout(body)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
@@ -166,6 +171,7 @@ class PoolZoomPanel(QWidget):
         return self.sites[i] if 0 <= i < len(self.sites) else None
 
     def set_capture(self, capture: Capture | None, model: nn.Module | None) -> None:
+        self._has_capture = capture is not None and model is not None
         sites = pool_sites(capture, model) if capture is not None and model is not None else []
         labels = [s.label for s in sites]
         self.sites = sites
@@ -192,16 +198,18 @@ class PoolZoomPanel(QWidget):
     # -- internals -----------------------------------------------------------------------------
     def _refresh(self) -> None:
         site = self.site
-        has = site is not None
-        for w in (self.map_view, self.patch_grid, self.pooled_grid, self.channel_spin):
-            w.setEnabled(has)
+        self.body.setVisible(site is not None)
         if site is None:
             self.zoom = None
             self.map_item.clear()
             self.patch_outline.hide()
             self.patch_grid.set_values(np.zeros((0, 0)), np.zeros((0, 0), dtype=int), set())
             self.pooled_grid.set_values(np.zeros((0, 0)), np.zeros((0, 0), dtype=int), set())
-            self.explanation.setText("Draw a digit to look inside a pooling layer." if not self.sites else "")
+            if self._has_capture:
+                self.explanation.setText("This model has no max or average pooling layer to look inside "
+                                         "(it shrinks its maps another way, e.g. strided convolutions).")
+            else:
+                self.explanation.setText("Draw a digit to look inside a pooling layer.")
             return
         self.channel_spin.setMaximum(site.maps.shape[0] - 1)
         fmap = site.maps[min(self.channel_spin.value(), site.maps.shape[0] - 1)]
