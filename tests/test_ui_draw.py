@@ -346,3 +346,40 @@ def test_pool_zoom_says_when_a_model_has_no_pooling(qtbot, mnist) -> None:
     assert panel.sites == [] and panel.zoom is None
     assert not panel.body.isVisible()
     assert "no max or average pooling layer" in panel.explanation.text()
+
+
+def drop_files(canvas, paths: list[Path]) -> bool:  # type: ignore[no-untyped-def]
+    """Drag files over the canvas and drop them, as a file manager would; True when the drop was taken."""
+    from PyQt6.QtCore import QMimeData, QUrl
+    from PyQt6.QtGui import QDragEnterEvent, QDropEvent
+    from PyQt6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = canvas.rect().center()
+    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas, drop)
+    return True
+
+
+def test_dropping_an_image_file_classifies_it(qtbot, tab: DrawTab, tmp_path: Path) -> None:
+    digit = tab.state.data.test_images[2]  # a 1, as a light-on-dark JPEG
+    jpeg = tmp_path / "one.jpg"
+    Image.fromarray(digit).resize((140, 140)).save(jpeg, quality=90)
+    assert drop_files(tab.canvas, [jpeg])
+    wait_for_capture_of(qtbot, tab)
+    assert tab.state.capture is not None and tab.state.capture.prediction == 1
+
+    junk = tmp_path / "readme.txt"
+    junk.write_text("hello")
+    kept = tab.canvas.input_image()
+    with qtbot.waitSignal(tab.canvas.error):
+        assert drop_files(tab.canvas, [junk])
+    assert np.array_equal(tab.canvas.input_image(), kept)
+    assert "readme.txt" in tab.message.text()
