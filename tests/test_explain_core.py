@@ -14,6 +14,7 @@ from cnnviz.explain import (
     cell_regions,
     dot_product_stages,
     explain_cell,
+    explain_residual,
     grad_cam,
     invariance_probe,
     probe_curve,
@@ -53,6 +54,20 @@ def test_dot_product_reproduces_the_captured_activation(arch: str, mnist) -> Non
             assert dp.result == pytest.approx(float(fmap[c, r, col]), abs=1e-4)
             assert dp.window.shape == dp.weights.shape == dp.products.shape
             assert dp.pre_activation == pytest.approx(float(dp.products.sum()) + dp.bias)
+
+
+def test_residual_block_value_is_main_path_plus_shortcut(mnist) -> None:  # type: ignore[no-untyped-def]
+    torch.manual_seed(2)
+    model = build_model("modern_cnn").eval()
+    cap = capture(model, mnist.test_images[5])
+    rng = np.random.default_rng(1)
+    for stage in ("res1", "res2", "res3"):  # identity shortcut, then 1×1 projections with stride 2
+        fmap = cap.stage(stage).output
+        for c, r, col in _random_cells(fmap.shape, 10, rng):
+            parts = explain_residual(model, cap, stage, c, r, col)
+            assert parts.result == pytest.approx(float(fmap[c, r, col]), abs=1e-4)
+    with pytest.raises(ValueError, match="not a residual block"):
+        explain_residual(model, cap, "stem", 0, 0, 0)
 
 
 def test_dot_product_window_respects_padding_and_first_stage_normalisation(mnist) -> None:  # type: ignore[no-untyped-def]

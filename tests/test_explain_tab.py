@@ -160,6 +160,7 @@ def test_any_zoo_cnn_can_be_explained(qtbot, app_state, mnist, arch: str, stage:
     value = float(state.capture.stage(stage).output[1, 2, 3])
     if arch == "modern_cnn":
         assert "residual" in tab.breakdown_text.text() and tab.dot_product is None
+        assert f"{value:.3f}" in tab.breakdown_text.text() and "shortcut" in tab.breakdown_text.text()
     else:
         assert tab.dot_product is not None and tab.dot_product.result == pytest.approx(value, abs=1e-4)
     tab.shutdown()

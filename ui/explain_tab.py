@@ -32,6 +32,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from torch import nn
 
 from cnnviz.explain import (
     AXES,
@@ -45,6 +46,7 @@ from cnnviz.explain import (
     conv_parts,
     dot_product_stages,
     explain_cell,
+    explain_residual,
     last_conv_stage,
     probe_curve,
     probe_values,
@@ -53,6 +55,7 @@ from cnnviz.explain import (
 )
 from cnnviz.introspect import Capture, PoolWindow, pool_params, pool_window
 from cnnviz.introspect.receptive_field import receptive_fields
+from cnnviz.models import ResidualBlock
 from cnnviz.models.staged import StagedNet
 from cnnviz.paths import user_data_dir
 from cnnviz.training import CheckpointError, CheckpointMeta, TrainedModel, load_checkpoint, save_checkpoint, train_model
@@ -734,6 +737,16 @@ class ExplainTab(QWidget):
 
     def _other_rows(self, cap: Capture, stage: str, module: Any, channel: int, row: int,
                     col: int) -> tuple[list[GridRow], str]:
+        if isinstance(module, ResidualBlock):
+            model = self.state.model
+            assert model is not None
+            parts = explain_residual(model, cap, stage, channel, row, col)
+            projected = "" if isinstance(module.shortcut, nn.Identity) else " through a 1×1 projection"
+            return [], (f"<b>{stage}, map {channel + 1}, cell ({row}, {col})</b>: a residual block adds two paths. "
+                        f"The main path (3×3 conv, batch norm, ReLU, 3×3 conv, batch norm) gives {parts.main:+.3f}; "
+                        f"the shortcut carries the block's input{projected} here: {parts.shortcut:+.3f}. "
+                        f"ReLU({parts.main:+.3f} {parts.shortcut:+.3f}) = "
+                        f"<b>{parts.result:.3f}</b>, the value in the map.")
         try:
             kernel, stride, mode = pool_params(module)
         except TypeError:

@@ -1,6 +1,14 @@
 """Explanations of what a network computed: the dot product behind a cell, invariance, saliency."""
 
-from cnnviz.explain.dot_product import DotProduct, conv_parts, dot_product_stages, explain_cell, stage_input
+from cnnviz.explain.dot_product import (
+    DotProduct,
+    ResidualSum,
+    conv_parts,
+    dot_product_stages,
+    explain_cell,
+    explain_residual,
+    stage_input,
+)
 from cnnviz.explain.probe import (
     AXES,
     ProbeCurve,
@@ -20,6 +28,7 @@ __all__ = [
     "CellRegion",
     "DotProduct",
     "ProbeCurve",
+    "ResidualSum",
     "SaliencyMap",
     "SaliencyMethod",
     "ShiftedMaps",
@@ -27,6 +36,7 @@ __all__ = [
     "conv_parts",
     "dot_product_stages",
     "explain_cell",
+    "explain_residual",
     "grad_cam",
     "invariance_probe",
     "last_conv_stage",

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 from torch import nn
 
 from cnnviz.data.transforms import to_model_input
 from cnnviz.introspect.capture import Capture
+from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet
 
 _ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
@@ -136,3 +138,38 @@ def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, r
     weights, bias = effective_filter(parts)
     return DotProduct(stage, channel, row, col, top, left, window, weights[channel].copy(), float(bias[channel]),
                       parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage)
+
+
+@dataclass(frozen=True)
+class ResidualSum:
+    """A residual block's value at one cell: ReLU(main path + shortcut)."""
+
+    stage: str
+    channel: int
+    row: int
+    col: int
+    main: float  # two convolutions with batch norm, before the final ReLU
+    shortcut: float  # the block's input (or its 1×1 projection) at the same place
+
+    @property
+    def result(self) -> float:
+        return max(0.0, self.main + self.shortcut)
+
+
+def explain_residual(model: StagedNet, capture: Capture, stage: str, channel: int, row: int, col: int) -> ResidualSum:
+    """Split a residual block's value at (channel, row, col) into its main path and its shortcut."""
+    block = dict(model.named_children())[stage]
+    if not isinstance(block, ResidualBlock):
+        raise ValueError(f"stage {stage!r} is not a residual block")
+    device = next(model.parameters()).device
+    x = torch.as_tensor(np.asarray(stage_input(capture, stage), dtype=np.float32))[None].to(device)
+    was_training = block.training
+    block.eval()
+    try:
+        with torch.inference_mode():
+            main = block.bn2(block.conv2(torch.relu(block.bn1(block.conv1(x)))))
+            shortcut = block.shortcut(x)
+    finally:
+        block.train(was_training)
+    return ResidualSum(stage, channel, row, col, float(main[0, channel, row, col]),
+                       float(shortcut[0, channel, row, col]))
