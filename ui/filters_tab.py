@@ -24,6 +24,7 @@ from ui.state import AppState
 from ui.theme import plot_background
 
 CARD_GAP = 3
+MAX_LABELLED_CARDS = 16
 PART_GAP = 1
 GAP_COLOR = "#9a9aa2"
 
@@ -123,6 +124,8 @@ class FilterPanel(QWidget):
         self.cards: FilterCards | None = None
         self._weights_key: tuple[object, ...] = ()
         self._weights_rgb: np.ndarray | None = None
+        self._response_map = ACTIVATION_MAP
+        self.card_labels: list[pg.TextItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._heading = heading
@@ -152,13 +155,33 @@ class FilterPanel(QWidget):
         key = (id(cards.weights), cards.weights.shape, cards.scale, cards.kernels)
         if key != self._weights_key:
             self._weights_rgb, self._weights_key = render_weights(cards), key
+        layout_changed = self.cards is None or self.cards.cards != cards.cards or self.cards.names != cards.names
         self.cards = cards
         self.item.show_rgb(render_cards(cards, self.background, self._weights_rgb))
         self.weight_bar.setLevels(values=value_range(cards.weights, signed=True))
-        self.response_bar.setColorMap(pg.colormap.get(cards.response_map))
+        if cards.response_map != self._response_map:
+            self.response_bar.setColorMap(pg.colormap.get(cards.response_map))
+            self._response_map = cards.response_map
         self.response_bar.setLevels(
             values=value_range(cards.responses, signed=cards.response_map == DIVERGING_MAP))
-        self.box.autoRange(padding=0.01)
+        if layout_changed:
+            self._label_cards(cards)
+            self.box.autoRange(padding=0.01)
+
+    def _label_cards(self, cards: FilterCards) -> None:
+        """Number each card (or name it) so a teacher can point at "filter 5"; big layers stay unlabelled."""
+        for label in self.card_labels:
+            self.box.removeItem(label)
+        self.card_labels = []
+        if len(cards.names) > MAX_LABELLED_CARDS:
+            return
+        for f, name in enumerate(cards.names):
+            y, x = cards.cards.origin(f)
+            text = name.removeprefix("filter ")
+            label = pg.TextItem(text, color="#ffffff", fill=pg.mkBrush(0, 0, 0, 140), anchor=(0, 0))
+            label.setPos(x + cards.weights_width + PART_GAP, y)
+            self.box.addItem(label)
+            self.card_labels.append(label)
 
 
 class FiltersTab(QWidget):
