@@ -791,7 +791,8 @@ class ExplainTab(QWidget):
     def _show_saliency(self) -> None:
         image = self.state.image
         key = self.method_box.currentData()
-        self.method_caption.setText(METHODS[key].caption)
+        self.method_caption.setText(f"{METHODS[key].caption} Brighter = mattered more; each map is scaled to its "
+                                    "own maximum, so compare where, not how much.")
         if image is None or not self.saliency_maps:
             return
         for method, thumb in self.method_thumbs.items():
