@@ -89,3 +89,5 @@ def test_receptive_field_grows_through_conv_pool_conv() -> None:
     assert input_region(model, "conv2", 0, 0) == (0, 0, 4, 4)  # clipped at the border
     assert input_region(model, "conv2", 5, 5, on_stage="pool1") == (4, 4, 6, 6)
     assert input_region(model, "fc", 0, 0) == (0, 0, 27, 27)
+    with pytest.raises(ValueError, match="does not come after"):
+        input_region(model, "pool1", 0, 0, on_stage="conv2")

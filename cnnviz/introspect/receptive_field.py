@@ -91,7 +91,9 @@ def input_region(
     shapes = stage_shapes(model, input_size)
     ref_shape = shapes[on_stage]
     height, width = ref_shape[-2], ref_shape[-1]
-    field = next(f for f in receptive_fields(model, on_stage) if f.stage == stage)
+    field = next((f for f in receptive_fields(model, on_stage) if f.stage == stage), None)
+    if field is None:
+        raise ValueError(f"stage {stage!r} does not come after {on_stage!r}, so it sees no region of it")
     if not field.spatial:
         return 0, 0, height - 1, width - 1
     half = (field.size - 1) / 2
