@@ -162,14 +162,20 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
 
     pipeline.select_stage(1)  # conv1: 8 maps of 28×28
     all_maps = pipeline.focus_item.image.shape
+    assert [label.toPlainText() for label in pipeline._channel_labels] == [str(c) for c in range(8)]
     pipeline.select_channel(5)
     assert pipeline.focus_item.image.shape[:2] == (28, 28)
+    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert 28 <= bottom - top < 32  # the one map fills the view (the tile numbers are gone, not in the way)
+    assert pipeline._channel_labels == []
     assert all_maps[0] > 28 and "map 5" in pipeline.focus_title.text
     pipeline._on_focus_hover(3, 4)
     expected = tab.state.capture.stages[1].output[5, 3, 4]  # type: ignore[union-attr]
     assert pipeline.readout.text() == f"map 5 (3, 4) = {expected:.3f}"
     pipeline.select_channel(None)
     assert pipeline.focus_item.image.shape == all_maps
+    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert bottom - top >= all_maps[0]
 
 
 def test_play_walks_to_the_prediction_and_stops(qtbot, tab: DrawTab) -> None:

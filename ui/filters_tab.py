@@ -166,7 +166,7 @@ class FilterPanel(QWidget):
             values=value_range(cards.responses, signed=cards.response_map == DIVERGING_MAP))
         if layout_changed:
             self._label_cards(cards)
-            self.box.autoRange(padding=0.01)
+            self.box.autoRange(padding=0.01, items=[self.item])  # labels must not widen the view
 
     def _label_cards(self, cards: FilterCards) -> None:
         """Number each card (or name it) so a teacher can point at "filter 5"; big layers stay unlabelled."""

@@ -34,6 +34,7 @@ from ui.theme import HIGHLIGHT
 
 GAP = "#9a9aa2"  # colour between tiles: visible on light and dark palettes
 SMALL_VECTOR = 16  # vectors up to this long get their values written in the focus view
+MAX_LABELLED_MAPS = 32  # stages with up to this many maps get each tile numbered in the focus view
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class PipelineView(QWidget):
         self._titles: list[pg.LabelItem] = []
         self._items: list[PictureItem] = []
         self._focus_picture: StagePicture | None = None
-        self._focus_look: tuple[object, ...] = ()  # (colour map, image shape) the focus view is fitted to
+        self._focus_look: tuple[object, ...] = ()  # (colour map, image shape, channel) the focus view is fitted to
+        self._channel_labels: list[pg.TextItem] = []
         self._value_texts: list[pg.TextItem] = []
         self._styled: int | None = None  # the stage whose overview tile is drawn as selected
         self.text_colour = palette_colours(self)[1]  # titles follow the palette, not pyqtgraph's default grey
@@ -364,10 +366,12 @@ class PipelineView(QWidget):
         self._focus_picture = picture
         rgb = colorize(picture.values, picture.cmap, picture.levels, GAP)
         self.focus_item.show_rgb(rgb)
-        if (picture.cmap, rgb.shape) != self._focus_look:  # re-fit only when the picture's kind changes
+        look = (picture.cmap, rgb.shape, self.channel)
+        if look != self._focus_look:  # re-fit and re-label only when the picture's kind changes
             self.focus_bar.setColorMap(colormap(picture.cmap))
-            self.focus_box.autoRange(padding=0.02)
-            self._focus_look = (picture.cmap, rgb.shape)
+            self.focus_box.autoRange(padding=0.02, items=[self.focus_item])  # fit the picture, not its labels
+            self._label_channels(picture)
+            self._focus_look = look
         self.focus_bar.setLevels(values=picture.levels)
         self._write_values(stage, picture, rgb)
         what = f"{stage.title} — map {self.channel}" if self.channel is not None else stage.title
@@ -380,6 +384,21 @@ class PipelineView(QWidget):
         self.table.selectRow(self.current)
         self.prev_button.setEnabled(self.current > 0)
         self.next_button.setEnabled(self.current < self.stage_count - 1)
+
+    def _label_channels(self, picture: StagePicture) -> None:
+        """Number the tiles of the enlarged stage, so "map 5" in the readout can be found on screen."""
+        for label in self._channel_labels:
+            self.focus_box.removeItem(label)
+        self._channel_labels = []
+        grid = picture.grid
+        if grid is None or self.channel is not None or grid.count < 2 or grid.count > MAX_LABELLED_MAPS:
+            return
+        for c in range(grid.count):
+            y, x = grid.origin(c)
+            label = pg.TextItem(str(c), color="#ffffff", fill=pg.mkBrush(0, 0, 0, 140), anchor=(0, 0))
+            label.setPos(x, y)
+            self.focus_box.addItem(label)
+            self._channel_labels.append(label)
 
     def _clear_value_texts(self) -> None:
         for text in self._value_texts:

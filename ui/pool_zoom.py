@@ -222,7 +222,7 @@ class PoolZoomPanel(QWidget):
         self.zoom = zoom
         self.map_item.show_rgb(colorize(fmap, ACTIVATION_MAP, value_range(fmap), "#000000"))
         if fmap.shape != self._fitted_shape:
-            self.map_box.autoRange(padding=0.02)
+            self.map_box.autoRange(padding=0.02, items=[self.map_item])
             self._fitted_shape = fmap.shape
         self.patch_outline.setRect(zoom.left, zoom.top, PATCH, PATCH)
         self.patch_outline.show()
