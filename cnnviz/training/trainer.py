@@ -271,14 +271,15 @@ class Trainer:
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
                         elapsed_s=elapsed,
                     ))
-            if self.should_stop():  # checked before every batch and before the (longer) test evaluation
+            test_loss = test_acc = None
+            if test is not None and cfg.eval_each_epoch and not self.should_stop():
+                scores = self._evaluate_unless_stopped(test)
+                if scores is not None:
+                    test_loss, test_acc = scores
+            if self.should_stop():  # checked before every batch and between chunks of the test evaluation
                 result.cancelled = True
                 result.elapsed_s = time.perf_counter() - start
                 return result
-            test_loss = test_acc = None
-            if test is not None and cfg.eval_each_epoch:
-                ev = evaluate(self.model, test, cfg.eval_batch_size)
-                test_loss, test_acc = ev.loss, ev.accuracy
             elapsed = time.perf_counter() - start
             metrics = EpochMetrics(
                 epoch=epoch, epochs=cfg.epochs, train_loss=loss_sum / n, train_accuracy=correct / n,
@@ -291,3 +292,16 @@ class Trainer:
         self.model.eval()
         result.elapsed_s = time.perf_counter() - start
         return result
+
+    def _evaluate_unless_stopped(self, test: TensorData) -> tuple[float, float] | None:
+        """Test loss and accuracy a chunk at a time, so Stop (or closing the window) never waits for all of it."""
+        size = self.config.eval_batch_size
+        loss_sum, correct = 0.0, 0
+        for start in range(0, len(test), size):
+            if self.should_stop():
+                return None
+            part = evaluate(self.model, TensorData(test.x[start : start + size], test.y[start : start + size]), size)
+            loss_sum += part.loss * len(part.labels)
+            correct += len(part.labels) - part.errors
+        n = max(len(test), 1)
+        return loss_sum / n, correct / n
