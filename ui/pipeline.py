@@ -27,7 +27,7 @@ from PyQt6.QtWidgets import (
 )
 
 from cnnviz.introspect import Capture, Stage
-from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, vector_shape, wrap_vector
+from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, wrap_vector
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, colorize, colormap, map_for, scale_bar
 from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours
 from ui.theme import HIGHLIGHT
@@ -434,4 +434,4 @@ class PipelineView(QWidget):
             self.select_channel(channel)
 
 
-__all__ = ["PipelineView", "StagePicture", "shape_text", "stage_picture", "vector_shape"]
+__all__ = ["PipelineView", "StagePicture", "shape_text", "stage_picture"]
