@@ -118,3 +118,16 @@ def test_app_starts_on_a_damaged_settings_file_and_opens_the_saved_model(trained
     assert (tmp_path / "settings.ini.damaged").read_bytes() == DAMAGE["tab-not-a-number"]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert settings.value("window/tab") is not None and open_settings(tmp_path / "settings.ini")[1] is None
+
+
+def test_damaged_saved_model_is_set_aside_and_a_new_one_trained(window_factory, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                trained_explorer) -> None:
+    model_file = tmp_path / "explorer_cnn.pt"
+    damaged = trained_explorer[2].read_bytes()[:5000]  # e.g. the disk filled up while another program copied it
+    model_file.write_bytes(damaged)
+    window = window_factory(model_path=model_file, first_run_subset=600, first_run_epochs=1)
+    with qtbot.waitSignal(window.state.model_changed, timeout=120_000):
+        window.start()
+        assert "could not be opened" in window.banner.text() and "explorer_cnn.pt.damaged" in window.banner.text()
+    assert (tmp_path / "explorer_cnn.pt.damaged").read_bytes() == damaged  # nothing the user had is lost
+    assert model_file.is_file() and model_file.read_bytes() != damaged  # and a working model replaced it

@@ -212,7 +212,13 @@ class MainWindow(QMainWindow):
             try:
                 model, meta = load_checkpoint(self.model_path)
             except CheckpointError as exc:
-                self.banner.setText(f"The saved model could not be opened ({exc}). Training a new one…")
+                kept = self.model_path.with_name(self.model_path.name + ".damaged")
+                try:
+                    self.model_path.replace(kept)  # set aside, never overwritten by the new training
+                    where = f" It was kept as {kept.name}."
+                except OSError:
+                    where = ""
+                self.banner.setText(f"The saved model could not be opened ({exc}).{where} Training a new one…")
                 self.banner.show()
                 self.train_default_model()
                 return
