@@ -193,9 +193,12 @@ def test_play_walks_to_the_prediction_and_stops(qtbot, tab: DrawTab) -> None:
 
 def test_pool_zoom_click_picks_patch_and_marks_winners(qtbot, tab: DrawTab) -> None:
     zoom_panel = tab.pool_zoom
+    tab.pipeline.select_stage(3)  # stepping onto conv2 shows the pooling that reads it
+    assert zoom_panel.site is not None and zoom_panel.site.pool_stage == "pool2"
     tab.pipeline.select_stage(2)  # stepping onto pool1 shows it in the zoom
     assert zoom_panel.site is not None and zoom_panel.site.pool_stage == "pool1"
-    zoom_panel.channel_spin.setValue(3)
+    tab.pipeline.select_channel(3)  # enlarging map 3 looks inside the same map
+    assert zoom_panel.channel_spin.value() == 3
     view, item = zoom_panel.map_view, zoom_panel.map_item
     target = view.mapFromScene(item.mapToScene(QPointF(9.5, 13.5)))  # map pixel (row 13, col 9)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)

@@ -177,6 +177,7 @@ class DrawTab(QWidget):
         self.show_button.clicked.connect(lambda: self.show_test_digit(self.index_spin.value()))
         self.random_button.clicked.connect(lambda: self.random_test_digit(self.class_combo.currentData()))
         self.pipeline.stage_selected.connect(self._on_stage_selected)
+        self.pipeline.channel_selected.connect(self._on_channel_selected)
         state.capture_changed.connect(self._on_capture)
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
@@ -234,9 +235,16 @@ class DrawTab(QWidget):
             self.show_test_digit(self.index_spin.value())  # something real to look at straight away
 
     def _on_stage_selected(self, index: int) -> None:
+        """Stepping onto a pooling stage, or the conv stage it reads, shows that pooling in the zoom."""
         capture = self.pipeline.capture
-        if capture is not None and capture.stages[index].kind == "pool":
+        if capture is not None:
             self.pool_zoom.select_pool_stage(capture.stages[index].name)
+
+    def _on_channel_selected(self, channel: int | None) -> None:
+        """Enlarging one map of such a stage shows the same map in the zoom."""
+        stage = self.pipeline.current_stage
+        if stage is not None and channel is not None:
+            self.pool_zoom.select_pool_stage(stage.name, channel)
 
     # -- state -> views ------------------------------------------------------------------------
     def _on_capture(self) -> None:

@@ -85,6 +85,7 @@ class PipelineView(QWidget):
     """Overview of all stages, step-through controls, the enlarged stage, caption and dimension table."""
 
     stage_selected = pyqtSignal(int)
+    channel_selected = pyqtSignal(object)  # the enlarged map's index, or None for all maps
 
     def __init__(self, background: str = "#ffffff", parent: QWidget | None = None):
         super().__init__(parent)
@@ -246,6 +247,7 @@ class PipelineView(QWidget):
             channel = max(0, min(channel, stage.output.shape[0] - 1))
         self.channel = channel
         self._show_focus()
+        self.channel_selected.emit(channel)
 
     def next_stage(self) -> bool:
         if self.capture is None or self.current >= self.stage_count - 1:

@@ -182,11 +182,14 @@ class PoolZoomPanel(QWidget):
             self.layer_combo.blockSignals(False)
         self._refresh()
 
-    def select_pool_stage(self, name: str) -> bool:
-        """Look inside pooling stage ``name`` (e.g. when the step-through reaches it)."""
+    def select_pool_stage(self, name: str, channel: int | None = None) -> bool:
+        """Look inside the pooling stage ``name`` or the one that reads stage ``name`` (when the
+        step-through reaches either), optionally at feature map ``channel``."""
         for i, site in enumerate(self.sites):
-            if site.pool_stage == name:
+            if name in (site.pool_stage, site.source_stage):
                 self.layer_combo.setCurrentIndex(i)
+                if channel is not None:
+                    self.channel_spin.setValue(channel)
                 return True
         return False
 
