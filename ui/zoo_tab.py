@@ -361,9 +361,17 @@ class LineageView(QWidget):
         self.chart.setLabel("bottom", "parameters (log scale)")
         self.chart.getAxis("left").setTicks([[(yi, e.name) for yi, e in zip(y, self.entries, strict=True)]])
         top = math.ceil(logs.max()) + 1
-        self.chart.getAxis("bottom").setTicks([[(p, f"1e{p}") for p in range(0, top + 1)]])
+        self.chart.getAxis("bottom").setTicks([[(p, _power_of_ten(p)) for p in range(0, top + 1)]])
         self.chart.setXRange(0, top + 0.6, padding=0)
         self.chart.setYRange(-0.6, len(self.entries) - 0.4, padding=0)
+
+
+def _power_of_ten(power: int) -> str:
+    """10**power the way people say it: 1, 10, 100, 1k, 10k, … 1M, … 1B."""
+    for exponent, suffix in ((9, "B"), (6, "M"), (3, "k")):
+        if power >= exponent:
+            return f"{10 ** (power - exponent)}{suffix}"
+    return str(10**power)
 
 
 def _digit_pixmap(image: np.ndarray, scale: int = 2) -> QPixmap:
@@ -515,10 +523,11 @@ class ConfusionView(QWidget):
                 assert item is not None
                 if t == p:
                     item.setBackground(QBrush(QColor("#cfe8cf")))
+                    item.setForeground(QBrush(QColor("#111111")))  # dark on the light tint, in either palette
                 elif cm.counts[t, p]:
                     strength = cm.counts[t, p] / worst
                     item.setBackground(QBrush(QColor(255, int(235 - 150 * strength), int(225 - 170 * strength))))
-                item.setForeground(QBrush(QColor("#111111")))
+                    item.setForeground(QBrush(QColor("#111111")))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setFont(big)
         header = self.table.horizontalHeader()
