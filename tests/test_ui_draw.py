@@ -176,6 +176,9 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
     assert pipeline.focus_item.image.shape == all_maps
     (top, bottom) = pipeline.focus_box.viewRange()[1]
     assert bottom - top >= all_maps[0]
+    # conv2's overview: 16 maps of 14×14 in a 4×4 grid with 1-pixel gaps; pixel (15, 15) starts tile row 1, col 1
+    pipeline._items[3].on_click(15, 15)  # type: ignore[misc]
+    assert pipeline.current == 3 and pipeline.channel == 5
 
 
 def test_play_walks_to_the_prediction_and_stops(qtbot, tab: DrawTab) -> None:

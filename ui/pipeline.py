@@ -300,7 +300,7 @@ class PipelineView(QWidget):
             title = self.overview.addLabel(stage.title, row=0, col=i, size="9pt", color=self.text_colour)
             box = image_view_box(border=GAP)
             item = PictureItem()
-            item.on_click = lambda _r, _c, i=i: self.select_stage(i)
+            item.on_click = lambda r, c, i=i: self._on_overview_click(i, r, c)
             box.addItem(item)
             self.overview.addItem(box, row=1, col=i)
             self._titles.append(title)
@@ -419,6 +419,16 @@ class PipelineView(QWidget):
             text.setPos(i + 0.5, 0.5)
             self.focus_box.addItem(text)
             self._value_texts.append(text)
+
+    def _on_overview_click(self, index: int, row: int, col: int) -> None:
+        """A click on a stage enlarges it; on one of its maps, enlarges that map straight away."""
+        self.select_stage(index)
+        stage = self.current_stage
+        if stage is None or stage.output.ndim != 3 or stage.output.shape[0] < 2:
+            return
+        found = stage_picture(stage).describe(row, col)
+        if found is not None and found[0] is not None:
+            self.select_channel(found[0])
 
     def _on_focus_hover(self, row: int, col: int) -> None:
         if self._focus_picture is None or (found := self._focus_picture.describe(row, col)) is None:
