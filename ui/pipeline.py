@@ -112,7 +112,8 @@ class PipelineView(QWidget):
         self.overview.setBackground(background)
         self.overview.setMinimumHeight(120)
         self.overview.setMaximumHeight(150)
-        self.overview.setToolTip("Every stage of the network on the current input. Click one to enlarge it.")
+        self.overview.setToolTip("Every stage of the network on the current input. Click a stage to enlarge it, or one "
+                                 "of its maps to enlarge that map.")
         layout.addWidget(self.overview)
 
         controls = QHBoxLayout()
