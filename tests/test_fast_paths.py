@@ -67,3 +67,16 @@ def test_a_conv_model_trains_channels_last_but_comes_back_in_the_usual_layout(mn
     Trainer(model, config, on_batch=on_batch).fit(data)
     assert layouts == [True, True]
     assert all(p.is_contiguous() for p in model.parameters())
+
+
+def test_evaluation_gives_the_plain_forward_pass_answers_and_keeps_the_layout(trained_explorer, mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.training import evaluate
+
+    model = trained_explorer[0]
+    data = TensorData.from_arrays(mnist.test_images[:300], mnist.test_labels[:300])
+    with torch.no_grad():
+        logits = model(data.x)
+    result = evaluate(model, data, batch_size=100)
+    assert (result.predictions == logits.argmax(1).numpy()).mean() > 0.99  # equal up to float ties
+    assert result.loss == pytest.approx(torch.nn.functional.cross_entropy(logits, data.y).item(), rel=1e-4)
+    assert all(p.is_contiguous() for p in model.parameters())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -129,6 +130,24 @@ def _make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimi
     raise ValueError(f"unknown optimizer {config.optimizer!r} (use 'adam' or 'sgd')")
 
 
+@contextlib.contextmanager
+def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
+    """Run a conv model channels-last on the CPU, then put its usual layout back.
+
+    Measured on 2 cores: training 25–30% and batch evaluation about 2× faster (benchmarks/README.md).
+    A model that is already channels-last (evaluation during training) is left as it is.
+    """
+    weights = [m.weight for m in model.modules() if isinstance(m, nn.Conv2d)]
+    convert = bool(weights) and weights[0].device.type == "cpu" and all(w.is_contiguous() for w in weights)
+    if convert:
+        model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
+    try:
+        yield
+    finally:
+        if convert:
+            model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
+
+
 @torch.no_grad()
 def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
     """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
@@ -136,14 +155,15 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
     model.eval()
     device = next(model.parameters()).device
     losses, preds, confs = [], [], []
-    for start in range(0, len(data), batch_size):
-        x = data.x[start : start + batch_size].to(device)
-        y = data.y[start : start + batch_size].to(device)
-        logits = model(x)
-        losses.append(F.cross_entropy(logits, y, reduction="sum").item())
-        prob, pred = F.softmax(logits, dim=1).max(dim=1)
-        preds.append(pred.cpu())
-        confs.append(prob.cpu())
+    with channels_last_on_cpu(model):
+        for start in range(0, len(data), batch_size):
+            x = data.x[start : start + batch_size].to(device)
+            y = data.y[start : start + batch_size].to(device)
+            logits = model(x)
+            losses.append(F.cross_entropy(logits, y, reduction="sum").item())
+            prob, pred = F.softmax(logits, dim=1).max(dim=1)
+            preds.append(pred.cpu())
+            confs.append(prob.cpu())
     model.train(was_training)
     predictions = torch.cat(preds).numpy() if preds else np.empty(0, dtype=np.int64)
     labels = data.y.cpu().numpy()
@@ -217,13 +237,8 @@ class Trainer:
 
         The model is put back in the usual layout afterwards, so nothing downstream sees a difference.
         """
-        if self.device.type != "cpu" or not any(isinstance(m, nn.Conv2d) for m in self.model.modules()):
+        with channels_last_on_cpu(self.model):
             return self._fit_batches(train, test)
-        self.model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
-        try:
-            return self._fit_batches(train, test)
-        finally:
-            self.model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
 
     def _fit_batches(self, train: TensorData, test: TensorData | None) -> TrainResult:
         cfg = self.config
