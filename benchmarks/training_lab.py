@@ -32,8 +32,11 @@ def core_run(mode: str, **overrides: int) -> tuple[float, float, float]:
     return wall, result.fc.test_accuracy, result.cnn.test_accuracy
 
 
-def ui_run(mode: str, **overrides: int) -> tuple[float, np.ndarray]:
-    """(wall seconds, event-loop gaps in ms) of one comparison started from the lab tab, offscreen."""
+def ui_run(mode: str | None, **overrides: int) -> tuple[float, np.ndarray]:
+    """(wall seconds, event-loop gaps in ms) of one comparison started from the lab tab, offscreen.
+
+    With ``mode`` None nothing is trained: the tab just sits there for 3 s (the baseline gap).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import pyqtgraph as pg
     from PyQt6.QtCore import QEventLoop, QTimer
@@ -51,7 +54,7 @@ def ui_run(mode: str, **overrides: int) -> tuple[float, np.ndarray]:
     tab.resize(1280, 760)
     tab.show()
     app.processEvents()
-    tab.set_config(ComparisonConfig(mode=mode, **overrides))
+    tab.set_config(ComparisonConfig(mode=mode or "concurrent", **overrides))
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -60,7 +63,10 @@ def ui_run(mode: str, **overrides: int) -> tuple[float, np.ndarray]:
     tab.run_ended.connect(loop.quit)
     timer.start()
     start = time.perf_counter()
-    tab.start_training()
+    if mode is None:
+        QTimer.singleShot(3000, loop.quit)
+    else:
+        tab.start_training()
     loop.exec()
     wall = time.perf_counter() - start
     timer.stop()
@@ -80,7 +86,9 @@ def run(quick: bool = False) -> list[Figure]:
     accuracies: dict[str, tuple[float, float]] = {}
     core_run("concurrent", epochs=1)  # warm-up: first calls into PyTorch's kernels are slow
     load_before = load_average()
+    idle_gaps = []
     for _ in range(repeats):
+        idle_gaps.append(float(np.percentile(ui_run(None)[1], 99)))
         for mode in MODES:
             wall, fc_acc, cnn_acc = core_run(mode, **overrides)
             walls[mode].append(wall)
@@ -89,7 +97,8 @@ def run(quick: bool = False) -> list[Figure]:
             ui_walls[mode].append(ui_wall)
             worst_gaps[mode].append(float(np.percentile(gaps, 99)))
     detail = f"median of {repeats}; load before {load_before}, after {load_average()}"
-    figures = []
+    figures = [Figure("training_lab", "event-loop gap p99, nothing training (baseline)", median(idle_gaps), "ms",
+                      detail=detail)]
     for mode in MODES:
         fc_acc, cnn_acc = accuracies[mode]
         figures.append(Figure("training_lab", f"default run wall time, {mode} (core only)", median(walls[mode]), "s",

@@ -71,7 +71,7 @@ REDRAW_MS = 100  # live curves and filters are redrawn at most this often
 PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
 COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
 TABLE_COLUMNS = ("Run", "Model", "Parameters", "Time (s)", "Train acc.", "Test acc.", "Test errors")
-MODES = (("Both at once", "concurrent"), ("One after the other", "sequential"))
+MODES = (("One after the other", "sequential"), ("Both at once", "concurrent"))
 
 
 @dataclass
@@ -119,7 +119,7 @@ def _plot(title: str, x_label: str, y_label: str, legend_offset: tuple[int, int]
 
 
 class TrainingLabTab(QWidget):
-    """Controls on the left; curves, the CNN's first-layer filters and the results table on the right."""
+    """Controls and the CNN's first-layer filters on the left; curves and the results table on the right."""
 
     run_finished = pyqtSignal(object)  # ComparisonResult, once it is in the table
     run_ended = pyqtSignal(str)  # "finished", "stopped" or "failed"
@@ -201,7 +201,7 @@ class TrainingLabTab(QWidget):
         for text, value in MODES:
             self.mode.addItem(text, value)
         self.mode.setCurrentIndex(next(i for i, (_, v) in enumerate(MODES) if v == defaults.mode))
-        self.mode.setToolTip("Both at once share the CPU cores; one after the other gives each model them all")
+        self.mode.setToolTip("One after the other leaves a core free for the window; both at once share the cores")
         for label, widget in (
             ("Training digits", self.train_samples), ("Test digits", self.test_samples), ("Epochs", self.epochs),
             ("Batch size", self.batch_size), ("Learning rate", self.lr), ("Optimizer", self.optimizer),
@@ -265,7 +265,10 @@ class TrainingLabTab(QWidget):
         self.table.setHorizontalHeaderLabels(TABLE_COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)  # type: ignore[union-attr]
+        rows = self.table.verticalHeader()
+        assert rows is not None
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         assert header is not None
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -33,6 +33,7 @@ from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
+EVAL_PARTS = CPU_CORES  # threads sharing each per-epoch test evaluation on the CPU
 EVAL_BATCH_SIZE = 500  # measured fastest for the explorer CNN on a 2-core CPU (benchmarks/bench_training_lab.py)
 
 
@@ -127,7 +128,8 @@ class SplitEvaluator:
     """Test loss and accuracy after each epoch, the digits split into ``parts`` evaluated at once.
 
     Every part but the first runs on a pool thread with its own copy of the model (a model is
-    never shared across threads); on a 2-core CPU the full 10,000-digit test costs half the wait.
+    never shared across threads). Testing all 10,000 digits is most of a default run's work: when
+    the other core is free this halves it; on a busy CPU it measured no slower than one piece.
     """
 
     def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None):
@@ -219,14 +221,13 @@ def run_comparison(
     device = pick_device(config.device)
     train, test = comparison_data(config, data)
     fc, cnn = build_pair(config)
-    concurrent = config.mode == "concurrent"
-    # Concurrently, the test digits are split over the cores too (only on the CPU; a GPU needs no help).
-    parts = CPU_CORES if concurrent and device.type == "cpu" else 1
+    # The test digits are split over the cores (on the CPU; a GPU needs no help): testing is most of the work.
+    parts = EVAL_PARTS if device.type == "cpu" else 1
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
         job = _Job(config, train, SplitEvaluator(test, parts, pool), on_batch, on_epoch,
                    should_stop or (lambda: False))
-        if concurrent:
+        if config.mode == "concurrent":
             fc_run, cnn_run = _train_concurrently(job, fc, cnn)
         else:
             threads = training_threads()
