@@ -203,7 +203,7 @@ class ReportView(QWidget):
         assert header is not None
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         _fit_height(self.table)
-        notes = [note for row in report.rows for note in row_notes(row)]
+        notes = [note.replace("`", "") for row in report.rows for note in row_notes(row)]  # Markdown code marks
         missing = [m for m in self.selected_models() if m not in {row.model for row in report.rows}]
         if missing and not self.running:
             notes.append(f"Not measured yet: {', '.join(missing)} — press Run report.")
@@ -232,7 +232,9 @@ class ReportView(QWidget):
             text = _text_item(f"{value:.2f}%", (0.5, 1.0))
             text.setPos(xi - 0.18, value)
             self.chart.addItem(text)
-        ticks = [(i, r.model if r.test_error is not None else f"{r.model} (not trained)") for i, r in enumerate(rows)]
+        ticks = [(i, r.model if not r.shortened else
+                  f"{r.model} ({'not trained' if r.estimated_only else f'{r.epochs} of {r.recipe_epochs} epochs'})")
+                 for i, r in enumerate(rows)]
         self.chart.getAxis("bottom").setTicks([ticks])
         self.chart.setXRange(-0.6, len(rows) - 0.4, padding=0)
         self.chart.setYRange(0, max(float(measured.max(initial=0)), float(seed.max())) * 1.2, padding=0)
