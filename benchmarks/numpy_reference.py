@@ -8,7 +8,11 @@ ratio compares the same computation.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -135,6 +139,21 @@ def numpy_rate(x: np.ndarray, y: np.ndarray, batch_size: int, lr: float) -> Rate
     return Rate(len(y) / (time.perf_counter() - wall), len(y) / max(time.process_time() - cpu, 1e-9))
 
 
+def numpy_rate_one_blas_thread(samples: int, batch_size: int, lr: float) -> Rate:
+    """``numpy_rate`` in a fresh process whose BLAS uses one thread, as the app's Trainer does here.
+
+    OpenBLAS reads its thread count only when NumPy is first imported, hence the separate process.
+    """
+    code = ("import sys; from benchmarks.numpy_reference import numpy_rate; "
+            "from benchmarks.throughput import training_data; "
+            f"d = training_data({samples}); r = numpy_rate(d.x.numpy(), d.y.numpy(), {batch_size}, {lr}); "
+            "print(r.wall, r.cpu)")
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return Rate(float(out[-2]), float(out[-1]))
+
+
 def run(quick: bool = False) -> list[Figure]:
     samples, numpy_samples, repeats = (128, 64, 1) if quick else (2048, 1024, 3)
     recipe = MODELS["explorer_cnn"].recipe
@@ -142,8 +161,10 @@ def run(quick: bool = False) -> list[Figure]:
     x, y = data.x.numpy(), data.y.numpy()
     ref: list[Rate] = []
     app: list[Rate] = []
+    ref_one: list[Rate] = []
     for _ in range(repeats):
         ref.append(numpy_rate(x[:numpy_samples], y[:numpy_samples], recipe.batch_size, recipe.lr))
+        ref_one.append(numpy_rate_one_blas_thread(numpy_samples, recipe.batch_size, recipe.lr))
         app.append(trainer_rate("explorer_cnn", data, recipe.batch_size, recipe.lr))
     detail = (f"explorer CNN, batch {recipe.batch_size}, Adam; NumPy on {numpy_samples} digits with its default "
               f"BLAS threads, Trainer on {samples} with its own thread choice; median of {repeats} interleaved")
@@ -154,4 +175,8 @@ def run(quick: bool = False) -> list[Figure]:
         Figure("numpy", "app Trainer training", app_wall, "samples/s", detail=detail),
         at_least("numpy", "app / NumPy reference", app_wall / ref_wall, "×", RATIO_TARGET, detail),
         at_least("numpy", "app / NumPy reference, by CPU time", app_cpu / ref_cpu, "×", RATIO_TARGET, detail),
+        Figure("numpy", "pure-NumPy, one BLAS thread (as the app's Trainer here)", median([r.wall for r in ref_one]),
+               "samples/s", detail=detail),
+        at_least("numpy", "app / NumPy reference, both on one thread", app_wall / median([r.wall for r in ref_one]),
+                 "×", RATIO_TARGET, detail),
     ]
