@@ -24,6 +24,7 @@ from cnnviz.lab import (
     comparison_data,
     curve_rows,
     error_ratio_text,
+    parameter_ratio_text,
     run_comparison,
     smooth,
     summary_rows,
@@ -161,6 +162,13 @@ def test_default_settings_are_valid_and_match_the_playground(mnist) -> None:  # 
 ])
 def test_error_ratio_reads_as_a_sentence(fc, cnn, text) -> None:  # type: ignore[no-untyped-def]
     assert error_ratio_text(fc, cnn) == text
+
+
+def test_parameter_ratio_names_the_smaller_model() -> None:
+    assert parameter_ratio_text(101_770, 9_098) == "CNN has 11.2× fewer parameters"
+    assert parameter_ratio_text(25_450, 9_098) == "CNN has 2.8× fewer parameters"
+    assert parameter_ratio_text(5_000, 20_000) == "FC has 4.0× fewer parameters"
+    assert parameter_ratio_text(7, 7) == "both have 7 parameters"
 
 
 def test_smoothing_keeps_level_and_follows_steps() -> None:

@@ -12,7 +12,7 @@ from PyQt6.QtCore import QSettings, Qt
 from PyQt6.QtGui import QImage
 
 import ui.training_lab as lab_module
-from cnnviz.lab import CNN_KEY, FC_KEY, ComparisonConfig, ModelBatchMetrics
+from cnnviz.lab import CNN_KEY, FC_KEY, ComparisonConfig, ModelBatchMetrics, verdict
 from ui.state import AppState
 from ui.training_lab import TrainingLabTab
 
@@ -74,7 +74,8 @@ def test_a_tiny_run_draws_both_curves_and_fills_the_table(qtbot, lab) -> None:  
     assert lab.table.item(1, 2).text() == f"{result.cnn.parameters:,}"
     assert lab.table.item(0, 5).text() == f"{result.fc.test_accuracy:.2%}"
     assert lab.table.item(1, 6).text() == f"{result.cnn.test_errors:,} / 200"
-    assert "errors" in lab.verdict.text() and lab.verdict.text().startswith("Run 1:")
+    ratio = result.fc.parameters / result.cnn.parameters
+    assert lab.verdict.text() == f"Run 1: {verdict(result)}; CNN has {ratio:.1f}× fewer parameters."
     assert lab.train_button.text() == "Train both" and lab.train_button.isEnabled()
     assert lab.progress.value() == 1000
     assert "epoch 1" in lab.filters_title.text()

@@ -52,6 +52,7 @@ from cnnviz.lab import (
     ModelBatchMetrics,
     ModelEpochMetrics,
     curve_rows,
+    parameter_ratio_text,
     run_comparison,
     smooth,
     summary_rows,
@@ -405,8 +406,8 @@ class TrainingLabTab(QWidget):
         self.results.append(result)
         self._add_table_rows(len(self.results), result)
         self.progress.setValue(1000)
-        text = verdict(result)
-        self.verdict.setText(f"Run {len(self.results)}: {text}")
+        sizes = parameter_ratio_text(result.fc.parameters, result.cnn.parameters)
+        self.verdict.setText(f"Run {len(self.results)}: {verdict(result)}; {sizes}.")
         fc, cnn = result.fc, result.cnn
         self._set_status(
             f"Done in {result.wall_time_s:.1f} s on {result.device.upper()}. Test accuracy: "

@@ -48,6 +48,15 @@ def error_ratio_text(fc_errors: int, cnn_errors: int) -> str:
     return f"{better} makes {many / few:.1f}× fewer errors ({few:,} vs {many:,})"
 
 
+def parameter_ratio_text(fc_parameters: int, cnn_parameters: int) -> str:
+    """"CNN has 11.2× fewer parameters": the other half of the story the error ratio tells."""
+    if fc_parameters == cnn_parameters:
+        return f"both have {fc_parameters:,} parameters"
+    smaller, ratio = (("CNN", fc_parameters / cnn_parameters) if cnn_parameters < fc_parameters
+                      else ("FC", cnn_parameters / fc_parameters))
+    return f"{smaller} has {ratio:.1f}× fewer parameters"
+
+
 def verdict(result: ComparisonResult) -> str:
     """The error-ratio sentence, or why there is none (a stopped run has no final accuracy)."""
     fc_errors, cnn_errors = result.fc.test_errors, result.cnn.test_errors
