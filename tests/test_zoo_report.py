@@ -202,3 +202,11 @@ def test_chart_ticks_use_round_steps() -> None:
     from cnnviz.zoo.chart import nice_step
 
     assert [nice_step(span) for span in (9.2, 1.0, 45.0)] == [2, 0.2, 10]
+
+
+def test_cancel_during_the_throughput_probe_trains_nothing(tiny: MnistData, tmp_path: Path) -> None:
+    runs: list[str] = []
+    machine = probed(fake_train({"logistic": 0.9}, runs), {"logistic": 0.01})
+    report = build_report(tiny, ["logistic"], budget_s=60, folder=tmp_path, train=machine,
+                          should_stop=lambda: bool(runs))
+    assert report.cancelled and report.rows == [] and runs == ["logistic"]  # the probe ran, the training did not

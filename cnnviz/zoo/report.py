@@ -154,7 +154,7 @@ def cached_report(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, subse
 # -- running -----------------------------------------------------------------------------------------
 
 def measure_throughput(name: str, data: MnistData, device: str = "auto", batches: int = 6,
-                       train: TrainFn = train_model) -> float:
+                       train: TrainFn = train_model, should_stop: Callable[[], bool] | None = None) -> float:
     """Training samples per second for ``name``'s recipe on ``device``, from a few real batches."""
     recipe = MODELS[name].recipe
     marks: list[tuple[int, float]] = []
@@ -163,7 +163,7 @@ def measure_throughput(name: str, data: MnistData, device: str = "auto", batches
         marks.append((m.batch * recipe.batch_size, m.elapsed_s))
 
     train(name, data, epochs=1, subset=recipe.batch_size * batches, device=device, on_batch=on_batch,
-          eval_each_epoch=False)
+          should_stop=should_stop, eval_each_epoch=False)
     if len(marks) >= 2:  # skip the first batch: it pays for warm-up
         (s0, t0), (s1, t1) = marks[0], marks[-1]
         return (s1 - s0) / max(t1 - t0, 1e-9)
@@ -250,7 +250,10 @@ def build_report(
             continue
         planned, estimate, rate = recipe.epochs, None, None
         if budget_s is not None:
-            rate = measure_throughput(name, data, device, train=train)
+            rate = measure_throughput(name, data, device, train=train, should_stop=stop)
+            if stop():
+                report.cancelled = True
+                break
             planned, estimate = plan_epochs(recipe.epochs, n, rate, budget_s)
             if planned == 0:
                 report.rows.append(estimate_row(name, recipe.epochs, rate, estimate, resolved))
