@@ -138,12 +138,11 @@ class SplitEvaluator:
         self.pool = pool
 
     def __call__(self, model: StagedNet) -> tuple[float, float]:
-        futures = []
-        if self.pool is not None:
-            futures = [self.pool.submit(_evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
-        results = [evaluate(model, self.parts[0], EVAL_BATCH_SIZE), *(f.result() for f in futures)]
         if self.pool is None:
-            results += [evaluate(model, part, EVAL_BATCH_SIZE) for part in self.parts[1:]]
+            results = [evaluate(model, part, EVAL_BATCH_SIZE) for part in self.parts]
+        else:  # one thread per part, this one included, so the parts never oversubscribe the cores
+            futures = [self.pool.submit(_evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
+            results = [_evaluate_alone(model, self.parts[0]), *(f.result() for f in futures)]
         count = sum(len(r.labels) for r in results)
         correct = sum(int((r.predictions == r.labels).sum()) for r in results)
         loss = sum(r.loss * len(r.labels) for r in results) / max(1, count)
