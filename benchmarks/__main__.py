@@ -18,6 +18,7 @@ BENCHMARKS = {
     "latency": "draw-to-prediction, core path (capture on the explorer CNN)",
     "ui_refresh": "the full UI refresh, offscreen",
     "throughput": "Trainer vs a bare PyTorch loop; thread settings",
+    "train_while_drawing": "training on 1 vs all threads while the GUI is busy",
     "training_lab": "FC vs CNN default run (1,000 digits, 20 epochs)",
     "numpy_reference": "app vs a pure-NumPy im2col explorer CNN",
     "cold_start": "python main.py to a responding window",

@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from benchmarks import cold_start, gpu, latency, numpy_reference, throughput, ui_refresh
+from benchmarks import cold_start, gpu, latency, numpy_reference, throughput, train_while_drawing, ui_refresh
 from benchmarks.__main__ import BENCHMARKS, main
 from benchmarks.common import Figure
 from cnnviz.models import build_model
@@ -24,7 +24,8 @@ def _check(figures: list[Figure]) -> None:
         assert (f.met is None) == (not f.target)
 
 
-@pytest.mark.parametrize("module", [latency, throughput, numpy_reference, gpu], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu],
+                         ids=lambda m: m.__name__)
 def test_core_benchmarks_run(module) -> None:  # type: ignore[no-untyped-def]
     _check(module.run(quick=True))
 
