@@ -27,10 +27,12 @@ BENCHMARKS = {
 }
 
 
-def markdown_rows(figures: list[Figure]) -> list[str]:
-    rows = ["| benchmark | figure | value | target | met |", "|---|---|---|---|---|"]
+def markdown_rows(figures: list[Figure], commands: dict[str, str]) -> list[str]:
+    """The README's table: figure, the command that produced it, value, target, verdict, conditions."""
+    rows = ["| Figure | Command | Today | Target | Met? | Conditions |", "|---|---|---|---|---|---|"]
     for f in figures:
-        rows.append(f"| `{f.benchmark}` | {f.name} | {f.value_text()} | {f.target or '—'} | {f.verdict()} |")
+        rows.append(f"| {f.name} | `python -m benchmarks {commands.get(f.benchmark, f.benchmark)}` | "
+                    f"{f.value_text()} | {f.target or '—'} | {f.verdict()} | {f.detail} |")
     return rows
 
 
@@ -47,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cnnviz benchmarks on {platform.processor() or platform.machine()}, torch {torch.__version__}, "
           f"{torch.get_num_threads()} torch threads; load average {load_average()}", flush=True)
     figures: list[Figure] = []
+    commands: dict[str, str] = {}  # a Figure's benchmark label -> the module that made it
     for name in names:
         print(f"\n== {name}: {BENCHMARKS[name]}", flush=True)
         start = time.perf_counter()
@@ -57,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {f.name}: {f.value_text()}{target}   [{f.detail}]", flush=True)
         print(f"  ({time.perf_counter() - start:.0f} s; load average now {load_average()})", flush=True)
         figures.extend(results)
+        commands.update({f.benchmark: name for f in results})
     if args.markdown:
-        args.markdown.write_text("\n".join(markdown_rows(figures)) + "\n", encoding="utf-8")
+        args.markdown.write_text("\n".join(markdown_rows(figures, commands)) + "\n", encoding="utf-8")
         print(f"\nwrote {args.markdown}")
     return 0
 

@@ -24,6 +24,8 @@ class Figure:
     detail: str = ""
 
     def value_text(self) -> str:
+        if self.value != self.value:  # NaN: nothing could be measured here
+            return "not measured"
         if self.unit == "×":
             return f"{self.value:.2f}×"
         if self.unit == "samples/s":
