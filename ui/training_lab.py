@@ -107,12 +107,14 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2%}"
 
 
-def _plot(title: str, x_label: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
+def _plot(title: str, x_label: str, y_label: str, legend_offset: tuple[int, int], grid: bool) -> pg.PlotWidget:
+    """A plot for live curves; ``grid`` only where it redraws rarely (a grid is most of a repaint's cost)."""
     plot = pg.PlotWidget()
     plot.setTitle(title, size="12pt")
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
-    plot.showGrid(x=True, y=True, alpha=0.25)
+    if grid:
+        plot.showGrid(x=True, y=True, alpha=0.25)
     plot.addLegend(offset=legend_offset, labelTextSize="10pt")
     plot.setMouseEnabled(x=False, y=False)
     plot.setMinimumHeight(220)
@@ -135,6 +137,8 @@ class TrainingLabTab(QWidget):
         self.live_items: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self._pending_filters: np.ndarray | None = None
         self._filter_caption = ""
+        self._drawn_points: dict[tuple[str, str], int] = {}  # (model, curve) -> points handed to the plot
+        self._loss_top = 0.0  # the loss axis's top, before its 5% headroom
         self._dirty = False
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setInterval(REDRAW_MS)
@@ -147,8 +151,9 @@ class TrainingLabTab(QWidget):
         plots = QWidget()
         plots_layout = QHBoxLayout(plots)
         plots_layout.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot = _plot("Training loss (smoothed, every batch)", "epoch", "cross-entropy loss", (-10, 10))
-        self.acc_plot = _plot("Test accuracy (after every epoch)", "epoch", "accuracy (%)", (-10, -10))
+        self.loss_plot = _plot("Training loss (smoothed, every batch)", "epoch", "cross-entropy loss", (-10, 10),
+                               grid=False)
+        self.acc_plot = _plot("Test accuracy (after every epoch)", "epoch", "accuracy (%)", (-10, -10), grid=True)
         plots_layout.addWidget(self.loss_plot)
         plots_layout.addWidget(self.acc_plot)
         splitter.addWidget(plots)
@@ -431,13 +436,17 @@ class TrainingLabTab(QWidget):
         """Clear the plots, draw the last finished runs dashed, and add empty curves for this run."""
         for plot in (self.loss_plot, self.acc_plot):
             plot.clear()
+        self._drawn_points = {}
+        self._loss_top = 0.0
         first_shown = max(0, len(self.results) - PREVIOUS_RUNS_SHOWN)
         for number, result in enumerate(self.results[first_shown:], start=first_shown + 1):
             for run in result.runs:
                 pen = pg.mkPen(COLORS[run.key], width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine)
                 per_epoch = max(1, run.batches_per_epoch)
                 x = np.arange(1, len(run.batch_losses) + 1) / per_epoch
-                self.loss_plot.plot(x, smooth(run.batch_losses), pen=pen, name=f"run {number}: {run.label}")
+                smoothed = smooth(run.batch_losses)
+                self.loss_plot.plot(x, smoothed, pen=pen, name=f"run {number}: {run.label}")
+                self._fit_loss_axis(float(smoothed.max(initial=0.0)))
                 accuracy = [(m.epoch, 100 * m.test_accuracy) for m in run.history if m.test_accuracy is not None]
                 if accuracy:
                     ax, ay = zip(*accuracy, strict=True)
@@ -457,23 +466,34 @@ class TrainingLabTab(QWidget):
             self.live_items[key] = (loss_item, acc_item)
         self.loss_plot.setXRange(0, config.epochs, padding=0.02)
         self.acc_plot.setXRange(0.5, config.epochs + 0.5, padding=0)
-        self.loss_plot.enableAutoRange(axis="y")
         self.acc_plot.enableAutoRange(axis="y")
         self._dirty = True
 
     def _redraw(self) -> None:
+        """Hand the curves their new points (only those that grew: every update repaints a plot)."""
         if not self._dirty:
             return
         self._dirty = False
         for key, live in self._live.items():
             loss_item, acc_item = self.live_items[key]
-            loss_item.setData(live.loss_x, live.loss_y)
-            acc_item.setData(live.acc_x, live.acc_y)
+            if len(live.loss_x) != self._drawn_points.get((key, "loss"), 0):
+                loss_item.setData(live.loss_x, live.loss_y)
+                self._drawn_points[(key, "loss")] = len(live.loss_x)
+                self._fit_loss_axis(max(live.loss_y))
+            if len(live.acc_x) != self._drawn_points.get((key, "acc"), 0):
+                acc_item.setData(live.acc_x, live.acc_y)
+                self._drawn_points[(key, "acc")] = len(live.acc_x)
         if self._live:
             self.progress.setValue(int(1000 * sum(live.progress for live in self._live.values()) / len(self._live)))
         if self._pending_filters is not None:
             self._show_filters(self._pending_filters, self._filter_caption)
             self._pending_filters = None
+
+    def _fit_loss_axis(self, highest: float) -> None:
+        """Loss axis from 0 to the highest loss shown, changed only when that grows (no rescaling per batch)."""
+        if highest > self._loss_top:
+            self._loss_top = highest
+            self.loss_plot.setYRange(0, highest * 1.05, padding=0)
 
     def _show_filters(self, filters: np.ndarray, caption: str) -> None:
         """Tile the first layer's kernels into one picture, on one colour scale centred at 0."""
