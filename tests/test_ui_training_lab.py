@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -164,3 +165,15 @@ def test_closing_the_window_stops_a_running_lab(qtbot, mnist, tmp_path: Path) ->
     qtbot.waitUntil(lambda: drawn(tab, FC_KEY)[0] >= 1, timeout=RUN_TIMEOUT_MS)
     window.close()
     assert not tab.is_running
+
+
+def test_settings_the_data_cannot_meet_are_refused_with_a_reason(qtbot, lab, mnist) -> None:  # type: ignore[no-untyped-def]
+    """After a smaller data set is opened, asking for more digits than it has says so and starts nothing."""
+    small = replace(mnist, train_images=mnist.train_images[:800], train_labels=mnist.train_labels[:800])
+    lab.state.data = small
+    lab.train_samples.setValue(1000)
+    assert not lab.start_training()
+    assert not lab.is_running and lab.train_button.text() == "Train both"
+    assert "Training samples must be 500–800 (got 1,000)" in lab.status.text()
+    lab.train_samples.setValue(500)
+    assert train(qtbot, lab).config.train_samples == 500
