@@ -177,3 +177,27 @@ def test_settings_the_data_cannot_meet_are_refused_with_a_reason(qtbot, lab, mni
     assert "Training samples must be 500–800 (got 1,000)" in lab.status.text()
     lab.train_samples.setValue(500)
     assert train(qtbot, lab).config.train_samples == 500
+
+
+def test_before_training_the_filters_shown_are_the_ones_the_cnn_starts_from(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.lab import build_pair, first_layer_filters
+
+    shown, caption = lab._shown_filters
+    assert caption == "untrained (random start)" and "untrained" in lab.filters_title.text()
+    assert (shown == first_layer_filters(build_pair(TINY)[1])).all()
+    lab.conv1_filters.setValue(6)
+    assert lab._shown_filters[0].shape == (6, 3, 3)
+
+
+def test_a_palette_switch_recolours_titles_and_legends(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
+    from PyQt6.QtGui import QColor, QPalette
+
+    train(qtbot, lab)
+    palette = QPalette(lab.palette())
+    palette.setColor(QPalette.ColorRole.Text, QColor("#abcdef"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#123456"))
+    lab.setPalette(palette)  # a PaletteChange, as switching to the dark palette sends
+    legend = lab.loss_plot.getPlotItem().legend
+    assert len(legend.items) == 2
+    assert all("#abcdef" in label.item.toHtml() for _, label in legend.items)
+    assert "#abcdef" in lab.acc_plot.getPlotItem().titleLabel.item.toHtml()

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QThread, QTimer, pyqtSignal
+from PyQt6.QtCore import QEvent, QThread, QTimer, pyqtSignal
 from PyQt6.QtGui import QFont
 from PyQt6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,9 @@ from cnnviz.lab import (
     LossSmoother,
     ModelBatchMetrics,
     ModelEpochMetrics,
+    build_pair,
     curve_rows,
+    first_layer_filters,
     parameter_ratio_text,
     run_comparison,
     smooth,
@@ -61,7 +63,7 @@ from cnnviz.lab import (
 )
 from cnnviz.training import available_devices
 from ui.colormaps import DIVERGING_MAP, colorize, value_range
-from ui.map_view import PictureItem, image_view_box
+from ui.map_view import PictureItem, image_view_box, is_palette_change, palette_colours, restyle_plots
 from ui.state import AppState
 from ui.theme import CNN_COLOR, FC_COLOR
 from ui.workers import TrainWorker, start_in_thread, stop_thread
@@ -72,6 +74,8 @@ REDRAW_MS = 100  # live curves and filters are redrawn at most this often
 PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
 COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
 TABLE_COLUMNS = ("Run", "Model", "Parameters", "Time (s)", "Train acc.", "Test acc.", "Test errors")
+LOSS_TITLE = "Training loss (smoothed, every batch)"
+ACCURACY_TITLE = "Test accuracy (after every epoch)"
 MODES = (("One after the other", "sequential"), ("Both at once", "concurrent"))
 
 
@@ -96,11 +100,6 @@ class LiveCurve:
         if m.test_accuracy is not None:
             self.acc_x.append(float(m.epoch))
             self.acc_y.append(100.0 * m.test_accuracy)
-
-
-def _background() -> str:
-    """The plots' background colour as the current palette set it (filter gaps are drawn in it)."""
-    return str(pg.getConfigOption("background"))
 
 
 def _percent(value: float | None) -> str:
@@ -138,6 +137,7 @@ class TrainingLabTab(QWidget):
         self._pending_filters: np.ndarray | None = None
         self._filter_caption = ""
         self._drawn_points: dict[tuple[str, str], int] = {}  # (model, curve) -> points handed to the plot
+        self._shown_filters: tuple[np.ndarray, str] | None = None
         self._loss_top = 0.0  # the loss axis's top, before its 5% headroom
         self._dirty = False
         self._redraw_timer = QTimer(self)
@@ -151,9 +151,9 @@ class TrainingLabTab(QWidget):
         plots = QWidget()
         plots_layout = QHBoxLayout(plots)
         plots_layout.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot = _plot("Training loss (smoothed, every batch)", "epoch", "cross-entropy loss", (-10, 10),
-                               grid=False)
-        self.acc_plot = _plot("Test accuracy (after every epoch)", "epoch", "accuracy (%)", (-10, -10), grid=True)
+        self.loss_plot = _plot(LOSS_TITLE, "epoch", "cross-entropy loss", (-10, 10), grid=False)
+        self.acc_plot = _plot(ACCURACY_TITLE, "epoch", "accuracy (%)", (-10, -10), grid=True)
+        self._set_axes(ComparisonConfig().epochs)
         plots_layout.addWidget(self.loss_plot)
         plots_layout.addWidget(self.acc_plot)
         splitter.addWidget(plots)
@@ -161,7 +161,10 @@ class TrainingLabTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        self._show_placeholder_filters()
+        self._show_starting_filters()
+        for spin in (self.conv1_filters, self.seed):
+            spin.valueChanged.connect(self._on_cnn_settings_changed)
+        self._restyle()
 
     # -- construction ----------------------------------------------------------------------------
     def _build_controls(self) -> QWidget:
@@ -234,10 +237,12 @@ class TrainingLabTab(QWidget):
         column.addWidget(self.status)
 
         self.filters_title = QLabel("CNN conv 1 filters")
-        self.filters_title.setStyleSheet("font-weight: bold;")
+        bold = QFont(self.filters_title.font())
+        bold.setBold(True)
+        self.filters_title.setFont(bold)
+        self.filters_title.setWordWrap(True)
         column.addWidget(self.filters_title)
         self.filters_view = pg.GraphicsLayoutWidget()
-        self.filters_view.setBackground(_background())
         self.filters_box = image_view_box(border="#9a9aa2")
         self.filters_picture = PictureItem()
         self.filters_box.addItem(self.filters_picture)
@@ -436,6 +441,8 @@ class TrainingLabTab(QWidget):
         """Clear the plots, draw the last finished runs dashed, and add empty curves for this run."""
         for plot in (self.loss_plot, self.acc_plot):
             plot.clear()
+        self._set_axes(config.epochs)
+        self.acc_plot.enableAutoRange(axis="y")
         self._drawn_points = {}
         self._loss_top = 0.0
         first_shown = max(0, len(self.results) - PREVIOUS_RUNS_SHOWN)
@@ -464,10 +471,13 @@ class TrainingLabTab(QWidget):
             loss_item.setDownsampling(auto=True, method="mean")
             loss_item.setClipToView(True)
             self.live_items[key] = (loss_item, acc_item)
-        self.loss_plot.setXRange(0, config.epochs, padding=0.02)
-        self.acc_plot.setXRange(0.5, config.epochs + 0.5, padding=0)
-        self.acc_plot.enableAutoRange(axis="y")
         self._dirty = True
+
+    def _set_axes(self, epochs: int) -> None:
+        self.loss_plot.setXRange(0, epochs, padding=0.02)
+        self.loss_plot.setYRange(0, 2.5, padding=0)  # cross-entropy of a 10-way guess starts near ln 10 ≈ 2.3
+        self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
+        self.acc_plot.setYRange(0, 100, padding=0.02)
 
     def _redraw(self) -> None:
         """Hand the curves their new points (only those that grew: every update repaints a plot)."""
@@ -497,20 +507,45 @@ class TrainingLabTab(QWidget):
 
     def _show_filters(self, filters: np.ndarray, caption: str) -> None:
         """Tile the first layer's kernels into one picture, on one colour scale centred at 0."""
+        self._shown_filters = (filters, caption)
         count, kh, kw = filters.shape
         scale = 8  # each weight as an 8×8 block, so the gaps between kernels stay thin
         big = np.kron(filters, np.ones((1, scale, scale), dtype=np.float32))
         grid = grid_for(count, kh * scale, kw * scale, gap=3, cols=math.ceil(math.sqrt(2 * count)))
         mosaic = tile_maps(big, grid)
-        self.filters_picture.show_rgb(colorize(mosaic, DIVERGING_MAP, value_range(filters, signed=True),
-                                               _background()))
+        background = palette_colours(self)[0]  # the gaps between kernels
+        self.filters_picture.show_rgb(colorize(mosaic, DIVERGING_MAP, value_range(filters, signed=True), background))
         self.filters_box.autoRange(padding=0.02)
         self.filters_title.setText(f"CNN conv 1 filters · {caption}")
 
-    def _show_placeholder_filters(self) -> None:
-        config = self.config()
-        self.filters_picture.show_rgb(colorize(np.zeros((3, 3)), DIVERGING_MAP, (-1.0, 1.0), _background()))
-        self.filters_title.setText(f"CNN conv 1 filters ({config.conv1_filters}) appear here as it trains")
+    def _show_starting_filters(self) -> None:
+        """Before any training: the random filters the next run's CNN starts from (same seed, same sizes)."""
+        _, cnn = build_pair(self.config())
+        self._show_filters(first_layer_filters(cnn), "untrained (random start)")
+
+    def changeEvent(self, event: QEvent | None) -> None:
+        """Follow a light/dark palette switch: plots re-coloured, filter gaps redrawn in the new background."""
+        super().changeEvent(event)
+        if is_palette_change(event):
+            self._restyle()
+            if self._shown_filters is not None:
+                self._show_filters(*self._shown_filters)
+
+    def _restyle(self) -> None:
+        """Plot colours from the palette: pyqtgraph copies them when an item is made, so set them again."""
+        background, foreground = palette_colours(self)
+        restyle_plots(self, background, foreground)
+        for plot, title in ((self.loss_plot, LOSS_TITLE), (self.acc_plot, ACCURACY_TITLE)):
+            plot.setTitle(title, size="12pt", color=foreground)
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                legend.setLabelTextColor(foreground)
+                for _, label in legend.items:
+                    label.setText(label.text)  # existing labels keep their old colour until re-rendered
+
+    def _on_cnn_settings_changed(self) -> None:
+        if not self.is_running and not self.results:
+            self._show_starting_filters()
 
     # -- results table --------------------------------------------------------------------------------
     def _add_table_rows(self, number: int, result: ComparisonResult) -> None:
