@@ -3,7 +3,8 @@
 Each run is a fresh process started offscreen with ``CNNVIZ_EXIT_AFTER_SHOWN=1``: the app prints a
 timestamp once the window is shown, the cached model loaded and the first event-loop pass done,
 then quits. CPU time (user + system) is reported beside wall time: on a shared, busy machine it
-is the better guide to what an idle machine would see. ``import torch`` alone is timed the same
+shows how much work the start is (it can exceed the wall time: several threads start up at once).
+``import torch`` alone is timed the same
 way, in the same run, because it is most of the start-up.
 """
 
@@ -75,7 +76,7 @@ def run(quick: bool = False, repeats: int = 5) -> list[Figure]:
     detail = f"median of {repeats} fresh processes, offscreen, saved model"
     return [
         at_most("cold_start", "python main.py → window responding (wall)", median(app_wall), "s", TARGET_S, detail),
-        at_most("cold_start", "… same, CPU time (≈ idle-machine wall)", median(app_cpu), "s", TARGET_S, detail),
+        Figure("cold_start", "… same, CPU time of all its threads", median(app_cpu), "s", detail=detail),
         Figure("cold_start", "of which `import torch` alone (wall)", median(torch_wall), "s", detail=detail),
         Figure("cold_start", "`import torch` alone, CPU time", median(torch_cpu), "s", detail=detail),
     ]
