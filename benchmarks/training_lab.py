@@ -1,9 +1,10 @@
 """The Training lab's default comparison (1,000 digits, 20 epochs, full 10,000-digit test each epoch).
 
-Measures the whole run's wall time with both models trained at once (one CPU thread each) and one
-after the other, the final accuracies, and how long the window's event loop is held up while the
-lab tab draws the live curves (a 10 ms timer's worst gap), which must stay small for the UI to
-feel smooth. Runs alternate between the modes so a change in the shared CPU's load hits both.
+Measures the whole run's wall time one model after the other (the default) and both at once, in
+the core alone and started from the lab tab (live curves drawn), the final accuracies, and how long
+the window's event loop is held up meanwhile: the 99th-percentile gap of a 10 ms timer, beside the
+same with nothing training. Runs alternate between the modes so a change in the shared CPU's load
+hits both; a warm-up run first keeps PyTorch's one-time start-up out of the figures.
 """
 
 from __future__ import annotations
@@ -17,22 +18,22 @@ from benchmarks.common import Figure, at_most, load_average, median
 
 TARGET_WALL_S = 10.0
 TARGET_GAP_MS = 100.0
-MODES = ("concurrent", "sequential")
+MODES = ("sequential", "concurrent")
 
 
-def core_run(mode: str, **overrides: int) -> tuple[float, float, float]:
+def core_run(mode: str, epochs: int = 20) -> tuple[float, float, float]:
     """(wall seconds, FC test accuracy, CNN test accuracy) of one comparison without any UI."""
     from cnnviz.data import load_bundled_mnist
     from cnnviz.lab import ComparisonConfig, run_comparison
 
     start = time.perf_counter()
-    result = run_comparison(ComparisonConfig(mode=mode, **overrides), load_bundled_mnist())
+    result = run_comparison(ComparisonConfig(mode=mode, epochs=epochs), load_bundled_mnist())
     wall = time.perf_counter() - start
     assert result.fc.test_accuracy is not None and result.cnn.test_accuracy is not None
     return wall, result.fc.test_accuracy, result.cnn.test_accuracy
 
 
-def ui_run(mode: str | None, **overrides: int) -> tuple[float, np.ndarray]:
+def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
     """(wall seconds, event-loop gaps in ms) of one comparison started from the lab tab, offscreen.
 
     With ``mode`` None nothing is trained: the tab just sits there for 3 s (the baseline gap).
@@ -54,7 +55,7 @@ def ui_run(mode: str | None, **overrides: int) -> tuple[float, np.ndarray]:
     tab.resize(1280, 760)
     tab.show()
     app.processEvents()
-    tab.set_config(ComparisonConfig(mode=mode or "concurrent", **overrides))
+    tab.set_config(ComparisonConfig(mode=mode or "sequential", epochs=epochs))
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -79,7 +80,7 @@ def ui_run(mode: str | None, **overrides: int) -> tuple[float, np.ndarray]:
 
 def run(quick: bool = False) -> list[Figure]:
     repeats = 1 if quick else 3
-    overrides = {"epochs": 2} if quick else {}
+    epochs = 2 if quick else 20
     walls: dict[str, list[float]] = {m: [] for m in MODES}
     ui_walls: dict[str, list[float]] = {m: [] for m in MODES}
     worst_gaps: dict[str, list[float]] = {m: [] for m in MODES}
@@ -90,10 +91,10 @@ def run(quick: bool = False) -> list[Figure]:
     for _ in range(repeats):
         idle_gaps.append(float(np.percentile(ui_run(None)[1], 99)))
         for mode in MODES:
-            wall, fc_acc, cnn_acc = core_run(mode, **overrides)
+            wall, fc_acc, cnn_acc = core_run(mode, epochs)
             walls[mode].append(wall)
             accuracies[mode] = (fc_acc, cnn_acc)
-            ui_wall, gaps = ui_run(mode, **overrides)
+            ui_wall, gaps = ui_run(mode, epochs)
             ui_walls[mode].append(ui_wall)
             worst_gaps[mode].append(float(np.percentile(gaps, 99)))
     detail = f"median of {repeats}; load before {load_before}, after {load_average()}"
@@ -107,8 +108,9 @@ def run(quick: bool = False) -> list[Figure]:
                                median(ui_walls[mode]), "s", TARGET_WALL_S, detail))
         figures.append(at_most("training_lab", f"event-loop gap p99 while training, {mode}",
                                median(worst_gaps[mode]), "ms", TARGET_GAP_MS, detail))
-        figures.append(Figure("training_lab", f"test accuracy FC vs CNN, {mode}", 100 * (cnn_acc - fc_acc), "points",
-                              detail=f"FC {fc_acc:.2%}, CNN {cnn_acc:.2%}", met=cnn_acc > fc_acc))
+        figures.append(Figure("training_lab", f"CNN test accuracy, {mode}", 100 * cnn_acc, "%",
+                              target=f"> FC's {100 * fc_acc:.2f} %", met=cnn_acc > fc_acc,
+                              detail=f"FC {fc_acc:.2%}, CNN {cnn_acc:.2%} on all 10,000 test digits"))
     return figures
 
 
