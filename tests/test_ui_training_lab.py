@@ -83,7 +83,8 @@ def test_a_tiny_run_draws_both_curves_and_fills_the_table(qtbot, lab) -> None:  
     assert lab.export_csv_button.isEnabled()
 
 
-def test_stop_cancels_within_one_batch(qtbot, lab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("mode", ["sequential", "concurrent"])
+def test_stop_cancels_within_one_batch(qtbot, lab, monkeypatch, mode) -> None:  # type: ignore[no-untyped-def]
     """Each model is held after its first batch until Stop is clicked; then no further batch may run."""
     real_run = lab_module.run_comparison
     gate = threading.Event()
@@ -99,6 +100,8 @@ def test_stop_cancels_within_one_batch(qtbot, lab, monkeypatch) -> None:  # type
 
     monkeypatch.setattr(lab_module, "run_comparison", gated_run)
     lab.batch_size.setValue(10)  # 50 batches per model: far from done when Stop is clicked
+    lab.mode.setCurrentIndex(lab.mode.findData(mode))
+    assert lab.config().mode == mode
     qtbot.mouseClick(lab.train_button, Qt.MouseButton.LeftButton)
     assert lab.train_button.text() == "Stop"
     qtbot.waitUntil(lambda: drawn(lab, FC_KEY)[0] + drawn(lab, CNN_KEY)[0] >= 1, timeout=RUN_TIMEOUT_MS)
