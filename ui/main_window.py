@@ -101,9 +101,9 @@ class MainWindow(QMainWindow):
         self.add_tab("draw", self.draw_tab, "Draw && explore")
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
-        self.add_tab("zoo", ZooTab(self.state), "Model zoo")
         self.add_tab("explain", ExplainTab(self.state), "Explain")
         self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
+        self.add_tab("zoo", ZooTab(self.state), "Model zoo")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_widgets[key] = widget
@@ -390,9 +390,10 @@ class MainWindow(QMainWindow):
             if not self._train_thread.wait(2000):  # it stops after the current batch; never drop a running thread
                 self._train_thread.wait()
             self._train_thread = None
-        self.tab_widgets["zoo"].shutdown()  # type: ignore[attr-defined]
-        self.tab_widgets["explain"].shutdown()  # type: ignore[attr-defined]
-        self.tab_widgets["lab"].shutdown()  # type: ignore[attr-defined]
+        for tab in self.tab_widgets.values():  # tabs with background workers stop them here
+            shutdown = getattr(tab, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
         self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)
