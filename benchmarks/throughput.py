@@ -126,7 +126,7 @@ def thread_sweep(model_name: str, samples: int, repeats: int, options: list[int]
 
 
 def run(quick: bool = False) -> list[Figure]:
-    samples, repeats = (256, 1) if quick else (2048, 5)
+    samples, repeats = (256, 1) if quick else (2048, 7)
     threads = training_threads()  # the app's own setting: what the ratio is about
     options = [1] if quick else sorted({1, torch.get_num_threads()})
     figures = []
