@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ def _load_data(folder: str | None) -> MnistData:
 def cmd_train(args: argparse.Namespace) -> int:
     from cnnviz.models import MODELS
     from cnnviz.training import BatchMetrics, EpochMetrics, save_checkpoint, train_model
+    from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
 
     if args.model not in MODELS:
         print(f"unknown model {args.model!r}; choose one of: {', '.join(MODELS)}", file=sys.stderr)
@@ -50,7 +52,7 @@ def cmd_train(args: argparse.Namespace) -> int:
               f"{m.train_accuracy:.2%}{test} ({m.elapsed_s:.1f}s)".ljust(110))
 
     trained = train_model(args.model, data, epochs=args.epochs, subset=args.subset, device=args.device,
-                          seed=args.seed, on_batch=on_batch, on_epoch=on_epoch)
+                          seed=args.seed, on_batch=on_batch, on_epoch=on_epoch, threads=CPU_CORES)
     save_checkpoint(trained.model, out, trained.meta)
     for notice in trained.result.notices:  # e.g. the GPU was missing or ran out of memory: trained on the CPU
         print(f"note: {notice}", file=sys.stderr)
@@ -82,7 +84,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from cnnviz.training import BatchMetrics, EpochMetrics
+    from cnnviz.training import BatchMetrics, EpochMetrics, train_model
+    from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
     from cnnviz.zoo.report import build_report, format_duration, report_markdown, write_report
 
     models = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -104,7 +107,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         report = build_report(data, models, device=args.device, subset=args.subset, use_cache=not args.no_cache,
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
-                              on_model=on_model, on_batch=on_batch, on_epoch=on_epoch)
+                              on_model=on_model, on_batch=on_batch, on_epoch=on_epoch,
+                              train=functools.partial(train_model, threads=CPU_CORES))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
