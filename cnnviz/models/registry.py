@@ -40,7 +40,7 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("mlp", arch.mlp, "Two-layer fully connected network (784 → hidden → 10).",
                   Recipe(epochs=10, batch_size=128, lr=1e-3), seed_error=2.0),
         ModelSpec("small_cnn", arch.small_cnn, "Small CNN: conv 32 → pool → conv 64 → pool → FC 128.",
-                  Recipe(epochs=3, batch_size=64, lr=1e-3), seed_error=0.8),
+                  Recipe(epochs=3, batch_size=64, lr=3e-3, schedule="onecycle"), seed_error=0.8),
         ModelSpec("explorer_cnn", arch.explorer_cnn,
                   "The explorer: Conv1+ReLU → MaxPool → Conv2+ReLU → MaxPool → FC, every filter visible.",
                   Recipe(epochs=2, batch_size=64, lr=2e-3)),
