@@ -14,15 +14,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pyqtgraph as pg  # noqa: E402
-from PyQt6.QtCore import QTimer  # noqa: E402
-from PyQt6.QtWidgets import QApplication  # noqa: E402
+import pyqtgraph as pg
+from PyQt6.QtCore import QTimer
+from PyQt6.QtWidgets import QApplication
 
-from cnnviz.data import load_bundled_mnist  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.settings import open_settings  # noqa: E402
-from ui.state import AppState  # noqa: E402
-from ui.theme import apply_theme  # noqa: E402
+from cnnviz.data import load_bundled_mnist
+from ui.main_window import MainWindow
+from ui.settings import open_settings
+from ui.state import AppState
+from ui.theme import apply_theme
 
 # A hand-drawn "2" as raster points (0…280), the way a mouse would move.
 TWO = [(80, 90), (105, 60), (145, 50), (185, 65), (200, 100), (185, 140), (150, 175), (110, 210), (80, 235),
