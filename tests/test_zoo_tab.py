@@ -60,6 +60,7 @@ def test_report_opens_from_the_cache_without_training(qtbot, mnist, monkeypatch,
         cells = _cells(widget.report_view.table, 0)
         assert cells[0] == "logistic" and cells[5] == "7.50%" and cells[6] == "8.0%" and cells[3] == "42.0 s"
         assert "Not measured yet: mlp, small_cnn, modern_cnn" in widget.report_view.notes.text()
+        assert not widget.report_view.chart.isHidden()  # a measured row gets its bar chart
     finally:
         widget.shutdown()
         state.shutdown()
@@ -130,3 +131,15 @@ def test_receptive_field_table_follows_the_chosen_model(tab: ZooTab) -> None:
     rows = {_cells(view.table, r)[0]: _cells(view.table, r) for r in range(view.table.rowCount())}
     assert rows["conv1"][2] == "5×5" and rows["conv2"][2] == "14×14" and rows["fc3"][2] == "the whole image"
     assert "73,856" in view.stack_note.text() and "102,464" in view.stack_note.text()
+
+
+def test_report_chart_is_hidden_until_something_was_measured(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.zoo.report import Report
+    from ui.zoo_tab import ReportView
+
+    view = ReportView(app_state)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_report(Report([], "MNIST", 60_000, 10_000))
+    assert not view.chart.isVisible()
+    assert "Not measured yet" in view.notes.text()

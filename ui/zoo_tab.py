@@ -186,7 +186,8 @@ class ReportView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart, 100)
+        layout.addStretch(1)  # keeps the controls at the top while there is no chart to show
         self.show_cached()
 
     def selected_models(self) -> list[str]:
@@ -217,6 +218,7 @@ class ReportView(QWidget):
     def _draw_chart(self, report: Report) -> None:
         self.chart.clear()
         rows = report.rows
+        self.chart.setVisible(bool(rows))  # an empty chart with made-up axes says nothing
         if not rows:
             return
         x = np.arange(len(rows), dtype=float)
