@@ -108,3 +108,26 @@ def test_drawing_choices_are_remembered(qtbot, make_window) -> None:  # type: ig
     assert again.draw_tab.canvas.brush_size == 31
     assert again.draw_tab.pipeline.pace.value() == 4.5
     assert again.draw_tab.index_spin.value() == 123
+
+
+def test_a_model_opened_from_a_file_is_reopened_at_the_next_launch(window_factory, qtbot, trained_explorer,
+                                                                   tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta, save_checkpoint
+
+    _model, _meta, default_path = trained_explorer
+    other = save_checkpoint(build_model("lenet5"), tmp_path / "lenet.pt",
+                            CheckpointMeta(model="lenet5", model_kwargs={}, test_accuracy=0.5))
+    first = window_factory(model_path=default_path)
+    first.start()
+    assert first.state.meta is not None and first.state.meta.model == "explorer_cnn"
+    assert first.open_model(other)
+    first.close()
+
+    second = window_factory(model_path=default_path)
+    second.start()
+    assert second.state.meta is not None and second.state.meta.model == "lenet5"
+    other.unlink()  # gone by the launch after: the app's own model opens again
+    third = window_factory(model_path=default_path)
+    third.start()
+    assert third.state.meta is not None and third.state.meta.model == "explorer_cnn"

@@ -46,6 +46,9 @@ ATTRIBUTION = (
 )
 
 
+LAST_OPENED_KEY = "model/last_opened"
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -207,7 +210,16 @@ class MainWindow(QMainWindow):
 
     # -- model lifecycle --------------------------------------------------------------------------
     def start(self) -> None:
-        """Open the saved model, or say plainly there is none and train one in the background."""
+        """Open the last opened or the saved model, or say plainly there is none and train one."""
+        last = str(self.settings.value(LAST_OPENED_KEY, "") or "")
+        if last and Path(last).is_file():
+            try:
+                model, meta = load_checkpoint(Path(last))
+            except CheckpointError:
+                self.settings.remove(LAST_OPENED_KEY)  # changed since: fall back to the app's own model
+            else:
+                self.state.set_model(model, meta)
+                return
         if self.model_path.is_file():
             try:
                 model, meta = load_checkpoint(self.model_path)
@@ -269,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def _on_default_trained(self, trained: TrainedModel) -> None:
         self._end_training()
+        self.settings.remove(LAST_OPENED_KEY)  # the freshly trained model is the one to reopen
         try:
             save_checkpoint(trained.model, self.model_path, trained.meta)
             saved = f" and saved to {self.model_path}"
@@ -332,6 +345,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self.state.set_model(model, meta)
+        self.settings.setValue(LAST_OPENED_KEY, str(Path(path).resolve()))  # reopened at the next launch
         self.banner.hide()
         return True
 
