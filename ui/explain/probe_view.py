@@ -1,0 +1,296 @@
+"""The invariance probe: does the answer survive moving or turning the digit? The CNN against an FC network.
+
+The FC network to compare with is the "companion": loaded from the user-data folder, or trained in the
+background the first time (and saved). Curves are computed off the GUI thread, newest request only.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from cnnviz.data import MnistData
+from cnnviz.explain import AXES, ProbeCurve, ShiftedMaps, last_conv_stage, probe_curve, probe_values, shifted_first_maps
+from cnnviz.jobs import Job, check
+from cnnviz.models.staged import StagedNet
+from cnnviz.paths import user_data_dir
+from cnnviz.training import CheckpointError, CheckpointMeta, load_checkpoint, save_checkpoint, train_model
+from cnnviz.training.device import INFERENCE_THREADS, training_threads
+from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, value_range
+from ui.explain.common import export_button
+from ui.tasks import TaskRunner
+from ui.theme import CNN_COLOR, FC_COLOR
+from ui.widgets.image_panel import ImageStrip
+from ui.widgets.lazy import LazyPanel
+from ui.widgets.status_label import StatusLabel
+
+FC_ARCH, FC_EPOCHS, FC_SUBSET = "mlp", 3, 30_000
+SHIFT_STRIP = (-4.0, -2.0, 0.0, 2.0, 4.0)
+Curves = dict[str, dict[str, ProbeCurve]]  # model key ("cnn", "fc") → axis → curve
+
+
+# -- core-side work (to be replaced by the core's ModelStore.companion and compare_invariance) ------------
+def fc_model_path() -> Path:
+    """Where the small FC network used for the probe's comparison is kept."""
+    return user_data_dir() / "probe_mlp.pt"
+
+
+@dataclass(frozen=True)
+class Companion:
+    model: StagedNet
+    meta: CheckpointMeta
+    note: str = ""  # what happened on the way (a damaged file set aside, a file that could not be saved)
+
+
+def load_or_train_companion(data: MnistData, job: Job, epochs: int = FC_EPOCHS,
+                            subset: int | None = FC_SUBSET) -> Companion:
+    """The saved FC network, or a new one trained (``job.progress`` gets each epoch) and saved."""
+    path, note = fc_model_path(), ""
+    if path.is_file():
+        try:
+            model, meta = load_checkpoint(path)
+            return Companion(model.eval(), meta)
+        except CheckpointError as exc:
+            path.replace(path.with_suffix(".pt.damaged"))
+            note = f"The saved FC network could not be opened ({exc}); it was set aside and a new one trained."
+    trained = train_model(FC_ARCH, data, epochs=epochs, subset=subset, on_epoch=job.progress,
+                          should_stop=job.should_stop)
+    check(job.should_stop)
+    try:
+        save_checkpoint(trained.model, path, trained.meta)
+    except OSError as exc:  # still used for this session; trained again next time
+        note += f" It could not be saved ({exc}), so it will be trained again next time."
+    return Companion(trained.model.eval(), trained.meta, note.strip())
+
+
+def compare_invariance(models: dict[str, StagedNet], image: np.ndarray, job: Job) -> tuple[Curves, ShiftedMaps | None]:
+    """Probe curves for every model along every axis, and the first model's first maps of shifted copies."""
+    models = {key: copy.deepcopy(net) for key, net in models.items()}
+    curves: Curves = {}
+    for key, net in models.items():
+        curves[key] = {}
+        for axis in AXES:
+            check(job.should_stop)
+            curves[key][axis] = probe_curve(net, image, axis, probe_values(axis, 13 if axis == "angle" else 9))
+    try:
+        shifted = shifted_first_maps(models["cnn"], image, np.array(SHIFT_STRIP))
+    except ValueError:  # a fully connected model: no maps to move
+        shifted = None
+    return curves, shifted
+
+
+def describe(meta: CheckpointMeta | None) -> str:
+    """A model's name and how it was trained, from its checkpoint metadata (never typed in)."""
+    if meta is None:
+        return "–"
+    acc = f"{meta.test_accuracy:.1%} test accuracy" if meta.test_accuracy is not None else "accuracy unknown"
+    samples = meta.extra.get("train_samples")
+    on = f" on {samples:,} digits" if isinstance(samples, int) else ""
+    hidden = f", {meta.model_kwargs['hidden']} hidden units" if "hidden" in meta.model_kwargs else ""
+    return f"{meta.model}{hidden}, {meta.epochs} epoch{'s' if meta.epochs != 1 else ''}{on}, {acc}"
+
+
+CompanionFn = Callable[[MnistData, Job], Companion]
+CompareFn = Callable[[dict[str, StagedNet], np.ndarray, Job], "tuple[Curves, ShiftedMaps | None]"]
+
+
+class ProbeView(LazyPanel):
+    probe_shown = pyqtSignal()  # the curves of the newest request are drawn
+    fc_ready = pyqtSignal()  # the FC network to compare with is loaded or trained
+
+    def __init__(self, data: MnistData, companion: CompanionFn = load_or_train_companion,
+                 compare: CompareFn = compare_invariance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = TaskRunner(self)
+        self.data, self._companion, self._compare = data, companion, compare
+        self.class_names: Sequence[str] = data.class_names
+        self.model: StagedNet | None = None
+        self.meta: CheckpointMeta | None = None
+        self.image: np.ndarray | None = None
+        self.fc: Companion | None = None
+        self.probe: Curves = {}
+        self.shifted: ShiftedMaps | None = None
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.fc_status = StatusLabel()
+        self.fc_status.setProperty("banner", True)
+        top.addWidget(self.fc_status, 1)
+        top.addWidget(export_button(self, "probe", lambda m: self.fc_status.say(m, error=True)))
+        layout.addLayout(top)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setMinimumHeight(240)
+        self.probe_plots: dict[str, pg.PlotItem] = {}
+        for i, (axis, label) in enumerate(AXES.items()):
+            plot = self.plots.addPlot(row=0, col=i)
+            plot.setLabel("bottom", label)
+            plot.setLabel("left", "probability of the class")
+            plot.setYRange(-0.08, 1.12, padding=0)
+            plot.showGrid(x=True, y=True, alpha=0.3)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            self.probe_plots[axis] = plot
+        layout.addWidget(self.plots, 1)
+        self.probe_summary = QLabel()
+        self.probe_summary.setWordWrap(True)
+        layout.addWidget(self.probe_summary)
+        shared = QHBoxLayout()
+        caption = QVBoxLayout()
+        self.sharing_caption = QLabel()
+        self.sharing_caption.setWordWrap(True)
+        caption.addWidget(self.sharing_caption)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("First-layer map:"))
+        self.shift_channel = QSpinBox()
+        self.shift_channel.setMinimum(1)
+        self.shift_channel.setToolTip("Which map of the first stage to show (counted from 1)")
+        self.shift_channel.valueChanged.connect(lambda _: self._show_shifted())
+        pick.addWidget(self.shift_channel)
+        pick.addStretch(1)
+        caption.addLayout(pick)
+        caption.addStretch(1)
+        shared.addLayout(caption, 2)
+        self.shift_strip = ImageStrip(min_panel=80)
+        self.shift_strip.setMaximumHeight(260)
+        self.shift_digits = [self.shift_strip.add_panel(f"d{i}", f"shift {dx:+.0f} px", 0, i)
+                             for i, dx in enumerate(SHIFT_STRIP)]
+        self.shift_maps = [self.shift_strip.add_panel(f"m{i}", "", 1, i) for i in range(len(SHIFT_STRIP))]
+        shared.addWidget(self.shift_strip, 5)
+        layout.addLayout(shared)
+
+    # -- source and the FC companion ---------------------------------------------------------------
+    def set_source(self, model: StagedNet | None, meta: CheckpointMeta | None, image: np.ndarray | None) -> None:
+        if model is not self.model:
+            self.probe, self.shifted = {}, None
+        self.model, self.meta, self.image = model, meta, image
+        if image is None:
+            self.tasks.cancel("probe")
+        self.mark_dirty()
+
+    def set_fc_model(self, model: StagedNet, meta: CheckpointMeta) -> None:
+        """Compare with this fully connected network (instead of the saved or trained one)."""
+        self.tasks.cancel("companion")
+        self._on_companion(Companion(model.eval(), meta))
+
+    def _ensure_companion(self) -> None:
+        if self.fc is not None or self.tasks.busy("companion"):
+            return
+        self.fc_status.say("Preparing a small fully connected network to compare with (loading it, or training "
+                           "it the first time). The current model's curves are shown meanwhile.")
+        data = self.data
+        self.tasks.run("companion", lambda job: self._companion(data, job), policy="single",
+                       threads=training_threads(), on_done=self._on_companion, on_progress=self._on_fc_epoch,
+                       on_failed=lambda m: self.fc_status.say(f"Training the FC network failed: {m}", error=True),
+                       on_cancelled=self._on_companion_cancelled)
+
+    def _on_companion_cancelled(self) -> None:
+        if self.fc is None:  # not replaced by ``set_fc_model`` meanwhile
+            self.fc_status.say("Training the FC network was stopped; it starts again when this view is shown.")
+
+    def _on_fc_epoch(self, metrics: Any) -> None:
+        self.fc_status.say(f"Training a small fully connected network ({FC_ARCH}) to compare with: epoch "
+                           f"{metrics.epoch} of {metrics.epochs} done. The current model's curves are shown "
+                           "meanwhile.")
+
+    def _on_companion(self, fc: Any) -> None:
+        self.fc = fc
+        self._banner()
+        self.fc_ready.emit()
+        self.mark_dirty()
+
+    def _banner(self) -> None:
+        if self.fc is None:
+            return
+        note = f" {self.fc.note}" if self.fc.note else ""
+        self.fc_status.say(f"<span style='color:{CNN_COLOR}'>■ {self._label()}</span>: {describe(self.meta)}"
+                           f"&nbsp;&nbsp; <span style='color:{FC_COLOR}'>■ FC</span>: {describe(self.fc.meta)}{note}")
+
+    def _label(self) -> str:
+        """What the probe calls the current model: "CNN", or its name when it has no convolution."""
+        model = self.model
+        return "CNN" if model is not None and last_conv_stage(model) is not None else (model.arch if model else "–")
+
+    # -- probing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._ensure_companion()
+        self._banner()
+        model, image = self.model, self.image
+        if model is None or image is None:
+            return
+        models = {"cnn": model, **({"fc": self.fc.model} if self.fc is not None else {})}
+        self.tasks.run("probe", lambda job: self._compare(models, image, job), policy="latest",
+                       threads=INFERENCE_THREADS, on_done=self._on_probe,
+                       on_failed=lambda m: self.probe_summary.setText(f"Could not compute the probe: {m}"))
+
+    def _on_probe(self, result: Any) -> None:
+        if self.image is None:
+            return  # the canvas was cleared while this was computed
+        self.probe, self.shifted = result
+        self._show_probe()
+
+    def _show_probe(self) -> None:
+        names, label = self.class_names, self._label()
+        lines = []
+        for axis, plot in self.probe_plots.items():
+            plot.clear()
+            for key, colour, name in (("cnn", CNN_COLOR, label), ("fc", FC_COLOR, "FC")):
+                curve = self.probe.get(key, {}).get(axis)
+                if curve is None:
+                    continue
+                plot.setLabel("left", f"probability of {names[curve.reference_class]}")
+                plot.plot(curve.values, curve.reference_probabilities, pen=pg.mkPen(colour, width=3),
+                          symbol="o", symbolBrush=colour, symbolPen=colour, symbolSize=8, name=name)
+                for x, y, pred in zip(curve.values, curve.reference_probabilities, curve.predictions, strict=True):
+                    if pred != curve.reference_class:
+                        text = pg.TextItem(names[int(pred)], color=colour, anchor=(1.2 if key == "cnn" else -0.2, 0.5))
+                        text.setPos(float(x), float(y))
+                        plot.addItem(text)
+            kept = [f"{name} {c.kept}/{len(c.values)}" for key, name in (("cnn", label), ("fc", "FC"))
+                    if (c := self.probe.get(key, {}).get(axis)) is not None]
+            if kept:
+                lines.append(f"{AXES[axis].split(' (')[0].lower()}: {', '.join(kept)}")
+        cnn_x = self.probe.get("cnn", {}).get("x")
+        if cnn_x is not None:
+            self.probe_summary.setText(
+                f"Moved copies still called <b>{names[cnn_x.reference_class]}</b> — " + "; ".join(lines) +
+                ". Labels on the curves show the class predicted instead, where it changed.")
+        self._show_shifted()
+        self.probe_shown.emit()
+
+    def _show_shifted(self) -> None:
+        shifted = self.shifted
+        if shifted is None:
+            self.sharing_caption.setText("This model's first stage has no feature maps to compare.")
+            for panel in (*self.shift_digits, *self.shift_maps):
+                panel.clear()
+            return
+        self.shift_channel.blockSignals(True)
+        self.shift_channel.setMaximum(shifted.maps.shape[1])
+        self.shift_channel.setSuffix(f" of {shifted.maps.shape[1]}")
+        self.shift_channel.blockSignals(False)
+        ch = self.shift_channel.value() - 1
+        levels = value_range(shifted.maps[:, ch])
+        for i, (digit, fmap) in enumerate(zip(self.shift_digits, self.shift_maps, strict=True)):
+            digit.show_values(shifted.images[i], INPUT_MAP, (0.0, 1.0))
+            fmap.show_values(shifted.maps[i, ch], ACTIVATION_MAP, levels)
+            digit.mark_centre(shifted.images.shape[-1])
+            fmap.mark_centre(shifted.maps.shape[-1])
+        mismatch = shifted.mismatch()
+        worst = None if np.all(np.isnan(mismatch)) else float(np.nanmax(mismatch))
+        measured = (f" Away from the borders, the map of each moved digit equals the original map moved: largest "
+                    f"difference {worst:.4f}, for values up to {float(np.abs(shifted.maps).max()):.2f}."
+                    if worst is not None else "")
+        self.sharing_caption.setText(
+            f"<b>Weight sharing.</b> Top: the digit shifted left and right. Bottom: map {ch + 1} of the first "
+            f"stage ({shifted.stage}) for each, on one colour scale. The same filter is applied everywhere, so "
+            f"the pattern is the same, just moved.{measured} The answer is not guaranteed to stay the same: "
+            "pooling forgives only moves inside its small window, and the curves above show how much the "
+            "later layers cope with the rest.")

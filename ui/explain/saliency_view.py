@@ -1,0 +1,180 @@
+"""Saliency: which pixels mattered for a class, by five methods, as an overlay on the digit.
+
+The maps are computed off the GUI thread on a copy of the model, newest request only ("latest"): a
+result for an input or class that has since changed never reaches the screen.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from cnnviz.explain import METHODS, SaliencyMap, saliency
+from cnnviz.format import format_probability
+from cnnviz.jobs import Job, check
+from cnnviz.models.staged import StagedNet
+from cnnviz.training.device import INFERENCE_THREADS
+from ui.colormaps import INPUT_MAP, colorize
+from ui.explain.common import export_button
+from ui.tasks import TaskRunner
+from ui.theme import palette
+from ui.widgets.image_panel import ImagePanel, ImageStrip
+from ui.widgets.lazy import LazyPanel
+from ui.widgets.status_label import StatusLabel
+
+SALIENCY_MAP = "inferno"
+Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
+# The core's "gradcam" is the per-position form, which is HiResCAM (Draelos & Carin 2020); classic
+# Grad-CAM is "gradcam_classic". Until the core's rename lands, the names shown here say so.
+TITLES = {"gradcam": "HiResCAM", "gradcam_classic": "Grad-CAM"} if "hirescam" not in METHODS else {}
+
+
+def method_title(key: str) -> str:
+    return TITLES.get(key, METHODS[key].title)
+
+
+def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job) -> Maps:
+    """Each method's map for ``target`` (None: the predicted class), on a private copy of ``model``."""
+    model = copy.deepcopy(model)  # gradients on a copy: the capture thread keeps using the original
+    maps: Maps = {}
+    for key in keys:
+        check(job.should_stop)
+        try:
+            maps[key] = saliency(model, image, key, target)
+        except ValueError as exc:  # e.g. a class-activation map on a network without conv stages
+            maps[key] = str(exc)
+    return maps
+
+
+Compute = Callable[[StagedNet, np.ndarray, Sequence[str], "int | None", Job], Maps]
+
+
+class SaliencyView(LazyPanel):
+    saliency_shown = pyqtSignal()  # the big overlay shows the newest maps
+
+    def __init__(self, class_names: Sequence[str], compute: Compute = saliency_maps,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = TaskRunner(self)
+        self._compute = compute
+        self.class_names = list(class_names)
+        self.model: StagedNet | None = None
+        self.image: np.ndarray | None = None
+        self.saliency_maps: Maps = {}
+
+        layout = QHBoxLayout(self)
+        big = ImageStrip(min_panel=300)
+        self.saliency_panel = big.add_panel("big")
+        layout.addWidget(big, 3)
+        side = QVBoxLayout()
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Method:"))
+        self.method_box = QComboBox()
+        for key in METHODS:
+            self.method_box.addItem(method_title(key), key)
+        self.method_box.currentIndexChanged.connect(lambda _: self._on_method())
+        controls.addWidget(self.method_box)
+        controls.addWidget(QLabel("Class:"))
+        self.class_box = QComboBox()
+        self.class_box.addItem("the predicted class", None)
+        for i, name in enumerate(self.class_names):
+            self.class_box.addItem(name, i)
+        self.class_box.currentIndexChanged.connect(lambda _: self._request())
+        controls.addWidget(self.class_box)
+        controls.addStretch(1)
+        self.status = StatusLabel()
+        controls.addWidget(export_button(self, "saliency", lambda m: self.status.say(m, error=True)))
+        side.addLayout(controls)
+        opacity = QHBoxLayout()
+        opacity.addWidget(QLabel("Overlay opacity:"))
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(70)
+        self.opacity.valueChanged.connect(lambda _: self._show())
+        opacity.addWidget(self.opacity, 1)
+        side.addLayout(opacity)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        side.addWidget(self.title)
+        side.addWidget(self.status)
+        self.method_caption = QLabel()
+        self.method_caption.setWordWrap(True)
+        side.addWidget(self.method_caption)
+        side.addWidget(QLabel("All methods for the same class (click one to enlarge it):"))
+        self.thumbs = ImageStrip(min_panel=110)
+        self.method_thumbs: dict[str, ImagePanel] = {
+            key: self.thumbs.add_panel(key, method_title(key), row=i // 3, col=i % 3)
+            for i, key in enumerate(METHODS)}
+        self.thumbs.clicked.connect(lambda key, _r, _c: self.method_box.setCurrentIndex(list(METHODS).index(key)))
+        side.addWidget(self.thumbs, 1)
+        layout.addLayout(side, 4)
+        self._on_method()
+
+    def set_source(self, model: StagedNet | None, image: np.ndarray | None) -> None:
+        self.model, self.image = model, image
+        if image is None or model is None:
+            self.tasks.cancel_all()
+            self.saliency_maps = {}
+        self.mark_dirty()
+
+    def refresh(self) -> None:
+        if self.model is None or self.image is None:
+            for panel in (self.saliency_panel, *self.method_thumbs.values()):
+                panel.clear()
+            self.title.setText("")
+            return
+        self._request()
+
+    def _request(self) -> None:
+        """The chosen method first (it is what the big overlay shows), then the thumbnails' other methods."""
+        model, image = self.model, self.image
+        if model is None or image is None or not self.isVisible():
+            return
+        target, chosen = self.class_box.currentData(), self.method_box.currentData()
+        for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
+            self.tasks.run(key, lambda job, keys=keys: self._compute(model, image, keys, target, job),
+                           policy="latest", threads=INFERENCE_THREADS, on_done=self._on_maps,
+                           on_failed=lambda m: self.status.say(f"Could not compute the saliency maps: {m}", True))
+
+    def _on_maps(self, maps: Any) -> None:
+        if self.image is None:
+            return  # the canvas was cleared while this was computed
+        self.saliency_maps = {**self.saliency_maps, **maps}
+        self._show()
+
+    def _on_method(self) -> None:
+        key = self.method_box.currentData()
+        self.method_caption.setText(f"{METHODS[key].caption} Brighter = mattered more; each map is scaled to its "
+                                    "own maximum, so compare where, not how much.")
+        self._show()
+
+    def _overlay(self, values: np.ndarray) -> np.ndarray:
+        rgb = colorize(values, SALIENCY_MAP, (0.0, 1.0), palette().base)
+        alpha = (np.clip(values, 0, 1) ** 0.5 * 255 * self.opacity.value() / 100).astype(np.uint8)
+        return np.dstack([rgb, alpha])
+
+    def _paint(self, panel: ImagePanel, result: SaliencyMap | str | None) -> None:
+        assert self.image is not None
+        panel.show_values(self.image, INPUT_MAP, (0.0, 2.0))  # the digit dimmed, so the colours stand out
+        panel.show_overlay(self._overlay(result.values) if isinstance(result, SaliencyMap) else None)
+
+    def _show(self) -> None:
+        if self.image is None or not self.saliency_maps:
+            return
+        for method, thumb in self.method_thumbs.items():
+            self._paint(thumb, self.saliency_maps.get(method))
+        key = self.method_box.currentData()
+        result = self.saliency_maps.get(key)
+        self._paint(self.saliency_panel, result)
+        if isinstance(result, SaliencyMap):
+            self.title.setText(f"<b>{method_title(key)}</b>: what mattered for class "
+                               f"<b>{self.class_names[result.target]}</b> (probability "
+                               f"{format_probability(result.probability)})")
+        elif isinstance(result, str):
+            self.title.setText(f"<b>{method_title(key)}</b> is not available: {result}")
+        self.saliency_shown.emit()

@@ -1,0 +1,100 @@
+"""The Explain tab: a summary line and three views over the current model and its capture.
+
+The tab is where a model and a capture are paired: a view only ever gets a capture that the current
+model made (``capture_fits``), so switching models never explains the old capture with the new model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from cnnviz.data import MnistData
+from cnnviz.format import format_probability
+from cnnviz.introspect import Capture
+from ui.explain.cell_view import CellView
+from ui.explain.common import capture_fits
+from ui.explain.probe_view import ProbeView
+from ui.explain.saliency_view import SaliencyView
+from ui.preferences import Preferences
+from ui.state import AppState
+from ui.widgets.export import save_png
+
+
+def random_test_digit(data: MnistData, rng: np.random.Generator) -> tuple[np.ndarray, int]:
+    """A test digit in [0, 1] and its label (to be replaced by ``MnistData.random_test_digit``)."""
+    i = int(rng.integers(len(data.test_labels)))
+    return data.test_images[i].astype(np.float32) / 255.0, int(data.test_labels[i])
+
+
+class ExplainTab(QWidget):
+    """``ExplainTab(state, prefs, compute_saliency=…, compare=…, companion=…)``: the services are optional."""
+
+    def __init__(self, state: AppState, prefs: Preferences | None = None, parent: QWidget | None = None,
+                 **services: Any) -> None:
+        super().__init__(parent)
+        self.state, self.prefs = state, prefs
+        self._rng = np.random.default_rng()
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        header.addWidget(self.summary, 1)
+        self.sample_button = QPushButton("Use a random test digit")
+        self.sample_button.setToolTip("Put a digit from the MNIST test set on the canvas")
+        self.sample_button.clicked.connect(self.use_random_test_digit)
+        header.addWidget(self.sample_button)
+        layout.addLayout(header)
+        self.views = QTabWidget()
+        layout.addWidget(self.views, 1)
+        self.cell_view = CellView()
+        self.saliency_view = SaliencyView(state.data.class_names,
+                                          **_pick(services, compute_saliency="compute"))
+        self.probe_view = ProbeView(state.data, **_pick(services, companion="companion", compare="compare"))
+        self.views.addTab(self.cell_view, "Behind a number")
+        self.views.addTab(self.saliency_view, "Saliency")
+        self.views.addTab(self.probe_view, "Invariance probe")
+        state.model_changed.connect(self._update)
+        state.capture_changed.connect(self._update)
+        self._update()
+
+    def current(self) -> Capture | None:
+        """The state's capture when the current model made it; None otherwise (or when there is none)."""
+        model, cap = self.state.model, self.state.capture
+        return cap if model is not None and cap is not None and capture_fits(model, cap) else None
+
+    def _update(self) -> None:
+        model, cap = self.state.model, self.current()
+        image = cap.stages[0].output[0] if cap is not None else None  # the very input the capture saw
+        self._update_summary(cap)
+        self.cell_view.set_source(model, cap)
+        self.saliency_view.set_source(model, image)
+        self.probe_view.set_source(model, self.state.meta, image)
+
+    def _update_summary(self, cap: Capture | None) -> None:
+        model = self.state.model
+        if model is None:
+            self.summary.setText("No model yet: one is being trained, or open one from the File menu.")
+        elif cap is None:
+            self.summary.setText("Draw a digit, or use a random test digit, to see what the network does with it.")
+        else:
+            names = self.state.data.class_names
+            truth = f" (true label: {names[self.state.true_label]})" if self.state.true_label is not None else ""
+            self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
+                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.")
+
+    def use_random_test_digit(self) -> None:
+        image, label = random_test_digit(self.state.data, self._rng)
+        self.state.set_input(image, label)
+
+    def export_view(self, key: str, path: Path) -> bool:
+        """Save one view ("cell", "saliency" or "probe") as a PNG."""
+        return save_png({"cell": self.cell_view, "saliency": self.saliency_view, "probe": self.probe_view}[key], path)
+
+
+def _pick(services: dict[str, Any], **names: str) -> dict[str, Any]:
+    """The given services under the names the views take (service name → view argument)."""
+    return {arg: services[name] for name, arg in names.items() if services.get(name) is not None}
