@@ -171,7 +171,8 @@ def test_the_per_position_map_is_called_hirescam_and_classic_grad_cam_keeps_its_
     assert not any("per-position" in t for t in titles)
 
 
-def test_a_superseded_saliency_result_never_reaches_the_view(qtbot, make_tab, app_state, mnist, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+def test_a_superseded_saliency_result_never_reaches_the_view(  # type: ignore[no-untyped-def]
+        qtbot, make_tab, app_state, mnist, trained_explorer) -> None:
     """Draw A, then B while A is computed: A's maps are dropped, only B's are shown."""
     release = {0: threading.Event(), 1: threading.Event()}
     started: list[int] = []

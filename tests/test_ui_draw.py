@@ -16,7 +16,6 @@ from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta
 from ui.canvas import RASTER
 from ui.draw_tab import DrawTab
-from ui.pool_zoom import PoolZoomPanel
 from ui.state import AppState
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -194,50 +193,6 @@ def test_play_walks_to_the_prediction_and_stops(qtbot, tab: DrawTab) -> None:
     assert pipeline.play_button.text() == "Play"
 
 
-def test_pool_zoom_click_picks_patch_and_marks_winners(qtbot, tab: DrawTab) -> None:
-    zoom_panel = tab.pool_zoom
-    tab.pipeline.select_stage(3)  # stepping onto conv2 shows the pooling that reads it
-    assert zoom_panel.site is not None and zoom_panel.site.pool_stage == "pool2"
-    tab.pipeline.select_stage(2)  # stepping onto pool1 shows it in the zoom
-    assert zoom_panel.site is not None and zoom_panel.site.pool_stage == "pool1"
-    tab.pipeline.select_channel(3)  # enlarging map 3 looks inside the same map
-    assert zoom_panel.channel_spin.value() == 3
-    view, item = zoom_panel.map_view, zoom_panel.map_item
-    target = view.mapFromScene(item.mapToScene(QPointF(9.5, 13.5)))  # map pixel (row 13, col 9)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
-    qtbot.waitUntil(lambda: zoom_panel.zoom is not None and zoom_panel.zoom.top == 12)
-    zoom = zoom_panel.zoom
-    assert zoom is not None and (zoom.top, zoom.left) == (12, 8)
-    fmap = tab.state.capture.stage("conv1").output[3]  # type: ignore[union-attr]
-    patch = fmap[12:16, 8:12]
-    assert np.array_equal(zoom_panel.patch_grid.values, patch)
-    windows = patch.reshape(2, 2, 2, 2).transpose(0, 2, 1, 3).reshape(2, 2, 4)
-    assert np.allclose(zoom_panel.pooled_grid.values, windows.max(axis=2))
-    # the pooled values are exactly what the network's pool1 produced
-    assert np.allclose(zoom_panel.pooled_grid.values, tab.state.capture.stage("pool1").output[3, 6:8, 4:6])
-    winners = {(2 * r + int(np.argmax(windows[r, c])) // 2, 2 * c + int(np.argmax(windows[r, c])) % 2)
-               for r in range(2) for c in range(2)}
-    assert zoom_panel.patch_grid.highlighted == winners
-
-
-def test_pool_zoom_shows_the_mean_for_average_pooling(qtbot, mnist) -> None:
-    model = build_model("lenet5")  # average pooling
-    panel = PoolZoomPanel()
-    qtbot.addWidget(panel)
-    cap = capture(model, mnist.test_images[0])
-    panel.set_capture(cap, model)
-    assert [s.pool_stage for s in panel.sites] == ["pool1", "pool2"]
-    assert "average" in panel.layer_combo.currentText()
-    panel.pick(5, 7)
-    zoom = panel.zoom
-    assert zoom is not None and zoom.mode == "avg"
-    patch = panel.patch_grid.values
-    means = patch.reshape(2, 2, 2, 2).mean(axis=(1, 3))
-    assert np.allclose(panel.pooled_grid.values, means)
-    assert panel.patch_grid.highlighted == set()
-    assert "mean" in panel.explanation.text()
-
-
 def test_open_image_files_and_refuse_what_is_not_one(qtbot, tab: DrawTab, tmp_path: Path) -> None:
     digit = tab.state.data.test_images[1]  # a 2, saved as dark ink on paper at phone-photo size
     paper = Image.fromarray(255 - digit).resize((224, 224))
@@ -347,17 +302,6 @@ def test_pen_draws_and_pressure_sets_the_line_width(qtbot, tab: DrawTab) -> None
     assert light > 0 and firm > 1.5 * light
     wait_for_capture_of(qtbot, tab)
     assert tab.state.capture is not None and tab.state.capture.prediction == 1
-
-
-def test_pool_zoom_says_when_a_model_has_no_pooling(qtbot, mnist) -> None:
-    model = build_model("modern_cnn")  # downsamples with strided convolutions
-    panel = PoolZoomPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.set_capture(capture(model, mnist.test_images[0]), model)
-    assert panel.sites == [] and panel.zoom is None
-    assert not panel.body.isVisible()
-    assert "no max or average pooling layer" in panel.explanation.text()
 
 
 def drop_files(canvas, paths: list[Path]) -> bool:  # type: ignore[no-untyped-def]

@@ -106,8 +106,8 @@ class PoolZoomPanel(QWidget):
 
         body = QHBoxLayout()
         self.map_view = ImageStrip(min_panel=120)
-        self.map_view.setFixedSize(140, 150)
         self.map_panel = self.map_view.add_panel("map")
+        self.map_view.setFixedSize(140, 150)
         self.map_item = self.map_panel.picture
         self.map_view.clicked.connect(lambda _key, r, c: self.pick(r, c))
         body.addWidget(self.map_view)

@@ -12,7 +12,6 @@ from cnnviz.introspect.receptive_field import stage_shapes
 from cnnviz.models.staged import StagedNet
 from ui.widgets.export import ask_save_path, save_png
 
-
 _SHAPES: WeakKeyDictionary[StagedNet, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -52,6 +53,11 @@ def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], targ
 
 
 Compute = Callable[[StagedNet, np.ndarray, Sequence[str], "int | None", Job], Maps]
+
+
+def _run(compute: Compute, model: StagedNet, image: np.ndarray, keys: list[str], target: int | None,
+         job: Job) -> Maps:
+    return compute(model, image, keys, target, job)
 
 
 class SaliencyView(LazyPanel):
@@ -136,9 +142,10 @@ class SaliencyView(LazyPanel):
         if model is None or image is None or not self.isVisible():
             return
         target, chosen = self.class_box.currentData(), self.method_box.currentData()
+        compute = self._compute
         for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
-            self.tasks.run(key, lambda job, keys=keys: self._compute(model, image, keys, target, job),
-                           policy="latest", threads=INFERENCE_THREADS, on_done=self._on_maps,
+            self.tasks.run(key, partial(_run, compute, model, image, keys, target), policy="latest",
+                           threads=INFERENCE_THREADS, on_done=self._on_maps,
                            on_failed=lambda m: self.status.say(f"Could not compute the saliency maps: {m}", True))
 
     def _on_maps(self, maps: Any) -> None:
