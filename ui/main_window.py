@@ -29,10 +29,11 @@ from cnnviz.training import (
     train_model,
 )
 from ui.draw_tab import DrawTab
-from ui.explain_tab import ExplainTab
+from ui.explain.tab import ExplainTab
 from ui.filters_tab import FiltersTab
 from ui.state import AppState
 from ui.steady_tabs import SteadyTabWidget
+from ui.tasks import shutdown_all
 from ui.theme import apply_theme
 from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.add_tab("draw", self.draw_tab, "Draw && explore")
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
-        self.add_tab("explain", ExplainTab(self.state), "Explain")
+        self.add_tab("explain", ExplainTab(self.state, None), "Explain")
         self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
         self.add_tab("zoo", ZooTab(self.state), "Model zoo")
 
@@ -408,6 +409,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(tab, "shutdown", None)
             if callable(shutdown):
                 shutdown()
+        shutdown_all()  # the Explain tab's jobs (ui/tasks.py): cancelled and ended before the widgets go
         self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)
