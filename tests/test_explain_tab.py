@@ -334,3 +334,17 @@ def test_clearing_the_canvas_leaves_nothing_stale(qtbot, explain) -> None:  # ty
     tab.views.setCurrentWidget(tab.cell_view)
     assert tab.cell_view.dot_product is None and not tab.cell_view.breakdown.rows and _outline(tab, "input") is None
     assert "Draw a digit" in tab.summary.text()
+
+
+def test_a_capture_fits_only_the_model_that_could_have_made_it(mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.introspect import capture
+
+    from ui.explain.common import capture_fits
+
+    models = {arch: build_model(arch).eval() for arch in ("explorer_cnn", "lenet5", "modern_cnn")}
+    wider = build_model("explorer_cnn", conv1_filters=12).eval()
+    for arch, model in models.items():
+        cap = capture(model, mnist.test_images[0])
+        assert [other for other, m in models.items() if capture_fits(m, cap)] == [arch]
+        if arch == "explorer_cnn":
+            assert not capture_fits(wider, cap)  # same stage names, other shapes
