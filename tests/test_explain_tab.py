@@ -338,7 +338,6 @@ def test_clearing_the_canvas_leaves_nothing_stale(qtbot, explain) -> None:  # ty
 
 def test_a_capture_fits_only_the_model_that_could_have_made_it(mnist) -> None:  # type: ignore[no-untyped-def]
     from cnnviz.introspect import capture
-
     from ui.explain.common import capture_fits
 
     models = {arch: build_model(arch).eval() for arch in ("explorer_cnn", "lenet5", "modern_cnn")}

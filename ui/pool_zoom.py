@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QEvent, Qt
 from PyQt6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from torch import nn
 
@@ -20,6 +20,7 @@ from cnnviz.introspect import Capture, PoolZoom, pool_params, pool_zoom
 from ui.colormaps import ACTIVATION_MAP, value_range
 from ui.explain.common import capture_fits
 from ui.widgets.image_panel import ImageStrip
+from ui.widgets.lazy import is_palette_change, restyle_plots
 from ui.widgets.number_grid import NumberGrid, tinted
 
 PATCH = 4
@@ -180,6 +181,12 @@ class PoolZoomPanel(QWidget):
         """Centre the 4×4 patch on map pixel (row, col) (from 0) as far as the pooling grid allows."""
         self._picked = (row - PATCH // 2 + 1, col - PATCH // 2 + 1)
         self._refresh()
+
+    def changeEvent(self, event: QEvent | None) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):  # the map's background and the grids' lines follow the palette
+            restyle_plots(self)
+            self._refresh()
 
     # -- drawing -------------------------------------------------------------------------------
     def _refresh(self) -> None:

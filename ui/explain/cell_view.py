@@ -46,7 +46,8 @@ class CellView(LazyPanel):
         self.cell_help.setWordWrap(True)
         top.addWidget(self.cell_help, 1)
         self.status = StatusLabel()
-        top.addWidget(export_button(self, "cell", lambda m: self.status.say(m, error=True)))
+        self.status.hide()  # shown with a problem only
+        top.addWidget(export_button(self, "cell", self._error))
         layout.addLayout(top)
         layout.addWidget(self.status)
         self.strip = ImageStrip(min_panel=110)
@@ -67,6 +68,10 @@ class CellView(LazyPanel):
         layout.addWidget(scroll, 4)
         self.stage_panels: dict[str, ImagePanel] = {}
         self.stage_channels: dict[str, QSpinBox] = {}
+
+    def _error(self, message: str) -> None:
+        self.status.say(message, error=True)
+        self.status.show()
 
     @property
     def dot_product(self) -> DotProduct | None:

@@ -210,8 +210,9 @@ class ProbeView(LazyPanel):
         if self.fc is None:
             return
         note = f" {self.fc.note}" if self.fc.note else ""
-        self.fc_status.say(f"<span style='color:{CNN_COLOR}'>■ {self._label()}</span>: {describe(self.meta)}"
-                           f"&nbsp;&nbsp; <span style='color:{FC_COLOR}'>■ FC</span>: {describe(self.fc.meta)}{note}")
+        # only the squares take the curves' colours: as text they read below 4.5:1 on either background
+        self.fc_status.say(f"<span style='color:{CNN_COLOR}'>■</span> {self._label()}: {describe(self.meta)}"
+                           f"&nbsp;&nbsp; <span style='color:{FC_COLOR}'>■</span> FC: {describe(self.fc.meta)}{note}")
 
     def _label(self) -> str:
         """What the probe calls the current model: "CNN", or its name when it has no convolution."""

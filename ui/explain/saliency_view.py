@@ -94,7 +94,8 @@ class SaliencyView(LazyPanel):
         controls.addWidget(self.class_box)
         controls.addStretch(1)
         self.status = StatusLabel()
-        controls.addWidget(export_button(self, "saliency", lambda m: self.status.say(m, error=True)))
+        self.status.hide()  # shown with a problem only
+        controls.addWidget(export_button(self, "saliency", self._error))
         side.addLayout(controls)
         opacity = QHBoxLayout()
         opacity.addWidget(QLabel("Overlay opacity:"))
@@ -146,7 +147,11 @@ class SaliencyView(LazyPanel):
         for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
             self.tasks.run(key, partial(_run, compute, model, image, keys, target), policy="latest",
                            threads=INFERENCE_THREADS, on_done=self._on_maps,
-                           on_failed=lambda m: self.status.say(f"Could not compute the saliency maps: {m}", True))
+                           on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
+
+    def _error(self, message: str) -> None:
+        self.status.say(message, error=True)
+        self.status.show()
 
     def _on_maps(self, maps: Any) -> None:
         if self.image is None:
