@@ -1,4 +1,4 @@
-"""Explanations of what a network computed: the dot product behind a cell, invariance, saliency."""
+"""Explanations of what a network computed: the arithmetic behind any cell, invariance, saliency."""
 
 from cnnviz.explain.dot_product import (
     DotProduct,
@@ -20,7 +20,16 @@ from cnnviz.explain.probe import (
     transform_digits,
 )
 from cnnviz.explain.regions import CellRegion, cell_regions
-from cnnviz.explain.saliency import METHODS, SaliencyMap, SaliencyMethod, grad_cam, last_conv_stage, saliency
+from cnnviz.explain.saliency import (
+    METHODS,
+    SaliencyMap,
+    SaliencyMethod,
+    grad_cam,
+    hirescam,
+    last_conv_stage,
+    saliency,
+    smoothgrad_batch,
+)
 
 __all__ = [
     "AXES",
@@ -38,12 +47,14 @@ __all__ = [
     "explain_cell",
     "explain_residual",
     "grad_cam",
+    "hirescam",
     "invariance_probe",
     "last_conv_stage",
     "probe_curve",
     "probe_values",
     "saliency",
     "shifted_first_maps",
+    "smoothgrad_batch",
     "stage_input",
     "transform_digits",
 ]

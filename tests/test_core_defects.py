@@ -1,0 +1,77 @@
+"""Defects fixed in the Qt-free core: saliency names and noise, tiny marks, photo orientation, unit
+conversion, and the arithmetic behind cells of any Conv2d / pooling configuration."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PIL import Image
+from torch import nn
+
+from cnnviz.data.transforms import MNIST_STD, to_model_input
+from cnnviz.explain import METHODS, explain_cell, saliency
+from cnnviz.explain.saliency import last_conv_stage
+from cnnviz.introspect import capture, input_region, pool_params, pool_window, pool_zoom, receptive_fields
+from cnnviz.models import build_model
+from cnnviz.models.staged import StagedNet
+
+
+# -- 10: saliency methods named for what they compute; SmoothGrad's noise is zero-mean ------------------------
+def test_smoothgrad_noise_is_zero_mean_on_the_background(mnist) -> None:  # type: ignore[no-untyped-def]
+    torch.manual_seed(0)
+    model = build_model("explorer_cnn").eval()
+    image = mnist.test_images[0].astype(np.float32) / 255.0
+    seen: list[torch.Tensor] = []
+    model.register_forward_pre_hook(lambda _m, args: seen.append(args[0].detach().clone()))
+    saliency(model, image, "smoothgrad")
+    noisy = max(seen, key=len)  # the batch of noisy copies (the other call is the one clean image)
+    assert len(noisy) >= 16
+    noise = ((noisy - to_model_input(image)) * MNIST_STD)[:, 0].numpy()  # back in pixel units
+    background = noise[:, image == 0]
+    sigma = 0.15
+    # mean of ~14,000 N(0, σ²) draws: standard error σ/√n ≈ 0.0013; clipped noise gave ≈ 0.06
+    assert abs(float(background.mean())) < 4 * sigma / np.sqrt(background.size)
+    assert float(background.std()) == pytest.approx(sigma, rel=0.05)
+    ink = noise[:, image > 0.9]  # unclipped on the strokes too: noise pushes values above 1
+    assert float(ink.mean()) == pytest.approx(0.0, abs=4 * sigma / np.sqrt(ink.size))
+
+
+def _cam_by_hooks(model: StagedNet, image: np.ndarray, target: int, per_position: bool) -> np.ndarray:
+    """HiResCAM / Grad-CAM computed independently: a forward hook keeps the last conv stage's maps."""
+    stage = last_conv_stage(model)
+    assert stage is not None
+    kept: list[torch.Tensor] = []
+    handle = dict(model.named_children())[stage].register_forward_hook(lambda _m, _a, out: kept.append(out))
+    try:
+        with torch.enable_grad():
+            score = model(to_model_input(image))[0, target]
+            (grad,) = torch.autograd.grad(score, kept[0])
+    finally:
+        handle.remove()
+    maps = kept[0].detach()[0].numpy()  # (C, h, w)
+    g = grad[0].numpy()
+    weights = g if per_position else g.mean(axis=(1, 2), keepdims=True)
+    cam = np.maximum((weights * maps).sum(axis=0), 0.0)
+    up = F.interpolate(torch.from_numpy(cam)[None, None], size=(28, 28), mode="bilinear", align_corners=False)
+    out = up[0, 0].numpy()
+    return out / out.max()
+
+
+def test_hirescam_and_classic_grad_cam_are_named_for_what_they_compute(mnist) -> None:  # type: ignore[no-untyped-def]
+    torch.manual_seed(3)
+    model = build_model("explorer_cnn").eval()
+    image = mnist.test_images[1].astype(np.float32) / 255.0
+    assert METHODS["hirescam"].title == "HiResCAM"
+    assert METHODS["gradcam"].title == "Grad-CAM"
+    assert "HiResCAM" not in METHODS["gradcam"].caption  # classic Grad-CAM is not described as HiResCAM
+    target = int(capture(model, image).prediction)
+    hires = saliency(model, image, "hirescam", target).values
+    classic = saliency(model, image, "gradcam", target).values
+    np.testing.assert_allclose(hires, _cam_by_hooks(model, image, target, per_position=True), atol=1e-5)
+    np.testing.assert_allclose(classic, _cam_by_hooks(model, image, target, per_position=False), atol=1e-5)
+    assert not np.allclose(hires, classic, atol=1e-3)
