@@ -75,3 +75,46 @@ def test_hirescam_and_classic_grad_cam_are_named_for_what_they_compute(mnist) ->
     np.testing.assert_allclose(hires, _cam_by_hooks(model, image, target, per_position=True), atol=1e-5)
     np.testing.assert_allclose(classic, _cam_by_hooks(model, image, target, per_position=False), atol=1e-5)
     assert not np.allclose(hires, classic, atol=1e-3)
+
+
+# -- 11: a speck is not blown up to a digit ---------------------------------------------------------------------
+def _lit(image: np.ndarray) -> int:
+    return int((image > 0.05).sum())
+
+
+def test_a_first_dab_is_not_blown_up_to_the_full_box() -> None:
+    from cnnviz.preprocess import BOX, is_digit_sized, mnist_style
+
+    canvas = np.zeros((280, 280), dtype=np.float32)
+    canvas[140, 140] = 1.0  # a 1-pixel dot
+    out = mnist_style(canvas)
+    assert out is not None and _lit(out) <= 4  # was 400: the dot filled the 20×20 box
+    assert not is_digit_sized(canvas)
+    yy, xx = np.indices(canvas.shape)
+    dab = ((yy - 100) ** 2 + (xx - 150) ** 2 <= 11**2).astype(np.float32)  # one dab of the default brush
+    out = mnist_style(dab)
+    assert out is not None and _lit(out) < BOX * BOX / 4  # a small blob, not the whole box
+    assert not is_digit_sized(dab)
+
+
+def test_a_digit_sized_drawing_still_fills_the_box(mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.preprocess import BOX, MIN_EXTENT, is_digit_sized, mnist_style
+
+    digit = np.asarray(Image.fromarray(mnist.test_images[0]).resize((280, 280), Image.Resampling.BILINEAR))
+    drawn = digit.astype(np.float32) / 255.0
+    assert is_digit_sized(drawn)
+    out = mnist_style(drawn)
+    assert out is not None
+    rows = np.flatnonzero(out.max(1) > 0.05)
+    assert rows[-1] - rows[0] + 1 >= BOX - 1
+    # just above the minimum: scaled up to the box; just below: scaled by the same factor, so sizes are continuous
+    side = int(np.ceil(MIN_EXTENT * 280)) + 2
+    bar = np.zeros((280, 280), dtype=np.float32)
+    bar[50 : 50 + side, 100:110] = 1.0
+    assert is_digit_sized(bar)
+    tall = mnist_style(bar)
+    assert tall is not None and np.ptp(np.flatnonzero(tall.max(1) > 0.05)) + 1 >= BOX - 1
+    bar[50 + side - 8 : 50 + side] = 0.0
+    assert not is_digit_sized(bar)
+    short = mnist_style(bar)
+    assert short is not None and BOX - 4 <= np.ptp(np.flatnonzero(short.max(1) > 0.05)) + 1 < BOX
