@@ -118,3 +118,27 @@ def test_a_digit_sized_drawing_still_fills_the_box(mnist) -> None:  # type: igno
     assert not is_digit_sized(bar)
     short = mnist_style(bar)
     assert short is not None and BOX - 4 <= np.ptp(np.flatnonzero(short.max(1) > 0.05)) + 1 < BOX
+
+
+# -- 12: phone photos are read upright ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("orientation", "stored_as"), [
+    (6, Image.Transpose.ROTATE_90),  # "rotate 90° clockwise to view": the sensor stored it turned anticlockwise
+    (8, Image.Transpose.ROTATE_270),
+    (3, Image.Transpose.ROTATE_180),
+])
+def test_jpeg_exif_orientation_is_applied(orientation: int, stored_as: Image.Transpose, mnist,  # type: ignore[no-untyped-def]
+                                          tmp_path: Path) -> None:
+    from cnnviz.images import load_grey_image
+
+    upright = Image.fromarray(255 - mnist.test_images[0]).resize((200, 280), Image.Resampling.BILINEAR)  # w×h
+    stored = upright.transpose(stored_as)
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # the Orientation tag
+    path = tmp_path / "phone.jpg"
+    stored.save(path, "JPEG", quality=95, exif=exif.tobytes())
+    with Image.open(path) as check:
+        assert check.getexif().get(0x0112) == orientation
+    loaded = load_grey_image(path)
+    expected = np.asarray(upright, dtype=np.float32) / 255.0
+    assert loaded.shape == expected.shape
+    assert np.corrcoef(loaded.ravel(), expected.ravel())[0, 1] > 0.99
