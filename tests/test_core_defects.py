@@ -142,3 +142,21 @@ def test_jpeg_exif_orientation_is_applied(orientation: int, stored_as: Image.Tra
     expected = np.asarray(upright, dtype=np.float32) / 255.0
     assert loaded.shape == expected.shape
     assert np.corrcoef(loaded.ravel(), expected.ravel())[0, 1] > 0.99
+
+
+# -- 13: the canvas reads a picture's scale from its dtype, not its values ---------------------------------------
+def test_canvas_treats_uint8_as_0_to_255_even_when_faint(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.canvas import DrawingCanvas
+
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    faint = np.zeros((28, 28), dtype=np.uint8)
+    faint[8:20, 12:16] = 1  # uint8 level 1 of 255: almost black, not full white
+    canvas.set_image(faint)
+    shown = canvas.input_image()
+    assert shown is not None and float(shown.max()) == pytest.approx(1 / 255)
+    unit = np.zeros((28, 28), dtype=np.float32)
+    unit[8:20, 12:16] = 1.0  # floats are already [0, 1]
+    canvas.set_image(unit)
+    shown = canvas.input_image()
+    assert shown is not None and float(shown.max()) == 1.0
