@@ -16,7 +16,15 @@ from torch import nn
 from cnnviz.data.transforms import MNIST_STD, to_model_input
 from cnnviz.explain import METHODS, explain_cell, saliency
 from cnnviz.explain.saliency import last_conv_stage
-from cnnviz.introspect import capture, input_region, pool_params, pool_window, pool_zoom, receptive_fields
+from cnnviz.introspect import (
+    capture,
+    input_region,
+    pool_spec,
+    pool_window,
+    pool_zoom,
+    receptive_fields,
+    receptive_mask,
+)
 from cnnviz.models import build_model
 from cnnviz.models.staged import StagedNet
 
@@ -160,3 +168,182 @@ def test_canvas_treats_uint8_as_0_to_255_even_when_faint(qtbot) -> None:  # type
     canvas.set_image(unit)
     shown = canvas.input_image()
     assert shown is not None and float(shown.max()) == 1.0
+
+
+# -- 23: every Conv2d / MaxPool2d / AvgPool2d configuration, checked cell by cell -------------------------------
+CONVS = [  # (kernel, stride, padding, dilation, groups, padding_mode)
+    (3, 1, 0, 1, 1, "zeros"),
+    (3, 1, 1, 1, 1, "zeros"),
+    ((1, 5), 1, (0, 2), 1, 1, "zeros"),
+    ((3, 2), 2, 1, 1, 1, "zeros"),
+    (5, 2, 2, 1, 1, "zeros"),
+    (3, 3, 0, 1, 1, "zeros"),
+    (3, (1, 2), (2, 0), (1, 2), 1, "zeros"),
+    (3, 1, "same", 2, 1, "zeros"),
+    (4, 1, "same", 1, 1, "zeros"),  # even kernel: 'same' pads one more at the bottom/right
+    ((2, 3), 1, "same", (3, 1), 1, "zeros"),
+    (3, 1, "valid", 1, 1, "zeros"),
+    (3, 2, 1, 2, 1, "zeros"),
+    (3, 1, 1, 1, 2, "zeros"),
+    (3, 1, 2, 1, 1, "reflect"),
+    (3, 1, "same", 1, 1, "circular"),
+    ((3, 5), 1, (1, 2), 1, 1, "replicate"),
+]
+POOLS = [
+    nn.MaxPool2d(2), nn.MaxPool2d(3, 2), nn.MaxPool2d(3, 1, 1), nn.MaxPool2d((2, 3), (1, 2)),
+    nn.MaxPool2d(3, 2, 1, dilation=2), nn.MaxPool2d(2, ceil_mode=True), nn.MaxPool2d(3, 2, 1, ceil_mode=True),
+    nn.MaxPool2d((3, 2), stride=(2, 1), padding=(1, 0)), nn.MaxPool2d(2, 3),
+    nn.AvgPool2d(2), nn.AvgPool2d(3, 2, 1), nn.AvgPool2d(3, 2, 1, count_include_pad=False),
+    nn.AvgPool2d((2, 3), (2, 1), (1, 1), ceil_mode=True), nn.AvgPool2d(3, 2, 1, ceil_mode=True, count_include_pad=False),
+    nn.AvgPool2d(2, divisor_override=3), nn.AvgPool2d((1, 3), (1, 3)),
+]
+
+
+def _conv(cfg: tuple, in_ch: int = 4, out_ch: int = 6) -> nn.Conv2d:  # type: ignore[type-arg]
+    kernel, stride, padding, dilation, groups, mode = cfg
+    return nn.Conv2d(in_ch, out_ch, kernel, stride, padding, dilation, groups, padding_mode=mode)
+
+
+def _net(*stages: nn.Module) -> StagedNet:
+    return StagedNet("test", {}, OrderedDict((f"s{i}", m) for i, m in enumerate(stages)))
+
+
+@pytest.mark.parametrize("cfg", CONVS, ids=str)
+def test_dot_product_matches_the_convolution_in_every_cell(cfg: tuple, mnist) -> None:  # type: ignore[no-untyped-def,type-arg]
+    torch.manual_seed(0)
+    conv = _conv(cfg)
+    model = _net(nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.Tanh()), conv, nn.Flatten()).eval()
+    cap = capture(model, mnist.test_images[7])
+    x = torch.from_numpy(cap.stage("s0").output[None])
+    with torch.no_grad():
+        expected = conv(x)[0].numpy()  # the layer itself, on the captured input
+    np.testing.assert_allclose(cap.stage("s1").output, expected, atol=1e-5)
+    for channel in (0, 5):
+        for row in range(expected.shape[1]):
+            for col in range(expected.shape[2]):
+                dp = explain_cell(model, cap, "s1", channel, row, col)
+                assert dp.result == pytest.approx(float(expected[channel, row, col]), abs=1e-4), (row, col)
+
+
+def _footprints(model: StagedNet, stage: str, size: int = 28) -> np.ndarray:
+    """(H·W, *cell) bool: does raising input pixel p change each cell of ``stage``? Positive weights make
+    every path monotone, so a pixel changes a cell exactly when the cell can see it."""
+    x = 1.0 + torch.rand(1, 1, size, size)
+    batch = x.repeat(size * size, 1, 1, 1)
+    batch.view(size * size, -1)[torch.arange(size * size), torch.arange(size * size)] += 1000.0
+    with torch.no_grad():
+        def run(t: torch.Tensor) -> torch.Tensor:
+            for name, module in model.named_children():
+                t = module(t)
+                if name == stage:
+                    return t[:, 0]
+            raise KeyError(stage)
+        return (run(batch) - run(x)).abs().numpy() > 1e-2  # a seen pixel moves each conv by ≥ 0.1 · 1000: past any max
+
+
+def _positive(model: StagedNet) -> StagedNet:
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            m.weight.data.uniform_(0.1, 1.0)
+            if m.bias is not None:
+                m.bias.data.uniform_(0.0, 1.0)
+    return model.eval()
+
+
+def _check_receptive_fields(model: StagedNet, stages: tuple[str, ...]) -> None:
+    for stage in stages:
+        changed = _footprints(model, stage)  # (784, h, w)
+        h, w = changed.shape[1:]
+        for row, col in {(0, 0), (h - 1, w - 1), (h // 2, w // 3), (1, w - 2)}:
+            if not (0 <= row < h and 0 <= col < w):
+                continue
+            seen = changed[:, row, col].reshape(28, 28)
+            np.testing.assert_array_equal(receptive_mask(model, stage, row, col), seen, err_msg=f"{stage} {row},{col}")
+            rows, cols = np.flatnonzero(seen.any(1)), np.flatnonzero(seen.any(0))
+            assert input_region(model, stage, row, col) == (rows[0], cols[0], rows[-1], cols[-1])
+
+
+@pytest.mark.parametrize("cfg", [c for c in CONVS if c[5] == "zeros"], ids=str)
+def test_receptive_field_is_the_set_of_pixels_that_change_the_cell(cfg: tuple) -> None:  # type: ignore[type-arg]
+    torch.manual_seed(1)
+    first = _conv(cfg, 1, 2) if cfg[4] == 1 else _conv(cfg[:4] + (1, cfg[5]), 1, 2)
+    model = _positive(_net(first, nn.MaxPool2d(3, 2, 1), _conv(((3, 2), 1, "same", 2, 1, "zeros"), 2, 2)))
+    _check_receptive_fields(model, ("s0", "s1", "s2"))
+    single = receptive_fields(_net(first))[0]  # one layer: the box is exactly its dilated span
+    kh, kw = (first.kernel_size[i] if isinstance(first.kernel_size, tuple) else first.kernel_size for i in (0, 1))
+    dh, dw = first.dilation
+    assert (single.height, single.width) == (dh * (kh - 1) + 1, dw * (kw - 1) + 1)
+
+
+@pytest.mark.parametrize("pool", POOLS, ids=repr)
+def test_receptive_field_through_any_pooling(pool: nn.Module) -> None:
+    torch.manual_seed(2)
+    _check_receptive_fields(_positive(_net(nn.Conv2d(1, 2, 3, padding=1), pool, nn.Conv2d(2, 2, 2))), ("s1", "s2"))
+
+
+@pytest.mark.parametrize("pool", POOLS, ids=repr)
+def test_pool_window_matches_pytorch_in_every_cell(pool: nn.Module) -> None:
+    rng = np.random.default_rng(0)
+    fmap = rng.normal(size=(9, 11))
+    spec = pool_spec(pool)
+    expected = pool(torch.from_numpy(fmap)[None, None])[0, 0].numpy()
+    assert spec.output_size(*fmap.shape) == expected.shape
+    x = 1.0 + rng.random((1, 1, 9, 11))
+    batch = np.repeat(x, 99, axis=0)
+    batch.reshape(99, -1)[np.arange(99), np.arange(99)] += 1000.0
+    with torch.no_grad():
+        changed = (pool(torch.from_numpy(batch)) != pool(torch.from_numpy(x))).numpy()[:, 0]  # (99, oh, ow)
+    for row in range(expected.shape[0]):
+        for col in range(expected.shape[1]):
+            win = pool_window(fmap, row, col, spec=spec)
+            assert win.result == pytest.approx(float(expected[row, col]), abs=1e-12), (row, col)
+            taps = np.zeros(fmap.shape, dtype=bool)
+            for i in range(win.values.shape[0]):
+                for j in range(win.values.shape[1]):
+                    r, c = win.cell(i, j)
+                    if 0 <= r < 9 and 0 <= c < 11:
+                        taps[r, c] = True
+                        assert win.values[i, j] == fmap[r, c]
+                    else:
+                        assert np.isnan(win.values[i, j])
+            np.testing.assert_array_equal(changed[:, row, col].reshape(9, 11), taps)
+            if win.winner_cell is not None:
+                assert fmap[win.winner_cell] == expected[row, col]
+
+
+@pytest.mark.parametrize("pool", POOLS, ids=repr)
+def test_pool_zoom_draws_exactly_the_patch_it_pooled(pool: nn.Module) -> None:
+    rng = np.random.default_rng(1)
+    fmap = rng.normal(size=(7, 9))  # odd sides: the block must still start on a window
+    spec = pool_spec(pool)
+    expected = pool(torch.from_numpy(fmap)[None, None])[0, 0].numpy()
+    for top in range(-1, 8):
+        for left in range(-1, 10):
+            zoom = pool_zoom(fmap, top, left, spec=spec)
+            r0, c0 = zoom.first_cell
+            n_r, n_c = zoom.pooled.shape
+            np.testing.assert_allclose(zoom.pooled, expected[r0 : r0 + n_r, c0 : c0 + n_c])
+            index = zoom.window_index
+            for k, win in enumerate(zoom.windows):
+                assert win.result == zoom.pooled.flat[k]
+                for i in range(win.values.shape[0]):
+                    for j in range(win.values.shape[1]):
+                        r, c = win.cell(i, j)
+                        pr, pc = r - zoom.top, c - zoom.left
+                        assert 0 <= pr < zoom.patch.shape[0] and 0 <= pc < zoom.patch.shape[1]
+                        assert index[pr, pc] >= 0
+                        if 0 <= r < 7 and 0 <= c < 9:
+                            assert zoom.patch[pr, pc] == fmap[r, c]
+            for pr, pc in zoom.winner_cells:
+                assert zoom.patch[pr, pc] in set(zoom.pooled.ravel())
+
+
+def test_pool_zoom_on_an_odd_map_shows_the_pooled_values_of_the_drawn_patch() -> None:
+    fmap = np.arange(49, dtype=np.float64).reshape(7, 7)  # 2×2 max pooling: 3×3 output, row 6 / col 6 dropped
+    for top in range(7):
+        for left in range(7):
+            zoom = pool_zoom(fmap, top, left)  # the default 4×4 patch and 2×2 max pooling
+            patch = fmap[zoom.top : zoom.top + 4, zoom.left : zoom.left + 4]
+            np.testing.assert_array_equal(zoom.patch, patch)
+            pooled = patch.reshape(2, 2, 2, 2).max(axis=(1, 3))  # independent: pool the drawn patch
+            np.testing.assert_array_equal(zoom.pooled, pooled)
