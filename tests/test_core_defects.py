@@ -194,7 +194,8 @@ POOLS = [
     nn.MaxPool2d(3, 2, 1, dilation=2), nn.MaxPool2d(2, ceil_mode=True), nn.MaxPool2d(3, 2, 1, ceil_mode=True),
     nn.MaxPool2d((3, 2), stride=(2, 1), padding=(1, 0)), nn.MaxPool2d(2, 3),
     nn.AvgPool2d(2), nn.AvgPool2d(3, 2, 1), nn.AvgPool2d(3, 2, 1, count_include_pad=False),
-    nn.AvgPool2d((2, 3), (2, 1), (1, 1), ceil_mode=True), nn.AvgPool2d(3, 2, 1, ceil_mode=True, count_include_pad=False),
+    nn.AvgPool2d((2, 3), (2, 1), (1, 1), ceil_mode=True),
+    nn.AvgPool2d(3, 2, 1, ceil_mode=True, count_include_pad=False),
     nn.AvgPool2d(2, divisor_override=3), nn.AvgPool2d((1, 3), (1, 3)),
 ]
 
@@ -266,7 +267,7 @@ def _check_receptive_fields(model: StagedNet, stages: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("cfg", [c for c in CONVS if c[5] == "zeros"], ids=str)
 def test_receptive_field_is_the_set_of_pixels_that_change_the_cell(cfg: tuple) -> None:  # type: ignore[type-arg]
     torch.manual_seed(1)
-    first = _conv(cfg, 1, 2) if cfg[4] == 1 else _conv(cfg[:4] + (1, cfg[5]), 1, 2)
+    first = _conv(cfg, 1, 2) if cfg[4] == 1 else _conv((*cfg[:4], 1, cfg[5]), 1, 2)
     model = _positive(_net(first, nn.MaxPool2d(3, 2, 1), _conv(((3, 2), 1, "same", 2, 1, "zeros"), 2, 2)))
     _check_receptive_fields(model, ("s0", "s1", "s2"))
     single = receptive_fields(_net(first))[0]  # one layer: the box is exactly its dilated span

@@ -1,4 +1,5 @@
-"""The arithmetic behind one number of a conv feature map: window · filter + bias, then the activation."""
+"""The arithmetic behind one number of a feature map: window · filter + bias then the activation for a
+convolution, main path + shortcut for a residual block, the pooled window for pooling."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from torch import nn
 from cnnviz.data.transforms import to_model_input
 from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import layer_geometry
+from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
@@ -175,3 +177,42 @@ def explain_residual(model: StagedNet, capture: Capture, stage: str, channel: in
         shortcut = block.shortcut(x)
     return ResidualSum(stage, channel, row, col, float(main[0, channel, row, col]),
                        float(shortcut[0, channel, row, col]))
+
+
+@dataclass(frozen=True)
+class PlainValue:
+    """A cell of a stage that is neither one convolution, a residual block nor a pooling: just its value."""
+
+    stage: str
+    channel: int
+    row: int
+    col: int
+    value: float
+
+    @property
+    def result(self) -> float:
+        return self.value
+
+
+def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int,
+                     col: int) -> DotProduct | PoolWindow | ResidualSum | PlainValue:
+    """The arithmetic behind the value at (channel, row, col) of any stage, by what the stage is.
+
+    One convolution (with optional batch norm and activation) → its dot product; a residual block → main
+    path + shortcut; max or average pooling → the window of the previous stage's map it pooled; anything
+    else → the plain value. Every result has ``.result``, the value the map shows (for vector stages
+    ``row`` and ``col`` are ignored and ``channel`` is the unit).
+    """
+    module = dict(model.named_children())[stage]
+    output = capture.stage(stage).output
+    if conv_parts(module) is not None:
+        return explain_cell(model, capture, stage, channel, row, col)
+    if isinstance(module, ResidualBlock):
+        return explain_residual(model, capture, stage, channel, row, col)
+    if isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
+        names = [s.name for s in capture.stages]
+        before = capture.stages[names.index(stage) - 1].output
+        if before.ndim == 3:
+            return pool_window(before[channel], row, col, spec=pool_spec(module))
+    value = output[channel, row, col] if output.ndim == 3 else output[channel]
+    return PlainValue(stage, channel, row, col, float(value))

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 
 from cnnviz.data.transforms import MNIST_STD, to_model_input, to_unit
 from cnnviz.introspect.stages import describe_stage
-from cnnviz.models.staged import StagedNet
+from cnnviz.models.staged import StagedNet, eval_mode
 
 
 @dataclass(frozen=True)
@@ -182,9 +182,7 @@ def saliency(model: StagedNet, image: np.ndarray, method: str, target: int | Non
     """A 28×28 map of what mattered for ``target`` (the predicted class when ``None``), by ``method``."""
     if method not in METHODS:
         raise ValueError(f"unknown saliency method {method!r}; choose one of: {', '.join(METHODS)}")
-    was_training = model.training
-    model.eval()
-    try:
+    with eval_mode(model):
         unit = to_unit(np.asarray(image))
         with torch.inference_mode():
             probs = torch.softmax(model(model_batch(model, unit[None])), dim=1)[0].cpu().numpy()
@@ -192,6 +190,4 @@ def saliency(model: StagedNet, image: np.ndarray, method: str, target: int | Non
         if not 0 <= cls < probs.shape[0]:
             raise ValueError(f"class {cls} is outside the model's {probs.shape[0]} classes")
         values = METHODS[method].compute(model, unit, cls)
-    finally:
-        model.train(was_training)
     return SaliencyMap(method, cls, float(probs[cls]), values.astype(np.float32))

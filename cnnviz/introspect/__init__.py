@@ -1,6 +1,6 @@
 """Introspection: every stage's output, filters, and pooling bookkeeping, as NumPy for display."""
 
-from cnnviz.introspect.capture import Capture, Stage, capture
+from cnnviz.introspect.capture import Capture, Stage, capture, strongest_cell
 from cnnviz.introspect.filters import (
     SOBEL_HORIZONTAL,
     SOBEL_VERTICAL,
@@ -27,6 +27,7 @@ from cnnviz.introspect.receptive_field import (
     receptive_mask,
     stage_shapes,
 )
+from cnnviz.introspect.stages import shape_text
 
 __all__ = [
     "SOBEL_HORIZONTAL",
@@ -52,5 +53,7 @@ __all__ = [
     "pool_zoom",
     "receptive_fields",
     "receptive_mask",
+    "shape_text",
     "stage_shapes",
+    "strongest_cell",
 ]

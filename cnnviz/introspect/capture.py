@@ -64,3 +64,15 @@ def capture(model: StagedNet, image: np.ndarray) -> Capture:
     probs = torch.softmax(x[0], dim=0).cpu().numpy()
     stages.append(Stage("softmax", SOFTMAX_INFO.kind, SOFTMAX_INFO.title, SOFTMAX_INFO.caption, probs, 0))
     return Capture(stages, probs)
+
+
+def strongest_cell(capture: Capture, stage: str, channel: int) -> tuple[int, int]:
+    """(row, col) of the largest value of map ``channel`` of ``stage`` (the first one on ties)."""
+    output = capture.stage(stage).output
+    if output.ndim != 3:
+        raise ValueError(f"stage {stage!r} has no feature maps (its output is {output.shape})")
+    if not 0 <= channel < output.shape[0]:
+        raise IndexError(f"{stage} has {output.shape[0]} maps, not a map {channel}")
+    fmap = output[channel]
+    row, col = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
+    return int(row), int(col)

@@ -130,13 +130,14 @@ class PoolZoom:
 
         Where windows overlap (stride < kernel) a cell belongs to the first window that reads it.
         """
-        index = np.full(self.patch.shape, -1, dtype=np.int64)
+        height, width = self.patch.shape
+        index = np.full((height, width), -1, dtype=np.int64)
         for k in reversed(range(len(self.windows))):
             win = self.windows[k]
             for i in range(win.values.shape[0]):
                 for j in range(win.values.shape[1]):
                     r, c = win.cell(i, j)
-                    if 0 <= r - self.top < index.shape[0] and 0 <= c - self.left < index.shape[1]:
+                    if 0 <= r - self.top < height and 0 <= c - self.left < width:
                         index[r - self.top, c - self.left] = k
         return index
 

@@ -46,10 +46,11 @@ def count_parameters(module: nn.Module) -> int:
 @contextmanager
 def eval_mode(model: nn.Module) -> Iterator[nn.Module]:
     """Run the block with ``model`` in eval mode (batch norm uses its running statistics, dropout is off),
-    then put back whichever mode it was in — also when the block raises."""
-    was_training = model.training
+    then put back the mode every submodule was in — also when the block raises."""
+    modes = [(module, module.training) for module in model.modules()]
     model.eval()
     try:
         yield model
     finally:
-        model.train(was_training)
+        for module, training in modes:
+            module.training = training
