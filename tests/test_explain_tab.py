@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import threading
-from functools import partial
 
 import numpy as np
 import pytest
@@ -16,17 +15,15 @@ from cnnviz.format import format_probability
 from cnnviz.introspect.receptive_field import input_region
 from cnnviz.jobs import check
 from cnnviz.models import build_model
+from cnnviz.store import ModelStore
 from cnnviz.training import CheckpointMeta
-from ui.explain.probe_view import fc_model_path, load_or_train_companion
 from ui.explain.saliency_view import saliency_maps
 from ui.explain.tab import ExplainTab
 from ui.tasks import Task, shutdown_all
 
-SMALL_COMPANION = partial(load_or_train_companion, epochs=1, subset=600)
-
 
 @pytest.fixture
-def make_tab(qtbot):  # type: ignore[no-untyped-def]
+def make_tab(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     """``make_tab(state, **services)``: a shown Explain tab, kept alive for the test; at teardown every
     background job is cancelled and has ended before the widgets go (as closing the window does)."""
     tabs: list[ExplainTab] = []
@@ -36,7 +33,8 @@ def make_tab(qtbot):  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: not Task.live, timeout=10_000)  # their last signals handled while widgets exist
 
     def make(state, **services) -> ExplainTab:  # type: ignore[no-untyped-def]
-        tab = ExplainTab(state, None, **{"companion": SMALL_COMPANION, **services})
+        store = ModelStore(companion_path=tmp_path / "probe_mlp.pt", companion_epochs=1, companion_subset=600)
+        tab = ExplainTab(state, None, **{"store": store, **services})
         qtbot.addWidget(tab, before_close_func=end_jobs)  # pytest-qt keeps only a weak reference:
         tabs.append(tab)  # the test keeps the tab
         tab.resize(1280, 760)
@@ -166,9 +164,10 @@ def test_saliency_overlay_follows_method_class_and_opacity(qtbot, explain) -> No
 
 def test_the_per_position_map_is_called_hirescam_and_classic_grad_cam_keeps_its_name(explain) -> None:  # type: ignore[no-untyped-def]
     _, tab = explain
-    titles = [tab.saliency_view.method_box.itemText(i) for i in range(tab.saliency_view.method_box.count())]
-    assert "HiResCAM" in titles and "Grad-CAM" in titles
-    assert not any("per-position" in t for t in titles)
+    box = tab.saliency_view.method_box
+    titles = {box.itemData(i): box.itemText(i) for i in range(box.count())}
+    assert titles["hirescam"] == "HiResCAM" and titles["gradcam"] == "Grad-CAM"  # the core's names
+    assert not any("per-position" in t for t in titles.values())
 
 
 def test_a_superseded_saliency_result_never_reaches_the_view(  # type: ignore[no-untyped-def]
@@ -207,10 +206,9 @@ def test_a_superseded_saliency_result_never_reaches_the_view(  # type: ignore[no
 def test_probe_trains_and_caches_an_fc_network_then_plots_both(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
     _, tab = explain
     view = tab.probe_view
-    fc_model_path().unlink(missing_ok=True)
     with qtbot.waitSignal(view.fc_ready, timeout=60_000):
         tab.views.setCurrentWidget(view)
-    assert fc_model_path().is_file()
+    assert view.store.companion_path.is_file()
     assert "FC" in view.fc_status.text() and "600 digits" in view.fc_status.text()
     qtbot.waitUntil(lambda: "fc" in view.probe, timeout=20_000)
     for key in ("cnn", "fc"):
@@ -223,11 +221,12 @@ def test_probe_trains_and_caches_an_fc_network_then_plots_both(qtbot, explain) -
 def test_a_damaged_saved_fc_network_is_set_aside_and_the_banner_says_so(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
     _, tab = explain
     view = tab.probe_view
-    fc_model_path().parent.mkdir(parents=True, exist_ok=True)
-    fc_model_path().write_bytes(b"not a checkpoint")
+    path = view.store.companion_path
+    path.write_bytes(b"not a checkpoint")
     with qtbot.waitSignal(view.fc_ready, timeout=60_000):
         tab.views.setCurrentWidget(view)
-    assert fc_model_path().with_suffix(".pt.damaged").read_bytes() == b"not a checkpoint"
+    assert path.with_name(path.name + ".damaged").read_bytes() == b"not a checkpoint"
+    assert view.store.companion_path.is_file()  # the new one is saved
     assert "set aside" in view.fc_status.text() and not view.fc_status.is_error
 
 
@@ -292,7 +291,7 @@ def test_a_fully_connected_model_is_explained_honestly(qtbot, make_tab, app_stat
     view = tab.saliency_view
     tab.views.setCurrentWidget(view)
     qtbot.waitUntil(lambda: len(view.saliency_maps) == len(METHODS), timeout=10_000)
-    assert isinstance(view.saliency_maps["gradcam"], str)
+    assert isinstance(view.saliency_maps["gradcam"], str) and isinstance(view.saliency_maps["hirescam"], str)
     view.method_box.setCurrentIndex(view.method_box.findData("gradcam"))
     assert "not available" in view.title.text()
     probe = tab.probe_view

@@ -1,5 +1,8 @@
 """Pooling zoom: click a map to pick a 4×4 patch; see its numbers and the pooled result.
 
+The bookkeeping (which stages pool, which window each cell belongs to, which value won) is the core's
+(``pool_sites``, ``PoolZoom.window_index``/``winner_cells``); this panel only draws it.
+
 Each pooling window gets its own tint; in max pooling the winning value of each window is drawn bold
 and framed, and the pooled cell repeats it; average pooling shows the mean. The map is coloured on the
 scale the user chose (``map_scale``: "stage" shares one scale across every map of a stage, "map" gives
@@ -8,7 +11,6 @@ each map its own), and the panel says which.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,7 +18,7 @@ from PyQt6.QtCore import QEvent, Qt
 from PyQt6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from torch import nn
 
-from cnnviz.introspect import Capture, PoolZoom, pool_params, pool_zoom
+from cnnviz.introspect import Capture, PoolSite, PoolZoom, pool_sites, pool_zoom, strongest_cell
 from ui.colormaps import ACTIVATION_MAP, value_range
 from ui.explain.common import capture_fits
 from ui.widgets.image_panel import ImageStrip
@@ -26,60 +28,13 @@ from ui.widgets.number_grid import NumberGrid, tinted
 PATCH = 4
 
 
-@dataclass(frozen=True)
-class PoolSite:
-    """A pooling stage and the feature maps it reads (the stage before it)."""
-
-    pool_stage: str
-    source_stage: str
-    kernel: int
-    mode: str  # "max" or "avg"
-    maps: np.ndarray  # (C, H, W) input of the pooling
-
-    @property
-    def label(self) -> str:
-        kind = "max" if self.mode == "max" else "average"
-        return f"{self.pool_stage} ({kind} {self.kernel}×{self.kernel}) of {self.source_stage}"
-
-
-# -- bookkeeping (to be replaced by the core's pool_sites, PoolZoom.window_index / winner_cells) ----------
-def pool_sites(capture: Capture, model: nn.Module) -> list[PoolSite]:
-    """Every max/average pooling stage of ``model`` whose input maps are at least PATCH×PATCH."""
-    modules = dict(model.named_children())
-    sites = []
-    for before, stage in zip(capture.stages, capture.stages[1:], strict=False):
-        module = modules.get(stage.name)
-        if stage.kind != "pool" or not isinstance(module, nn.MaxPool2d | nn.AvgPool2d) or before.output.ndim != 3:
-            continue
-        kernel, _stride, mode = pool_params(module)
-        if min(before.output.shape[1:]) >= PATCH and PATCH % kernel == 0:
-            sites.append(PoolSite(stage.name, before.name, kernel, mode, before.output))
-    return sites
-
-
-def window_index(zoom: PoolZoom, kernel: int) -> np.ndarray:
-    """(size, size): which pooling window (row-major number) each patch cell belongs to."""
-    out = zoom.patch.shape[0] // kernel
-    return np.repeat(np.repeat(np.arange(out * out).reshape(out, out), kernel, 0), kernel, 1)
-
-
-def winner_cells(zoom: PoolZoom) -> set[tuple[int, int]]:
-    """Patch cells that won their max-pooling window (none for average pooling)."""
-    return {(w.top - zoom.top + w.winner[0], w.left - zoom.left + w.winner[1])
-            for w in zoom.windows if w.winner is not None}
-
-
-def strongest_cell(fmap: np.ndarray) -> tuple[int, int]:
-    row, col = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
-    return int(row), int(col)
-
-
 class PoolZoomPanel(QWidget):
     """``PoolZoomPanel(background=None, parent=None, state=None)``; the background is the theme's now."""
 
     def __init__(self, background: str | None = None, parent: QWidget | None = None, state: Any = None) -> None:
         super().__init__(parent)
         self.sites: list[PoolSite] = []
+        self.capture: Capture | None = None
         self.zoom: PoolZoom | None = None
         self.map_scale: str = getattr(state, "map_scale", "stage")
         self._has_capture = False
@@ -152,7 +107,8 @@ class PoolZoomPanel(QWidget):
         """Show the pooling stages of ``model`` for ``capture`` (ignored unless that model made it)."""
         fits = capture is not None and model is not None and capture_fits(model, capture)  # type: ignore[arg-type]
         self._has_capture = fits
-        self.sites = pool_sites(capture, model) if fits else []  # type: ignore[arg-type]
+        self.capture = capture if fits else None
+        self.sites = pool_sites(model) if fits else []  # type: ignore[arg-type]
         labels = [s.label for s in self.sites]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
             self.layer_combo.blockSignals(True)
@@ -190,9 +146,9 @@ class PoolZoomPanel(QWidget):
 
     # -- drawing -------------------------------------------------------------------------------
     def _refresh(self) -> None:
-        site = self.site
+        site, cap = self.site, self.capture
         self.body.setVisible(site is not None)
-        if site is None:
+        if site is None or cap is None:
             self.zoom = None
             self.map_panel.clear()
             self.patch_grid.clear()
@@ -202,34 +158,39 @@ class PoolZoomPanel(QWidget):
                 "way, e.g. strided convolutions)." if self._has_capture else
                 "Draw a digit to look inside a pooling layer.")
             return
-        count = site.maps.shape[0]
+        maps = site.maps(cap)
+        count = maps.shape[0]
         self.channel_spin.setMaximum(count)
         self.channel_spin.setSuffix(f" of {count}")
-        fmap = site.maps[self.channel_spin.value() - 1]
-        peak = strongest_cell(fmap) if self._picked is None else None  # until a pick: the strongest response
-        top, left = (peak[0] - PATCH // 2 + 1, peak[1] - PATCH // 2 + 1) if peak is not None else self._picked  # type: ignore[misc]
-        zoom = pool_zoom(fmap, top, left, PATCH, site.kernel, site.mode)
+        channel = self.channel_spin.value() - 1
+        fmap = maps[channel]
+        if self._picked is None:  # until the user picks: the patch around the strongest response
+            peak = strongest_cell(cap, site.source_stage, channel)
+            top, left = peak[0] - PATCH // 2 + 1, peak[1] - PATCH // 2 + 1
+        else:
+            top, left = self._picked
+        zoom = pool_zoom(fmap, top, left, PATCH, spec=site.spec)
         self.zoom = zoom
         shared = self.map_scale == "stage"
-        levels = value_range(site.maps if shared else fmap)
+        levels = value_range(maps if shared else fmap)
         self.map_panel.show_values(fmap, ACTIVATION_MAP, levels)
-        self.map_panel.outline("cell", zoom.top, zoom.left, zoom.top + PATCH - 1, zoom.left + PATCH - 1)
+        ph, pw = zoom.patch.shape
+        self.map_panel.outline("cell", zoom.top, zoom.left, zoom.top + ph - 1, zoom.left + pw - 1)
         self.scale_caption.setText(
             f"Colours: one scale for all {count} maps of {site.source_stage} ({levels[0]:.2f} to {levels[1]:.2f})"
             if shared else f"Colours: this map's own scale ({levels[0]:.2f} to {levels[1]:.2f})")
-        out = PATCH // site.kernel
-        self.patch_grid.set_values(zoom.patch, tinted(window_index(zoom, site.kernel)), winner_cells(zoom))
-        self.pooled_grid.set_values(zoom.pooled, tinted(np.arange(out * out).reshape(out, out)))
-        self.patch_caption.setText(f"{PATCH}×{PATCH} patch from row {zoom.top + 1}, column {zoom.left + 1}\n"
+        rows, cols = zoom.pooled.shape
+        self.patch_grid.set_values(zoom.patch, tinted(zoom.window_index), zoom.winner_cells)
+        self.pooled_grid.set_values(zoom.pooled, tinted(np.arange(rows * cols).reshape(rows, cols)))
+        self.patch_caption.setText(f"{ph}×{pw} patch from row {zoom.top + 1}, column {zoom.left + 1}\n"
                                    "(counted from 1, top-left)")
-        self.pooled_caption.setText(f"{'max' if site.mode == 'max' else 'mean'} → {out}×{out}")
-        k = site.kernel
-        if site.mode == "max":
+        self.pooled_caption.setText(f"{'max' if zoom.mode == 'max' else 'mean'} → {rows}×{cols}")
+        k = "×".join(str(n) for n in site.spec.kernel)
+        smaller = f"the map becomes {site.spec.stride[0]}× smaller in each direction"
+        if zoom.mode == "max":
             self.explanation.setText(
-                f"Each coloured {k}×{k} window keeps only its largest value (framed), so the map shrinks {k}× in "
-                "each direction. A feature that moves but stays inside its window gives the same pooled value; "
-                "a move into the next window changes it.")
+                f"Each coloured {k} window keeps only its largest value (framed), and {smaller}. A feature that moves but stays inside its window gives the same "
+                "pooled value; a move into the next window changes it.")
         else:
             self.explanation.setText(
-                f"Each coloured {k}×{k} window is replaced by the mean of its values, so the map shrinks {k}× "
-                "in each direction; any change inside a window changes its mean.")
+                f"Each coloured {k} window is replaced by the mean of its values, and {smaller}; any change inside a window changes its mean.")

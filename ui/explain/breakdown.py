@@ -1,8 +1,8 @@
 """How one cell's value was computed, as rows of number grids and one sentence.
 
-``explain_any_cell`` picks the explanation by the stage's kind (a convolution's dot product, a pooling
-window, a residual block's two paths, or the plain value); ``breakdown`` turns it into ``GridRow``s and
-a sentence; ``BreakdownCanvas`` paints the rows with the shared number-grid painter.
+The core's ``explain_any_cell`` picks the explanation by the stage's kind (a convolution's dot product,
+a pooling window, a residual block's two paths, or the plain value); ``breakdown`` turns it into
+``GridRow``s and a sentence; ``BreakdownCanvas`` paints the rows with the shared number-grid painter.
 Cells and maps are named as people count: from 1, rows from the top and columns from the left.
 """
 
@@ -14,46 +14,16 @@ import numpy as np
 from PyQt6.QtCore import QRectF, QSize, Qt
 from PyQt6.QtGui import QFont, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QSizePolicy, QWidget
-from torch import nn
 
-from cnnviz.explain import DotProduct, ResidualSum, conv_parts, explain_cell, explain_residual
-from cnnviz.introspect import Capture, PoolWindow, pool_params, pool_window
-from cnnviz.models import ResidualBlock
-from cnnviz.models.staged import StagedNet
+from cnnviz.explain import DotProduct, PlainValue, ResidualSum
+from cnnviz.introspect import PoolWindow
 from ui.widgets.number_grid import paint_grid, shaded
 
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
 HELP = "Click a cell of any map to see how its value was computed."
 
 
-@dataclass(frozen=True)
-class PlainValue:
-    """A cell of a stage that is not one dot product, one pooling window or one residual sum."""
-
-    stage: str
-    channel: int
-    row: int
-    col: int
-    value: float
-
-
 Explanation = DotProduct | PoolWindow | ResidualSum | PlainValue
-
-
-def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int,
-                     col: int) -> Explanation:
-    """The right explanation for the stage's kind (to be replaced by the core's ``explain_any_cell``)."""
-    module = dict(model.named_children())[stage]
-    if conv_parts(module) is not None:
-        return explain_cell(model, capture, stage, channel, row, col)
-    if isinstance(module, ResidualBlock):
-        return explain_residual(model, capture, stage, channel, row, col)
-    if isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
-        kernel, stride, mode = pool_params(module)
-        names = [s.name for s in capture.stages]
-        before = capture.stages[names.index(stage) - 1].output[channel]
-        return pool_window(before, row, col, kernel, stride, mode)
-    return PlainValue(stage, channel, row, col, float(capture.stage(stage).output[channel, row, col]))
 
 
 def cell_name(stage: str, channel: int, row: int, col: int) -> str:
@@ -103,12 +73,13 @@ def breakdown(found: Explanation, source: str, stage: str, channel: int, row: in
     if isinstance(found, DotProduct):
         return conv_rows(found, source)
     if isinstance(found, PoolWindow):
-        k = found.values.shape[0]
+        kh, kw = found.values.shape
+        (top, left), (bottom, right) = found.cell(0, 0), found.cell(kh - 1, kw - 1)
         what = "the largest value (ringed) wins" if found.winner is not None else "the values are averaged"
         grid = GridRow(f"{source} map {channel + 1}", [found.values], [False], [], f"→ {found.result:.3f}",
                        found.winner)
-        return [grid], (f"{name}: a {k}×{k} window of {source} (rows {found.top + 1}–{found.top + k}, columns "
-                        f"{found.left + 1}–{found.left + k}); {what}: <b>{found.result:.3f}</b>. "
+        return [grid], (f"{name}: a {kh}×{kw} window of {source} (rows {top + 1}–{bottom + 1}, columns "
+                        f"{left + 1}–{right + 1}); {what}: <b>{found.result:.3f}</b>. "
                         "No weights: pooling only summarises.")
     if isinstance(found, ResidualSum):
         return [], (f"{name}: a residual block adds two paths. The main path (3×3 conv, batch norm, ReLU, 3×3 "

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from cnnviz.explain import CellRegion, DotProduct, cell_regions, dot_product_stages
-from cnnviz.introspect import Capture
+from cnnviz.explain import CellRegion, DotProduct, cell_regions, dot_product_stages, explain_any_cell
+from cnnviz.introspect import Capture, shape_text, strongest_cell
 from cnnviz.introspect.receptive_field import receptive_fields
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP
-from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown, explain_any_cell
+from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown
 from ui.explain.common import export_button
 from ui.widgets.image_panel import ImagePanel, ImageStrip
 from ui.widgets.lazy import LazyPanel
@@ -19,13 +18,6 @@ from ui.widgets.status_label import StatusLabel
 
 CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
              "it can see — is outlined, and below is the arithmetic that produced its value. " + COUNTING)
-
-
-def strongest_cell(capture: Capture, stage: str, channel: int) -> tuple[int, int]:
-    """(row, col) of the largest value of one map (to be replaced by the core's ``strongest_cell``)."""
-    fmap = capture.stage(stage).output[channel]
-    row, col = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
-    return int(row), int(col)
 
 
 class CellView(LazyPanel):
@@ -142,7 +134,7 @@ class CellView(LazyPanel):
             spin.setSuffix(f" of {stage.shape[0]}")
             spin.setEnabled(stage.shape[0] > 1)
             spin.blockSignals(False)
-            panel.set_title(f"{stage.title} · {'×'.join(str(s) for s in stage.shape)}")
+            panel.set_title(f"{stage.title} · {shape_text(stage.shape)}")
             is_input = name == "input"
             panel.show_values(stage.output[self.channel_of(name)], INPUT_MAP if is_input else ACTIVATION_MAP,
                               (0.0, 1.0) if is_input else None)

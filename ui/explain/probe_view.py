@@ -1,7 +1,8 @@
 """The invariance probe: does the answer survive moving or turning the digit? The CNN against an FC network.
 
-The FC network to compare with is the "companion": loaded from the user-data folder, or trained in the
-background the first time (and saved). Curves are computed off the GUI thread, newest request only.
+The FC network to compare with is the "companion" (``ModelStore.companion``): loaded from the user-data
+folder, or trained in the background the first time and saved. Curves come from the core's
+``compare_invariance``, computed off the GUI thread, newest request only.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,11 +18,19 @@ from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.data import MnistData
-from cnnviz.explain import AXES, ProbeCurve, ShiftedMaps, last_conv_stage, probe_curve, probe_values, shifted_first_maps
+from cnnviz.explain import (
+    AXES,
+    SHIFT_STRIP,
+    InvarianceComparison,
+    ProbeCurve,
+    ShiftedMaps,
+    compare_invariance,
+    last_conv_stage,
+)
 from cnnviz.jobs import Job, check
 from cnnviz.models.staged import StagedNet
-from cnnviz.paths import user_data_dir
-from cnnviz.training import CheckpointError, CheckpointMeta, load_checkpoint, save_checkpoint, train_model
+from cnnviz.store import COMPANION_ARCH, Damaged, ModelStore, Opened
+from cnnviz.training import CheckpointMeta
 from cnnviz.training.device import INFERENCE_THREADS, training_threads
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, value_range
 from ui.explain.common import export_button
@@ -32,59 +40,32 @@ from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
-FC_ARCH, FC_EPOCHS, FC_SUBSET = "mlp", 3, 30_000
-SHIFT_STRIP = (-4.0, -2.0, 0.0, 2.0, 4.0)
 Curves = dict[str, dict[str, ProbeCurve]]  # model key ("cnn", "fc") → axis → curve
-
-
-# -- core-side work (to be replaced by the core's ModelStore.companion and compare_invariance) ------------
-def fc_model_path() -> Path:
-    """Where the small FC network used for the probe's comparison is kept."""
-    return user_data_dir() / "probe_mlp.pt"
 
 
 @dataclass(frozen=True)
 class Companion:
     model: StagedNet
     meta: CheckpointMeta
-    note: str = ""  # what happened on the way (a damaged file set aside, a file that could not be saved)
+    note: str = ""  # what happened on the way (a damaged saved copy set aside)
 
 
-def load_or_train_companion(data: MnistData, job: Job, epochs: int = FC_EPOCHS,
-                            subset: int | None = FC_SUBSET) -> Companion:
-    """The saved FC network, or a new one trained (``job.progress`` gets each epoch) and saved."""
-    path, note = fc_model_path(), ""
-    if path.is_file():
-        try:
-            model, meta = load_checkpoint(path)
-            return Companion(model.eval(), meta)
-        except CheckpointError as exc:
-            path.replace(path.with_suffix(".pt.damaged"))
-            note = f"The saved FC network could not be opened ({exc}); it was set aside and a new one trained."
-    trained = train_model(FC_ARCH, data, epochs=epochs, subset=subset, on_epoch=job.progress,
-                          should_stop=job.should_stop)
+def load_companion(store: ModelStore, data: MnistData, job: Job) -> Companion:
+    """The saved FC network, or a new one trained (``job.progress`` gets each epoch) and saved by ``store``."""
+    found = store.open_companion()  # sets a damaged file aside, so the store trains a new one below
+    note = (f"The saved FC network could not be opened ({found.reason}); it was set aside"
+            f"{f' as {found.kept_as.name}' if found.kept_as else ''} and a new one trained."
+            if isinstance(found, Damaged) else "")
+    opened = found if isinstance(found, Opened) else store.companion(data, on_epoch=job.progress,
+                                                                     should_stop=job.should_stop)
+    check(job.should_stop)  # a stopped training is not a companion
+    return Companion(opened.model.eval(), opened.meta, note)
+
+
+def compare_copies(models: dict[str, StagedNet], image: np.ndarray, job: Job) -> InvarianceComparison:
+    """``compare_invariance`` on private copies (the capture thread keeps using the originals); under 1 s."""
     check(job.should_stop)
-    try:
-        save_checkpoint(trained.model, path, trained.meta)
-    except OSError as exc:  # still used for this session; trained again next time
-        note += f" It could not be saved ({exc}), so it will be trained again next time."
-    return Companion(trained.model.eval(), trained.meta, note.strip())
-
-
-def compare_invariance(models: dict[str, StagedNet], image: np.ndarray, job: Job) -> tuple[Curves, ShiftedMaps | None]:
-    """Probe curves for every model along every axis, and the first model's first maps of shifted copies."""
-    models = {key: copy.deepcopy(net) for key, net in models.items()}
-    curves: Curves = {}
-    for key, net in models.items():
-        curves[key] = {}
-        for axis in AXES:
-            check(job.should_stop)
-            curves[key][axis] = probe_curve(net, image, axis, probe_values(axis, 13 if axis == "angle" else 9))
-    try:
-        shifted = shifted_first_maps(models["cnn"], image, np.array(SHIFT_STRIP))
-    except ValueError:  # a fully connected model: no maps to move
-        shifted = None
-    return curves, shifted
+    return compare_invariance({key: copy.deepcopy(net) for key, net in models.items()}, image)
 
 
 def describe(meta: CheckpointMeta | None) -> str:
@@ -98,19 +79,18 @@ def describe(meta: CheckpointMeta | None) -> str:
     return f"{meta.model}{hidden}, {meta.epochs} epoch{'s' if meta.epochs != 1 else ''}{on}, {acc}"
 
 
-CompanionFn = Callable[[MnistData, Job], Companion]
-CompareFn = Callable[[dict[str, StagedNet], np.ndarray, Job], "tuple[Curves, ShiftedMaps | None]"]
+CompareFn = Callable[[dict[str, StagedNet], np.ndarray, Job], InvarianceComparison]
 
 
 class ProbeView(LazyPanel):
     probe_shown = pyqtSignal()  # the curves of the newest request are drawn
     fc_ready = pyqtSignal()  # the FC network to compare with is loaded or trained
 
-    def __init__(self, data: MnistData, companion: CompanionFn = load_or_train_companion,
-                 compare: CompareFn = compare_invariance, parent: QWidget | None = None) -> None:
+    def __init__(self, data: MnistData, store: ModelStore | None = None, compare: CompareFn = compare_copies,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = TaskRunner(self)
-        self.data, self._companion, self._compare = data, companion, compare
+        self.data, self.store, self._compare = data, store or ModelStore(), compare
         self.class_names: Sequence[str] = data.class_names
         self.model: StagedNet | None = None
         self.meta: CheckpointMeta | None = None
@@ -185,8 +165,8 @@ class ProbeView(LazyPanel):
             return
         self.fc_status.say("Preparing a small fully connected network to compare with (loading it, or training "
                            "it the first time). The current model's curves are shown meanwhile.")
-        data = self.data
-        self.tasks.run("companion", lambda job: self._companion(data, job), policy="single",
+        store, data = self.store, self.data
+        self.tasks.run("companion", lambda job: load_companion(store, data, job), policy="single",
                        threads=training_threads(), on_done=self._on_companion, on_progress=self._on_fc_epoch,
                        on_failed=lambda m: self.fc_status.say(f"Training the FC network failed: {m}", error=True),
                        on_cancelled=self._on_companion_cancelled)
@@ -196,7 +176,7 @@ class ProbeView(LazyPanel):
             self.fc_status.say("Training the FC network was stopped; it starts again when this view is shown.")
 
     def _on_fc_epoch(self, metrics: Any) -> None:
-        self.fc_status.say(f"Training a small fully connected network ({FC_ARCH}) to compare with: epoch "
+        self.fc_status.say(f"Training a small fully connected network ({COMPANION_ARCH}) to compare with: epoch "
                            f"{metrics.epoch} of {metrics.epochs} done. The current model's curves are shown "
                            "meanwhile.")
 
@@ -234,7 +214,7 @@ class ProbeView(LazyPanel):
     def _on_probe(self, result: Any) -> None:
         if self.image is None:
             return  # the canvas was cleared while this was computed
-        self.probe, self.shifted = result
+        self.probe, self.shifted = result.curves, result.shifted
         self._show_probe()
 
     def _show_probe(self) -> None:
@@ -284,8 +264,7 @@ class ProbeView(LazyPanel):
             fmap.show_values(shifted.maps[i, ch], ACTIVATION_MAP, levels)
             digit.mark_centre(shifted.images.shape[-1])
             fmap.mark_centre(shifted.maps.shape[-1])
-        mismatch = shifted.mismatch()
-        worst = None if np.all(np.isnan(mismatch)) else float(np.nanmax(mismatch))
+        worst = shifted.worst_mismatch()
         measured = (f" Away from the borders, the map of each moved digit equals the original map moved: largest "
                     f"difference {worst:.4f}, for values up to {float(np.abs(shifted.maps).max()):.2f}."
                     if worst is not None else "")

@@ -30,15 +30,6 @@ from ui.widgets.status_label import StatusLabel
 
 SALIENCY_MAP = "inferno"
 Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
-# The core's "gradcam" is the per-position form, which is HiResCAM (Draelos & Carin 2020); classic
-# Grad-CAM is "gradcam_classic". Until the core's rename lands, the names shown here say so.
-TITLES = {"gradcam": "HiResCAM", "gradcam_classic": "Grad-CAM"} if "hirescam" not in METHODS else {}
-
-
-def method_title(key: str) -> str:
-    return TITLES.get(key, METHODS[key].title)
-
-
 def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job) -> Maps:
     """Each method's map for ``target`` (None: the predicted class), on a private copy of ``model``."""
     model = copy.deepcopy(model)  # gradients on a copy: the capture thread keeps using the original
@@ -82,7 +73,7 @@ class SaliencyView(LazyPanel):
         controls.addWidget(QLabel("Method:"))
         self.method_box = QComboBox()
         for key in METHODS:
-            self.method_box.addItem(method_title(key), key)
+            self.method_box.addItem(METHODS[key].title, key)
         self.method_box.currentIndexChanged.connect(lambda _: self._on_method())
         controls.addWidget(self.method_box)
         controls.addWidget(QLabel("Class:"))
@@ -115,7 +106,7 @@ class SaliencyView(LazyPanel):
         side.addWidget(QLabel("All methods for the same class (click one to enlarge it):"))
         self.thumbs = ImageStrip(min_panel=110)
         self.method_thumbs: dict[str, ImagePanel] = {
-            key: self.thumbs.add_panel(key, method_title(key), row=i // 3, col=i % 3)
+            key: self.thumbs.add_panel(key, METHODS[key].title, row=i // 3, col=i % 3)
             for i, key in enumerate(METHODS)}
         self.thumbs.clicked.connect(lambda key, _r, _c: self.method_box.setCurrentIndex(list(METHODS).index(key)))
         side.addWidget(self.thumbs, 1)
@@ -184,9 +175,9 @@ class SaliencyView(LazyPanel):
         result = self.saliency_maps.get(key)
         self._paint(self.saliency_panel, result)
         if isinstance(result, SaliencyMap):
-            self.title.setText(f"<b>{method_title(key)}</b>: what mattered for class "
+            self.title.setText(f"<b>{METHODS[key].title}</b>: what mattered for class "
                                f"<b>{self.class_names[result.target]}</b> (probability "
                                f"{format_probability(result.probability)})")
         elif isinstance(result, str):
-            self.title.setText(f"<b>{method_title(key)}</b> is not available: {result}")
+            self.title.setText(f"<b>{METHODS[key].title}</b> is not available: {result}")
         self.saliency_shown.emit()

@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from cnnviz.data import MnistData
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from ui.explain.cell_view import CellView
@@ -24,14 +23,8 @@ from ui.state import AppState
 from ui.widgets.export import save_png
 
 
-def random_test_digit(data: MnistData, rng: np.random.Generator) -> tuple[np.ndarray, int]:
-    """A test digit in [0, 1] and its label (to be replaced by ``MnistData.random_test_digit``)."""
-    i = int(rng.integers(len(data.test_labels)))
-    return data.test_images[i].astype(np.float32) / 255.0, int(data.test_labels[i])
-
-
 class ExplainTab(QWidget):
-    """``ExplainTab(state, prefs, compute_saliency=…, compare=…, companion=…)``: the services are optional."""
+    """``ExplainTab(state, prefs, store=ModelStore(), compute_saliency=…, compare=…)``: the services are optional."""
 
     def __init__(self, state: AppState, prefs: Preferences | None = None, parent: QWidget | None = None,
                  **services: Any) -> None:
@@ -53,7 +46,7 @@ class ExplainTab(QWidget):
         self.cell_view = CellView()
         self.saliency_view = SaliencyView(state.data.class_names,
                                           **_pick(services, compute_saliency="compute"))
-        self.probe_view = ProbeView(state.data, **_pick(services, companion="companion", compare="compare"))
+        self.probe_view = ProbeView(state.data, **_pick(services, store="store", compare="compare"))
         self.views.addTab(self.cell_view, "Behind a number")
         self.views.addTab(self.saliency_view, "Saliency")
         self.views.addTab(self.probe_view, "Invariance probe")
@@ -87,8 +80,8 @@ class ExplainTab(QWidget):
                                  f"{format_probability(float(cap.probabilities.max()))} probability{truth}.")
 
     def use_random_test_digit(self) -> None:
-        image, label = random_test_digit(self.state.data, self._rng)
-        self.state.set_input(image, label)
+        digit = self.state.data.random_test_digit(self._rng)
+        self.state.set_input(digit.image, digit.label)
 
     def export_view(self, key: str, path: Path) -> bool:
         """Save one view ("cell", "saliency" or "probe") as a PNG."""

@@ -20,7 +20,9 @@ Cells = set[tuple[int, int]]
 
 
 def number_text(value: float) -> str:
-    """Two decimals, without the "-0.00" that rounding a tiny negative gives."""
+    """Two decimals, without the "-0.00" that rounding a tiny negative gives; blank for padding (NaN)."""
+    if np.isnan(value):
+        return ""
     text = f"{value:.2f}"
     return "0.00" if text == "-0.00" else text
 
@@ -31,7 +33,7 @@ def shaded(values: np.ndarray, signed: bool) -> np.ndarray:
     Inputs keep 0…1 at least, so blank paper (−0.42 once normalised) is the darkest grey.
     """
     levels = (value_range(values, signed=True) if signed
-              else (min(0.0, float(values.min())), max(1.0, float(values.max()))))
+              else (min(0.0, float(np.nanmin(values))), max(1.0, float(np.nanmax(values)))))
     return colorize(values, DIVERGING_MAP if signed else INPUT_MAP, levels, palette().base)
 
 
