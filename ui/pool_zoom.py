@@ -189,8 +189,9 @@ class PoolZoomPanel(QWidget):
         smaller = f"the map becomes {site.spec.stride[0]}× smaller in each direction"
         if zoom.mode == "max":
             self.explanation.setText(
-                f"Each coloured {k} window keeps only its largest value (framed), and {smaller}. A feature that moves but stays inside its window gives the same "
-                "pooled value; a move into the next window changes it.")
+                f"Each coloured {k} window keeps only its largest value (framed), and {smaller}. A feature "
+                "that moves but stays inside its window gives the same pooled value; a move into the next "
+                "window changes it.")
         else:
-            self.explanation.setText(
-                f"Each coloured {k} window is replaced by the mean of its values, and {smaller}; any change inside a window changes its mean.")
+            self.explanation.setText(f"Each coloured {k} window is replaced by the mean of its values, and "
+                                     f"{smaller}; any change inside a window changes its mean.")
