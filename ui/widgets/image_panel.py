@@ -26,12 +26,24 @@ def _outline(box: pg.ViewBox, width: float) -> QGraphicsRectItem:
     return rect
 
 
+class _Title(pg.LabelItem):
+    """A title as wide as its column (text centred), which does not widen it: columns share the strip evenly."""
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        self.setMinimumWidth(0)
+        height = self.itemRect().height()
+        self._sizeHint = {Qt.SizeHint.MinimumSize: (0, height), Qt.SizeHint.PreferredSize: (4000, height),
+                          Qt.SizeHint.MaximumSize: (100_000, height)}
+
+
 class ImagePanel:
     """One titled picture inside a strip (graphics items, not a widget of its own)."""
 
     def __init__(self, strip: ImageStrip, key: str, title: str, row: int, col: int) -> None:
         self.key, self.view, self.row = key, strip, row
-        self.title = strip.addLabel(title, row=2 * row, col=col, color=palette().text)
+        self.title = _Title(title, color=palette().text)
+        strip.addItem(self.title, row=2 * row, col=col)
         self.box = image_view_box()
         strip.addItem(self.box, row=2 * row + 1, col=col)
         self.picture = PictureItem()
@@ -44,6 +56,7 @@ class ImagePanel:
         self.region_outline = _outline(self.box, 2.5)
         self._centre: pg.InfiniteLine | None = None
         self._fitted: tuple[int, ...] = ()
+        self.box.sigResized.connect(lambda *_: self._fit())
 
     def set_title(self, text: str) -> None:
         self.title.setText(text, color=palette().text)
@@ -51,8 +64,13 @@ class ImagePanel:
     def show_values(self, values: np.ndarray, cmap: str, levels: tuple[float, float] | None = None) -> None:
         self.picture.show_rgb(colorize(values, cmap, levels or value_range(values), palette().base))
         if values.shape != self._fitted:  # refit only when the size changes: no jitter while drawing
-            self.box.autoRange(padding=0.02, items=[self.picture])
             self._fitted = values.shape
+            self._fit()
+
+    def _fit(self) -> None:
+        """The whole picture, as large as the box allows (also after the box was resized)."""
+        if self._fitted:
+            self.box.setRange(QRectF(0, 0, self._fitted[-1], self._fitted[-2]), padding=0.02)
 
     def show_overlay(self, rgba: np.ndarray | None) -> None:
         if rgba is None:
@@ -100,6 +118,7 @@ class ImageStrip(pg.GraphicsLayoutWidget):
         col = sum(1 for p in self.panels.values() if p.row == row) if col is None else col
         panel = ImagePanel(self, key, title, row, col)
         self.panels[key] = panel
+        panel.box.setPreferredSize(4000, 4000)  # every picture wants all the room: they share it evenly
         rows = 1 + max(int(self.ci.layout.rowCount()) // 2 - 1, 0)
         cols = max(int(self.ci.layout.columnCount()), 1)
         self.setMinimumSize(cols * self.min_panel, rows * (self.min_panel + 20))
