@@ -346,3 +346,31 @@ def test_a_capture_fits_only_the_model_that_could_have_made_it(mnist) -> None:  
         assert [other for other, m in models.items() if capture_fits(m, cap)] == [arch]
         if arch == "explorer_cnn":
             assert not capture_fits(wider, cap)  # same stage names, other shapes
+
+
+def test_a_live_palette_switch_leaves_every_label_readable(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from PyQt6.QtGui import QPalette
+    from PyQt6.QtWidgets import QApplication, QLabel
+
+    from ui.theme import apply_theme, contrast_ratio, palette
+
+    _, tab = explain
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        for dark in (True, False, True):
+            apply_theme(app, dark)
+            for view in (tab.cell_view, tab.saliency_view, tab.probe_view):
+                tab.views.setCurrentWidget(view)
+                qtbot.waitUntil(lambda: tab.summary.palette().color(QPalette.ColorRole.WindowText).name()
+                                == palette().text, timeout=5_000)  # the switch has reached the widgets
+                for label in tab.findChildren(QLabel):
+                    if not label.isVisible() or not label.text():
+                        continue
+                    styled = re.search(r"color:\s*(#[0-9a-fA-F]{6})", label.styleSheet())
+                    text = styled.group(1) if styled else label.palette().color(QPalette.ColorRole.WindowText).name()
+                    assert contrast_ratio(text, palette().window) >= 4.5, (label.text()[:40], dark)
+    finally:
+        apply_theme(app, dark=False)
