@@ -31,10 +31,12 @@ from cnnviz.training import (
 from ui.draw_tab import DrawTab
 from ui.explain_tab import ExplainTab
 from ui.filters_tab import FiltersTab
+from ui.lab.tab import TrainingLabTab
+from ui.preferences import Preferences
 from ui.state import AppState
 from ui.steady_tabs import SteadyTabWidget
+from ui.tasks import shutdown_all
 from ui.theme import apply_theme
-from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress
 from ui.workers import TrainWorker, start_in_thread, stop_thread
 from ui.zoo_tab import ZooTab
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         self.filters_tab = FiltersTab(self.state, dark)
         self.add_tab("filters", self.filters_tab, "Filters")
         self.add_tab("explain", ExplainTab(self.state), "Explain")
-        self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
+        self.add_tab("lab", TrainingLabTab(self.state, Preferences()), "Training lab")  # lead: pass the saved prefs
         self.add_tab("zoo", ZooTab(self.state), "Model zoo")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
@@ -409,6 +411,7 @@ class MainWindow(QMainWindow):
             if callable(shutdown):
                 shutdown()
         self._end_data_loading()
+        shutdown_all()  # the tabs' TaskRunner jobs (the lab's training)
         self.state.shutdown()
         super().closeEvent(event)
 
