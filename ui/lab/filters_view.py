@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import QSize
 from PyQt6.QtGui import QFont
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -43,9 +44,18 @@ class FiltersView(LazyPanel):
         self.picture = PictureItem()
         self.box.addItem(self.picture)
         self.view.addItem(self.box)
+        self.box.enableAutoRange()  # the kernels stay centred and whole whatever size the column gives
         self.view.setMinimumHeight(120)
         self.view.setToolTip("The 3×3 kernels of the CNN's first layer: red positive, blue negative weights")
         column.addWidget(self.view, 1)
+
+    def sizeHint(self) -> QSize:
+        """Ask for no more than the minimum: the column's spare height, not a 640×480 default, sizes the picture
+        (else the controls column would scroll even on a tall screen)."""
+        return self.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the title's height is fixed; else the scroll area sizes the column by the 480-px default
 
     def show_filters(self, filters: np.ndarray, caption: str) -> None:
         self.filters, self.caption = filters, caption
@@ -61,7 +71,6 @@ class FiltersView(LazyPanel):
         mosaic = tile_maps(big, grid)
         rgb = colorize(mosaic, DIVERGING_MAP, value_range(self.filters, signed=True), palette().base)
         self.picture.show_rgb(rgb)
-        self.box.autoRange(padding=0.02)
 
     def restyle(self) -> None:
         self.box.setBorder(pg.mkPen(palette().border, width=1))

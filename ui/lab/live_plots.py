@@ -33,8 +33,8 @@ from ui.widgets.status_label import StatusLabel
 REDRAW_MS = 100  # live curves are redrawn at most this often
 PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
 COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
-LOSS_TITLE = "Training loss (smoothed, every batch)"
-ACCURACY_TITLE = "Test accuracy (after every epoch)"
+LOSS_TITLE = "Training loss (smoothed)"
+ACCURACY_TITLE = "Test accuracy (each epoch)"
 TITLE_SIZE = "12pt"
 
 
@@ -210,6 +210,7 @@ class LivePlots(LazyPanel):
                 legend.setLabelTextColor(text)
                 for _, label in legend.items:
                     label.setText(label.text, color=text)
+                legend.updateSize()  # re-rendered labels may be wider: the legend box must grow with them
 
     def _set_axes(self, epochs: int) -> None:
         self.loss_plot.setXRange(0, epochs, padding=0.02)
