@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PyQt6.QtCore import QPoint, QRect
 from PyQt6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QPushButton, QScrollArea, QSplitter, QWidget
-
 from test_ui_training_lab import TINY, make_lab
+
 from ui.lab.tab import TrainingLabTab
 
 RUN_TIMEOUT_MS = 60_000
@@ -29,8 +29,11 @@ def squeezed(tab: QWidget) -> list[str]:
             continue
         if label.wordWrap():
             if label.height() < label.heightForWidth(label.width()):
-                found.append(f"label {label.text()[:40]!r}: {label.height()} px for {label.heightForWidth(label.width())}")
-        elif "<" not in label.text() and label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width():
+                need = label.heightForWidth(label.width())
+                found.append(f"label {label.text()[:40]!r}: {label.height()} px for {need}")
+            continue
+        wide = label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width()
+        if "<" not in label.text() and wide:
             found.append(f"label {label.text()!r} wider than {label.contentsRect().width()} px")
     return found
 
@@ -74,4 +77,4 @@ def test_the_form_does_not_move_when_training_starts_and_ends(qtbot, app_state) 
     assert len(during) >= 1 and tab.status.text().startswith("Done")
     assert all(g == before for g in during)
     assert form_geometry(tab) == before
-    assert TINY == tab.config()
+    assert tab.config() == TINY

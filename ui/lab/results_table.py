@@ -38,7 +38,7 @@ def percent(value: float | None) -> str:
 
 def table_rows(results: list[ComparisonResult]) -> list[tuple[str, ...]]:
     """The table's text, one row per model per run (run numbers from 1)."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for number, result in enumerate(results, start=1):
         for run in result.runs:
             errors = "—" if run.test_errors is None else f"{run.test_errors:,} / {run.test_samples:,}"
