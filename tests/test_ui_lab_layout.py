@@ -68,6 +68,7 @@ def form_geometry(tab: TrainingLabTab) -> list[QRect]:
 
 def test_the_form_does_not_move_when_training_starts_and_ends(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
     tab = make_lab(qtbot, app_state)
+    tab.resize(1000, 620)
     qtbot.waitUntil(lambda: tab.isVisible())
     before = form_geometry(tab)
     during: list[list[QRect]] = []
@@ -77,4 +78,5 @@ def test_the_form_does_not_move_when_training_starts_and_ends(qtbot, app_state) 
     assert len(during) >= 1 and tab.status.text().startswith("Done")
     assert all(g == before for g in during)
     assert form_geometry(tab) == before
+    assert squeezed(tab) == []  # the verdict and the table that appeared fit too
     assert tab.config() == TINY

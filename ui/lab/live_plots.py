@@ -123,6 +123,7 @@ class LivePlots(LazyPanel):
         self.say("")
         self._set_axes(config.epochs)
         self.acc_plot.enableAutoRange(axis="y")  # accuracies near 100% need the room more than the scale
+        self.acc_plot.setLimits(yMin=0, yMax=101)  # but never beyond what a percentage can be
         self._drawn, self._loss_top = {}, 0.0
         first = max(0, len(results) - PREVIOUS_RUNS_SHOWN)
         for number, result in enumerate(results[first:], start=first + 1):

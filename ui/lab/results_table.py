@@ -64,6 +64,8 @@ class ResultsTable(QWidget):
         font.setBold(True)
         self.verdict.setFont(font)
         self.verdict.setWordWrap(True)
+        # room for two lines from the start: a verdict appearing later must not need more than the splitter gave
+        self.verdict.setFixedHeight(2 * self.verdict.fontMetrics().lineSpacing() + 4)
         column.addWidget(self.verdict)
         self.table = make_table(TABLE_COLUMNS, selectable=True, stretch=MODEL_COLUMN)
         self.table.setMinimumHeight(4 * self.table.fontMetrics().height())
