@@ -76,7 +76,6 @@ def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
     wall = time.perf_counter() - start
     timer.stop()
     shutdown_all()
-    state.shutdown()
     tab.deleteLater()
     gaps = np.diff(np.asarray(ticks)) * 1e3 if len(ticks) > 1 else np.zeros(1)
     return wall, gaps

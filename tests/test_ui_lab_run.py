@@ -9,14 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PyQt6.QtCore import pyqtSignal
 from test_ui_training_lab import TINY, make_lab
 
 from cnnviz.lab import CNN_KEY, FC_KEY, ComparisonConfig, ModelBatchMetrics
 from cnnviz.lab import run_comparison as real_run
 from ui.lab.tab import TrainingLabTab
 from ui.preferences import open_preferences
-from ui.state import AppState
 from ui.tasks import shutdown_all
 
 RUN_TIMEOUT_MS = 60_000
@@ -36,9 +34,11 @@ def test_the_lab_settings_are_remembered_across_launches(qtbot, app_state, tmp_p
     chosen = tab.config()
     assert chosen == replace(ComparisonConfig(), fc_hidden=256, conv2_filters=12, test_samples=2000, lr=0.005,
                              optimizer="sgd", mode="concurrent")
+    store.prefs.window.geometry = b"geometry"  # as the window saves it (an empty one now reads back as damaged)
     store.save()
-
-    again = TrainingLabTab(app_state, open_preferences(tmp_path / "settings.ini").prefs)
+    reopened = open_preferences(tmp_path / "settings.ini")
+    assert reopened.notice is None
+    again = TrainingLabTab(app_state, reopened.prefs)
     qtbot.addWidget(again)
     assert again.config() == chosen
     assert again.controls.optimizer.currentText().startswith("SGD") and again.controls.fc_hidden.value() == 256
@@ -90,30 +90,15 @@ def test_the_status_says_what_the_run_is_doing_now(qtbot, app_state, tmp_path: P
     assert "training" not in tab.status.text() and "Stopping" not in tab.status.text()
 
 
-class StateWithDataSets(AppState):
-    """The app state as reworked by the lead: ``set_data`` then ``data_changed`` (absent from older states)."""
-
-    data_changed = pyqtSignal()
-
-    def set_data(self, data) -> None:  # type: ignore[no-untyped-def]
-        self.data = data
-        self.data_changed.emit()
-
-
-def test_opening_another_data_set_updates_the_digit_limits(qtbot, mnist) -> None:  # type: ignore[no-untyped-def]
-    state = StateWithDataSets(mnist)
-    try:
-        tab = make_lab(qtbot, state)
-        small = replace(mnist, train_images=mnist.train_images[:800], train_labels=mnist.train_labels[:800],
-                        test_images=mnist.test_images[:150], test_labels=mnist.test_labels[:150],
-                        name="Small digits")
-        state.set_data(small)
-        controls = tab.controls
-        assert controls.train_samples.maximum() == 800 and controls.test_samples.maximum() == 150
-        assert "Small digits: 800 training and 150 test digits, 10 classes" in controls.data_caption.text()
-        assert tab.config().test_samples is None  # the 200 asked for: all 150 there are
-    finally:
-        state.shutdown()
+def test_opening_another_data_set_updates_the_digit_limits(qtbot, app_state, mnist) -> None:  # type: ignore[no-untyped-def]
+    tab = make_lab(qtbot, app_state)
+    small = replace(mnist, train_images=mnist.train_images[:800], train_labels=mnist.train_labels[:800],
+                    test_images=mnist.test_images[:150], test_labels=mnist.test_labels[:150], name="Small digits")
+    app_state.set_data(small)
+    controls = tab.controls
+    assert controls.train_samples.maximum() == 800 and controls.test_samples.maximum() == 150
+    assert "Small digits: 800 training and 150 test digits, 10 classes" in controls.data_caption.text()
+    assert tab.config().test_samples is None  # the 200 asked for: all 150 there are
 
 
 def test_a_gpu_restart_on_the_cpu_restarts_the_curves_and_says_so(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
@@ -173,3 +158,26 @@ def test_closing_the_app_during_the_test_evaluation_ends_within_two_seconds(qtbo
     took = time.perf_counter() - start
     qtbot.waitUntil(lambda: not tab.is_running, timeout=RUN_TIMEOUT_MS)
     assert ended_in_time and took < 2.0
+
+
+def test_closing_the_window_during_lab_training_is_quick_and_remembers_the_settings(qtbot, window_factory,
+                                                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = tmp_path / "settings.ini"
+    window = window_factory(settings)
+    tab = window.tab_widgets["lab"]
+    assert isinstance(tab, TrainingLabTab)
+    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Training lab"
+    controls = tab.controls
+    for spin, value in ((controls.epochs, 20), (controls.batch_size, 10), (controls.train_samples, 5000),
+                        (controls.test_samples, 200), (controls.fc_hidden, 96)):
+        spin.setValue(value)
+    controls.device.setCurrentIndex(controls.device.findData("cpu"))
+    chosen = tab.config()
+    assert tab.start_training()
+    qtbot.waitUntil(lambda: tab.plots.live[FC_KEY].last_batch is not None, timeout=RUN_TIMEOUT_MS)
+    start = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - start < 2.0 and not tab.is_running
+
+    again = window_factory(settings)
+    assert again.tab_widgets["lab"].config() == chosen

@@ -128,8 +128,7 @@ class TrainingLabTab(QWidget):
         self.controls.cnn_changed.connect(self._show_starting_filters)
         self.plots.timer.timeout.connect(self._show_progress)
         self.results.cleared.connect(self._show_starting_filters)
-        if hasattr(state, "data_changed"):  # AppState gains it with the data-set rework
-            state.data_changed.connect(self._on_data_changed)
+        state.data_changed.connect(self._on_data_changed)
         self._show_starting_filters()
 
     # -- configuration -----------------------------------------------------------------------------
