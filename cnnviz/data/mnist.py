@@ -29,6 +29,17 @@ _PARTS = {
 
 
 @dataclass(frozen=True)
+class TestDigit:
+    """One test image: its index in the test set, the image as float32 in [0, 1], and its true class."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    index: int
+    image: np.ndarray  # (H, W) float32 in [0, 1]
+    label: int
+
+
+@dataclass(frozen=True)
 class MnistData:
     """Images as uint8 (N, H, W) and labels as int64 (N,), exactly as stored on disk."""
 
@@ -42,6 +53,19 @@ class MnistData:
     @property
     def num_classes(self) -> int:
         return len(self.class_names)
+
+    def random_test_digit(self, rng: np.random.Generator, digit: int | None = None) -> TestDigit:
+        """A test image picked by ``rng`` (of class ``digit`` when given), as float32 in [0, 1].
+
+        [0, 1] floats are what the app displays and feeds its models (``to_unit``); the uint8 pixels stay
+        available as ``test_images[index]``.
+        """
+        pool = np.arange(len(self.test_labels)) if digit is None else np.flatnonzero(self.test_labels == digit)
+        if pool.size == 0:
+            raise ValueError(f"{self.name} has no test image of class {digit!r}")
+        index = int(rng.choice(pool))
+        image = self.test_images[index].astype(np.float32) / 255.0
+        return TestDigit(index, image, int(self.test_labels[index]))
 
 
 def find_mnist_files(folder: Path) -> dict[str, Path]:
