@@ -17,7 +17,7 @@ import torch
 from cnnviz.data import MnistData, stratified_subset
 from cnnviz.introspect import conv_filters
 from cnnviz.lab.config import ComparisonConfig
-from cnnviz.models import build_model, count_parameters
+from cnnviz.models import count_parameters
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import (
     BatchMetrics,
@@ -30,6 +30,7 @@ from cnnviz.training import (
     pick_device,
 )
 from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
+from cnnviz.training.seeding import build_seeded
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
@@ -110,10 +111,10 @@ def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorDa
 
 def build_pair(config: ComparisonConfig) -> tuple[StagedNet, StagedNet]:
     """The FC network and the CNN, each initialised from the run's seed."""
-    torch.manual_seed(config.seed)
-    fc = build_model("mlp", hidden=config.fc_hidden)
-    torch.manual_seed(config.seed)
-    cnn = build_model("explorer_cnn", conv1_filters=config.conv1_filters, conv2_filters=config.conv2_filters)
+    # Each from its own generator: torch's global RNG may be reseeded by another thread at any moment.
+    fc = build_seeded("mlp", config.seed, hidden=config.fc_hidden)
+    cnn = build_seeded("explorer_cnn", config.seed, conv1_filters=config.conv1_filters,
+                       conv2_filters=config.conv2_filters)
     # Channels-last convolutions measured about twice as fast on the CPU; results are the same.
     cnn = cnn.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
     return fc, cnn

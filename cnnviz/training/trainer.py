@@ -17,6 +17,7 @@ from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
 from cnnviz.training.augment import random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.seeding import generator_dropout, run_generator
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
 class Trainer:
     """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
 
-    Deterministic on the CPU for a given seed (shuffling, dropout and augmentation draw from it).
+    Deterministic on the CPU for a given seed: shuffling, dropout and augmentation draw from the run's own
+    generator, never torch's global RNG, so other threads reseeding it change nothing.
     """
 
     def __init__(
@@ -237,13 +239,12 @@ class Trainer:
 
         The model is put back in the usual layout afterwards, so nothing downstream sees a difference.
         """
-        with channels_last_on_cpu(self.model):
-            return self._fit_batches(train, test)
+        generator = run_generator(self.config.seed)  # never the global RNG: another thread may reseed it
+        with channels_last_on_cpu(self.model), generator_dropout(self.model, generator):
+            return self._fit_batches(train, test, generator)
 
-    def _fit_batches(self, train: TensorData, test: TensorData | None) -> TrainResult:
+    def _fit_batches(self, train: TensorData, test: TensorData | None, generator: torch.Generator) -> TrainResult:
         cfg = self.config
-        torch.manual_seed(cfg.seed)
-        generator = torch.Generator().manual_seed(cfg.seed)
         train_dev = train.to(self.device)
         n = len(train_dev)
         batches = max(1, -(-n // cfg.batch_size))
