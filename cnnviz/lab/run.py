@@ -70,6 +70,8 @@ class ModelRun:
     test_accuracy: float | None = None
     cancelled: bool = False
     filters: np.ndarray | None = None  # the CNN's final first-layer filters
+    device: str = "cpu"  # where it really trained (the CPU after a GPU ran out of memory)
+    notices: list[str] = field(default_factory=list)  # e.g. "ran out of memory; restarted on the CPU"
 
     @property
     def test_errors(self) -> int | None:
@@ -84,7 +86,16 @@ class ComparisonResult:
     fc: ModelRun
     cnn: ModelRun
     wall_time_s: float
-    device: str
+
+    @property
+    def device(self) -> str:
+        """The device(s) that really trained, e.g. "cpu" after a GPU ran out of memory, or "cpu, cuda"."""
+        return ", ".join(dict.fromkeys(run.device for run in self.runs))
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told about the run, each naming its model."""
+        return [f"{run.label}: {notice}" for run in self.runs for notice in run.notices]
 
     @property
     def cancelled(self) -> bool:
@@ -97,6 +108,7 @@ class ComparisonResult:
 
 BatchCallback = Callable[[ModelBatchMetrics], None]
 EpochCallback = Callable[[ModelEpochMetrics], None]
+RestartCallback = Callable[[str, str], None]  # (model key, notice): drop that model's curves, it starts again
 
 
 def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorData, TensorData]:
@@ -165,6 +177,7 @@ class _Job:
     on_batch: BatchCallback | None
     on_epoch: EpochCallback | None
     should_stop: Callable[[], bool]
+    on_restart: RestartCallback | None = None
 
 
 def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) -> ModelRun:
@@ -194,8 +207,15 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
         epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer,
         seed=config.seed, device=config.device, eval_each_epoch=False, threads=threads,
     )
-    result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop).fit(job.train)
+    def restarted(notice: str) -> None:  # the GPU attempt's batches and epochs are not this run's history
+        run.batch_losses.clear()
+        run.history.clear()
+        if job.on_restart is not None:
+            job.on_restart(key, notice)
+
+    result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop, restarted).fit(job.train)
     run.cancelled, run.train_time_s = result.cancelled, result.elapsed_s
+    run.device, run.notices = result.device, list(result.notices)
     if not result.cancelled:
         run.test_accuracy = run.history[-1].test_accuracy
         with compute_threads(threads):
@@ -211,11 +231,13 @@ def run_comparison(
     on_batch: BatchCallback | None = None,
     on_epoch: EpochCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_restart: RestartCallback | None = None,
 ) -> ComparisonResult:
     """Train both models from scratch on the same digits; callbacks may come from two threads at once.
 
-    ``should_stop`` is checked before every batch of either model. Raises ``ValueError`` for a bad
-    configuration before any work starts.
+    ``should_stop`` is checked before every batch of either model. ``on_restart(key, notice)`` says a
+    model's GPU ran out of memory and it starts again on the CPU (its curves so far are void). Raises
+    ``ValueError`` for a bad configuration before any work starts.
     """
     config.check(data)
     device = pick_device(config.device)
@@ -226,14 +248,14 @@ def run_comparison(
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
         job = _Job(config, train, SplitEvaluator(test, parts, pool), on_batch, on_epoch,
-                   should_stop or (lambda: False))
+                   should_stop or (lambda: False), on_restart)
         if config.mode == "concurrent":
             fc_run, cnn_run = _train_concurrently(job, fc, cnn)
         else:
             threads = training_threads()
             fc_run = _train_one(job, FC_KEY, config.fc_label, fc, threads)
             cnn_run = _train_one(job, CNN_KEY, config.cnn_label, cnn, threads)
-    return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start, device.type)
+    return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start)
 
 
 def _train_concurrently(job: _Job, fc: StagedNet, cnn: StagedNet) -> tuple[ModelRun, ModelRun]:

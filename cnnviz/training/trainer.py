@@ -192,7 +192,10 @@ class Trainer:
         on_batch: Callable[[BatchMetrics], None] | None = None,
         on_epoch: Callable[[EpochMetrics], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        on_restart: Callable[[str], None] | None = None,
     ):
+        """``on_restart(notice)`` is called when a GPU run out of memory starts again on the CPU: whatever the
+        callbacks reported so far belongs to the abandoned attempt and should be dropped."""
         self.config = config
         self.notices: list[str] = []
         self.device = torch.device("cpu")
@@ -210,6 +213,7 @@ class Trainer:
         self.on_batch = on_batch
         self.on_epoch = on_epoch
         self.should_stop = should_stop or (lambda: False)
+        self.on_restart = on_restart
 
     def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
         """Train; if a GPU runs out of memory, start again on the CPU from the same initial weights."""
@@ -224,9 +228,10 @@ class Trainer:
                     raise
                 if self.device.type == "cuda" and torch.cuda.is_available():
                     torch.cuda.empty_cache()
-                self.notices.append(
-                    f"The {self.device.type.upper()} device ran out of memory; training restarted on the CPU."
-                )
+                notice = f"The {self.device.type.upper()} device ran out of memory; training restarted on the CPU."
+                self.notices.append(notice)
+                if self.on_restart is not None:
+                    self.on_restart(notice)
                 self.device = torch.device("cpu")
                 self.model.to(self.device)
                 self.model.load_state_dict(initial)
