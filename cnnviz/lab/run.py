@@ -31,6 +31,7 @@ from cnnviz.training import (
 )
 from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
 from cnnviz.training.seeding import build_seeded
+from cnnviz.training.trainer import evaluate_unless_stopped
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
@@ -145,26 +146,31 @@ class SplitEvaluator:
     the other core is free this halves it; on a busy CPU it measured no slower than one piece.
     """
 
-    def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None):
+    def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None,
+                 should_stop: Callable[[], bool] = lambda: False):
         bounds = np.linspace(0, len(test), max(1, parts) + 1).astype(int)
         self.parts = [TensorData(test.x[a:b], test.y[a:b]) for a, b in itertools.pairwise(bounds)]
         self.pool = pool
+        self.should_stop = should_stop
 
-    def __call__(self, model: StagedNet) -> tuple[float, float]:
+    def __call__(self, model: StagedNet) -> tuple[float, float] | None:
+        """Test loss and accuracy; None when asked to stop (checked between chunks of every part)."""
         if self.pool is None:
-            results = [evaluate(model, part, EVAL_BATCH_SIZE) for part in self.parts]
+            results = [evaluate_unless_stopped(model, part, self.should_stop, EVAL_BATCH_SIZE) for part in self.parts]
         else:  # one thread per part, this one included, so the parts never oversubscribe the cores
-            futures = [self.pool.submit(_evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
-            results = [_evaluate_alone(model, self.parts[0]), *(f.result() for f in futures)]
-        count = sum(len(r.labels) for r in results)
-        correct = sum(int((r.predictions == r.labels).sum()) for r in results)
-        loss = sum(r.loss * len(r.labels) for r in results) / max(1, count)
+            futures = [self.pool.submit(self._evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
+            results = [self._evaluate_alone(model, self.parts[0]), *(f.result() for f in futures)]
+        finished = [r for r in results if r is not None]
+        if len(finished) < len(results):
+            return None
+        count = sum(len(r.labels) for r in finished)
+        correct = sum(int((r.predictions == r.labels).sum()) for r in finished)
+        loss = sum(r.loss * len(r.labels) for r in finished) / max(1, count)
         return loss, correct / max(1, count)
 
-
-def _evaluate_alone(model: StagedNet, part: TensorData) -> EvalResult:
-    with compute_threads(1):
-        return evaluate(model, part, EVAL_BATCH_SIZE)
+    def _evaluate_alone(self, model: StagedNet, part: TensorData) -> EvalResult | None:
+        with compute_threads(1):
+            return evaluate_unless_stopped(model, part, self.should_stop, EVAL_BATCH_SIZE)
 
 
 @dataclass(frozen=True)
@@ -196,7 +202,10 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
                                            filters=first_layer_filters(model) if snapshot else None))
 
     def epoch_done(m: EpochMetrics) -> None:
-        test_loss, test_accuracy = job.evaluate_test(model)
+        scores = job.evaluate_test(model)
+        if scores is None:  # stopped during the test: the trainer ends the run before the next batch
+            return
+        test_loss, test_accuracy = scores
         tested = replace(m, test_loss=test_loss, test_accuracy=test_accuracy)
         run.history.append(tested)
         if job.on_epoch is not None:
@@ -247,8 +256,8 @@ def run_comparison(
     parts = EVAL_PARTS if device.type == "cpu" else 1
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
-        job = _Job(config, train, SplitEvaluator(test, parts, pool), on_batch, on_epoch,
-                   should_stop or (lambda: False), on_restart)
+        stop = should_stop or (lambda: False)
+        job = _Job(config, train, SplitEvaluator(test, parts, pool, stop), on_batch, on_epoch, stop, on_restart)
         if config.mode == "concurrent":
             fc_run, cnn_run = _train_concurrently(job, fc, cnn)
         else:

@@ -149,23 +149,38 @@ def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
             model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
 
 
-@torch.no_grad()
 def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
     """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
+    result = evaluate_unless_stopped(model, data, lambda: False, batch_size)
+    assert result is not None  # never asked to stop
+    return result
+
+
+@torch.no_grad()
+def evaluate_unless_stopped(model: nn.Module, data: TensorData, should_stop: Callable[[], bool],
+                            batch_size: int = 1000) -> EvalResult | None:
+    """``evaluate``, checking ``should_stop`` before every chunk of ``batch_size`` digits: None once it says so.
+
+    10,000 digits through the modern CNN take about 16 s on 2 cores; Stop must not wait for all of them.
+    """
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
     losses, preds, confs = [], [], []
-    with channels_last_on_cpu(model):
-        for start in range(0, len(data), batch_size):
-            x = data.x[start : start + batch_size].to(device)
-            y = data.y[start : start + batch_size].to(device)
-            logits = model(x)
-            losses.append(F.cross_entropy(logits, y, reduction="sum").item())
-            prob, pred = F.softmax(logits, dim=1).max(dim=1)
-            preds.append(pred.cpu())
-            confs.append(prob.cpu())
-    model.train(was_training)
+    try:
+        with channels_last_on_cpu(model):
+            for start in range(0, len(data), batch_size):
+                if should_stop():
+                    return None
+                x = data.x[start : start + batch_size].to(device)
+                y = data.y[start : start + batch_size].to(device)
+                logits = model(x)
+                losses.append(F.cross_entropy(logits, y, reduction="sum").item())
+                prob, pred = F.softmax(logits, dim=1).max(dim=1)
+                preds.append(pred.cpu())
+                confs.append(prob.cpu())
+    finally:
+        model.train(was_training)
     predictions = torch.cat(preds).numpy() if preds else np.empty(0, dtype=np.int64)
     labels = data.y.cpu().numpy()
     n = max(len(data), 1)
@@ -316,13 +331,5 @@ class Trainer:
 
     def _evaluate_unless_stopped(self, test: TensorData) -> tuple[float, float] | None:
         """Test loss and accuracy a chunk at a time, so Stop (or closing the window) never waits for all of it."""
-        size = self.config.eval_batch_size
-        loss_sum, correct = 0.0, 0
-        for start in range(0, len(test), size):
-            if self.should_stop():
-                return None
-            part = evaluate(self.model, TensorData(test.x[start : start + size], test.y[start : start + size]), size)
-            loss_sum += part.loss * len(part.labels)
-            correct += len(part.labels) - part.errors
-        n = max(len(test), 1)
-        return loss_sum / n, correct / n
+        scores = evaluate_unless_stopped(self.model, test, self.should_stop, self.config.eval_batch_size)
+        return None if scores is None else (scores.loss, scores.accuracy)
