@@ -174,12 +174,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _checkpoint_data(checkpoint: str, dataset: str, folder: str | None) -> MnistData:
     """The test set the checkpoint was trained for: the bundled MNIST, or ``folder`` when it holds that set."""
     if folder is None:
-        if dataset != "MNIST":
+        if dataset.casefold() != "mnist":
             raise UsageError(f"{checkpoint} was trained on {dataset}, not the bundled MNIST: "
                              f"pass --data FOLDER with the {dataset} data set")
         return _load_data(None)
     data = _load_data(folder)
-    if data.name != dataset:
+    if data.name.casefold() != dataset.casefold():  # a folder's name is its data set's name: "mnist", "fashion"
         raise UsageError(f"{checkpoint} was trained on {dataset} but {folder} holds {data.name}: "
                          f"pass --data with the {dataset} folder")
     return data
