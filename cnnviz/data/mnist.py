@@ -7,12 +7,14 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from cnnviz.data.idx import DatasetError, read_idx
+from cnnviz.jobs import check
 from cnnviz.paths import BUNDLED_MNIST_DIR, user_data_dir
 
 MNIST_CLASSES: tuple[str, ...] = tuple(str(d) for d in range(10))
@@ -112,11 +114,18 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, img_path: Path, lbl_path
         )
 
 
-def load_mnist_folder(folder: str | Path, name: str | None = None) -> MnistData:
-    """Load any MNIST-format data set from a folder; every problem raises ``DatasetError``."""
+def load_mnist_folder(folder: str | Path, name: str | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> MnistData:
+    """Load any MNIST-format data set from a folder; every problem raises ``DatasetError``.
+
+    ``should_stop`` is asked between files (each takes ≤ 1 s): a cancelled load raises ``JobCancelled``.
+    """
     folder = Path(folder)
     files = find_mnist_files(folder)
-    arrays = {part: read_idx(path) for part, path in files.items()}
+    arrays = {}
+    for part, path in files.items():
+        check(should_stop or (lambda: False))
+        arrays[part] = read_idx(path)
     _check_pair(arrays["train_images"], arrays["train_labels"], files["train_images"], files["train_labels"])
     _check_pair(arrays["test_images"], arrays["test_labels"], files["test_images"], files["test_labels"])
     if arrays["train_images"].shape[1:] != arrays["test_images"].shape[1:]:
