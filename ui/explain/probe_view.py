@@ -30,8 +30,7 @@ from cnnviz.explain import (
 from cnnviz.jobs import Job, check
 from cnnviz.models.staged import StagedNet
 from cnnviz.store import COMPANION_ARCH, Damaged, ModelStore, Opened
-from cnnviz.training import CheckpointMeta
-from cnnviz.training.device import INFERENCE_THREADS, training_threads
+from cnnviz.training import CheckpointMeta, threads_for
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, value_range
 from ui.explain.common import export_button
 from ui.tasks import TaskRunner
@@ -167,7 +166,7 @@ class ProbeView(LazyPanel):
                            "it the first time). The current model's curves are shown meanwhile.")
         store, data = self.store, self.data
         self.tasks.run("companion", lambda job: load_companion(store, data, job), policy="single",
-                       threads=training_threads(), on_done=self._on_companion, on_progress=self._on_fc_epoch,
+                       threads=threads_for("train"), on_done=self._on_companion, on_progress=self._on_fc_epoch,
                        on_failed=lambda m: self.fc_status.say(f"Training the FC network failed: {m}", error=True),
                        on_cancelled=self._on_companion_cancelled)
 
@@ -208,7 +207,7 @@ class ProbeView(LazyPanel):
             return
         models = {"cnn": model, **({"fc": self.fc.model} if self.fc is not None else {})}
         self.tasks.run("probe", lambda job: self._compare(models, image, job), policy="latest",
-                       threads=INFERENCE_THREADS, on_done=self._on_probe,
+                       threads=threads_for("explain"), on_done=self._on_probe,
                        on_failed=lambda m: self.probe_summary.setText(f"Could not compute the probe: {m}"))
 
     def _on_probe(self, result: Any) -> None:

@@ -19,7 +19,7 @@ from cnnviz.explain import METHODS, SaliencyMap, saliency
 from cnnviz.format import format_probability
 from cnnviz.jobs import Job, check
 from cnnviz.models.staged import StagedNet
-from cnnviz.training.device import INFERENCE_THREADS
+from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
 from ui.tasks import TaskRunner
@@ -137,7 +137,7 @@ class SaliencyView(LazyPanel):
         compute = self._compute
         for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
             self.tasks.run(key, partial(_run, compute, model, image, keys, target), policy="latest",
-                           threads=INFERENCE_THREADS, on_done=self._on_maps,
+                           threads=threads_for("explain"), on_done=self._on_maps,
                            on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
 
     def _error(self, message: str) -> None:
