@@ -189,3 +189,25 @@ def test_a_new_model_reaches_the_views_together_with_its_own_capture(qtbot, mnis
         assert state.model is first  # not shown until its capture is ready
     assert pairs and pairs[0][0] is lenet
     assert pairs[0][1] == tuple(s.name for s in state.capture.stages)
+
+
+def test_a_job_that_outlives_its_panel_ends_quietly(qtbot):
+    """A panel closed and deleted while its job runs: the job is asked to stop and its result goes nowhere."""
+    from PyQt6.QtWidgets import QWidget
+
+    panel = QWidget()
+    runner = TaskRunner(panel)
+    started, seen = threading.Event(), []
+
+    def job(j: Job) -> str:
+        started.set()
+        while not j.should_stop():
+            threading.Event().wait(0.005)
+        j.progress("late")  # the Task is still alive: no "wrapped C/C++ object deleted"
+        return "late"
+
+    runner.run("slow", job, on_done=seen.append, on_progress=seen.append, on_cancelled=lambda: seen.append("x"))
+    assert started.wait(5)
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: not Task.live, timeout=5000)
+    assert seen == []

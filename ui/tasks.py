@@ -20,7 +20,8 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import partial
 from typing import Any, ClassVar, Literal
 
 from PyQt6.QtCore import QObject, QThreadPool, pyqtSignal
@@ -160,6 +161,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._tasks: dict[str, Task] = {}
         self._slots: dict[str, LatestSlot[_Request]] = {}
+        self._gone = [False]  # set when the owner (and this runner) is deleted: its jobs' results go nowhere
+        self.destroyed.connect(partial(_orphan, self._gone, self._tasks))
 
     def run(
         self,
@@ -193,8 +196,8 @@ class TaskRunner(QObject):
         return True
 
     def _start(self, key: str, request_id: int | None, request: _Request) -> None:
-        task = Task(key, request.fn, request.threads, self)
-        h = request.handlers
+        task = Task(key, request.fn, request.threads)  # no Qt parent: it lives until its job has ended
+        h = _Handlers(*(_unless_gone(self._gone, getattr(request.handlers, f.name)) for f in fields(_Handlers)))
         if h.progress is not None:
             task.progress.connect(self._if_current(key, task, h.progress))
         if h.partial is not None:
@@ -223,6 +226,8 @@ class TaskRunner(QObject):
         return deliver
 
     def _on_done(self, key: str, task: Task, request_id: int | None, h: _Handlers, result: Any) -> None:
+        if self._gone[0]:
+            return
         if request_id is None and self._tasks.get(key) is not task:
             return  # replaced meanwhile
         if not self._next(key, request_id):
@@ -232,18 +237,24 @@ class TaskRunner(QObject):
         self.delivered.emit(key, result)
 
     def _on_failed(self, key: str, task: Task, request_id: int | None, h: _Handlers, message: str) -> None:
+        if self._gone[0]:
+            return
         if request_id is None and self._tasks.get(key) is not task:
             return
         if self._next(key, request_id) and h.failed is not None:
             h.failed(message)
 
     def _on_cancelled(self, key: str, task: Task, request_id: int | None, h: _Handlers) -> None:
+        if self._gone[0]:
+            return
         if request_id is not None:
             self._next(key, request_id)
         if h.cancelled is not None and (request_id is not None or self._tasks.get(key) is task):
             h.cancelled()
 
     def _on_finished(self, key: str, task: Task, h: _Handlers) -> None:
+        if self._gone[0]:
+            return
         if self._tasks.get(key) is task:
             del self._tasks[key]
             if h.finished is not None:
@@ -269,6 +280,20 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for key in list(self._tasks):
             self.cancel(key)
+
+
+def _unless_gone(gone: list[bool], handler: Callable[..., Any] | None) -> Callable[..., Any] | None:
+    """A handler that does nothing once its owner is deleted (a job may end after its panel is gone)."""
+    if handler is None:
+        return None
+    return lambda *args: None if gone[0] else handler(*args)
+
+
+def _orphan(gone: list[bool], tasks: dict[str, Task], *_: object) -> None:
+    """The runner's owner was deleted: drop its handlers and ask its jobs to stop."""
+    gone[0] = True
+    for task in tasks.values():
+        task.cancel()
 
 
 def shutdown_all(timeout_ms: int = 2000) -> bool:
