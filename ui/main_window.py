@@ -33,11 +33,13 @@ from ui.explain_tab import ExplainTab
 from ui.filters_tab import FiltersTab
 from ui.state import AppState
 from ui.steady_tabs import SteadyTabWidget
+from ui.tasks import shutdown_all
+from ui.preferences import Preferences
 from ui.theme import apply_theme
 from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress
 from ui.workers import TrainWorker, start_in_thread, stop_thread
-from ui.zoo_tab import ZooTab
+from ui.zoo.tab import ZooTab
 
 ATTRIBUTION = (
     "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         self.add_tab("filters", self.filters_tab, "Filters")
         self.add_tab("explain", ExplainTab(self.state), "Explain")
         self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
-        self.add_tab("zoo", ZooTab(self.state), "Model zoo")
+        self.add_tab("zoo", ZooTab(self.state, Preferences()), "Model zoo")
 
     def add_tab(self, key: str, widget: QWidget, title: str) -> None:
         self.tab_widgets[key] = widget
@@ -408,6 +410,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(tab, "shutdown", None)
             if callable(shutdown):
                 shutdown()
+        shutdown_all()  # every TaskRunner job (the zoo's report and evaluation) stops and ends here
         self._end_data_loading()
         self.state.shutdown()
         super().closeEvent(event)
