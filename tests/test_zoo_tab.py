@@ -114,6 +114,7 @@ def test_confusion_matrix_and_gallery_for_the_current_model(tab: ZooTab, qtbot, 
     with qtbot.waitSignal(view.evaluated, timeout=60_000):
         tab.state.set_model(model, meta)
         tab.views.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.tasks.busy("evaluate"), timeout=5000)
     table = view.table
     total = sum(int(table.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == len(mnist.test_labels)

@@ -31,10 +31,10 @@ from cnnviz.training import (
 from ui.draw_tab import DrawTab
 from ui.explain_tab import ExplainTab
 from ui.filters_tab import FiltersTab
+from ui.preferences import Preferences
 from ui.state import AppState
 from ui.steady_tabs import SteadyTabWidget
 from ui.tasks import shutdown_all
-from ui.preferences import Preferences
 from ui.theme import apply_theme
 from ui.training_lab import TrainingLabTab
 from ui.training_progress import TrainingProgress

@@ -14,8 +14,18 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import QSize, Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPixmap
-from PyQt6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSplitter, \
-    QToolButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from torch import nn
 
 from cnnviz.jobs import Job
@@ -158,7 +168,7 @@ class ConfusionView(LazyPanel):
         self.needs_evaluation = False
 
         def job(j: Job) -> EvalResult:
-            net = copy.deepcopy(model) if path is None else load_checkpoint(Path(path))[0]
+            net = load_checkpoint(Path(path))[0] if path is not None or model is None else copy.deepcopy(model)
             return evaluate_fn(net, TensorData.from_arrays(data.test_images, data.test_labels), j.should_stop)
 
         self.summary.say(f"Evaluating on the {len(data.test_labels):,} test digits…")

@@ -12,15 +12,33 @@ from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import pyqtSignal
-from PyQt6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, \
-    QToolButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from cnnviz.jobs import Job
 from cnnviz.models import MODELS
 from cnnviz.training import BatchMetrics, available_devices
 from cnnviz.training.device import training_threads
-from cnnviz.zoo.report import REPORT_COLUMNS, Report, ReportRow, build_report, cached_report, format_duration, \
-    row_cells, row_notes, with_reductions
+from cnnviz.zoo.report import (
+    REPORT_COLUMNS,
+    Report,
+    ReportRow,
+    build_report,
+    cached_report,
+    format_duration,
+    row_cells,
+    row_notes,
+    with_reductions,
+)
 from ui.binding import Bindings
 from ui.preferences import ZooPrefs
 from ui.state import AppState
@@ -35,11 +53,13 @@ CachedReport = Callable[..., Report]
 
 
 def build_row_by_row(data: Any, models: list[str], *, on_row: Callable[[ReportRow], None],
-                     should_stop: Callable[[], bool], **options: Any) -> Report:
+                     on_model: Callable[[str, int, int], None], should_stop: Callable[[], bool],
+                     **options: Any) -> Report:
     """The report, one model at a time, handing each finished row to ``on_row`` as soon as it is done."""
     rows: list[ReportRow] = []
     cancelled = False
-    for name in models:
+    for i, name in enumerate(models):
+        on_model(name, i, len(models))
         part = build_report(data, [name], should_stop=should_stop, **options)
         rows += part.rows
         for row in part.rows:

@@ -1,0 +1,85 @@
+"""The accuracy report while it runs: rows as they finish, a status line about now, dismissable results,
+and the user's choices kept between sessions."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PyQt6.QtCore import QSettings
+
+from cnnviz.training import BatchMetrics
+from cnnviz.zoo.report import Report, ReportRow, format_duration, with_reductions
+from ui.preferences import Preferences, read, write
+from ui.zoo.tab import ZooTab
+
+
+def _row(model: str, error: float, published: float) -> ReportRow:
+    return ReportRow(model=model, parameters=1000, epochs=1, recipe_epochs=1, wall_time_s=30.0, device="cpu",
+                     test_error=error, seed_error=published)
+
+
+def _empty_cache(data, models, **_) -> Report:  # type: ignore[no-untyped-def]
+    return Report([], data.name, len(data.train_labels), len(data.test_labels))
+
+
+
+def test_finished_rows_appear_while_the_report_still_runs(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    first = _row("logistic", 7.5, 8.0)
+    # halfway through mlp's first epoch of 10 after 10 s: 190 s of this model are left
+    batch = BatchMetrics(epoch=1, batch=50, batches_per_epoch=100, loss=0.3, accuracy=0.9, samples_per_s=640.0,
+                         elapsed_s=10.0)
+
+    def build(data, models, *, on_model, on_batch, on_row, should_stop, **_):  # type: ignore[no-untyped-def]
+        on_model("logistic", 0, 2)
+        on_row(first)
+        on_model("mlp", 1, 2)
+        on_batch(batch)
+        while not release.wait(0.05) and not should_stop():
+            pass
+        return Report(with_reductions([first, _row("mlp", 2.1, 2.0)]), data.name, 60_000, 10_000)
+
+    prefs = Preferences()
+    prefs.zoo.models = "logistic,mlp"
+    tab = ZooTab(app_state, prefs, build_report=build, cached_report=_empty_cache)
+    qtbot.addWidget(tab)
+    tab.show()
+    view = tab.report_view
+    assert "Not measured yet: logistic, mlp" in view.status.text()
+    with qtbot.waitSignal(view.row_added, timeout=5000):
+        view.run_button.click()
+    qtbot.waitUntil(lambda: "mlp" in view.status.text(), timeout=5000)
+    assert view.running and view.table.rowCount() == 1
+    assert view.table.item(0, 0).text() == "logistic" and view.table.item(0, 5).text() == "7.50%"
+    status = view.status.text()
+    assert "Not measured" not in status and "press Run" not in status.lower()
+    assert "mlp (2 of 2)" in status and f"about {format_duration(10.0 / 0.05 * 0.95)} left" in status
+    release.set()
+    qtbot.waitUntil(lambda: not view.running, timeout=5000)
+    assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == ["logistic", "mlp"]
+    assert "Report ready" in view.status.text() and view.dismiss_button.isVisible()
+    view.dismiss_button.click()
+    assert "Report ready" not in view.status.text() and not view.dismiss_button.isVisible()
+
+
+def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbot, app_state, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    prefs = Preferences()
+    first = ZooTab(app_state, prefs, cached_report=_empty_cache)
+    qtbot.addWidget(first)
+    view = first.report_view
+    assert not view.checks["modern_cnn"].isChecked()  # 15 epochs: hours on a laptop's CPU
+    view.checks["modern_cnn"].setChecked(True)
+    view.checks["mlp"].setChecked(False)
+    view.device_combo.setCurrentIndex(view.device_combo.findData("cpu"))
+    view.budget.setValue(7.5)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    write(settings, prefs)
+    settings.sync()
+
+    again = ZooTab(app_state, read(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)),
+                   cached_report=_empty_cache)
+    qtbot.addWidget(again)
+    view2 = again.report_view
+    assert view2.selected_models() == ["logistic", "small_cnn", "modern_cnn"]
+    assert view2.device_combo.currentData() == "cpu" and view2.budget.value() == 7.5
