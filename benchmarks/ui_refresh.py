@@ -39,6 +39,7 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
     from cnnviz.training import CheckpointMeta
     from ui.main_window import MainWindow
     from ui.state import AppState
+    from ui.tasks import shutdown_all
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication.instance() or QApplication([])
@@ -76,7 +77,7 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
                     out["cpu"].append((c2 - c0) * 1e3)
         finally:
             window.close()
-            state.shutdown()
+            shutdown_all()
             app.processEvents()
     return {k: np.array(v) for k, v in out.items()}
 

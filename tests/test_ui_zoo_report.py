@@ -6,11 +6,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PyQt6.QtCore import QSettings
-
 from cnnviz.training import BatchMetrics
 from cnnviz.zoo.report import Report, ReportRow, format_duration, with_reductions
-from ui.preferences import Preferences, read, write
+from ui.preferences import Preferences, open_preferences
 from ui.zoo.tab import ZooTab
 
 
@@ -64,8 +62,8 @@ def test_finished_rows_appear_while_the_report_still_runs(qtbot, app_state) -> N
 
 
 def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbot, app_state, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    prefs = Preferences()
-    first = ZooTab(app_state, prefs, cached_report=_empty_cache)
+    store = open_preferences(tmp_path / "settings.ini")
+    first = ZooTab(app_state, store.prefs, cached_report=_empty_cache)
     qtbot.addWidget(first)
     view = first.report_view
     assert not view.checks["modern_cnn"].isChecked()  # 15 epochs: hours on a laptop's CPU
@@ -73,12 +71,10 @@ def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbo
     view.checks["mlp"].setChecked(False)
     view.device_combo.setCurrentIndex(view.device_combo.findData("cpu"))
     view.budget.setValue(7.5)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    write(settings, prefs)
-    settings.sync()
+    store.prefs.window.geometry = bytes(first.saveGeometry().data())  # closing the window saves both
+    store.save()
 
-    again = ZooTab(app_state, read(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)),
-                   cached_report=_empty_cache)
+    again = ZooTab(app_state, open_preferences(tmp_path / "settings.ini").prefs, cached_report=_empty_cache)
     qtbot.addWidget(again)
     view2 = again.report_view
     assert view2.selected_models() == ["logistic", "small_cnn", "modern_cnn"]

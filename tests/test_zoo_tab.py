@@ -27,7 +27,6 @@ def state(qtbot, mnist, monkeypatch, tmp_path: Path):  # type: ignore[no-untyped
     s = AppState(mnist)
     yield s
     shutdown_all(10_000)
-    s.shutdown()
 
 
 @pytest.fixture

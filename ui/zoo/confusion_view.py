@@ -127,6 +127,7 @@ class ConfusionView(LazyPanel):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         state.model_changed.connect(self.model_changed)
+        state.data_changed.connect(self.data_changed)
         self.refresh_sources()
 
     # -- which model -------------------------------------------------------------------------------
@@ -146,6 +147,13 @@ class ConfusionView(LazyPanel):
         self.refresh_sources()
         if self.source.currentData() is None:
             self.source_changed()
+
+    def data_changed(self) -> None:
+        """Another test set: the matrix and mistakes of the old one no longer apply."""
+        self.result, self.matrix = None, None
+        self.table.setRowCount(0)
+        self.show_gallery()
+        self.source_changed()
 
     def source_changed(self) -> None:
         self.needs_evaluation = True
@@ -229,6 +237,7 @@ class ConfusionView(LazyPanel):
                 widget.deleteLater()
         self.gallery_buttons = []
         if self.result is None:
+            self.gallery_title.setText("")
             return
         names = self.state.data.class_names
         self.mistakes = misclassified(self.result, self.state.data.test_images, GALLERY_LIMIT, true_label,

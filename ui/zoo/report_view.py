@@ -162,6 +162,7 @@ class ReportView(LazyPanel):
         self.bindings.bind(self.device_combo, prefs, "device")
         self.bindings.bind(self.budget, prefs, "budget_min")
         bind_model_checks(self.checks, prefs, self.show_cached)
+        state.data_changed.connect(self.show_cached)
         self.show_cached()
 
     # -- what is shown -----------------------------------------------------------------------------
