@@ -56,9 +56,9 @@ def test_finished_rows_appear_while_the_report_still_runs(qtbot, app_state) -> N
     release.set()
     qtbot.waitUntil(lambda: not view.running, timeout=5000)
     assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == ["logistic", "mlp"]
-    assert "Report ready" in view.status.text() and view.dismiss_button.isVisible()
-    view.dismiss_button.click()
-    assert "Report ready" not in view.status.text() and not view.dismiss_button.isVisible()
+    assert "Report ready" in view.status.text() and view.status.close_button.isVisible()
+    view.status.close_button.click()
+    assert "Report ready" not in view.status.text()
 
 
 def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbot, app_state, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,6 @@ from PyQt6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
 )
 
@@ -39,12 +38,12 @@ from cnnviz.zoo.report import (
     row_notes,
     with_reductions,
 )
+from ui.banner import Banner
 from ui.binding import Bindings
 from ui.preferences import ZooPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.lazy import LazyPanel
-from ui.widgets.status_label import StatusLabel
 from ui.widgets.tables import fill_table, fit_height, make_table
 from ui.zoo.chart_widgets import draw_error_chart, make_plot, note
 
@@ -135,14 +134,8 @@ class ReportView(LazyPanel):
                        self.run_button, self.cancel_button):
             controls.addWidget(widget)
         controls.addWidget(self.progress, 1)
-        self.status = StatusLabel()
-        self.dismiss_button = QToolButton()
-        self.dismiss_button.setText("Dismiss")
-        self.dismiss_button.clicked.connect(self.dismiss)
-        self.dismiss_button.hide()
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.dismiss_button)
+        self.status = Banner()  # what happens now; a finished run's message until the user dismisses it
+        self.status.close_button.clicked.connect(self.dismiss)
 
         self.table = make_table(REPORT_COLUMNS)
         self.notes = note()
@@ -152,7 +145,7 @@ class ReportView(LazyPanel):
         layout.addWidget(intro)
         layout.addLayout(pick)
         layout.addLayout(controls)
-        layout.addLayout(status_row)
+        layout.addWidget(self.status)
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
         layout.addWidget(self.chart, 100)
@@ -205,19 +198,19 @@ class ReportView(LazyPanel):
     def say_state(self) -> None:
         """The status line: what is happening now, or what Run would do (never a stale instruction)."""
         if self.running:
-            self.status.say(self.current)
+            self.status.say(self.current, dismissable=False)
         elif self.announcement:
-            return
+            self.status.say(self.announcement)
         elif not self.selected_models():
-            self.status.say("Tick at least one model to measure.")
+            self.status.say("Tick at least one model to measure.", dismissable=False)
         elif missing := self.missing():
-            self.status.say(f"Not measured yet: {', '.join(missing)}. Press Run report to train and test them.")
+            self.status.say(f"Not measured yet: {', '.join(missing)}. Press Run report to train and test them.",
+                            dismissable=False)
         else:
-            self.status.say("")
+            self.status.clear()
 
     def dismiss(self) -> None:
         self.announcement = ""
-        self.dismiss_button.hide()
         self.say_state()
 
     # -- running -----------------------------------------------------------------------------------
@@ -286,15 +279,15 @@ class ReportView(LazyPanel):
 
     def _failed(self, message: str) -> None:
         self.show_report(self.cached(self.state.data, self.selected_models()))
-        self._announce(f"The report stopped with an error: {message}", error=True)
+        self._announce(f"The report stopped with an error: {message}")
 
-    def _announce(self, text: str, error: bool = False) -> None:
+    def _announce(self, text: str) -> None:
         self.announcement = text
-        self.status.say(text, error=error)
-        self.dismiss_button.show()
+        self.say_state()
 
     def _ended(self) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.hide()
         self.mark_dirty()
+        self.say_state()
