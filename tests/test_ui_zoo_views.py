@@ -8,6 +8,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from cnnviz.jobs import JobCancelled
@@ -96,9 +97,10 @@ def test_clicking_a_mistake_puts_that_digit_on_the_canvas(qtbot, app_state, mnis
         app_state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
         tab.views.setCurrentWidget(view)
     qtbot.waitUntil(lambda: not view.tasks.busy("evaluate"), timeout=2000)
-    assert len(view.gallery_buttons) == 2
+    assert view.gallery.count() == 2
+    first = view.gallery.visualItemRect(view.gallery.item(0)).center()
     with qtbot.waitSignal(app_state.input_changed, timeout=2000):
-        view.gallery_buttons[0].click()
+        qtbot.mouseClick(view.gallery.viewport(), Qt.MouseButton.LeftButton, pos=first)
     np.testing.assert_allclose(app_state.image, mnist.test_images[7] / 255.0, atol=1e-6)
     assert app_state.true_label == int(labels[7])
 

@@ -16,13 +16,13 @@ from PyQt6.QtCore import QSize, Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPixmap
 from PyQt6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +41,6 @@ from ui.widgets.status_label import StatusLabel
 from ui.widgets.tables import fill_table, make_table
 
 GALLERY_LIMIT = 48
-GALLERY_COLUMNS = 6
 
 Evaluate = Callable[[nn.Module, TensorData, Callable[[], bool]], EvalResult]
 
@@ -87,7 +86,6 @@ class ConfusionView(LazyPanel):
         self.matrix: ConfusionMatrix | None = None
         self.result: EvalResult | None = None
         self.mistakes: list[Misclassified] = []
-        self.gallery_buttons: list[QToolButton] = []  # one per mistake shown, in order
         self.needs_evaluation = True
         self.source = QComboBox()
         self.source.currentIndexChanged.connect(self.source_changed)
@@ -102,11 +100,14 @@ class ConfusionView(LazyPanel):
         self.table.cellClicked.connect(self.show_cell)
         self.gallery_title = QLabel("")
         self.gallery_title.setWordWrap(True)
-        self.gallery = QWidget()
-        self.gallery_grid = QGridLayout(self.gallery)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.gallery)
+        self.gallery = QListWidget()  # the thumbnails wrap to the panel's width
+        self.gallery.setViewMode(QListView.ViewMode.IconMode)
+        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
+        self.gallery.setMovement(QListView.Movement.Static)
+        self.gallery.setIconSize(QSize(84, 84))
+        self.gallery.setSpacing(4)
+        self.gallery.setWordWrap(True)
+        self.gallery.itemClicked.connect(lambda item: self.open_digit(self.mistakes[self.gallery.row(item)]))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -118,7 +119,7 @@ class ConfusionView(LazyPanel):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.gallery_title)
-        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.gallery, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -230,12 +231,9 @@ class ConfusionView(LazyPanel):
             self.show_gallery(row, col)
 
     def show_gallery(self, true_label: int | None = None, predicted: int | None = None) -> None:
-        """Buttons with the misclassified test digits, most confident mistakes first; a click opens one."""
-        while self.gallery_grid.count():
-            item = self.gallery_grid.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self.gallery_buttons = []
+        """The misclassified test digits, most confident mistakes first; a click opens one on the canvas."""
+        self.gallery.clear()
+        self.mistakes = []
         if self.result is None:
             self.gallery_title.setText("")
             return
@@ -246,16 +244,11 @@ class ConfusionView(LazyPanel):
                  and predicted is not None else "all digits")
         self.gallery_title.setText(f"Misclassified test digits ({which}), most confident mistakes first: "
                                    f"{len(self.mistakes)} shown. Click one to open it on the canvas.")
-        for i, m in enumerate(self.mistakes):
-            button = QToolButton()
-            button.setIcon(digit_icon(m.image))
-            button.setIconSize(QSize(84, 84))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setText(f"true {names[m.true_label]} → {names[m.predicted]}\n{m.confidence:.0%} sure")
-            button.setToolTip("Open this digit on the canvas")
-            button.clicked.connect(lambda _=False, m=m: self.open_digit(m))
-            self.gallery_buttons.append(button)
-            self.gallery_grid.addWidget(button, i // GALLERY_COLUMNS, i % GALLERY_COLUMNS)
+        for m in self.mistakes:
+            item = QListWidgetItem(digit_icon(m.image),
+                                   f"true {names[m.true_label]} → {names[m.predicted]}\n{m.confidence:.0%} sure")
+            item.setToolTip("Open this digit on the canvas")
+            self.gallery.addItem(item)
 
     def open_digit(self, mistake: Misclassified) -> None:
         """Put a misclassified digit on the canvas ([0, 1] like a drawing) with its true label."""

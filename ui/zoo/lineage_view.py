@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.zoo.lineage import dense_vs_conv, lineage_table
 from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
@@ -39,10 +39,14 @@ class LineageView(LazyPanel):
         fill_table(self.table, [[e.name, str(e.year) if e.year else "this app", e.idea, e.input_size,
                                  f"{e.parameters:,}"] for e in self.entries], numeric={1, 4})
         fit_height(self.table)
+        header = self.table.horizontalHeader()
+        assert header is not None
+        header.sectionResized.connect(lambda index, *_: self.wrap_rows() if index == 2 else None)
         footnote = note("Counts are computed from the layer definitions without allocating any weights. "
                         "AlexNet follows torchvision (64 first-layer filters, the single-GPU variant); the 2012 "
                         "paper's two-GPU network had 96, as in the comparison above. LeNet-5 is the app's own "
-                        "definition: 28×28 digits padded to the original 32×32.")
+                        "definition: 28×28 digits padded to the original 32×32. Bars: orange, famous networks; "
+                        "red, this app's fully connected models; blue, this app's CNNs.")
         self.chart = make_plot()
         self.chart.setLabel("bottom", "parameters (log scale)")
         left = QWidget()
@@ -53,12 +57,21 @@ class LineageView(LazyPanel):
         left_layout.addSpacing(12)
         left_layout.addWidget(self.comparison)
         left_layout.addStretch(1)
+        scroll = QScrollArea()  # the table's wrapped height never forces the window taller
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(scroll)
         split.addWidget(self.chart)
         split.setSizes([760, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
+
+    def wrap_rows(self) -> None:
+        """Fit the rows to the ideas wrapped at the width their column has now."""
+        self.table.resizeRowsToContents()
+        fit_height(self.table)
 
     def refresh(self) -> None:
         """Bars of log10(parameters), each labelled with its exact count (historic networks highlighted)."""
@@ -71,6 +84,6 @@ class LineageView(LazyPanel):
             self.chart.addItem(text_item(f"{e.parameters:,}", (0, 0.5), value + 0.05, yi))
         self.chart.getAxis("left").setTicks([[(yi, e.name) for yi, e in zip(y, self.entries, strict=True)]])
         top = math.ceil(logs.max()) + 1
-        self.chart.getAxis("bottom").setTicks([[(p, power_of_ten(p)) for p in range(0, top + 1)]])
-        self.chart.setXRange(0, top + 0.6, padding=0)
+        self.chart.getAxis("bottom").setTicks([[(p, power_of_ten(p)) for p in range(0, top + 1, 2)]])
+        self.chart.setXRange(0, top + 2.5, padding=0)  # room for the largest count written after its bar
         self.chart.setYRange(-0.6, len(self.entries) - 0.4, padding=0)

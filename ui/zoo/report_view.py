@@ -182,6 +182,7 @@ class ReportView(LazyPanel):
     def refresh(self) -> None:
         fill_table(self.table, [row_cells(row) for row in self.rows], numeric={1, 2, 3, 5, 6, 7})
         fit_height(self.table)
+        self.table.setVisible(bool(self.rows))
         notes = [n.replace("`", "") for row in self.rows for n in row_notes(row)]  # drop Markdown code marks
         if self.rows and not self.running:
             total = sum(r.wall_time_s for r in self.rows)
