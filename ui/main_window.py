@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
     # -- data -------------------------------------------------------------------------------------
     def open_data_folder(self, folder: Path) -> bool:
         """Load an MNIST-format folder in the background; if it is bad, name the file and keep the current data."""
-        def job(_: Job) -> MnistData:
-            return load_mnist_folder(folder)
+        def job(j: Job) -> MnistData:
+            return load_mnist_folder(folder, should_stop=j.should_stop)
 
         started = self.tasks.run("load-data", job, threads=INFERENCE_THREADS, on_done=self._on_data_loaded,
                                  on_failed=self._on_data_failed)

@@ -14,6 +14,7 @@ from PyQt6.QtCore import QObject, pyqtSignal
 
 from cnnviz.jobs import Job
 from cnnviz.models import MODELS
+from cnnviz.store import Damaged, ModelStore, Opened
 from cnnviz.training import CheckpointError, TrainedModel, load_checkpoint, save_checkpoint, train_model
 from cnnviz.training.device import training_threads
 from ui.preferences import ModelPrefs
@@ -36,34 +37,23 @@ class ModelControl(QObject):
                  first_run_subset: int | None = None, first_run_epochs: int | None = None,
                  train: Callable[..., TrainedModel] = train_model) -> None:
         super().__init__(state)
-        self.state, self.prefs, self.model_path, self.tasks = state, prefs, model_path, tasks
+        self.state, self.prefs, self.tasks = state, prefs, tasks
+        self.store = ModelStore(model_path)
         self.first_run_subset, self.first_run_epochs = first_run_subset, first_run_epochs
         self._train = train
 
     # -- start-up -------------------------------------------------------------------------------
     def start(self) -> None:
         """Open the last opened or the saved model, or say plainly there is none and train one."""
-        last = Path(self.prefs.last_opened) if self.prefs.last_opened else None
-        if last is not None and last.is_file():
-            try:
-                self.state.set_model(*load_checkpoint(last))
-                return
-            except CheckpointError:
-                self.prefs.last_opened = ""  # changed since: fall back to the app's own model
-        if self.model_path.is_file():
-            try:
-                self.state.set_model(*load_checkpoint(self.model_path))
-                return
-            except CheckpointError as exc:
-                kept = self.model_path.with_name(self.model_path.name + ".damaged")
-                try:
-                    self.model_path.replace(kept)  # set aside, never overwritten by the new training
-                    where = f" It was kept as {kept.name}."
-                except OSError:
-                    where = ""
-                self.train_default(f"The saved model could not be opened ({exc}).{where} Training a new one…")
-                return
-        self.train_default()
+        outcome = self.store.startup_model(self.prefs.last_opened or None)
+        if outcome.forget_last_opened:
+            self.prefs.last_opened = ""  # changed since: the app's own model is the one to open
+        if isinstance(outcome, Opened):
+            self.state.set_model(outcome.model, outcome.meta)
+        elif isinstance(outcome, Damaged):
+            self.train_default(outcome.message)
+        else:
+            self.train_default()
 
     # -- training the default model ------------------------------------------------------------
     @property
@@ -107,8 +97,7 @@ class ModelControl(QObject):
     def _on_trained(self, trained: TrainedModel) -> None:
         self.prefs.last_opened = ""  # the freshly trained model is the one to reopen
         try:
-            save_checkpoint(trained.model, self.model_path, trained.meta)
-            saved = f" and saved to {self.model_path}"
+            saved = f" and saved to {self.store.save_trained(trained)}"
         except OSError as exc:
             saved = f" but could not be saved ({exc})"
         self.state.set_model(trained.model, trained.meta)

@@ -116,7 +116,7 @@ class PreferenceError(ValueError):
 def _parse(kind: type, raw: Any, key: str) -> Any:
     """A value read from the INI file (QSettings gives strings, or QByteArray for binary) as ``kind``."""
     if kind is bytes:
-        if isinstance(raw, QByteArray) and not raw.isEmpty():
+        if isinstance(raw, QByteArray):  # anything else (e.g. text left by a cut-short file) is damage
             return bytes(raw.data())
         raise PreferenceError(f"the value of {key} is damaged")
     text = str(raw).strip()

@@ -13,13 +13,13 @@ def create_tabs(state: AppState, prefs: Preferences) -> list[tuple[str, str, QWi
     from ui.draw_tab import DrawTab
     from ui.explain_tab import ExplainTab
     from ui.filters_tab import FiltersTab
-    from ui.training_lab import TrainingLabTab
+    from ui.lab.tab import TrainingLabTab
     from ui.zoo.tab import ZooTab
 
     return [
         ("draw", "Draw && explore", DrawTab(state, prefs.view.dark)),
         ("filters", "Filters", FiltersTab(state, prefs.view.dark)),
         ("explain", "Explain", ExplainTab(state)),
-        ("lab", "Training lab", TrainingLabTab(state)),
+        ("lab", "Training lab", TrainingLabTab(state, prefs)),
         ("zoo", "Model zoo", ZooTab(state, prefs)),
     ]

@@ -15,6 +15,7 @@ from torch import nn
 
 from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
+from cnnviz.models.staged import eval_mode
 from cnnviz.training.augment import random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 
@@ -151,11 +152,9 @@ def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
 @torch.no_grad()
 def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
     """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
-    was_training = model.training
-    model.eval()
     device = next(model.parameters()).device
     losses, preds, confs = [], [], []
-    with channels_last_on_cpu(model):
+    with eval_mode(model), channels_last_on_cpu(model):
         for start in range(0, len(data), batch_size):
             x = data.x[start : start + batch_size].to(device)
             y = data.y[start : start + batch_size].to(device)
@@ -164,7 +163,6 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
             prob, pred = F.softmax(logits, dim=1).max(dim=1)
             preds.append(pred.cpu())
             confs.append(prob.cpu())
-    model.train(was_training)
     predictions = torch.cat(preds).numpy() if preds else np.empty(0, dtype=np.int64)
     labels = data.y.cpu().numpy()
     n = max(len(data), 1)
