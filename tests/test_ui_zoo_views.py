@@ -14,7 +14,7 @@ from PyQt6.QtWidgets import QAbstractButton, QApplication, QLabel
 from cnnviz.jobs import JobCancelled
 from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta, EvalResult
-from cnnviz.zoo.report import Report, ReportRow
+from cnnviz.zoo.report import Report, ReportPlan, ReportRow
 from ui.preferences import Preferences
 from ui.tasks import shutdown_all
 from ui.theme import DARK, LIGHT, apply_theme
@@ -26,6 +26,10 @@ def _one_row_cache(data, models, **_) -> Report:  # type: ignore[no-untyped-def]
                     test_error=7.5, seed_error=8.0)
     return Report([row], data.name, len(data.train_labels), len(data.test_labels))
 
+
+
+def _no_plan(*_, **__) -> ReportPlan:  # type: ignore[no-untyped-def]
+    return ReportPlan(())
 
 
 def test_closing_during_a_slow_evaluation_ends_within_2_s(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
@@ -40,7 +44,7 @@ def test_closing_during_a_slow_evaluation_ends_within_2_s(qtbot, app_state) -> N
             time.sleep(0.02)  # one chunk of work
         raise AssertionError("the evaluation was never cancelled")
 
-    tab = ZooTab(app_state, Preferences(), evaluate=slow_evaluate)
+    tab = ZooTab(app_state, Preferences(), evaluate=slow_evaluate, plan_report=_no_plan)
     qtbot.addWidget(tab)
     tab.show()
     app_state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
@@ -62,7 +66,7 @@ def _text_colours(plot: pg.PlotWidget) -> set[str]:
 def test_charts_follow_a_live_light_dark_switch(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     apply_theme(app, dark=False)
-    tab = ZooTab(app_state, Preferences(), cached_report=_one_row_cache)
+    tab = ZooTab(app_state, Preferences(), cached_report=_one_row_cache, plan_report=_no_plan)
     qtbot.addWidget(tab)
     tab.show()
     charts = {"report": tab.report_view.chart, "lineage": tab.lineage_view.chart,
@@ -89,7 +93,7 @@ def test_clicking_a_mistake_puts_that_digit_on_the_canvas(qtbot, app_state, mnis
     def fake_evaluate(model, data, should_stop) -> EvalResult:  # type: ignore[no-untyped-def]
         return EvalResult(0.1, float((predictions == labels).mean()), predictions, confidences, labels)
 
-    tab = ZooTab(app_state, Preferences(), evaluate=fake_evaluate)
+    tab = ZooTab(app_state, Preferences(), evaluate=fake_evaluate, plan_report=_no_plan)
     qtbot.addWidget(tab)
     tab.show()
     view = tab.confusion_view
@@ -106,7 +110,7 @@ def test_clicking_a_mistake_puts_that_digit_on_the_canvas(qtbot, app_state, mnis
 
 
 def test_the_interface_speaks_the_users_words(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
-    tab = ZooTab(app_state, Preferences(), cached_report=_one_row_cache)
+    tab = ZooTab(app_state, Preferences(), cached_report=_one_row_cache, plan_report=_no_plan)
     qtbot.addWidget(tab)
     tab.show()
     texts = [w.text() for w in tab.findChildren(QLabel) + tab.findChildren(QAbstractButton)]

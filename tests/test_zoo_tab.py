@@ -14,11 +14,12 @@ from ui.preferences import Preferences, ZooPrefs
 from ui.state import AppState
 from ui.tasks import shutdown_all
 from ui.zoo.confusion_view import GALLERY_LIMIT
-from ui.zoo.report_view import ReportView, build_row_by_row
+from ui.zoo.report_view import ReportView
 from ui.zoo.tab import ZooTab
 
-QUICK = {"build_report": functools.partial(build_row_by_row, subset=500),
-         "cached_report": functools.partial(report_core.cached_report, subset=500)}
+QUICK = {"build_report": functools.partial(report_core.build_report, subset=500),
+         "cached_report": functools.partial(report_core.cached_report, subset=500),
+         "plan_report": functools.partial(report_core.plan, subset=500)}
 
 
 @pytest.fixture

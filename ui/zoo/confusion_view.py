@@ -29,10 +29,11 @@ from PyQt6.QtWidgets import (
 from torch import nn
 
 from cnnviz.jobs import Job
-from cnnviz.training import EvalResult, TensorData, evaluate, load_checkpoint
-from cnnviz.training.device import training_threads
+from cnnviz.training import EvalResult, TensorData, load_checkpoint
+from cnnviz.training.device import threads_for
+from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.confusion import ConfusionMatrix, Misclassified, confusion_from_eval, misclassified
-from cnnviz.zoo.report import cache_dir
+from cnnviz.zoo.report import cached_checkpoints
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.theme import palette, text_on
@@ -42,12 +43,7 @@ from ui.widgets.tables import fill_table, make_table
 
 GALLERY_LIMIT = 48
 
-Evaluate = Callable[[nn.Module, TensorData, Callable[[], bool]], EvalResult]
-
-
-def evaluate_test_set(model: nn.Module, data: TensorData, should_stop: Callable[[], bool]) -> EvalResult:
-    """The core's evaluation of every test digit (``should_stop`` is not checked inside it yet)."""
-    return evaluate(model, data)
+Evaluate = Callable[[nn.Module, TensorData, Callable[[], bool]], EvalResult | None]  # None: it was stopped
 
 
 def digit_icon(image: np.ndarray, scale: int = 3) -> QIcon:
@@ -78,7 +74,7 @@ class ConfusionView(LazyPanel):
     evaluated = pyqtSignal()
     digit_chosen = pyqtSignal(int)  # a mistake was put on the canvas (its index in the test set)
 
-    def __init__(self, state: AppState, *, evaluate: Evaluate = evaluate_test_set) -> None:
+    def __init__(self, state: AppState, *, evaluate: Evaluate = evaluate_unless_stopped) -> None:
         super().__init__()
         self.state = state
         self.evaluate_fn = evaluate
@@ -139,8 +135,8 @@ class ConfusionView(LazyPanel):
         self.source.clear()
         name = self.state.meta.model if self.state.meta is not None else "none yet"
         self.source.addItem(f"Current model ({name})", None)
-        for path in sorted(cache_dir().glob("*.pt")):
-            self.source.addItem(f"From the report: {path.stem.split('-')[0]}", str(path))
+        for label, path in cached_checkpoints():
+            self.source.addItem(f"From the report: {label}", str(path))
         self.source.setCurrentIndex(max(self.source.findData(current), 0))
         self.source.blockSignals(False)
 
@@ -176,12 +172,12 @@ class ConfusionView(LazyPanel):
         model, data, evaluate_fn = self.state.model, self.state.data, self.evaluate_fn
         self.needs_evaluation = False
 
-        def job(j: Job) -> EvalResult:
+        def job(j: Job) -> EvalResult | None:
             net = load_checkpoint(Path(path))[0] if path is not None or model is None else copy.deepcopy(model)
             return evaluate_fn(net, TensorData.from_arrays(data.test_images, data.test_labels), j.should_stop)
 
         self.summary.say(f"Evaluating on the {len(data.test_labels):,} test digits…")
-        self.tasks.run("evaluate", job, policy="replace", threads=training_threads(), on_done=self.show_result,
+        self.tasks.run("evaluate", job, policy="replace", threads=threads_for("evaluate"), on_done=self.show_result,
                        on_failed=self.failed)
 
     def failed(self, message: str) -> None:

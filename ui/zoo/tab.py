@@ -1,28 +1,31 @@
 """The "Model zoo" tab: lays out its four panels; each panel computes through ``cnnviz.zoo`` on its own.
 
-Services (the report builder, the cache reader, the evaluation) are passed in, so tests and tools can
-use quick or fake ones without patching module globals.
+Services (the report builder, the cache reader, the planner, the evaluation) are passed in, so tests and
+tools can use quick or fake ones without patching module globals.
 """
 
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from cnnviz.zoo.report import cached_report
+from cnnviz.training.trainer import evaluate_unless_stopped
+from cnnviz.zoo.report import build_report, cached_report, plan
 from ui.preferences import Preferences
 from ui.state import AppState
-from ui.zoo.confusion_view import ConfusionView, Evaluate, evaluate_test_set
+from ui.zoo.confusion_view import ConfusionView, Evaluate
 from ui.zoo.lineage_view import LineageView
 from ui.zoo.receptive_view import ReceptiveFieldView
-from ui.zoo.report_view import BuildReport, CachedReport, ReportView, build_row_by_row
+from ui.zoo.report_view import BuildReport, CachedReport, PlanReport, ReportView
 
 
 class ZooTab(QWidget):
-    def __init__(self, state: AppState, prefs: Preferences, *, build_report: BuildReport = build_row_by_row,
-                 cached_report: CachedReport = cached_report, evaluate: Evaluate = evaluate_test_set) -> None:
+    def __init__(self, state: AppState, prefs: Preferences, *, build_report: BuildReport = build_report,
+                 cached_report: CachedReport = cached_report, plan_report: PlanReport = plan,
+                 evaluate: Evaluate = evaluate_unless_stopped) -> None:
         super().__init__()
         self.state = state
-        self.report_view = ReportView(state, prefs.zoo, build=build_report, cached=cached_report)
+        self.report_view = ReportView(state, prefs.zoo, build=build_report, cached=cached_report,
+                                      plan_report=plan_report)
         self.lineage_view = LineageView()
         self.confusion_view = ConfusionView(state, evaluate=evaluate)
         self.receptive_view = ReceptiveFieldView()
