@@ -6,28 +6,37 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import pyqtgraph as pg
 import pytest
+from PyQt6.QtCore import Qt
 
 from cnnviz.zoo import report as report_core
-from ui import zoo_tab
+from ui.preferences import Preferences, ZooPrefs
 from ui.state import AppState
-from ui.zoo_tab import ZooTab
+from ui.tasks import shutdown_all
+from ui.zoo.confusion_view import GALLERY_LIMIT
+from ui.zoo.report_view import ReportView
+from ui.zoo.tab import ZooTab
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+QUICK = {"build_report": functools.partial(report_core.build_report, subset=500),
+         "cached_report": functools.partial(report_core.cached_report, subset=500),
+         "plan_report": functools.partial(report_core.plan, subset=500)}
 
 
 @pytest.fixture
-def tab(qtbot, mnist, monkeypatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+def state(qtbot, mnist, monkeypatch, tmp_path: Path):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CNNVIZ_DATA_DIR", str(tmp_path))  # a fresh, empty report cache per test
-    state = AppState(mnist)
-    widget = ZooTab(state)
+    s = AppState(mnist)
+    yield s
+    shutdown_all(10_000)
+
+
+@pytest.fixture
+def tab(qtbot, state):  # type: ignore[no-untyped-def]
+    widget = ZooTab(state, Preferences(), **QUICK)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    yield widget
-    widget.shutdown()
-    state.shutdown()
+    return widget
 
 
 def _cells(table, row: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -42,8 +51,7 @@ def test_lineage_table_shows_the_computed_counts(tab: ZooTab) -> None:
     assert "150,529,000" in tab.lineage_view.comparison.text()
 
 
-def test_report_opens_from_the_cache_without_training(qtbot, mnist, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CNNVIZ_DATA_DIR", str(tmp_path))
+def test_report_opens_from_the_cache_without_training(qtbot, state, mnist) -> None:  # type: ignore[no-untyped-def]
     from cnnviz.models import build_model
     from cnnviz.training import CheckpointMeta, EpochMetrics, TrainedModel, TrainResult
 
@@ -53,50 +61,42 @@ def test_report_opens_from_the_cache_without_training(qtbot, mnist, monkeypatch,
                             CheckpointMeta(model=name, model_kwargs={}))
 
     report_core.build_report(mnist, ["logistic"], train=finished_run)  # what an earlier session left
-    state = AppState(mnist)
-    widget = ZooTab(state)
+    widget = ZooTab(state, Preferences())
     qtbot.addWidget(widget)
-    try:
-        cells = _cells(widget.report_view.table, 0)
-        assert cells[0] == "logistic" and cells[5] == "7.50%" and cells[6] == "8.0%" and cells[3] == "42.0 s"
-        assert "Not measured yet: mlp, small_cnn, modern_cnn" in widget.report_view.notes.text()
-        assert not widget.report_view.chart.isHidden()  # a measured row gets its bar chart
-    finally:
-        widget.shutdown()
-        state.shutdown()
+    widget.show()
+    view = widget.report_view
+    cells = _cells(view.table, 0)
+    assert cells[0] == "logistic" and cells[5] == "7.50%" and cells[6] == "8.0%" and cells[3] == "42.0 s"
+    assert "Not measured yet: mlp, small_cnn." in view.status.text()
+    assert not view.chart.isHidden()  # a measured row gets its bar chart
 
 
-def test_run_report_in_background_then_reopen_from_cache(tab: ZooTab, qtbot, monkeypatch, mnist) -> None:  # type: ignore[no-untyped-def]
+def test_run_report_in_background_then_reopen_from_cache(tab: ZooTab, qtbot, monkeypatch, state, mnist) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     from cnnviz.models import MODELS
 
     spec = MODELS["logistic"]  # a one-epoch recipe on 500 digits keeps the test quick
     monkeypatch.setitem(MODELS, "logistic", replace(spec, recipe=replace(spec.recipe, epochs=1)))
-    monkeypatch.setattr(zoo_tab, "build_report", functools.partial(report_core.build_report, subset=500))
-    monkeypatch.setattr(zoo_tab, "cached_report", functools.partial(report_core.cached_report, subset=500))
     view = tab.report_view
     for name, box in view.checks.items():
         box.setChecked(name == "logistic")
-    with qtbot.waitSignal(view.report_ready, timeout=60_000):
-        view.run_button.click()
-        assert view.running and not view.run_button.isEnabled()
-    qtbot.waitUntil(lambda: not view.running, timeout=10_000)
+    view.run_button.click()
+    assert view.running and not view.run_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
     cells = _cells(view.table, 0)
     assert cells[0] == "logistic" and cells[1] == "7,850" and cells[5].endswith("%")
     assert view.run_button.isEnabled()
-    assert list((Path(report_core.cache_dir())).glob("logistic-*.pt"))
-    # a new tab opens with the same row straight from the cache
-    state2 = AppState(mnist)
-    again = ZooTab(state2)
+    assert list(Path(report_core.cache_dir()).glob("logistic-*.pt"))
+    # a new tab with the same choices opens with the same row straight from the cache
+    prefs = Preferences()
+    prefs.zoo.models = "logistic"
+    again = ZooTab(state, prefs, **QUICK)
     qtbot.addWidget(again)
-    for name, box in again.report_view.checks.items():
-        box.setChecked(name == "logistic")
+    again.show()
     assert _cells(again.report_view.table, 0)[5] == cells[5]
-    assert any("Report: logistic" in again.confusion_view.source.itemText(i)
-               for i in range(again.confusion_view.source.count()))
-    again.shutdown()
-    state2.shutdown()
+    assert any("logistic" in again.confusion_view.source.itemText(i)
+               for i in range(1, again.confusion_view.source.count()))
 
 
 def test_cancel_stops_the_report_and_keeps_the_window_usable(tab: ZooTab, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +104,7 @@ def test_cancel_stops_the_report_and_keeps_the_window_usable(tab: ZooTab, qtbot)
     view.run_button.click()
     view.cancel_button.click()
     qtbot.waitUntil(lambda: not view.running, timeout=60_000)
-    assert "Cancelled" in view.status.text()
+    assert "cancelled" in view.status.text()
     assert view.run_button.isEnabled() and not view.cancel_button.isEnabled()
 
 
@@ -114,14 +114,16 @@ def test_confusion_matrix_and_gallery_for_the_current_model(tab: ZooTab, qtbot, 
     with qtbot.waitSignal(view.evaluated, timeout=60_000):
         tab.state.set_model(model, meta)
         tab.views.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.tasks.busy("evaluate"), timeout=5000)
     table = view.table
     total = sum(int(table.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == len(mnist.test_labels)
     assert "errors in 10,000 digits" in view.summary.text()
-    assert view.gallery_grid.count() > 0
+    assert view.gallery.count() == min(view.matrix.errors, GALLERY_LIMIT)
     t, p, n = view.matrix.top_confusions(1)[0]
-    view._cell_clicked(t, p)
-    assert view.gallery_grid.count() == min(n, zoo_tab.GALLERY_LIMIT)
+    rect = table.visualItemRect(table.item(t, p))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.gallery.count() == min(n, GALLERY_LIMIT)
     assert f"true {t} predicted as {p}" in view.gallery_title.text()
 
 
@@ -133,13 +135,10 @@ def test_receptive_field_table_follows_the_chosen_model(tab: ZooTab) -> None:
     assert "73,856" in view.stack_note.text() and "102,464" in view.stack_note.text()
 
 
-def test_report_chart_is_hidden_until_something_was_measured(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
-    from cnnviz.zoo.report import Report
-    from ui.zoo_tab import ReportView
-
-    view = ReportView(app_state)
+def test_report_chart_is_hidden_until_something_was_measured(qtbot, state) -> None:  # type: ignore[no-untyped-def]
+    view = ReportView(state, ZooPrefs())
     qtbot.addWidget(view)
     view.show()
-    view.show_report(Report([], "MNIST", 60_000, 10_000))
+    view.show_report(report_core.Report([], "MNIST", 60_000, 10_000))
     assert not view.chart.isVisible()
-    assert "Not measured yet" in view.notes.text()
+    assert "Not measured yet" in view.status.text()

@@ -14,12 +14,12 @@ def create_tabs(state: AppState, prefs: Preferences) -> list[tuple[str, str, QWi
     from ui.explain.tab import ExplainTab
     from ui.filters_tab import FiltersTab
     from ui.lab.tab import TrainingLabTab
-    from ui.zoo_tab import ZooTab
+    from ui.zoo.tab import ZooTab
 
     return [
         ("draw", "Draw && explore", DrawTab(state, prefs.view.dark)),
         ("filters", "Filters", FiltersTab(state, prefs.view.dark)),
         ("explain", "Explain", ExplainTab(state, prefs)),
         ("lab", "Training lab", TrainingLabTab(state, prefs)),
-        ("zoo", "Model zoo", ZooTab(state)),
+        ("zoo", "Model zoo", ZooTab(state, prefs)),
     ]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any, ClassVar, Literal
 
+from PyQt6 import sip
 from PyQt6.QtCore import QObject, QThreadPool, pyqtSignal
 from superqt.utils import FunctionWorker, WorkerBase, create_worker
 
@@ -83,7 +84,7 @@ class Task(QObject):
         worker.token = self.token
         worker.returned.connect(self._on_returned)
         worker.errored.connect(self._on_errored)
-        worker.finished.connect(lambda *_: self._on_finished())
+        worker.finished.connect(self._worker_finished)  # a bound slot: dropped with the Task if its owner is deleted
         self._worker: WorkerBase | None = worker
 
     def _work(self, job: Job) -> Any:
@@ -125,6 +126,9 @@ class Task(QObject):
         traceback.print_exception(exc, file=sys.stderr)  # kept for the developer; the user gets a sentence
         self.failed.emit(_message(exc))
 
+    def _worker_finished(self, *_: object) -> None:
+        self._on_finished()
+
     def _on_finished(self) -> None:
         # superqt suppresses ``returned`` once quit() was called; a cancelled job must still say so
         if self._ended:
@@ -132,7 +136,8 @@ class Task(QObject):
         self._ended = True
         Task.live.discard(self)
         self._worker = None
-        self.finished.emit()
+        if not sip.isdeleted(self):  # its owner (a closed panel) may be gone; the thread has ended all the same
+            self.finished.emit()
 
 
 @dataclass

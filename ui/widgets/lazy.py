@@ -61,8 +61,9 @@ class LazyPanel(QWidget):
 
     def showEvent(self, event: QShowEvent | None) -> None:
         super().showEvent(event)
-        if self._styled_for is not palette().dark:
+        if self._styled_for is not palette().dark:  # switched while hidden: its drawing has the old colours
             self._apply_style()
+            self._dirty = True
         if self._dirty:
             self._dirty = False
             self.refresh()
