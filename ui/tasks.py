@@ -21,11 +21,10 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from functools import partial
 from typing import Any, ClassVar, Literal
 
 from PyQt6 import sip
-from PyQt6.QtCore import QObject, QThreadPool, pyqtSignal
+from PyQt6.QtCore import QObject, QThreadPool, QTimer, pyqtSignal
 from superqt.utils import FunctionWorker, WorkerBase, create_worker
 
 from cnnviz.jobs import Job, JobCancelled, LatestSlot, StopToken
@@ -35,6 +34,9 @@ Policy = Literal["single", "latest", "replace"]
 # The pool defaults to one thread per core (2 here): a training run and a report would then starve the
 # capture that follows the pen. Jobs set their own torch thread count, so more pool threads cost nothing.
 POOL_THREADS = 8
+
+
+_retired: list[Task] = []  # finished tasks kept alive until the event loop next turns
 
 
 class _CancellableWorker(FunctionWorker):
@@ -77,15 +79,28 @@ class Task(QObject):
         self._fn = fn
         self._threads = threads
         self._ended = False
-        job = Job(should_stop=self.token, progress=self.progress.emit, partial=self.partial.emit)
+        job = Job(should_stop=self._should_stop, progress=self._emit_progress, partial=self._emit_partial)
         worker = create_worker(self._work, job, _start_thread=False, _worker_class=_CancellableWorker,
                                _ignore_errors=True)  # errors go to ``failed``, not re-raised
         assert isinstance(worker, _CancellableWorker)
         worker.token = self.token
         worker.returned.connect(self._on_returned)
         worker.errored.connect(self._on_errored)
-        worker.finished.connect(self._worker_finished)  # a bound slot: dropped with the Task if its owner is deleted
+        # not a bound slot: a Task deleted with its panel must still leave ``live`` when its thread ends
+        worker.finished.connect(lambda *_: self._on_finished())
         self._worker: WorkerBase | None = worker
+
+    def _should_stop(self) -> bool:
+        """Cancelled, or its owner (a closed panel, and this Task with it) was deleted."""
+        return self.token.requested or sip.isdeleted(self)
+
+    def _emit_progress(self, value: object) -> None:
+        if not sip.isdeleted(self):  # the panel that owned this job may be gone: nobody to tell
+            self.progress.emit(value)
+
+    def _emit_partial(self, value: object) -> None:
+        if not sip.isdeleted(self):
+            self.partial.emit(value)
 
     def _work(self, job: Job) -> Any:
         """Runs on a pool thread."""
@@ -126,16 +141,16 @@ class Task(QObject):
         traceback.print_exception(exc, file=sys.stderr)  # kept for the developer; the user gets a sentence
         self.failed.emit(_message(exc))
 
-    def _worker_finished(self, *_: object) -> None:
-        self._on_finished()
-
     def _on_finished(self) -> None:
         # superqt suppresses ``returned`` once quit() was called; a cancelled job must still say so
         if self._ended:
             return
         self._ended = True
         Task.live.discard(self)
-        self._worker = None
+        # Often called from inside the worker's own "finished" signal: dropping the last references to the
+        # worker or to this Task now would delete them mid-emission (a crash). Keep them until the loop turns.
+        _retired.append(self)
+        QTimer.singleShot(0, _retired.clear)
         if not sip.isdeleted(self):  # its owner (a closed panel) may be gone; the thread has ended all the same
             self.finished.emit()
 
@@ -166,8 +181,6 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._tasks: dict[str, Task] = {}
         self._slots: dict[str, LatestSlot[_Request]] = {}
-        self._gone = [False]  # set when the owner (and this runner) is deleted: its jobs' results go nowhere
-        self.destroyed.connect(partial(_orphan, self._gone, self._tasks))
 
     def run(
         self,
@@ -201,8 +214,8 @@ class TaskRunner(QObject):
         return True
 
     def _start(self, key: str, request_id: int | None, request: _Request) -> None:
-        task = Task(key, request.fn, request.threads)  # no Qt parent: it lives until its job has ended
-        h = _Handlers(*(_unless_gone(self._gone, getattr(request.handlers, f.name)) for f in fields(_Handlers)))
+        task = Task(key, request.fn, request.threads, self)
+        h = _Handlers(*(self._unless_gone(getattr(request.handlers, f.name)) for f in fields(_Handlers)))
         if h.progress is not None:
             task.progress.connect(self._if_current(key, task, h.progress))
         if h.partial is not None:
@@ -213,6 +226,15 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._on_finished(key, task, h))
         self._tasks[key] = task
         task.start()
+
+    def _gone(self) -> bool:
+        """Whether the owner (and so this runner) has been deleted: a job may end after its panel is gone."""
+        return sip.isdeleted(self)
+
+    def _unless_gone(self, handler: Callable[..., Any] | None) -> Callable[..., Any] | None:
+        if handler is None:
+            return None
+        return lambda *args: None if self._gone() else handler(*args)
 
     def _if_current(self, key: str, task: Task, handler: Callable[[Any], None]) -> Callable[[Any], None]:
         def call(value: Any) -> None:
@@ -231,7 +253,7 @@ class TaskRunner(QObject):
         return deliver
 
     def _on_done(self, key: str, task: Task, request_id: int | None, h: _Handlers, result: Any) -> None:
-        if self._gone[0]:
+        if self._gone():
             return
         if request_id is None and self._tasks.get(key) is not task:
             return  # replaced meanwhile
@@ -242,7 +264,7 @@ class TaskRunner(QObject):
         self.delivered.emit(key, result)
 
     def _on_failed(self, key: str, task: Task, request_id: int | None, h: _Handlers, message: str) -> None:
-        if self._gone[0]:
+        if self._gone():
             return
         if request_id is None and self._tasks.get(key) is not task:
             return
@@ -250,7 +272,7 @@ class TaskRunner(QObject):
             h.failed(message)
 
     def _on_cancelled(self, key: str, task: Task, request_id: int | None, h: _Handlers) -> None:
-        if self._gone[0]:
+        if self._gone():
             return
         if request_id is not None:
             self._next(key, request_id)
@@ -258,7 +280,7 @@ class TaskRunner(QObject):
             h.cancelled()
 
     def _on_finished(self, key: str, task: Task, h: _Handlers) -> None:
-        if self._gone[0]:
+        if self._gone():
             return
         if self._tasks.get(key) is task:
             del self._tasks[key]
@@ -285,20 +307,6 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for key in list(self._tasks):
             self.cancel(key)
-
-
-def _unless_gone(gone: list[bool], handler: Callable[..., Any] | None) -> Callable[..., Any] | None:
-    """A handler that does nothing once its owner is deleted (a job may end after its panel is gone)."""
-    if handler is None:
-        return None
-    return lambda *args: None if gone[0] else handler(*args)
-
-
-def _orphan(gone: list[bool], tasks: dict[str, Task], *_: object) -> None:
-    """The runner's owner was deleted: drop its handlers and ask its jobs to stop."""
-    gone[0] = True
-    for task in tasks.values():
-        task.cancel()
 
 
 def shutdown_all(timeout_ms: int = 2000) -> bool:
