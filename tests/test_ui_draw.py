@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from PIL import Image
 from PyQt6.QtCore import QPointF, Qt
@@ -15,17 +14,19 @@ from cnnviz.introspect import capture
 from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta
 from ui.canvas import RASTER
-from ui.draw_tab import DrawTab
+from ui.draw.tab import DrawTab
 from ui.pool_zoom import PoolZoomPanel
+from ui.preferences import Preferences
 from ui.state import AppState
+from ui.theme import configure_plots
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+configure_plots()
 
 
 @pytest.fixture
 def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
     state = app_state
-    widget = DrawTab(state)
+    widget = DrawTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -44,7 +45,7 @@ def wait_for_capture_of(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped
 
 
 def overview_images(tab: DrawTab) -> list[np.ndarray]:
-    return [item.image.copy() for item in tab.pipeline._items]
+    return [picture.copy() for picture in tab.pipeline.strip.pictures()]
 
 
 def trace_strokes(digit: np.ndarray, threshold: int = 110) -> list[list[tuple[float, float]]]:
@@ -93,11 +94,11 @@ def test_picked_test_digit_shows_its_true_class_predicted(qtbot, tab: DrawTab) -
     for digit in (0, 3, 5, 8):
         index = int(np.flatnonzero(labels == digit)[1])
         tab.index_spin.setValue(index)
-        QTest.mouseClick(tab.show_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(tab.inputs.show_button, Qt.MouseButton.LeftButton)
         wait_for_capture_of(qtbot, tab)
         assert tab.state.true_label == digit
         assert tab.state.capture is not None and tab.state.capture.prediction == digit
-        assert tab.truth_label.text() == f"True class: {digit} — ✓ correct"
+        assert tab.inputs.truth_label.text() == f"True class: {digit} — ✓ correct"
         assert tab.prediction_label.text().startswith(f"It's a {digit}")
 
 
@@ -141,13 +142,13 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
     pipeline = tab.pipeline
     names = [s.name for s in tab.state.capture.stages]  # type: ignore[union-attr]
     # clicking a stage in the overview selects it
-    box = pipeline._boxes[2]
-    view = pipeline.overview
+    box = pipeline.strip.boxes[2]
+    view = pipeline.strip
     centre = view.mapFromScene(box.mapToScene(box.boundingRect().center()))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     qtbot.waitUntil(lambda: pipeline.current == 2)
     assert pipeline.table.currentRow() == 2
-    assert "Pool1" in pipeline.focus_title.text
+    assert "Pool1" in pipeline.focus.title.text
 
     QTest.keyClick(tab.canvas, Qt.Key.Key_Right)  # arrows pass through the canvas to the step-through
     assert pipeline.current_stage is not None and pipeline.current_stage.name == names[3]
@@ -161,23 +162,24 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
     assert not pipeline.previous_stage() and not pipeline.prev_button.isEnabled()
 
     pipeline.select_stage(1)  # conv1: 8 maps of 28×28
-    all_maps = pipeline.focus_item.image.shape
-    assert [label.toPlainText() for label in pipeline._channel_labels] == [str(c) for c in range(8)]
+    focus = pipeline.focus
+    all_maps = focus.item.image.shape
+    assert focus.tile_labels() == [str(c) for c in range(1, 9)]  # maps counted from 1
     pipeline.select_channel(5)
-    assert pipeline.focus_item.image.shape[:2] == (28, 28)
-    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert focus.item.image.shape[:2] == (28, 28)
+    (top, bottom) = focus.box.viewRange()[1]
     assert 28 <= bottom - top < 32  # the one map fills the view (the tile numbers are gone, not in the way)
-    assert pipeline._channel_labels == []
-    assert all_maps[0] > 28 and "map 5" in pipeline.focus_title.text
-    pipeline._on_focus_hover(3, 4)
+    assert focus.tile_labels() == []
+    assert all_maps[0] > 28 and "map 6" in focus.title.text
+    focus.item.hover(3, 4)
     expected = tab.state.capture.stages[1].output[5, 3, 4]  # type: ignore[union-attr]
-    assert pipeline.readout.text() == f"map 5 (3, 4) = {expected:.3f}"
+    assert pipeline.readout.text() == f"map 6, row 4, column 5 = {expected:.3f}"
     pipeline.select_channel(None)
-    assert pipeline.focus_item.image.shape == all_maps
-    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert focus.item.image.shape == all_maps
+    (top, bottom) = focus.box.viewRange()[1]
     assert bottom - top >= all_maps[0]
-    # conv2's overview: 16 maps of 14×14 in a 4×4 grid with 1-pixel gaps; pixel (15, 15) starts tile row 1, col 1
-    pipeline._items[3].on_click(15, 15)  # type: ignore[misc]
+    # conv2's overview: 16 maps of 14×14 in a 4×4 grid with 1-pixel gaps; pixel (15, 15) starts tile row 2, col 2
+    pipeline.strip.items[3].click(15, 15)
     assert pipeline.current == 3 and pipeline.channel == 5
 
 
@@ -291,7 +293,7 @@ def test_canvas_point_mapping_round_trips(qtbot, tab: DrawTab) -> None:
 def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> None:
     """A freshly built CNN (random weights) gives a valid, finite prediction for a drawing."""
     state = app_state
-    widget = DrawTab(state)
+    widget = DrawTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     with qtbot.waitSignal(state.capture_changed, timeout=10_000):
@@ -304,13 +306,13 @@ def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> Non
 
 
 def test_drawing_before_the_model_is_ready_waits_then_predicts(qtbot, app_state: AppState, trained_explorer) -> None:
-    widget = DrawTab(app_state)
+    widget = DrawTab(app_state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     widget.canvas.draw_stroke([(140, 40), (140, 240)])
     assert app_state.image is not None and app_state.capture is None
     assert widget.prediction_label.text() == "The model is still training…"
-    assert widget.input_item.image.shape[:2] == (28, 28)  # the 28×28 input is shown already
+    assert widget.inputs.input_item.image.shape[:2] == (28, 28)  # the 28×28 input is shown already
     model, meta, _ = trained_explorer
     with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
         app_state.set_model(model, meta)

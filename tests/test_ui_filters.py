@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, apply_filter, conv_filters
-from ui.filters_tab import FiltersTab, format_kernel
+from ui.filters.cards import format_kernel
+from ui.filters.tab import FiltersTab
+from ui.preferences import Preferences
+from ui.theme import configure_plots
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+configure_plots()
 
 
 @pytest.fixture
 def tab(qtbot, app_state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
     state = app_state
-    widget = FiltersTab(state)
+    widget = FiltersTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -57,9 +59,9 @@ def test_hover_and_click_read_the_real_weight_values(qtbot, tab: FiltersTab) -> 
     weights = conv_filters(tab.state.model)[1].weights  # type: ignore[arg-type]
     row, col = weight_pixel(tab, "conv2", 5, 3, 1, 2)
     line = tab.show_value_at("conv2", row, col)  # what hovering there shows
-    assert line == f"conv2 filter 5 from map 3: weight [1, 2] = {weights[5, 3, 1, 2]:+.3f}"
+    assert line == f"conv2 filter 6 from map 4: weight at row 2, column 3 = {weights[5, 3, 1, 2]:+.3f}"
     assert tab.readout.text() == line
-    tab.panels["conv2"].item.on_click(row, col)  # type: ignore[misc]  # a click pins the whole kernel
+    tab.panels["conv2"].item.click(row, col)  # a click pins the whole kernel
     assert tab.kernel_label.text().endswith(format_kernel(weights[5, 3]))
 
     weights1 = conv_filters(tab.state.model)[0].weights  # type: ignore[arg-type]
@@ -106,7 +108,7 @@ def test_other_architectures_say_what_they_have(qtbot, app_state) -> None:  # ty
     from cnnviz.training import CheckpointMeta
     from ui.colormaps import DIVERGING_MAP
 
-    widget = FiltersTab(app_state)
+    widget = FiltersTab(app_state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     mlp = build_model("mlp")

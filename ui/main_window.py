@@ -28,9 +28,10 @@ from cnnviz.training import (
     save_checkpoint,
     train_model,
 )
-from ui.draw_tab import DrawTab
+from ui.draw.tab import DrawTab
 from ui.explain_tab import ExplainTab
-from ui.filters_tab import FiltersTab
+from ui.filters.tab import FiltersTab
+from ui.preferences import PreferenceError, Preferences, read
 from ui.state import AppState
 from ui.steady_tabs import SteadyTabWidget
 from ui.theme import apply_theme
@@ -99,10 +100,13 @@ class MainWindow(QMainWindow):
     def _create_tabs(self) -> None:
         """Each tab is its own widget module; tabs only read ``self.state`` and call the core."""
         self.tab_widgets: dict[str, QWidget] = {}
-        dark = bool(self.settings.value("view/dark", False, type=bool))
-        self.draw_tab = DrawTab(self.state, dark, self.settings)
+        try:  # until the window moves to ui.preferences as a whole (lead): read them here, save draw/* on close
+            self.prefs = read(self.settings)
+        except PreferenceError:
+            self.prefs = Preferences()
+        self.draw_tab = DrawTab(self.state, self.prefs)
         self.add_tab("draw", self.draw_tab, "Draw && explore")
-        self.filters_tab = FiltersTab(self.state, dark)
+        self.filters_tab = FiltersTab(self.state, self.prefs)
         self.add_tab("filters", self.filters_tab, "Filters")
         self.add_tab("explain", ExplainTab(self.state), "Explain")
         self.add_tab("lab", TrainingLabTab(self.state), "Training lab")
@@ -181,6 +185,8 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for name in ("brush", "pace", "test_index"):
+            self.settings.setValue(f"draw/{name}", getattr(self.prefs.draw, name))
         self.settings.sync()
 
     def set_dark(self, dark: bool) -> None:

@@ -23,7 +23,9 @@ class StatusLabel(QLabel):
         self._style()
 
     def _style(self) -> None:
-        self.setStyleSheet(f"color: {palette().error};" if self.is_error else "")
+        sheet = f"color: {palette().error};" if self.is_error else ""
+        if sheet != self.styleSheet():  # setting a style sheet sends a PaletteChange: only when it differs
+            self.setStyleSheet(sheet)
 
     def changeEvent(self, event: QEvent | None) -> None:
         super().changeEvent(event)
