@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtTest import QTest
+from PyQt6.QtWidgets import QApplication
 
+from cnnviz.format import format_probability
 from cnnviz.introspect import capture
 from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta
 from ui.canvas import RASTER
+from ui.colormaps import value_range
 from ui.draw.tab import DrawTab
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
@@ -397,3 +402,105 @@ def test_dropping_an_image_file_classifies_it(qtbot, tab: DrawTab, tmp_path: Pat
         assert drop_files(tab.canvas, [junk])
     assert np.array_equal(tab.canvas.input_image(), kept)
     assert "readme.txt" in tab.message.text()
+
+
+# -- defects of the issue "Every defect…" (numbers as there) ---------------------------------------
+def test_arrow_keys_step_even_right_after_clicking_a_control(qtbot, tab: DrawTab) -> None:
+    """8: the first ←/→ after clicking a button (or the brush slider) was swallowed by that control."""
+    pipeline = tab.pipeline
+    pipeline.select_stage(0)
+    tab.activateWindow()  # keys go to the active window
+    qtbot.waitUntil(tab.isActiveWindow)
+    for control in (tab.inputs.show_button, tab.inputs.random_button, tab.brush_slider):
+        QTest.mouseClick(control, Qt.MouseButton.LeftButton)
+        wait_for_capture_of(qtbot, tab)
+        control.setFocus()  # where a real click leaves the focus when the control takes it
+        start = pipeline.current
+        brush = tab.brush_slider.value()
+        QTest.keyClick(QApplication.focusWidget() or control, Qt.Key.Key_Right)
+        assert pipeline.current == start + 1, f"→ after clicking {control.objectName() or type(control).__name__}"
+        assert tab.brush_slider.value() == brush
+
+
+def test_probability_is_never_rounded_up_to_certainty(qtbot, tab: DrawTab) -> None:
+    """5: one formatter (">99.9%", one decimal) and the sentence that the network must pick a class."""
+    labels = tab.state.data.test_labels
+    for index in (int(np.flatnonzero(labels == 3)[0]), 0):
+        tab.show_test_digit(index)
+        wait_for_capture_of(qtbot, tab)
+        cap = tab.state.capture
+        assert cap is not None
+        p = float(cap.probabilities[cap.prediction])
+        text = tab.prediction_label.text()
+        assert text == f"It's a {cap.prediction} ({format_probability(p)})"
+        assert p >= 1.0 or "(100%)" not in text
+    note = tab.inputs.forced_choice
+    assert note.isVisible() and "must pick one of its 10 classes" in note.text()
+
+
+def test_map_scale_is_followed_and_said_next_to_the_bar(qtbot, tab: DrawTab) -> None:
+    """4: the enlarged map says which scale it uses; "map" stretches each map over its own range."""
+    pipeline, focus = tab.pipeline, tab.pipeline.focus
+    cap = tab.state.capture
+    assert cap is not None
+    conv1 = cap.stages[1].output
+    pipeline.select_stage(1)
+    pipeline.select_channel(2)
+    assert focus.bar.levels() == pytest.approx(value_range(conv1))  # one scale for the stage
+    assert focus.scale_label.isVisible() and "shared by all maps" in focus.scale_label.text()
+    tab.state.map_scale = "map"  # type: ignore[attr-defined]  # AppState's choice (View menu)
+    tab.refresh()
+    assert focus.bar.levels() == pytest.approx(value_range(conv1[2]))  # this map's own range
+    assert "own scale" in focus.scale_label.text()
+    pipeline.select_channel(None)
+    picture = focus.picture
+    assert picture is not None and picture.grid is not None
+    for c in range(8):  # every tile reaches the top of the scale (unless the map is all 0)
+        y, x = picture.grid.origin(c)
+        tile = picture.values[y : y + 28, x : x + 28]
+        assert tile.max() == pytest.approx(1.0 if conv1[c].max() > conv1[c].min() else 0.0)
+    focus.item.hover(1, 1)  # the readout still gives the real value, not the stretched one
+    assert pipeline.readout.text().endswith(f"= {conv1[0, 1, 1]:.3f}")
+
+
+def test_class_values_are_written_apart(qtbot, tab: DrawTab) -> None:
+    """8: the FC stage's ten numbers ran together ("-15.57-17.01-14.19")."""
+    tab.pipeline.select_stage(6)  # FC: 10 class scores
+    labels = tab.pipeline.focus.value_labels()
+    assert len(labels) == 10
+
+    def apart() -> bool:
+        rects = [t.sceneBoundingRect() for t in labels]
+        return not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+    qtbot.waitUntil(apart, timeout=3000)  # the labels are placed when the view has been laid out
+
+
+def test_eight_maps_fill_their_grid_and_silent_maps_are_explained(qtbot, app_state, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    """8: an empty ninth tile in 8-map grids, and a map that stays 0 (a dead filter) went unexplained."""
+    model = copy.deepcopy(trained_explorer[0])
+    with torch.no_grad():
+        model.conv1[0].bias[4] = -1e3  # filter 5 can never fire: its map is 0 everywhere after ReLU
+    widget = DrawTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(model, trained_explorer[1])
+    widget.pipeline.select_stage(1)
+    grid = widget.pipeline.focus.picture.grid  # type: ignore[union-attr]
+    assert grid is not None and grid.rows * grid.cols == 8  # 2 rows of 4: no empty tile
+    assert "8 maps in 2 rows of 4" in widget.pipeline.caption.text()
+    assert "Map 5 stay at 0" in widget.pipeline.caption.text() and "dead" in widget.pipeline.caption.text()
+
+
+def test_draw_preferences_are_bound(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    prefs = Preferences()
+    prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index = 31, 4.5, 123
+    widget = DrawTab(app_state, prefs)
+    qtbot.addWidget(widget)
+    assert widget.canvas.brush_size == 31 and widget.pipeline.pace.value() == 4.5
+    assert widget.index_spin.value() == 123
+    widget.brush_slider.setValue(12)
+    widget.pipeline.pace.setValue(1.5)
+    widget.show_test_digit(7)
+    assert (prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index) == (12, 1.5, 7)

@@ -60,7 +60,8 @@ class StageStrip(pg.GraphicsLayoutWidget):
         for i, (box, title) in enumerate(zip(self.boxes, self.titles, strict=True)):
             selected = i == index
             box.setBorder(pg.mkPen(HIGHLIGHT if selected else IMAGE_GAP, width=3 if selected else 1))
-            title.setText(titles[i], bold=selected, color=HIGHLIGHT if selected else palette().text)
+            title.setText(titles[i], bold=selected, color=palette().text)  # the orange border marks it: text
+            # in HIGHLIGHT would read at under 2:1 on the light background
         self._selected = index
 
     def forget_selection(self) -> None:
