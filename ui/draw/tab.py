@@ -47,8 +47,8 @@ class DrawTab(LazyPanel):
         self.canvas = self.inputs.canvas
         # the controls other code reaches for (the main window's tests, tools/screenshots.py)
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
-        self.prediction_label, self.message, self.chart = (self.inputs.prediction_label, self.inputs.message,
-                                                          self.inputs.chart)
+        self.prediction_label, self.truth_label = self.inputs.prediction_label, self.inputs.truth_label
+        self.message, self.chart = self.inputs.message, self.inputs.chart
         left = QScrollArea()  # the column scrolls in a small window instead of forcing a big minimum size
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
