@@ -16,7 +16,7 @@ MAX_LABELLED_MAPS = 32  # stages with up to this many maps get each tile numbere
 
 
 class FocusView(QWidget):
-    """``show_stage(stage, picture, title, one_map)`` draws in place; the tile numbers and short-vector values are on top."""
+    """``show_stage(stage, picture, title, one_map)`` draws in place; tile numbers and short-vector values on top."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
