@@ -155,7 +155,7 @@ def test_a_weight_can_be_read_enlarged(qtbot, tab: FiltersTab) -> None:
     tab.panels["conv2"].item.hover(row, col)
     view = tab.kernel_view
     assert view.kernel is not None and np.array_equal(view.kernel, weights[9, 6])
-    assert "filter 10 from map 7" in view.title.text
+    assert view.name == "conv2 filter 10 from map 7"
     qtbot.waitUntil(lambda: view.weight_size() >= 40, timeout=3000)  # one weight: a square of ≥ 40 px
     card_px = tab.panels["conv2"].box.mapViewToDevice(QPointF(cards.scale, 0)).x() - \
         tab.panels["conv2"].box.mapViewToDevice(QPointF(0, 0)).x()

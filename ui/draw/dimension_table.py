@@ -21,6 +21,9 @@ def fill_dimensions(table: QTableWidget, capture: Capture) -> None:
     rows = [(s.title, shape_text(s.shape), f"{s.parameters:,}") for s in capture.stages]
     rows.append(("Total", "", f"{sum(s.parameters for s in capture.stages):,}"))
     fill_table(table, rows, numeric={2})
+    header, bar = table.horizontalHeader(), table.verticalScrollBar()
+    if header is not None and bar is not None:  # as wide as its columns: no number is cut off at the side
+        table.setMinimumWidth(header.length() + 2 * table.frameWidth() + bar.sizeHint().width() + 2)
     for col in range(3):
         cell = table.item(len(rows) - 1, col)
         if cell is not None:

@@ -48,8 +48,9 @@ class InputPanel(QWidget):
         self.class_names = class_names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(4)
         self.canvas = DrawingCanvas()
-        self.canvas.setMinimumSize(200, 200)
+        self.canvas.setMinimumSize(160, 160)  # the column fits a 1024×700 window with the verdict in view
         layout.addWidget(self.canvas, 3)
 
         tools = QHBoxLayout()

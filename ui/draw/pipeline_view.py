@@ -19,7 +19,7 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture, Stage
 from ui.draw.dimension_table import fill_dimensions, make_dimension_table
 from ui.draw.focus_view import FocusView
-from ui.draw.stage_picture import shape_text, stage_picture
+from ui.draw.stage_picture import stage_picture
 from ui.draw.stage_strip import StageStrip
 
 READOUT_HINT = ("Hover over the maps to read their values (maps, rows and columns counted from 1, "
@@ -145,6 +145,7 @@ class PipelineView(QWidget):
         index = max(0, min(index, len(self.capture.stages) - 1))
         if index != self.current:
             self.channel = None
+            self.readout.setText(READOUT_HINT)  # a value read on another stage would be misleading here
         self.current = index
         self._show_focus()
         self.stage_selected.emit(index)
@@ -217,7 +218,7 @@ class PipelineView(QWidget):
         self.strip.select(self.current, [s.title for s in capture.stages])
         picture = stage_picture(stage, self.channel, self.map_scale)
         what = f"{stage.title} — map {self.channel + 1}" if self.channel is not None else stage.title
-        self.focus.show_stage(stage, picture, f"{what} · output {shape_text(stage.shape)}", self.channel is not None)
+        self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
         caption = f"<b>{stage.title}.</b> {stage.caption}"
         if picture.grid is not None and self.channel is None:
             caption += f" {picture.grid.count} maps in {picture.grid.rows} rows of {picture.grid.cols}."

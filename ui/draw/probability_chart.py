@@ -26,7 +26,7 @@ class ProbabilityChart(pg.PlotWidget):
         self.getAxis("bottom").setTicks([[(i, name) for i, name in enumerate(class_names)]])
         self.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
         self.setLabel("left", "probability")
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(90)
         self.bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.7, brush=CNN_COLOR)
         self.addItem(self.bars)
         self.probabilities = np.zeros(n)

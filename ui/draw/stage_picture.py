@@ -18,6 +18,7 @@ from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, map_for, valu
 
 SMALL_VECTOR = 16  # vectors up to this long are laid out in rows of VECTOR_ROW with their values written on
 VECTOR_ROW = 5  # 10 class scores as 2 rows of 5: each cell is wide enough for "-15.57" at the focus size
+VECTOR_NOTE = "Colours: one scale for every value of this stage."
 SCALE_NOTES = {
     "stage": "Colours: one scale shared by all maps of this stage (maps compare with each other).",
     "map": "Colours: each map on its own scale, from its lowest to its highest value.",
@@ -97,7 +98,7 @@ def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage"
         cmap, levels = map_for(out)
     if out.ndim != 3:
         flat = _rows_of(out, VECTOR_ROW) if out.size <= SMALL_VECTOR else wrap_vector(out)
-        return StagePicture(flat, flat, None, int(out.size), cmap, levels, "")
+        return StagePicture(flat, flat, None, int(out.size), cmap, levels, VECTOR_NOTE)
     maps = out if channel is None else out[channel : channel + 1]
     grid = grid_for(maps.shape[0], maps.shape[1], maps.shape[2], cols=map_columns(*maps.shape))
     raw = tile_maps(maps, grid)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QWidget
 
 from ui.binding import Bindings
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
@@ -49,12 +49,6 @@ class DrawTab(LazyPanel):
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
         self.prediction_label, self.truth_label = self.inputs.prediction_label, self.inputs.truth_label
         self.message, self.chart = self.inputs.message, self.inputs.chart
-        left = QScrollArea()  # the column scrolls in a small window instead of forcing a big minimum size
-        left.setWidgetResizable(True)
-        left.setFrameShape(QScrollArea.Shape.NoFrame)
-        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.setWidget(self.inputs)
-        left.setMinimumWidth(250)
         self.pipeline = PipelineView()
         self.pool_zoom = PoolZoomPanel(palette().base)
         self.pool_zoom.setFixedWidth(400)
@@ -63,7 +57,7 @@ class DrawTab(LazyPanel):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.inputs)
         self.splitter.addWidget(self.pipeline)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 960])

@@ -18,13 +18,14 @@ class KernelView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFixedSize(220, 240)
+        self.setFixedSize(160, 180)
         self.title = self.addLabel("", row=0, col=0, size="9pt")
         self.box = image_view_box()
         self.addItem(self.box, row=1, col=0)
         self.item = PictureItem()
         self.box.addItem(self.item)
         self.kernel: np.ndarray | None = None
+        self.name = ""  # whose kernel it is, e.g. "conv2 filter 6 from map 1"
         self._numbers: list[pg.TextItem] = []
         self.setToolTip("The weights of the kernel you pointed at, enlarged (blue negative, red positive)")
 
@@ -35,13 +36,14 @@ class KernelView(pg.GraphicsLayoutWidget):
         return 0.0 if a is None or b is None else abs(b.x() - a.x())
 
     def show_kernel(self, kernel: np.ndarray, levels: tuple[float, float], title: str) -> None:
-        if self.kernel is not None and np.array_equal(kernel, self.kernel) and title == self.title.text:
+        if self.kernel is not None and np.array_equal(kernel, self.kernel) and title == self.name:
             return
+        self.name = title
         resized = self.kernel is None or self.kernel.shape != kernel.shape
         self.kernel = kernel.copy()
         rgb = colorize(kernel, DIVERGING_MAP, levels, IMAGE_GAP)
         self.item.show_rgb(rgb)
-        self.title.setText(title, color=palette().text)
+        self.title.setText(title.replace(" from ", "<br>from "), color=palette().text)  # two short lines fit
         for text in self._numbers:
             self.box.removeItem(text)
         self._numbers = []

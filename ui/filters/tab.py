@@ -79,7 +79,7 @@ class FiltersTab(LazyPanel):
         scroll.setWidgetResizable(True)
         scroll.setWidget(readout_row)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumHeight(130)  # the readout line and a whole 3×3 kernel, never clipped
+        scroll.setMinimumHeight(self.kernel_view.height() + 4)  # the enlarged kernel is never cut off
         self.left_column.addWidget(scroll, 0)
 
         state.model_changed.connect(self._on_model)
