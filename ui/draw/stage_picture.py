@@ -16,8 +16,8 @@ from cnnviz.introspect import Stage
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, wrap_vector
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, map_for, value_range
 
-SMALL_VECTOR = 16  # vectors up to this long are laid out in rows of VECTOR_ROW with their values written on
-VECTOR_ROW = 5  # 10 class scores as 2 rows of 5: each cell is wide enough for "-15.57" at the focus size
+SMALL_VECTOR = 16  # vectors up to this long are laid out in rows of VECTOR_ROW, their values written on
+VECTOR_ROW = 2  # 10 class scores as 5 rows of 2: a cell stays wide enough for "-15.57" in a 1024-px window
 VECTOR_NOTE = "Colours: one scale for every value of this stage."
 SCALE_NOTES = {
     "stage": "Colours: one scale shared by all maps of this stage (maps compare with each other).",
