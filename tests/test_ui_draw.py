@@ -13,6 +13,7 @@ from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtTest import QTest
 from PyQt6.QtWidgets import QApplication
 
+import cnnviz.preprocess as preprocess
 from cnnviz.format import format_probability
 from cnnviz.introspect import capture
 from cnnviz.models import build_model
@@ -505,3 +506,13 @@ def test_draw_preferences_are_bound(qtbot, app_state) -> None:  # type: ignore[n
     widget.pipeline.pace.setValue(1.5)
     widget.show_test_digit(7)
     assert (prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index) == (12, 1.5, 7)
+
+
+@pytest.mark.skipif(not hasattr(preprocess, "is_digit_sized"), reason="needs the core-explain branch's is_digit_sized")
+def test_a_dab_asks_to_keep_drawing(qtbot, tab: DrawTab) -> None:
+    """11: a first small mark is not a digit yet: the tab says "keep drawing" until the mark is digit-sized."""
+    tab.canvas.clear()
+    tab.canvas.draw_stroke([(140, 140), (146, 144)])  # a dab
+    assert tab.message.isVisible() and "Keep drawing" in tab.message.text()
+    tab.canvas.draw_stroke([(140, 40), (140, 240)])  # now a "1" from top to bottom
+    assert not tab.message.isVisible()
