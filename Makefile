@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-# A torch release known to work; override with e.g. TORCH_SPEC='torch>=2.2'.
+# A torch release known to work; override with e.g. TORCH_SPEC='torch>=2.10' (the oldest safe floor).
 TORCH_SPEC ?= torch==2.13.0
 STAMP := $(VENV)/.cnnviz-installed
 

@@ -15,6 +15,7 @@ from benchmarks.common import Figure, load_average
 
 # In the order of the README's table. Each module has run(quick) -> list[Figure].
 BENCHMARKS = {
+    "end_to_end": "a pen movement to the repainted window, in the real window (the headline)",
     "latency": "draw-to-prediction, core path (capture on the explorer CNN)",
     "ui_refresh": "the full UI refresh, offscreen",
     "throughput": "Trainer vs a bare PyTorch loop; thread settings",

@@ -45,17 +45,21 @@ def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
 
     from cnnviz.data import load_bundled_mnist
     from cnnviz.lab import ComparisonConfig
+    from ui.lab.tab import TrainingLabTab
+    from ui.preferences import Preferences
     from ui.state import AppState
-    from ui.training_lab import TrainingLabTab
+    from ui.tasks import shutdown_all
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication.instance() or QApplication([])
     state = AppState(load_bundled_mnist())
-    tab = TrainingLabTab(state)
+    prefs = Preferences()
+    prefs.lab.mode, prefs.lab.epochs = mode or "sequential", epochs
+    tab = TrainingLabTab(state, prefs)
     tab.resize(1280, 760)
     tab.show()
     app.processEvents()
-    tab.set_config(ComparisonConfig(mode=mode or "sequential", epochs=epochs))
+    assert tab.config() == ComparisonConfig(mode=mode or "sequential", epochs=epochs)
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -71,8 +75,7 @@ def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
     loop.exec()
     wall = time.perf_counter() - start
     timer.stop()
-    tab.shutdown()
-    state.shutdown()
+    shutdown_all()
     tab.deleteLater()
     gaps = np.diff(np.asarray(ticks)) * 1e3 if len(ticks) > 1 else np.zeros(1)
     return wall, gaps

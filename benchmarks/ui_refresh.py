@@ -28,9 +28,7 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
     Qt repaints only what changed when the event loop runs; ``full_repaint`` repaints the whole window.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import pyqtgraph as pg
     import torch
-    from PyQt6.QtCore import QSettings
     from PyQt6.QtWidgets import QApplication
 
     from cnnviz.data import load_bundled_mnist, to_unit
@@ -38,15 +36,18 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
     from cnnviz.models import build_model
     from cnnviz.training import CheckpointMeta
     from ui.main_window import MainWindow
+    from ui.preferences import open_preferences
     from ui.state import AppState
+    from ui.tasks import shutdown_all
+    from ui.theme import apply_theme
 
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    apply_theme(app, dark=False)
     data = load_bundled_mnist()
     with tempfile.TemporaryDirectory(prefix="cnnviz-bench-") as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         state = AppState(data)
-        window = MainWindow(state, settings=settings, model_path=Path(tmp) / "none.pt")
+        window = MainWindow(state, open_preferences(Path(tmp) / "settings.ini"), model_path=Path(tmp) / "none.pt")
         try:
             window.resize(1280, 800)
             window.show()
@@ -76,7 +77,7 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
                     out["cpu"].append((c2 - c0) * 1e3)
         finally:
             window.close()
-            state.shutdown()
+            shutdown_all()
             app.processEvents()
     return {k: np.array(v) for k, v in out.items()}
 

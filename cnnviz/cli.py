@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,22 +22,102 @@ def _progress_bar(fraction: float, width: int = 30) -> str:
     return "[" + "#" * filled + "-" * (width - filled) + "]"
 
 
-def _load_data(folder: str | None) -> MnistData:
-    from cnnviz.data import load_bundled_mnist, load_mnist_folder
+DEVICES = ("auto", "cpu", "cuda", "mps")
+MAX_EPOCHS = 1000
+MAX_SEED = 2**32 - 1
 
-    return load_mnist_folder(folder) if folder else load_bundled_mnist()
+
+class UsageError(Exception):
+    """A command-line value that cannot work: one sentence for the user, exit status 2, nothing done."""
+
+
+def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            limits = f"at least {low}" + (f" and at most {high:,}" if high is not None else "")
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: use {limits}")
+        return value
+
+    return parse
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not usable: give minutes, at least 0 (0: no limit)")
+    return value
+
+
+def _folder(text: str) -> str:
+    if not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is not a folder: give the folder that holds the MNIST-format files")
+    return text
+
+
+def _model_name(text: str) -> str:
+    from cnnviz.models import MODELS
+
+    if text not in MODELS:
+        raise argparse.ArgumentTypeError(f"unknown model {text!r}; choose one of: {', '.join(MODELS)}")
+    return text
+
+
+def _model_names(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one model name, separated by commas")
+    for name in names:
+        _model_name(name)
+    return names
+
+
+def _check_output_file(path: Path) -> None:
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give a file name for the checkpoint, e.g. {path / 'model.pt'}")
+    _check_writable_parent(path)
+
+
+def _check_output_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file: give a folder for the report files")
+    _check_writable_parent(path)
+
+
+def _check_writable_parent(path: Path) -> None:
+    """The nearest existing folder above ``path`` must be a writable folder (missing ones are created later)."""
+    parent = path.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise UsageError(f"{parent} is not a folder, so {path} cannot be written")
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{parent} is not writable: choose another place for {path}")
+
+
+def _load_data(folder: str | None) -> MnistData:
+    """The data set in ``folder`` (or the bundled MNIST); a folder without one raises ``UsageError``."""
+    from cnnviz.data import DatasetError, load_bundled_mnist, load_mnist_folder
+
+    try:
+        return load_mnist_folder(folder) if folder else load_bundled_mnist()
+    except DatasetError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from cnnviz.models import MODELS
     from cnnviz.training import BatchMetrics, EpochMetrics, save_checkpoint, train_model
     from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
 
-    if args.model not in MODELS:
-        print(f"unknown model {args.model!r}; choose one of: {', '.join(MODELS)}", file=sys.stderr)
-        return 2
-    data = _load_data(args.data)
     out = Path(args.out or f"{args.model}.pt")
+    _check_output_file(out)
+    data = _load_data(args.data)
 
     def on_batch(m: BatchMetrics) -> None:
         if m.batch % 20 == 0 or m.batch == m.batches_per_epoch:
@@ -68,19 +150,39 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         model, meta = load_checkpoint(args.checkpoint)
     except CheckpointError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    data = _load_data(args.data)
+        raise UsageError(str(exc)) from None
+    data = _checkpoint_data(args.checkpoint, meta.dataset, args.data)
+    names = meta.class_names
+    if int(data.test_labels.max(initial=0)) >= len(names):
+        raise UsageError(f"{args.checkpoint} knows {len(names)} classes but {data.name} has "
+                         f"{int(data.test_labels.max()) + 1}: they do not belong together")
+    for notice in meta.notices:
+        print(f"note: {notice}", file=sys.stderr)
     ev = evaluate(model, TensorData.from_arrays(data.test_images, data.test_labels))
     print(f"{meta.model} on {data.name} test set: accuracy {ev.accuracy:.2%} "
           f"({ev.errors} errors in {len(ev.labels):,})")
-    print(f"{'class':>12} {'count':>6} {'correct':>8} {'accuracy':>9}")
-    for c, name in enumerate(data.class_names):
+    width = max(12, *(len(name) for name in names))
+    print(f"{'class':>{width}} {'count':>6} {'correct':>8} {'accuracy':>9}")
+    for c, name in enumerate(names):
         mask = ev.labels == c
         correct = int((ev.predictions[mask] == c).sum())
-        acc = correct / int(mask.sum()) if mask.any() else float("nan")
-        print(f"{name:>12} {int(mask.sum()):>6} {correct:>8} {acc:>9.2%}")
+        acc = f"{correct / int(mask.sum()):>9.2%}" if mask.any() else f"{'—':>9}"
+        print(f"{name:>{width}} {int(mask.sum()):>6} {correct:>8} {acc}")
     return 0
+
+
+def _checkpoint_data(checkpoint: str, dataset: str, folder: str | None) -> MnistData:
+    """The test set the checkpoint was trained for: the bundled MNIST, or ``folder`` when it holds that set."""
+    if folder is None:
+        if dataset.casefold() != "mnist":
+            raise UsageError(f"{checkpoint} was trained on {dataset}, not the bundled MNIST: "
+                             f"pass --data FOLDER with the {dataset} data set")
+        return _load_data(None)
+    data = _load_data(folder)
+    if data.name.casefold() != dataset.casefold():  # a folder's name is its data set's name: "mnist", "fashion"
+        raise UsageError(f"{checkpoint} was trained on {dataset} but {folder} holds {data.name}: "
+                         f"pass --data with the {dataset} folder")
+    return data
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -88,7 +190,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
     from cnnviz.zoo.report import build_report, format_duration, report_markdown, write_report
 
-    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    models = args.models
+    _check_output_folder(Path(args.out))
     data = _load_data(args.data)
 
     def on_model(name: str, index: int, total: int) -> None:
@@ -120,31 +223,38 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every value is checked here (or, for paths and data, before any work) so a bad one costs nothing."""
     parser = argparse.ArgumentParser(prog="cnnviz", description=__doc__)
     sub = parser.add_subparsers(dest="command")
+    epochs = _whole_number(1, MAX_EPOCHS)
+    subset = _whole_number(1)
     train = sub.add_parser("train", help="train a model from the zoo and save a checkpoint")
-    train.add_argument("--model", default="explorer_cnn")
-    train.add_argument("--epochs", type=int, default=None, help="default: the model's recipe")
-    train.add_argument("--subset", type=int, default=None, help="train on a stratified subset of K samples")
-    train.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
-    train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--data", default=None, help="folder of an MNIST-format set (default: bundled MNIST)")
+    train.add_argument("--model", type=_model_name, default="explorer_cnn")
+    train.add_argument("--epochs", type=epochs, default=None, help="default: the model's recipe")
+    train.add_argument("--subset", type=subset, default=None, help="train on a stratified subset of K samples")
+    train.add_argument("--device", choices=DEVICES, default="auto", help="auto, cpu, cuda or mps")
+    train.add_argument("--seed", type=_whole_number(0, MAX_SEED), default=0)
+    train.add_argument("--data", type=_folder, default=None,
+                       help="folder of an MNIST-format set (default: bundled MNIST)")
     train.add_argument("--out", default=None, help="checkpoint file (default: MODEL.pt)")
     train.set_defaults(func=cmd_train)
     ev = sub.add_parser("eval", help="print test accuracy and a per-class table for a checkpoint")
     ev.add_argument("checkpoint")
-    ev.add_argument("--data", default=None)
+    ev.add_argument("--data", type=_folder, default=None,
+                    help="folder of the data set the model was trained on (default: bundled MNIST)")
     ev.set_defaults(func=cmd_eval)
     rep = sub.add_parser("report", help="train models by their recipes and tabulate test error vs the seed's")
-    rep.add_argument("--models", default="logistic,mlp,small_cnn,modern_cnn", help="comma-separated zoo names")
+    rep.add_argument("--models", type=_model_names, default="logistic,mlp,small_cnn,modern_cnn",
+                     help="comma-separated zoo names")
     rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
-    rep.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
-    rep.add_argument("--budget-min", type=float, default=20.0,
+    rep.add_argument("--device", choices=DEVICES, default="auto", help="auto, cpu, cuda or mps")
+    rep.add_argument("--budget-min", type=_minutes, default=20.0,
                      help="longest training per model in minutes; longer recipes are shortened (or, when not "
                           "one epoch fits, only estimated) and the full time is estimated (0: no limit)")
-    rep.add_argument("--subset", type=int, default=None, help="train on a stratified subset of K samples")
+    rep.add_argument("--subset", type=subset, default=None, help="train on a stratified subset of K samples")
     rep.add_argument("--no-cache", action="store_true", help="retrain even when a cached result exists")
-    rep.add_argument("--data", default=None, help="folder of an MNIST-format set (default: bundled MNIST)")
+    rep.add_argument("--data", type=_folder, default=None,
+                     help="folder of an MNIST-format set (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
     return parser
 
@@ -152,14 +262,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, open_app: Callable[[], int] | None = None) -> int:
     """Run a sub-command; with none, call ``open_app`` (the desktop app, supplied by the UI layer)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse printed the problem (or the help): return its status, like a command
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
         if open_app is None:
             parser.print_help()
             return 0
         return open_app()
     np.set_printoptions(precision=4)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"cnnviz {args.command}: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

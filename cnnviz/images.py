@@ -6,8 +6,9 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
+_ORIENTATION = 0x0112  # EXIF tag
 MAX_SIDE = 1024  # larger images are shrunk first: a digit needs no more, and memory stays small
 
 
@@ -16,16 +17,23 @@ class ImageLoadError(Exception):
 
 
 def load_grey_image(path: str | Path) -> np.ndarray:
-    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1]."""
+    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1], upright.
+
+    Phones store pictures as the sensor saw them and record how to turn them in the EXIF orientation
+    tag; it is applied here, or a photo of a digit would be classified lying on its side.
+    """
     path = Path(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as im:
                 im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
-                if max(im.size) > MAX_SIDE:
-                    im.thumbnail((MAX_SIDE, MAX_SIDE))
-                return _to_grey(im)
+                upright: Image.Image = im
+                if im.getexif().get(_ORIENTATION, 1) != 1:
+                    upright = ImageOps.exif_transpose(im)  # a turned copy; untagged images are not copied
+                if max(upright.size) > MAX_SIDE:
+                    upright.thumbnail((MAX_SIDE, MAX_SIDE))
+                return _to_grey(upright)
     except FileNotFoundError:
         raise ImageLoadError(f"{path}: file not found") from None
     except UnidentifiedImageError:

@@ -17,6 +17,23 @@ def _isolated_user_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _plots_configured() -> None:
+    """pyqtgraph's options, set once as the app sets them at start-up."""
+    from ui.theme import configure_plots
+
+    configure_plots()
+
+
+@pytest.fixture(autouse=True)
+def _no_job_outlives_its_test():  # type: ignore[no-untyped-def]
+    """Every background job a test started has ended (cancelled if need be) before the next test."""
+    yield
+    from ui.tasks import shutdown_all
+
+    assert shutdown_all(5000), "a background job did not notice its cancel request within 5 s"
+
+
 @pytest.fixture(scope="session")
 def mnist():  # type: ignore[no-untyped-def]
     from cnnviz.data import load_bundled_mnist
@@ -44,17 +61,13 @@ def window_factory(qtbot, mnist, tmp_path: Path):  # type: ignore[no-untyped-def
 
     ``make(settings_path=None, model_path=None, **kwargs)``; every window is closed at teardown.
     """
-    import pyqtgraph as pg
-    from PyQt6.QtCore import QSettings
-
     from ui.main_window import MainWindow
+    from ui.preferences import open_preferences
     from ui.state import AppState
 
-    pg.setConfigOptions(imageAxisOrder="row-major")
-
     def make(settings_path: Path | None = None, model_path: Path | None = None, **kwargs):  # type: ignore[no-untyped-def]
-        settings = QSettings(str(settings_path or tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(AppState(mnist), settings, model_path or tmp_path / "model.pt", **kwargs)
+        store = open_preferences(settings_path or tmp_path / "settings.ini")
+        window = MainWindow(AppState(mnist), store, model_path or tmp_path / "model.pt", **kwargs)
         qtbot.addWidget(window)
         return window
 
@@ -65,7 +78,8 @@ def window_factory(qtbot, mnist, tmp_path: Path):  # type: ignore[no-untyped-def
 def app_state(qtbot, mnist):  # type: ignore[no-untyped-def]
     """A fresh GUI ``AppState`` over the bundled data; its inference thread is stopped afterwards."""
     from ui.state import AppState
+    from ui.tasks import shutdown_all
 
     state = AppState(mnist)
     yield state
-    state.shutdown()
+    shutdown_all(5000)

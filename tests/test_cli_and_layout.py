@@ -29,7 +29,7 @@ def test_cli_rejects_unknown_model_and_bad_checkpoint(tmp_path: Path, capsys: py
     assert main(["train", "--model", "nope"]) == 2
     bad = tmp_path / "bad.pt"
     bad.write_bytes(b"\x00" * 100)
-    assert main(["eval", str(bad)]) == 1
+    assert main(["eval", str(bad)]) == 2
     assert "not a readable checkpoint" in capsys.readouterr().err
 
 

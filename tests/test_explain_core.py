@@ -15,7 +15,7 @@ from cnnviz.explain import (
     dot_product_stages,
     explain_cell,
     explain_residual,
-    grad_cam,
+    hirescam,
     invariance_probe,
     probe_curve,
     saliency,
@@ -120,7 +120,7 @@ def test_receptive_field_after_conv_pool_conv_is_8_pixels_where_computed() -> No
     assert input_region(model, "conv2", 0, 0) == (0, 0, 4, 4)
 
 
-def test_grad_cam_peaks_on_the_digit_strokes(trained_explorer, mnist) -> None:  # type: ignore[no-untyped-def]
+def test_hirescam_peaks_on_the_digit_strokes(trained_explorer, mnist) -> None:  # type: ignore[no-untyped-def]
     model = trained_explorer[0]
     checked, on_strokes = 0, 0
     for i in range(40):
@@ -128,7 +128,7 @@ def test_grad_cam_peaks_on_the_digit_strokes(trained_explorer, mnist) -> None:  
         cap = capture(model, image)
         if cap.prediction != mnist.test_labels[i]:
             continue
-        cam = grad_cam(model, image, cap.prediction)
+        cam = hirescam(model, image, cap.prediction)
         assert cam.shape == image.shape
         assert cam.max() == pytest.approx(1.0)
         ink = np.argwhere(image > 0.2)

@@ -101,7 +101,7 @@ def test_the_outline_and_breakdown_follow_a_new_input(qtbot, explain, mnist) -> 
 def test_saliency_overlay_follows_method_class_and_opacity(qtbot, explain) -> None:  # type: ignore[no-untyped-def]
     state, tab = explain
     tab.views.setCurrentWidget(tab.saliency_view)
-    all_methods = {"gradient", "smoothgrad", "gradcam", "gradcam_classic", "occlusion"}
+    all_methods = {"gradient", "smoothgrad", "hirescam", "gradcam", "occlusion"}
     qtbot.waitUntil(lambda: set(tab.saliency_maps) == all_methods, timeout=10_000)
     overlay = tab.saliency_panel.overlay.image
     assert overlay is not None and overlay.shape == (28, 28, 4)
@@ -111,8 +111,8 @@ def test_saliency_overlay_follows_method_class_and_opacity(qtbot, explain) -> No
     tab.class_box.setCurrentIndex(other + 1)
     qtbot.waitUntil(lambda: all(m.target == other for m in tab.saliency_maps.values()), timeout=10_000)
     assert f"class {other}" in tab.saliency_panel.title.text()
-    tab.method_box.setCurrentIndex(tab.method_box.findData("gradcam"))
-    assert "Grad-CAM" in tab.saliency_panel.title.text()
+    tab.method_box.setCurrentIndex(tab.method_box.findData("hirescam"))
+    assert "HiResCAM" in tab.saliency_panel.title.text()
     full = int(tab.saliency_panel.overlay.image[..., 3].max())
     tab.opacity.setValue(20)
     assert int(tab.saliency_panel.overlay.image[..., 3].max()) < full * 0.3

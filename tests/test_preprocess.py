@@ -21,7 +21,7 @@ def test_test_digits_come_back_unchanged(mnist) -> None:  # type: ignore[no-unty
 
 def test_a_small_off_centre_drawing_is_scaled_and_centred() -> None:
     canvas = np.zeros((280, 280), dtype=np.float32)
-    canvas[10:60, 200:220] = 1.0  # a short bar in the top-right corner
+    canvas[10:110, 200:230] = 1.0  # a bar in the top-right corner, long enough to be a digit's stroke
     out = mnist_style(canvas)
     assert out is not None and out.shape == (28, 28)
     rows, cols = np.flatnonzero(out.max(1) > 0.05), np.flatnonzero(out.max(0) > 0.05)

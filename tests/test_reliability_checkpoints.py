@@ -233,3 +233,86 @@ save_checkpoint(model, {str(good_checkpoint)!r}, CheckpointMeta(model="explorer_
     assert done.returncode == 9, done.stderr
     assert good_checkpoint.read_bytes() == before
     load_checkpoint(good_checkpoint)
+
+
+def test_saved_checkpoint_gets_the_permissions_of_a_normal_file(tmp_path: Path) -> None:
+    """A teacher shares a model on a shared machine: mode 0666 less the umask, like any file the user writes."""
+    model = build_model("logistic")
+    previous = os.umask(0o022)
+    try:
+        plain = tmp_path / "plain.txt"
+        plain.write_text("x")
+        path = save_checkpoint(model, tmp_path / "shared.pt", CheckpointMeta(model="logistic", model_kwargs={}))
+    finally:
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777 == 0o644
+    load_checkpoint(path)
+
+
+def _saved_meta(tmp_path: Path, version: Any = FORMAT_VERSION, **fields: Any) -> Path:
+    model = build_model("logistic")
+    meta = {"model": "logistic", "model_kwargs": {}, **fields}
+    path = tmp_path / "meta.pt"
+    torch.save({**_payload(meta, model.state_dict()), "format_version": version}, path)
+    return path
+
+
+def test_a_newer_format_version_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    _refused(_saved_meta(tmp_path, version=99), "newer version of cnnviz", "format 99")
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", None, 1.5, True])
+def test_a_nonsense_format_version_is_refused(tmp_path: Path, version: Any) -> None:
+    _refused(_saved_meta(tmp_path, version=version), "format version")
+
+
+@pytest.mark.parametrize(
+    ("fields", "fragment"),
+    [
+        ({"test_accuracy": "high"}, "test_accuracy"),
+        ({"test_accuracy": 1.5}, "test_accuracy"),
+        ({"test_accuracy": float("nan")}, "test_accuracy"),
+        ({"epochs": -2}, "epochs"),
+        ({"epochs": "many"}, "epochs"),
+        ({"dataset": 7}, "dataset"),
+        ({"class_names": "0123456789"}, "class_names"),
+        ({"class_names": [1, 2]}, "class_names"),
+        ({"created": ["today"]}, "created"),
+        ({"extra": [1]}, "extra"),
+        ({"model_kwargs": {"hidden": [1]}}, "model_kwargs"),
+    ],
+)
+def test_metadata_of_the_wrong_type_or_range_is_refused(tmp_path: Path, fields: dict[str, Any], fragment: str) -> None:
+    _refused(_saved_meta(tmp_path, **fields), "damaged metadata", fragment)
+
+
+def test_unknown_fields_from_a_newer_version_load_with_a_notice(tmp_path: Path) -> None:
+    model, meta = load_checkpoint(_saved_meta(tmp_path, optimizer_state_digest="ab12", licence="CC-BY"))
+    assert model.arch == "logistic"
+    assert len(meta.notices) == 1
+    assert "licence" in meta.notices[0] and "optimizer_state_digest" in meta.notices[0]
+    assert "newer version of cnnviz" in meta.notices[0]
+
+
+def test_a_model_claiming_huge_layers_is_refused_before_anything_is_allocated(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "huge.pt"
+    torch.save(_payload({"model": "mlp", "model_kwargs": {"hidden": 10**7}}, build_model("mlp").state_dict()), path)
+    allocated: list[int] = []
+    real_empty = torch.empty
+
+    def watch(*size: Any, **kw: Any) -> torch.Tensor:
+        shape = size[0] if len(size) == 1 and not isinstance(size[0], int) else size
+        device = kw.get("device")
+        if device is None or torch.device(device).type != "meta":
+            allocated.append(int(torch.Size(shape).numel()))  # recorded before the allocation is tried
+        tensor = real_empty(*size, **kw)
+        if tensor.device.type == "meta":  # built under ``with torch.device("meta")``: no memory after all
+            allocated.pop()
+        return tensor
+
+    with torch.device("meta"):  # torch caches its list of constructors on first use: before the patch, please
+        torch.empty(1)
+    monkeypatch.setattr(torch, "empty", watch)
+    _refused(path, "weights do not fit mlp")
+    assert max(allocated, default=0) < 10**6  # nothing like the 7.8 billion floats (31 GB) the metadata claims

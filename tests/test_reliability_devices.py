@@ -114,9 +114,49 @@ def test_other_gpu_errors_are_not_swallowed(monkeypatch: pytest.MonkeyPatch, tin
 
 def test_cli_prints_the_fallback_notice(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     from cnnviz.cli import main
+    from cnnviz.training import available_devices
 
-    assert main(["train", "--model", "logistic", "--epochs", "1", "--subset", "300", "--device", "no-such-gpu",
+    absent = [d for d in ("cuda", "mps") if d not in available_devices()]
+    if not absent:
+        pytest.skip("this machine has every kind of GPU")
+    assert main(["train", "--model", "logistic", "--epochs", "1", "--subset", "300", "--device", absent[0],
                  "--out", str(tmp_path / "l.pt")]) == 0
     err = capsys.readouterr().err
-    assert "note: Device 'no-such-gpu' is not available here" in err and "training on the CPU instead" in err
+    assert f"note: Device '{absent[0]}' is not available here" in err and "training on the CPU instead" in err
     assert (tmp_path / "l.pt").is_file()
+
+
+def test_lab_restarts_a_model_cleanly_on_the_cpu_after_out_of_memory(monkeypatch: pytest.MonkeyPatch,
+                                                                       mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.lab import ComparisonConfig, run_comparison
+    from cnnviz.lab import run as lab_run
+
+    config = ComparisonConfig(fc_hidden=32, conv1_filters=4, conv2_filters=8, epochs=3, batch_size=100,
+                              train_samples=500, test_samples=300, device="cpu", mode="sequential")
+    # The lab picked a GPU; the FC network's data "moves" there and its third forward pass runs out of memory.
+    monkeypatch.setattr(lab_run, "pick_device", lambda requested=None: torch.device("cuda"))
+    real_to = TensorData.to
+    monkeypatch.setattr(TensorData, "to", lambda self, d: self if d.type == "cuda" else real_to(self, d))
+
+    class GpuTrainer(Trainer):
+        def __init__(self, model: nn.Module, *args: Any, **kw: Any) -> None:
+            super().__init__(model, *args, **kw)
+            self.device = torch.device("cuda")
+            calls = {"n": 0}
+
+            def out_of_memory(module: nn.Module, inputs: Any) -> None:
+                calls["n"] += 1
+                if self.device.type == "cuda" and calls["n"] == 3 and model.arch == "mlp":
+                    raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+            model.register_forward_pre_hook(out_of_memory)
+
+    monkeypatch.setattr(lab_run, "Trainer", GpuTrainer)
+    restarts: list[tuple[str, str]] = []
+    result = run_comparison(config, mnist, on_restart=lambda key, notice: restarts.append((key, notice)))
+
+    assert [m.epoch for m in result.fc.history] == [1, 2, 3]
+    assert len(result.fc.batch_losses) == 3 * 5  # the GPU attempt's two batches are gone
+    assert restarts == [("fc", "The CUDA device ran out of memory; training restarted on the CPU.")]
+    assert any("ran out of memory" in notice for notice in result.notices)
+    assert result.fc.device == "cpu" and result.device == "cpu, cuda"  # the CNN did stay on the "GPU"

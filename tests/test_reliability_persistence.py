@@ -15,7 +15,7 @@ import torch
 from PyQt6.QtCore import QSettings
 from PyQt6.QtWidgets import QApplication
 
-from ui.settings import open_settings, saved_dark
+from ui.preferences import open_preferences
 from ui.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +53,8 @@ def test_trained_model_and_settings_survive_a_restart(window_factory, qtbot, tmp
         assert torch.equal(value, trained_weights[name])
     assert second.tabs.currentIndex() == last_tab
     assert second.dark_action.isChecked() and not second.light_action.isChecked()
-    settings, notice = open_settings(settings_file)
-    assert notice is None and saved_dark(settings)
+    store = open_preferences(settings_file)
+    assert store.notice is None and store.prefs.view.dark
     assert f"{trained_meta.test_accuracy:.2%}" in second.accuracy_label.text()
 
 
@@ -72,16 +72,16 @@ DAMAGE = {
 def test_damaged_settings_reset_to_defaults_with_a_notice(window_factory, tmp_path: Path, damage: str) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(DAMAGE[damage])
-    settings, notice = open_settings(path)
-    assert notice is not None and str(path) in notice and "defaults" in notice
+    store = open_preferences(path)
+    assert store.notice is not None and str(path) in store.notice and "defaults" in store.notice
     kept = tmp_path / "settings.ini.damaged"
     assert kept.read_bytes() == DAMAGE[damage]  # the user's file is set aside, not destroyed
-    assert settings.allKeys() == []
+    assert store.settings.allKeys() == []
     window = window_factory(path)  # and the app starts on the defaults
     assert window.tabs.currentIndex() == 0 and window.light_action.isChecked()
     window.close()
-    reopened, notice = open_settings(path)  # what the window saved on closing is sound
-    assert notice is None and reopened.contains("window/geometry")
+    reopened = open_preferences(path)  # what the window saved on closing is sound
+    assert reopened.notice is None and reopened.prefs.window.geometry
 
 
 @pytest.mark.parametrize(
@@ -92,16 +92,16 @@ def test_damaged_settings_reset_to_defaults_with_a_notice(window_factory, tmp_pa
 def test_sound_settings_are_kept(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(content)
-    settings, notice = open_settings(path)
-    assert notice is None and not (tmp_path / "settings.ini.damaged").exists()
+    store = open_preferences(path)
+    assert store.notice is None and not (tmp_path / "settings.ini.damaged").exists()
     if content.startswith(b"[window]"):
-        assert int(settings.value("window/tab")) == int(content.split(b"tab=")[1][:1])
-    assert saved_dark(settings) == (b"dark=true" in content)
+        assert store.prefs.window.tab == int(content.split(b"tab=")[1][:1])
+    assert store.prefs.view.dark == (b"dark=true" in content)
 
 
 def test_missing_settings_file_is_not_an_error(tmp_path: Path) -> None:
-    settings, notice = open_settings(tmp_path / "new" / "settings.ini")
-    assert notice is None and settings.allKeys() == []
+    store = open_preferences(tmp_path / "new" / "settings.ini")
+    assert store.notice is None and store.settings.allKeys() == []
 
 
 def test_app_starts_on_a_damaged_settings_file_and_opens_the_saved_model(trained_explorer,  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_app_starts_on_a_damaged_settings_file_and_opens_the_saved_model(trained
     assert "visible=True model=True" in done.stdout, done.stdout + done.stderr
     assert (tmp_path / "settings.ini.damaged").read_bytes() == DAMAGE["tab-not-a-number"]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    assert settings.value("window/tab") is not None and open_settings(tmp_path / "settings.ini")[1] is None
+    assert settings.value("window/tab") is not None and open_preferences(tmp_path / "settings.ini").notice is None
 
 
 def test_damaged_saved_model_is_set_aside_and_a_new_one_trained(window_factory, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]

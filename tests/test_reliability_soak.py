@@ -92,6 +92,7 @@ def test_ten_thousand_draw_and_predict_cycles_keep_memory_flat(trained_explorer)
 def test_a_thousand_inputs_through_the_app_state_keep_memory_flat(trained_explorer, mnist, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The GUI path: inputs go to the inference thread, results come back as signals, stale ones are dropped."""
     from ui.state import AppState
+    from ui.tasks import shutdown_all
 
     state = AppState(mnist)
     try:
@@ -109,7 +110,7 @@ def test_a_thousand_inputs_through_the_app_state_keep_memory_flat(trained_explor
         growth = resident_mb() - before
         assert state.capture is not None and np.isfinite(state.capture.probabilities).all()
     finally:
-        state.shutdown()
+        shutdown_all()
     print(f"\n1,000 inputs through AppState: resident memory {before:.0f} MB -> {before + growth:.0f} MB "
           f"(growth {growth:+.1f} MB)")
     assert growth < MAX_GROWTH_MB

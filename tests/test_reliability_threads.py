@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 import torch
 
-import ui.main_window as main_window_module
 from cnnviz.models import build_model
 from cnnviz.training import BatchMetrics, CheckpointMeta, TensorData, TrainConfig, Trainer, train_model
 
@@ -74,20 +73,18 @@ class _BatchCounter:
 
 
 @pytest.fixture
-def counted_training(window_factory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def counted_training(window_factory):  # type: ignore[no-untyped-def]
     """A window whose explorer-CNN training (20,000 digits, 2 epochs: long enough to interrupt) has started."""
     counter = _BatchCounter()
-    monkeypatch.setattr(main_window_module, "train_model", counter.train_model)
-    window = window_factory(first_run_subset=20_000, first_run_epochs=2)
+    window = window_factory(first_run_subset=20_000, first_run_epochs=2, train=counter.train_model)
     window.train_default_model()
     return window, counter
 
 
 def test_stop_in_the_window_ends_training_within_one_batch(counted_training, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, counter = counted_training
-    worker = window._train_worker
     assert counter.first_batch.wait(60)
-    with qtbot.waitSignal(worker.cancelled, timeout=10_000):
+    with qtbot.waitSignal(window.models.training_ended, timeout=10_000):
         window.progress.cancel_button.click()
         at_stop = counter.batches
     assert counter.batches - at_stop <= 1  # only the batch already running when Stop was pressed
@@ -97,28 +94,30 @@ def test_stop_in_the_window_ends_training_within_one_batch(counted_training, qtb
 
 
 def test_second_training_is_refused_while_one_runs(counted_training, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = counted_training[0]
-    first = window._train_worker, window._train_thread
+    window, _counter = counted_training
+    first = window.tasks.task("train-default")
     window.train_default_model()
     window.retrain_action.trigger()
-    assert (window._train_worker, window._train_thread) == first  # no second writer was started
+    assert window.tasks.task("train-default") is first  # no second writer was started
     assert "already in progress" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(first[0].cancelled, timeout=60_000):
+    with qtbot.waitSignal(window.models.training_ended, timeout=60_000):
         window.cancel_training()
     assert not window.is_training
 
 
-def test_worker_exception_reaches_the_window_and_the_app_keeps_working(window_factory, qtbot,  # type: ignore[no-untyped-def]
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("the disk vanished")
+def test_worker_exception_reaches_the_window_and_the_app_keeps_working(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    broken = {"on": True}
 
-    monkeypatch.setattr(main_window_module, "train_model", broken)
-    window = window_factory(first_run_subset=500, first_run_epochs=1)
+    def train(*args: Any, **kwargs: Any) -> Any:
+        if broken["on"]:
+            raise RuntimeError("the disk vanished")
+        return train_model(*args, **kwargs)
+
+    window = window_factory(first_run_subset=500, first_run_epochs=1, train=train)
     window.train_default_model()
     qtbot.waitUntil(lambda: not window.is_training, timeout=10_000)
     assert "Training failed: RuntimeError: the disk vanished" in window.banner.text()
-    monkeypatch.undo()
+    broken["on"] = False
     with qtbot.waitSignal(window.state.model_changed, timeout=120_000):
         window.train_default_model()
     assert window.state.model is not None and window.model_path.is_file()
@@ -154,36 +153,46 @@ CLOSE_SCRIPT = """
 import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CNNVIZ_DATA_DIR"] = sys.argv[1]
-import numpy as np, pyqtgraph as pg
-from PyQt6.QtCore import QSettings, QTimer
+import numpy as np
+from PyQt6.QtCore import QThreadPool, QTimer
 from PyQt6.QtWidgets import QApplication
-pg.setConfigOptions(imageAxisOrder="row-major")
 app = QApplication([])
 from cnnviz.data import load_bundled_mnist
 from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta
 from ui.main_window import MainWindow
+from ui.preferences import open_preferences
 from ui.state import AppState
+from ui.tasks import Task
+from ui.theme import configure_plots
+configure_plots()
 
 data = load_bundled_mnist()
 scenario = sys.argv[2]
-settings = QSettings(os.path.join(sys.argv[1], "settings.ini"), QSettings.Format.IniFormat)
-window = MainWindow(AppState(data), settings, model_path=os.path.join(sys.argv[1], "m.pt"),
+store = open_preferences(os.path.join(sys.argv[1], "settings.ini"))
+window = MainWindow(AppState(data), store, model_path=os.path.join(sys.argv[1], "m.pt"),
                     first_run_subset=20000, first_run_epochs=3)
 window.show()
-threads = []
+closed = []
 
 def close_now():
-    threads.extend(t for t in (window._train_thread, window.state._thread) if t is not None)
+    if closed:
+        return
+    closed.append(True)
+    running = sorted(t.name for t in Task.live)
     start = time.perf_counter()
     window.close()
     print(f"CLOSE_S {time.perf_counter() - start:.3f}", flush=True)
-    print("THREADS_FINISHED", all(t.isFinished() for t in threads), flush=True)
+    print("RUNNING_AT_CLOSE", ",".join(running), flush=True)
+    print("THREADS_FINISHED", not Task.live and QThreadPool.globalInstance().activeThreadCount() == 0, flush=True)
     app.quit()
 
+def close_when_running(key):
+    QTimer.singleShot(0, lambda: close_now() if any(t.name == key for t in Task.live) else close_when_running(key))
+
 if scenario == "training":
+    window.models.training_progress.connect(lambda m: QTimer.singleShot(0, close_now))
     window.train_default_model()
-    window._train_worker.batch_done.connect(lambda m: QTimer.singleShot(0, close_now) if not threads else None)
 elif scenario == "slow-evaluation":  # closed during the end-of-epoch test evaluation (made to take 5 s)
     import cnnviz.training.trainer as trainer
     from PyQt6.QtCore import QObject, pyqtSignal
@@ -201,15 +210,18 @@ elif scenario == "slow-evaluation":  # closed during the end-of-epoch test evalu
         time.sleep(0.5)
         return real_evaluate(*args, **kwargs)
     trainer.evaluate = slow_evaluate
-    window._first_run_subset = 300
+    window.models.first_run_subset = 300
     window.train_default_model()
+elif scenario == "data-load":
+    window.open_data_folder(__import__("cnnviz.paths").paths.BUNDLED_MNIST_DIR)
+    close_when_running("load-data")
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
     def flood():
-        for _ in range(50):  # keep the inference thread busy while the window closes
+        for _ in range(50):  # keep the capture jobs busy while the window closes
             window.state.set_input(rng.random((28, 28), dtype=np.float32))
-    window.state.capture_changed.connect(lambda: close_now() if not threads else None)
+    window.state.capture_changed.connect(lambda: close_now())
     QTimer.singleShot(0, flood)
 QTimer.singleShot(60000, lambda: (print("TIMEOUT", flush=True), app.exit(3)))
 code = app.exec()
@@ -217,7 +229,7 @@ print("EXIT", code, flush=True)
 """
 
 
-@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation"])
+@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -13,7 +13,6 @@ from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtTest import QTest
 from PyQt6.QtWidgets import QApplication
 
-import cnnviz.preprocess as preprocess
 from cnnviz.format import format_probability
 from cnnviz.introspect import capture
 from cnnviz.models import build_model
@@ -449,8 +448,8 @@ def test_map_scale_is_followed_and_said_next_to_the_bar(qtbot, tab: DrawTab) -> 
     pipeline.select_channel(2)
     assert focus.bar.levels() == pytest.approx(value_range(conv1))  # one scale for the stage
     assert focus.scale_label.isVisible() and "shared by all maps" in focus.scale_label.text()
-    tab.state.map_scale = "map"  # type: ignore[attr-defined]  # AppState's choice (View menu)
-    tab.refresh()
+    with qtbot.waitSignal(tab.state.display_changed):
+        tab.state.set_map_scale("map")  # the View menu's choice
     assert focus.bar.levels() == pytest.approx(value_range(conv1[2]))  # this map's own range
     assert "own scale" in focus.scale_label.text()
     pipeline.select_channel(None)
@@ -508,7 +507,6 @@ def test_draw_preferences_are_bound(qtbot, app_state) -> None:  # type: ignore[n
     assert (prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index) == (12, 1.5, 7)
 
 
-@pytest.mark.skipif(not hasattr(preprocess, "is_digit_sized"), reason="needs the core-explain branch's is_digit_sized")
 def test_a_dab_asks_to_keep_drawing(qtbot, tab: DrawTab) -> None:
     """11: a first small mark is not a digit yet: the tab says "keep drawing" until the mark is digit-sized."""
     tab.canvas.clear()

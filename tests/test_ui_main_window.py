@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PyQt6.QtCore import QTimer
+from PyQt6.QtCore import Qt, QTimer
 
 from ui.main_window import MainWindow
 from ui.theme import plot_background
@@ -74,15 +74,11 @@ def test_event_loop_keeps_turning_while_training_then_model_is_saved(qtbot, make
 
 def test_closing_during_training_is_clean(qtbot, qtlog, make_window, capfd) -> None:  # type: ignore[no-untyped-def]
     window = make_window(subset=20_000, epochs=3)
-    window.start()
-    worker = window._train_worker
-    assert worker is not None
-    with qtbot.waitSignal(worker.batch_done, timeout=30_000):
-        pass
+    with qtbot.waitSignal(window.models.training_progress, timeout=30_000):
+        window.start()
     assert window.is_training
     window.close()
     assert not window.is_training
-    qtbot.wait(50)  # let queued signals from the finished thread arrive (none may crash)
     err = capfd.readouterr().err
     messages = err + "\n".join(record.message for record in qtlog.records)  # Qt warnings go to either
     assert "QThread: Destroyed" not in messages
@@ -131,3 +127,51 @@ def test_a_model_opened_from_a_file_is_reopened_at_the_next_launch(window_factor
     third = window_factory(model_path=default_path)
     third.start()
     assert third.state.meta is not None and third.state.meta.model == "explorer_cnn"
+
+
+def test_every_view_menu_action_and_shortcut_opens_the_tab_it_names(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PyQt6.QtGui import QKeySequence
+    from PyQt6.QtWidgets import QApplication
+
+    window = make_window()
+    for i, action in enumerate(window.tab_actions):
+        window.tabs.setCurrentIndex(0 if i else 1)
+        action.trigger()
+        assert window.tabs.currentIndex() == i, action.text()
+        assert action.text() == window.tabs.tabText(i)
+        assert action.shortcut() == QKeySequence(f"Ctrl+{i + 1}")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.tabs.setCurrentIndex(0)
+    for i in reversed(range(window.tabs.count())):  # the real key presses, not only the actions
+        target = QApplication.focusWidget() or window
+        qtbot.keyClick(target, str(i + 1), modifier=Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == i, (i, type(target).__name__)
+
+
+def test_the_map_scale_is_chosen_in_one_place_and_remembered(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.state.map_scale == "stage" and window.scale_actions["stage"].isChecked()
+    with qtbot.waitSignal(window.state.display_changed, timeout=1000):
+        window.scale_actions["map"].trigger()
+    assert window.state.map_scale == "map"
+    window.close()
+    again = make_window()
+    assert again.state.map_scale == "map" and again.scale_actions["map"].isChecked()
+
+
+def test_the_banner_can_be_dismissed_and_says_what_happens_now(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(subset=20_000, epochs=2)
+    with qtbot.waitSignal(window.models.training_progress, timeout=30_000):
+        window.start()
+    assert "No trained model yet" in window.banner.text()
+    with qtbot.waitSignal(window.models.training_ended, timeout=10_000):
+        window.cancel_training()
+    assert "cancelled" in window.banner.text().lower() and "no model yet" in window.banner.text()
+    with qtbot.waitSignal(window.models.training_progress, timeout=30_000):
+        window.train_default_model()  # the cancelled message must not stay up during the retrain
+    assert "cancelled" not in window.banner.text().lower() and "Training" in window.banner.text()
+    window.banner.close_button.click()
+    assert not window.banner.isVisible()
+    with qtbot.waitSignal(window.models.training_ended, timeout=10_000):
+        window.cancel_training()

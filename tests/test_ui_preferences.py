@@ -82,3 +82,11 @@ def test_a_value_the_widget_cannot_show_is_not_kept(qtbot):
     spin.setRange(1, 20)
     bind(spin, prefs, "epochs")
     assert prefs.epochs == 20
+
+
+def test_an_empty_window_geometry_is_sound(tmp_path):
+    path = tmp_path / "settings.ini"
+    store = open_preferences(path)
+    store.save()  # nothing set yet: the geometry is empty
+    again = open_preferences(path)
+    assert again.notice is None and again.prefs.window.geometry == b""

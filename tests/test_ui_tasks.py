@@ -128,3 +128,64 @@ def test_shutdown_cancels_every_job_and_waits_for_its_thread(qtbot):
     qtbot.waitUntil(lambda: len(Task.live) == 3, timeout=5000)
     assert shutdown_all(2000) is True
     assert ended.is_set()
+
+
+def test_a_stale_capture_never_reaches_the_views_and_the_newest_does(qtbot, mnist):
+    """The drawing path: while one capture runs, newer inputs replace each other; only the last is shown."""
+    import numpy as np
+
+    from cnnviz.introspect import capture
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+    from ui.state import AppState
+
+    gate = threading.Event()
+    seen_inputs: list[float] = []
+
+    def gated_capture(model, image):
+        gate.wait(5)
+        seen_inputs.append(float(image.sum()))
+        return capture(model, image)
+
+    state = AppState(mnist, capture_fn=gated_capture)
+    model = build_model("explorer_cnn")
+    state.set_model(model, CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    images = [np.full((28, 28), v, dtype=np.float32) for v in (0.1, 0.2, 0.3, 0.4)]
+    for image in images:
+        state.set_input(image)  # the first starts; the others wait, each replacing the one before
+    with qtbot.assertNotEmitted(state.capture_changed, wait=150):
+        pass  # nothing is shown while the first capture is still running
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        gate.set()
+    with qtbot.assertNotEmitted(state.capture_changed, wait=200):
+        pass  # and nothing after: the stale first result was dropped, the middle two never ran
+    assert seen_inputs == [float(images[0].sum()), float(images[-1].sum())]
+    assert state.capture is not None
+    assert np.allclose(state.capture.probabilities, capture(model, images[-1]).probabilities)
+
+
+def test_a_new_model_reaches_the_views_together_with_its_own_capture(qtbot, mnist):
+    import numpy as np
+
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+    from ui.state import AppState
+
+    state = AppState(mnist)
+    first = build_model("explorer_cnn")
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_model(first, CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+        state.set_input(np.zeros((28, 28), dtype=np.float32) + 0.5)
+    pairs: list[tuple[object, tuple[str, ...]]] = []
+
+    def on_model() -> None:  # what a view sees the moment the model changes
+        assert state.capture is not None
+        pairs.append((state.model, tuple(s.name for s in state.capture.stages)))
+
+    state.model_changed.connect(on_model)
+    lenet = build_model("lenet5")
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_model(lenet, CheckpointMeta(model="lenet5", model_kwargs={}))
+        assert state.model is first  # not shown until its capture is ready
+    assert pairs and pairs[0][0] is lenet
+    assert pairs[0][1] == tuple(s.name for s in state.capture.stages)

@@ -14,13 +14,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pyqtgraph as pg
 from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QApplication
 
 from cnnviz.data import load_bundled_mnist
 from ui.main_window import MainWindow
-from ui.settings import open_settings
+from ui.preferences import open_preferences
 from ui.state import AppState
 from ui.theme import apply_theme
 
@@ -34,12 +33,11 @@ def main() -> int:
     out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     dark = "--dark" in sys.argv
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication(sys.argv)
     apply_theme(app, dark)
-    settings, _notice = open_settings()
-    settings.setValue("view/dark", dark)
-    window = MainWindow(AppState(load_bundled_mnist()), settings=settings)
+    store = open_preferences()
+    store.prefs.view.dark = dark
+    window = MainWindow(AppState(load_bundled_mnist()), store)
     window.resize(1280, 800)
     window.show()
     window.start()

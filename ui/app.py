@@ -1,4 +1,4 @@
-"""Start the desktop app: QApplication, data, main window."""
+"""Start the desktop app: QApplication, preferences, theme, data, main window."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import os
 import sys
 import time
 
-import pyqtgraph as pg
-import torch
 from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QApplication, QMessageBox
 
 from cnnviz.data import DatasetError, load_bundled_mnist
 from cnnviz.training.device import INFERENCE_THREADS
 from ui.main_window import MainWindow
-from ui.settings import open_settings, saved_dark
+from ui.preferences import open_preferences
 from ui.state import AppState
 from ui.theme import apply_theme
 
@@ -22,26 +20,27 @@ ORG, APP = "cnnviz", "cnnviz"
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    import torch
+
     # The GUI thread only does small tensor work (one digit, one filter): a single thread keeps it free of
-    # OpenMP stalls. Training sets its own count (TrainConfig.threads), so it still uses the other cores.
+    # OpenMP stalls. Background jobs set their own count (ui/tasks.py), so they still use the other cores.
     torch.set_num_threads(INFERENCE_THREADS)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
-    settings, settings_notice = open_settings()  # an INI file in the user-data folder, checked before use
-    apply_theme(app, dark=saved_dark(settings))
+    store = open_preferences()  # an INI file in the user-data folder, checked field by field
+    apply_theme(app, dark=store.prefs.view.dark)  # also configures pyqtgraph, once
     try:
         data = load_bundled_mnist()
     except DatasetError as exc:
         QMessageBox.critical(None, "cnnviz: bundled data is damaged", str(exc))
         return 1
-    window = MainWindow(AppState(data), settings)
+    window = MainWindow(AppState(data), store)
     window.show()
     window.start()
-    if settings_notice:
-        window.show_error(settings_notice)
+    if store.notice:
+        window.show_error(store.notice)
     if os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN"):  # the cold-start benchmark: report, then quit
         QTimer.singleShot(0, lambda: _report_shown_and_quit(window, app))
     return app.exec()

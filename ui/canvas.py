@@ -26,6 +26,7 @@ from PyQt6.QtGui import (
 )
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
+from cnnviz.data.transforms import to_unit
 from cnnviz.images import ImageLoadError, load_grey_image
 from cnnviz.preprocess import mnist_style, prepare_image
 
@@ -132,14 +133,13 @@ class DrawingCanvas(QWidget):
         return True
 
     def set_image(self, image: np.ndarray, true_label: int | None = None) -> None:
-        """Show a 28×28 digit (uint8 or [0, 1]) as the canvas background; it is the input as-is."""
-        img = np.asarray(image, dtype=np.float32)
+        """Show a 28×28 digit (uint8 0–255 or floats in [0, 1], told apart by dtype) as the canvas background;
+        it is the input as-is."""
+        img = to_unit(np.asarray(image))
         if img.shape != (28, 28):
             raise ValueError(f"expected a 28×28 image, got {img.shape}")
-        if img.max(initial=0.0) > 1.0:
-            img = img / 255.0
         self._remember()
-        self._set_drawing(Drawing(np.clip(img, 0.0, 1.0), (), true_label))
+        self._set_drawing(Drawing(img, (), true_label))
 
     def load_image_file(self, path: str | Path) -> bool:
         """Open a PNG/JPEG of a digit (either polarity). On failure emit ``error`` and keep the drawing."""

@@ -116,7 +116,7 @@ class PreferenceError(ValueError):
 def _parse(kind: type, raw: Any, key: str) -> Any:
     """A value read from the INI file (QSettings gives strings, or QByteArray for binary) as ``kind``."""
     if kind is bytes:
-        if isinstance(raw, QByteArray):
+        if isinstance(raw, QByteArray):  # anything else (e.g. text left by a cut-short file) is damage
             return bytes(raw.data())
         raise PreferenceError(f"the value of {key} is damaged")
     text = str(raw).strip()
@@ -200,12 +200,12 @@ class PreferenceStore:
         write(self.settings, self.prefs)
 
 
-def open_preferences(path: Path | None = None) -> PreferenceStore:
+def open_preferences(path: Path | str | None = None) -> PreferenceStore:
     """The preferences at ``path`` (default: the user-data folder), reset with a notice if damaged.
 
     A damaged file is renamed to ``settings.ini.damaged`` (nothing is deleted) and defaults are used.
     """
-    path = path or settings_path()
+    path = Path(path) if path is not None else settings_path()
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     if not path.is_file():
         return PreferenceStore(settings, Preferences())

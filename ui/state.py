@@ -1,31 +1,47 @@
 """What the tabs share: the data set, the current model, the current input and its capture.
 
-Lives on the GUI thread. Inference runs on a worker thread; requests are coalesced so that a
-fast drawing never queues up stale work: at most one request is in flight, and only the newest
-waiting input is sent next.
+Lives on the GUI thread. Each input is captured (every stage of the model) by a background job under
+the "latest" policy of ``ui/tasks.py``: at most one capture in flight, only the newest waiting input
+next, a stale result never shown. A new model and the capture made *with it* reach the views together:
+``model_changed`` fires right before that capture's ``capture_changed``, so no view ever pairs the new
+model with the previous model's capture.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-from PyQt6.QtCore import QObject, QThread, pyqtSignal
+from PyQt6.QtCore import QObject, pyqtSignal
 
 from cnnviz.data import MnistData
 from cnnviz.introspect import Capture
+from cnnviz.jobs import Job
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import CheckpointMeta
-from ui.workers import InferenceWorker, start_in_thread, stop_thread
+from cnnviz.training.device import INFERENCE_THREADS
+from ui.tasks import TaskRunner
+
+MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
+
+CaptureFn = Callable[[StagedNet, np.ndarray], Capture]
+
+
+def _default_capture(model: StagedNet, image: np.ndarray) -> Capture:
+    from cnnviz.introspect import capture
+
+    return capture(model, image)
 
 
 class AppState(QObject):
     model_changed = pyqtSignal()
     input_changed = pyqtSignal()  # the 28×28 input changed (or was cleared: image is None)
     capture_changed = pyqtSignal()  # a new Capture for the current input and model is ready
+    data_changed = pyqtSignal()  # another data set was opened: class names, counts, limits change
+    display_changed = pyqtSignal()  # how maps are drawn changed (``map_scale``)
     error = pyqtSignal(str)
-    _request = pyqtSignal(int, object)
-    _send_model = pyqtSignal(object)
 
-    def __init__(self, data: MnistData, parent: QObject | None = None):
+    def __init__(self, data: MnistData, parent: QObject | None = None, capture_fn: CaptureFn = _default_capture):
         super().__init__(parent)
         self.data = data
         self.model: StagedNet | None = None
@@ -33,23 +49,37 @@ class AppState(QObject):
         self.image: np.ndarray | None = None
         self.capture: Capture | None = None
         self.true_label: int | None = None  # known when the input is a test digit
-        self._next_id = 0
-        self._in_flight: int | None = None
-        self._pending = False
-        self._worker = InferenceWorker()
-        self._thread: QThread | None = start_in_thread(self._worker, self._worker.use_inference_threads)
-        self._request.connect(self._worker.infer)
-        self._send_model.connect(self._worker.set_model)
-        self._worker.captured.connect(self._on_captured)
-        self._worker.failed.connect(self._on_failed)
+        self.map_scale = "stage"
+        self.tasks = TaskRunner(self)
+        self._capture_fn = capture_fn
+        self._incoming: tuple[StagedNet, CheckpointMeta] | None = None  # a model waiting for its first capture
 
     # -- model ---------------------------------------------------------------------------------
     def set_model(self, model: StagedNet, meta: CheckpointMeta) -> None:
+        """Switch to ``model``; with an input on the canvas, the switch is shown with the new capture."""
         model.eval()
-        self.model, self.meta = model, meta
-        self._send_model.emit(model)
-        self.model_changed.emit()
+        if self.image is None:
+            self._incoming = None
+            self._adopt(model, meta)
+            return
+        self._incoming = (model, meta)
         self._schedule()
+
+    def _adopt(self, model: StagedNet, meta: CheckpointMeta) -> None:
+        self.model, self.meta = model, meta
+        self.model_changed.emit()
+
+    # -- data and display ----------------------------------------------------------------------
+    def set_data(self, data: MnistData) -> None:
+        self.data = data
+        self.data_changed.emit()
+
+    def set_map_scale(self, scale: str) -> None:
+        if scale not in MAP_SCALES:
+            raise ValueError(f"map scale must be one of {', '.join(MAP_SCALES)} (got {scale!r})")
+        if scale != self.map_scale:
+            self.map_scale = scale
+            self.display_changed.emit()
 
     # -- input ---------------------------------------------------------------------------------
     def set_input(self, image: np.ndarray | None, true_label: int | None = None) -> None:
@@ -58,40 +88,46 @@ class AppState(QObject):
         self.true_label = true_label
         self.input_changed.emit()
         if self.image is None:
+            self.tasks.cancel("capture")  # a capture still running is for an input that is gone
+            if self._incoming is not None:
+                self._adopt(*self._incoming)
+                self._incoming = None
             self.capture = None
             self.capture_changed.emit()
         else:
             self._schedule()
 
     def _schedule(self) -> None:
-        if self.image is None or self.model is None:
+        model, meta = self._incoming or (self.model, self.meta)
+        if self.image is None or model is None or meta is None:
             return
-        if self._in_flight is not None:
-            self._pending = True
-            return
-        self._next_id += 1
-        self._in_flight = self._next_id
-        self._pending = False
-        self._request.emit(self._next_id, self.image.copy())
+        image, capture_fn = self.image.copy(), self._capture_fn
 
-    def _on_captured(self, request_id: int, result: Capture) -> None:
-        if request_id != self._in_flight:
+        def job(_: Job) -> tuple[StagedNet, CheckpointMeta, Capture]:
+            return model, meta, capture_fn(model, image)
+
+        self.tasks.run("capture", job, policy="latest", threads=INFERENCE_THREADS,
+                       on_done=self._on_captured, on_failed=self._on_failed)
+
+    def _on_captured(self, result: tuple[StagedNet, CheckpointMeta, Capture]) -> None:
+        model, meta, capture = result
+        if self.image is None:
             return
-        self._in_flight = None
-        if self._pending:
-            self._schedule()  # the input moved on meanwhile: skip showing this stale result
-            return
-        if self.image is not None:
-            self.capture = result
-            self.capture_changed.emit()
+        if model is not self.model:
+            if self._incoming is None or self._incoming[0] is not model:
+                return  # made with a model that is neither current nor coming: drop it
+            self._incoming = None
+            self.capture = capture
+            self._adopt(model, meta)
+        self.capture = capture
+        self.capture_changed.emit()
 
     def _on_failed(self, message: str) -> None:
-        """A failed capture must not block later ones: free the slot, report, and serve what waits."""
-        self._in_flight = None
+        """A failed capture must not block later ones, nor keep a new model from being shown."""
+        if self._incoming is not None:
+            model, meta = self._incoming
+            self._incoming = None
+            self.capture = None
+            self._adopt(model, meta)
+            self.capture_changed.emit()
         self.error.emit(message)
-        if self._pending:
-            self._schedule()
-
-    def shutdown(self) -> None:
-        stop_thread(self._thread)
-        self._thread = None

@@ -279,11 +279,14 @@ def shutdown_all(timeout_ms: int = 2000) -> bool:
     """
     for task in list(Task.live):
         task.cancel()
+    in_time = True
     try:
         WorkerBase.await_workers(timeout_ms)  # calls quit() on every worker (our token too), then waits
-        return True
     except RuntimeError:
         names = ", ".join(sorted(t.name for t in Task.live)) or "a job"
         print(f"cnnviz: waiting for {names} to stop…", file=sys.stderr)
         _pool().waitForDone(-1)
-        return False
+        in_time = False
+    for task in list(Task.live):  # their threads have ended; their queued "finished" need not wait for the loop
+        task._on_finished()
+    return in_time

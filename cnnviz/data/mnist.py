@@ -7,12 +7,14 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from cnnviz.data.idx import DatasetError, read_idx
+from cnnviz.jobs import check
 from cnnviz.paths import BUNDLED_MNIST_DIR, user_data_dir
 
 MNIST_CLASSES: tuple[str, ...] = tuple(str(d) for d in range(10))
@@ -29,6 +31,17 @@ _PARTS = {
 
 
 @dataclass(frozen=True)
+class TestDigit:
+    """One test image: its index in the test set, the image as float32 in [0, 1], and its true class."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    index: int
+    image: np.ndarray  # (H, W) float32 in [0, 1]
+    label: int
+
+
+@dataclass(frozen=True)
 class MnistData:
     """Images as uint8 (N, H, W) and labels as int64 (N,), exactly as stored on disk."""
 
@@ -42,6 +55,19 @@ class MnistData:
     @property
     def num_classes(self) -> int:
         return len(self.class_names)
+
+    def random_test_digit(self, rng: np.random.Generator, digit: int | None = None) -> TestDigit:
+        """A test image picked by ``rng`` (of class ``digit`` when given), as float32 in [0, 1].
+
+        [0, 1] floats are what the app displays and feeds its models (``to_unit``); the uint8 pixels stay
+        available as ``test_images[index]``.
+        """
+        pool = np.arange(len(self.test_labels)) if digit is None else np.flatnonzero(self.test_labels == digit)
+        if pool.size == 0:
+            raise ValueError(f"{self.name} has no test image of class {digit!r}")
+        index = int(rng.choice(pool))
+        image = self.test_images[index].astype(np.float32) / 255.0
+        return TestDigit(index, image, int(self.test_labels[index]))
 
 
 def find_mnist_files(folder: Path) -> dict[str, Path]:
@@ -88,11 +114,18 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, img_path: Path, lbl_path
         )
 
 
-def load_mnist_folder(folder: str | Path, name: str | None = None) -> MnistData:
-    """Load any MNIST-format data set from a folder; every problem raises ``DatasetError``."""
+def load_mnist_folder(folder: str | Path, name: str | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> MnistData:
+    """Load any MNIST-format data set from a folder; every problem raises ``DatasetError``.
+
+    ``should_stop`` is asked between files (each takes ≤ 1 s): a cancelled load raises ``JobCancelled``.
+    """
     folder = Path(folder)
     files = find_mnist_files(folder)
-    arrays = {part: read_idx(path) for part, path in files.items()}
+    arrays = {}
+    for part, path in files.items():
+        check(should_stop or (lambda: False))
+        arrays[part] = read_idx(path)
     _check_pair(arrays["train_images"], arrays["train_labels"], files["train_images"], files["train_labels"])
     _check_pair(arrays["test_images"], arrays["test_labels"], files["test_images"], files["test_labels"])
     if arrays["train_images"].shape[1:] != arrays["test_images"].shape[1:]:

@@ -1,18 +1,24 @@
-"""Explanations of what a network computed: the dot product behind a cell, invariance, saliency."""
+"""Explanations of what a network computed: the arithmetic behind any cell, invariance, saliency."""
 
 from cnnviz.explain.dot_product import (
     DotProduct,
+    PlainValue,
     ResidualSum,
     conv_parts,
     dot_product_stages,
+    explain_any_cell,
     explain_cell,
     explain_residual,
     stage_input,
 )
 from cnnviz.explain.probe import (
     AXES,
+    PROBE_POINTS,
+    SHIFT_STRIP,
+    InvarianceComparison,
     ProbeCurve,
     ShiftedMaps,
+    compare_invariance,
     invariance_probe,
     probe_curve,
     probe_values,
@@ -20,30 +26,47 @@ from cnnviz.explain.probe import (
     transform_digits,
 )
 from cnnviz.explain.regions import CellRegion, cell_regions
-from cnnviz.explain.saliency import METHODS, SaliencyMap, SaliencyMethod, grad_cam, last_conv_stage, saliency
+from cnnviz.explain.saliency import (
+    METHODS,
+    SaliencyMap,
+    SaliencyMethod,
+    grad_cam,
+    hirescam,
+    last_conv_stage,
+    saliency,
+    smoothgrad_batch,
+)
 
 __all__ = [
     "AXES",
     "METHODS",
+    "PROBE_POINTS",
+    "SHIFT_STRIP",
     "CellRegion",
     "DotProduct",
+    "InvarianceComparison",
+    "PlainValue",
     "ProbeCurve",
     "ResidualSum",
     "SaliencyMap",
     "SaliencyMethod",
     "ShiftedMaps",
     "cell_regions",
+    "compare_invariance",
     "conv_parts",
     "dot_product_stages",
+    "explain_any_cell",
     "explain_cell",
     "explain_residual",
     "grad_cam",
+    "hirescam",
     "invariance_probe",
     "last_conv_stage",
     "probe_curve",
     "probe_values",
     "saliency",
     "shifted_first_maps",
+    "smoothgrad_batch",
     "stage_input",
     "transform_digits",
 ]

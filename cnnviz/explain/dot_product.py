@@ -1,4 +1,5 @@
-"""The arithmetic behind one number of a conv feature map: window · filter + bias, then the activation."""
+"""The arithmetic behind one number of a feature map: window · filter + bias then the activation for a
+convolution, main path + shortcut for a residual block, the pooled window for pooling."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.data.transforms import to_model_input
 from cnnviz.introspect.capture import Capture
+from cnnviz.introspect.geometry import layer_geometry
+from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
 from cnnviz.models.architectures import ResidualBlock
-from cnnviz.models.staged import StagedNet
+from cnnviz.models.staged import StagedNet, eval_mode
 
 _ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
 
@@ -33,14 +37,16 @@ class DotProduct:
     channel: int
     row: int
     col: int
-    top: int  # window origin in the stage's input map; negative where it hangs over the zero padding
+    top: int  # first tap's position in the stage's input map; negative where it hangs over the padding
     left: int
-    window: np.ndarray  # (in_channels, kh, kw) input values, 0 where the window covers padding
+    window: np.ndarray  # (in_channels, kh, kw) input values at the taps (0, or the mirrored value, on padding)
     weights: np.ndarray  # (in_channels, kh, kw) the filter (batch norm folded in when present)
     bias: float
     activation: str  # "ReLU", "tanh" or ""
     batch_norm_folded: bool
     input_normalised: bool  # True for the first conv: it sees the MNIST-normalised pixels, not [0, 1]
+    dilation: tuple[int, int] = (1, 1)  # taps are this many input cells apart
+    first_input_channel: int = 0  # grouped convolutions: the filter reads input channels from here on
 
     @property
     def products(self) -> np.ndarray:
@@ -74,8 +80,6 @@ def conv_parts(module: nn.Module) -> ConvParts | None:
     if not mods or not isinstance(mods[0], nn.Conv2d):
         return None
     conv, rest = mods[0], mods[1:]
-    if conv.groups != 1 or tuple(conv.dilation) != (1, 1) or conv.padding_mode != "zeros":
-        return None
     bn = rest.pop(0) if rest and isinstance(rest[0], nn.BatchNorm2d) else None
     assert bn is None or isinstance(bn, nn.BatchNorm2d)
     act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
@@ -124,20 +128,25 @@ def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, r
     parts = conv_parts(dict(model.named_children())[stage])
     if parts is None:
         raise ValueError(f"stage {stage!r} is not a single convolution, so it has no one dot product to show")
-    x = np.asarray(stage_input(capture, stage), dtype=np.float64)
+    x = np.asarray(stage_input(capture, stage), dtype=np.float64)  # (in_channels, H, W)
     conv = parts.conv
-    kh, kw = conv.kernel_size
-    sh, sw = conv.stride
-    ph, pw = conv.padding if isinstance(conv.padding, tuple) else (0, 0)
+    geo = layer_geometry(conv)
+    assert geo is not None
     out_h, out_w = capture.stage(stage).output.shape[1:]
     if not (0 <= channel < conv.out_channels and 0 <= row < out_h and 0 <= col < out_w):
         raise IndexError(f"cell ({channel}, {row}, {col}) is outside {stage}'s {conv.out_channels}×{out_h}×{out_w}")
-    top, left = row * sh - int(ph), col * sw - int(pw)
-    padded = np.pad(x, ((0, 0), (int(ph), int(ph)), (int(pw), int(pw))))
-    window = padded[:, top + ph : top + ph + kh, left + pw : left + pw + kw].copy()
+    pt, pb, pl, pr = geo.padding
+    mode = "constant" if conv.padding_mode == "zeros" else conv.padding_mode
+    padded = F.pad(torch.from_numpy(x)[None], (pl, pr, pt, pb), mode=mode)[0].numpy()  # (in, H+pt+pb, W+pl+pr)
+    rows, cols = geo.taps(row, col)
+    per_group = conv.in_channels // conv.groups
+    first = (channel // (conv.out_channels // conv.groups)) * per_group
+    window = padded[first : first + per_group][:, rows[:, None] + pt, cols[None, :] + pl]  # (per_group, kh, kw)
     weights, bias = effective_filter(parts)
+    top, left = geo.origin(row, col)
     return DotProduct(stage, channel, row, col, top, left, window, weights[channel].copy(), float(bias[channel]),
-                      parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage)
+                      parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage,
+                      geo.dilation, first)
 
 
 @dataclass(frozen=True)
@@ -163,13 +172,47 @@ def explain_residual(model: StagedNet, capture: Capture, stage: str, channel: in
         raise ValueError(f"stage {stage!r} is not a residual block")
     device = next(model.parameters()).device
     x = torch.as_tensor(np.asarray(stage_input(capture, stage), dtype=np.float32))[None].to(device)
-    was_training = block.training
-    block.eval()
-    try:
-        with torch.inference_mode():
-            main = block.bn2(block.conv2(torch.relu(block.bn1(block.conv1(x)))))
-            shortcut = block.shortcut(x)
-    finally:
-        block.train(was_training)
+    with eval_mode(block), torch.inference_mode():
+        main = block.bn2(block.conv2(torch.relu(block.bn1(block.conv1(x)))))
+        shortcut = block.shortcut(x)
     return ResidualSum(stage, channel, row, col, float(main[0, channel, row, col]),
                        float(shortcut[0, channel, row, col]))
+
+
+@dataclass(frozen=True)
+class PlainValue:
+    """A cell of a stage that is neither one convolution, a residual block nor a pooling: just its value."""
+
+    stage: str
+    channel: int
+    row: int
+    col: int
+    value: float
+
+    @property
+    def result(self) -> float:
+        return self.value
+
+
+def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int,
+                     col: int) -> DotProduct | PoolWindow | ResidualSum | PlainValue:
+    """The arithmetic behind the value at (channel, row, col) of any stage, by what the stage is.
+
+    One convolution (with optional batch norm and activation) → its dot product; a residual block → main
+    path + shortcut; max or average pooling → the window of the previous stage's map it pooled; anything
+    else → the plain value. Every result has ``.result``, the value the map shows (for vector stages
+    ``row`` and ``col`` are ignored and ``channel`` is the unit).
+    """
+    module = dict(model.named_children())[stage]
+    output = capture.stage(stage).output
+    if conv_parts(module) is not None:
+        return explain_cell(model, capture, stage, channel, row, col)
+    if isinstance(module, ResidualBlock):
+        return explain_residual(model, capture, stage, channel, row, col)
+    if isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
+        names = [s.name for s in capture.stages]
+        before = capture.stages[names.index(stage) - 1].output
+        if before.ndim == 3:
+            return pool_window(before[channel], row, col, spec=pool_spec(module))
+    value = output[channel, row, col] if output.ndim == 3 else output[channel]
+    return PlainValue(stage, channel, row, col, float(value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,9 +11,12 @@ import torch.nn.functional as F
 
 from cnnviz.data.transforms import to_unit
 from cnnviz.explain.saliency import model_batch
-from cnnviz.models.staged import StagedNet
+from cnnviz.models.staged import StagedNet, eval_mode
 
 AXES = {"x": "Shift right (pixels)", "y": "Shift down (pixels)", "angle": "Rotation anticlockwise (degrees)"}
+# Points per probe curve: shifts of whole pixels over ±4, angles every 5° over ±30°.
+PROBE_POINTS = {"x": 9, "y": 9, "angle": 13}
+SHIFT_STRIP = (-4.0, -2.0, 0.0, 2.0, 4.0)  # shifts shown side by side for weight sharing (whole map cells)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,11 @@ class ShiftedMaps:
             out[i] = float(np.abs(moved - original).max())
         return out
 
+    def worst_mismatch(self, margin: int = 3) -> float | None:
+        """The largest ``mismatch`` over all shifts; ``None`` when no shift could be compared."""
+        mismatch = self.mismatch(margin)
+        return None if bool(np.all(np.isnan(mismatch))) else float(np.nanmax(mismatch))
+
 
 def transform_digits(image: np.ndarray, dx: np.ndarray | float = 0.0, dy: np.ndarray | float = 0.0,
                      angle: np.ndarray | float = 0.0) -> np.ndarray:
@@ -85,13 +94,8 @@ def transform_digits(image: np.ndarray, dx: np.ndarray | float = 0.0, dy: np.nda
 
 
 def _probabilities(model: StagedNet, images: np.ndarray) -> np.ndarray:
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.inference_mode():
-            return torch.softmax(model(model_batch(model, images)), dim=1).cpu().numpy()
-    finally:
-        model.train(was_training)
+    with eval_mode(model), torch.inference_mode():
+        return torch.softmax(model(model_batch(model, images)), dim=1).cpu().numpy()
 
 
 def probe_curve(model: StagedNet, image: np.ndarray, axis: str, values: np.ndarray) -> ProbeCurve:
@@ -126,13 +130,36 @@ def shifted_first_maps(model: StagedNet, image: np.ndarray, shifts: np.ndarray) 
     """The first stage's output for the digit shifted horizontally by each of ``shifts`` pixels."""
     name, first = next(iter(model.named_children()))
     images = transform_digits(image, dx=np.asarray(shifts, dtype=np.float64))
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.inference_mode():
-            maps = first(model_batch(model, images)).cpu().numpy()
-    finally:
-        model.train(was_training)
+    with eval_mode(model), torch.inference_mode():
+        maps = first(model_batch(model, images)).cpu().numpy()
     if maps.ndim != 4:
         raise ValueError(f"{model.arch}'s first stage has no feature maps")
     return ShiftedMaps(name, np.asarray(shifts, dtype=np.float64), images, maps)
+
+
+@dataclass(frozen=True)
+class InvarianceComparison:
+    """Probe curves of several models for one digit, and the first model's shifted first-stage maps."""
+
+    curves: dict[str, dict[str, ProbeCurve]]  # model key → axis → curve, in the order given
+    shifted: ShiftedMaps | None  # None when the first model's first stage has no maps (a fully connected model)
+
+
+def compare_invariance(models: Mapping[str, StagedNet], image: np.ndarray,
+                       axis: str | Sequence[str] | None = None) -> InvarianceComparison:
+    """Move or turn ``image`` along ``axis`` (one of AXES, several, or all when ``None``) and classify each
+    copy with every model, at PROBE_POINTS resolution; plus the weight-sharing strip (SHIFT_STRIP) of the
+    first model."""
+    axes = list(AXES) if axis is None else [axis] if isinstance(axis, str) else list(axis)
+    for name in axes:
+        if name not in AXES:
+            raise ValueError(f"unknown probe axis {name!r}; choose one of: {', '.join(AXES)}")
+    curves = {key: {name: probe_curve(net, image, name, probe_values(name, PROBE_POINTS[name])) for name in axes}
+              for key, net in models.items()}
+    shifted = None
+    if models:
+        try:
+            shifted = shifted_first_maps(next(iter(models.values())), image, np.array(SHIFT_STRIP))
+        except ValueError:  # a fully connected model: no maps to move
+            shifted = None
+    return InvarianceComparison(curves, shifted)

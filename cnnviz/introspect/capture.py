@@ -9,7 +9,7 @@ import torch
 
 from cnnviz.data.transforms import to_model_input, to_unit
 from cnnviz.introspect.stages import INPUT_INFO, SOFTMAX_INFO, describe_stage
-from cnnviz.models.staged import StagedNet, count_parameters
+from cnnviz.models.staged import StagedNet, count_parameters, eval_mode
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,30 @@ def capture(model: StagedNet, image: np.ndarray) -> Capture:
     The stages run in order, which is exactly the model's forward pass: one pass, no gradient.
     The list starts with the input and ends with the softmax probabilities.
     """
-    was_training = model.training
-    model.eval()
     device = next(model.parameters()).device
     unit = to_unit(np.asarray(image))
     x = to_model_input(unit).to(device)
     stages = [Stage("input", INPUT_INFO.kind, INPUT_INFO.title, INPUT_INFO.caption, unit[None].copy(), 0)]
     children = list(model.named_children())
-    for i, (name, module) in enumerate(children):
-        in_shape = tuple(x.shape[1:])
-        x = module(x)
-        info = describe_stage(name, module, in_shape, tuple(x.shape[1:]), i == len(children) - 1)
-        stages.append(Stage(name, info.kind, info.title, info.caption,
-                            x[0].detach().cpu().numpy().copy(), count_parameters(module)))
+    with eval_mode(model):
+        for i, (name, module) in enumerate(children):
+            in_shape = tuple(x.shape[1:])
+            x = module(x)
+            info = describe_stage(name, module, in_shape, tuple(x.shape[1:]), i == len(children) - 1)
+            stages.append(Stage(name, info.kind, info.title, info.caption,
+                                x[0].detach().cpu().numpy().copy(), count_parameters(module)))
     probs = torch.softmax(x[0], dim=0).cpu().numpy()
     stages.append(Stage("softmax", SOFTMAX_INFO.kind, SOFTMAX_INFO.title, SOFTMAX_INFO.caption, probs, 0))
-    model.train(was_training)
     return Capture(stages, probs)
+
+
+def strongest_cell(capture: Capture, stage: str, channel: int) -> tuple[int, int]:
+    """(row, col) of the largest value of map ``channel`` of ``stage`` (the first one on ties)."""
+    output = capture.stage(stage).output
+    if output.ndim != 3:
+        raise ValueError(f"stage {stage!r} has no feature maps (its output is {output.shape})")
+    if not 0 <= channel < output.shape[0]:
+        raise IndexError(f"{stage} has {output.shape[0]} maps, not a map {channel}")
+    fmap = output[channel]
+    row, col = np.unravel_index(int(np.argmax(fmap)), fmap.shape)
+    return int(row), int(col)

@@ -29,8 +29,9 @@ def _first(seq: nn.Module, kind: type[nn.Module]) -> nn.Module | None:
     return next((m for m in seq.modules() if isinstance(m, kind)), None)
 
 
-def _shape_text(shape: tuple[int, ...]) -> str:
-    return "×".join(str(s) for s in shape)
+def shape_text(shape: tuple[int, ...]) -> str:
+    """A tensor shape as the app writes it everywhere: ``(8, 28, 28)`` → ``"8×28×28"``."""
+    return "×".join(str(int(s)) for s in shape)
 
 
 _LABELS = {"fc": "FC", "gap": "GAP", "res": "ResBlock", "conv": "Conv", "pool": "Pool"}
@@ -45,8 +46,8 @@ def describe_stage(
     if isinstance(module, ResidualBlock):
         return StageInfo("residual", f"{label} (residual)",
                          f"Two 3×3 convolutions with batch norm, added back onto a shortcut of the input: "
-                         f"gradients flow through the skip, so deep stacks still train. {_shape_text(in_shape)} "
-                         f"→ {_shape_text(out_shape)}.")
+                         f"gradients flow through the skip, so deep stacks still train. {shape_text(in_shape)} "
+                         f"→ {shape_text(out_shape)}.")
     conv = _first(module, nn.Conv2d)
     if isinstance(conv, nn.Conv2d):
         act = _act_name(module) if isinstance(module, nn.Sequential) else ""
@@ -61,25 +62,25 @@ def describe_stage(
                          f"{conv.out_channels} filters of {k}×{conv.in_channels} slide over the "
                          f"{conv.in_channels} input map(s); each output map lights up where its filter's "
                          f"pattern appears, with the same weights everywhere (weight sharing).{bn}{why} "
-                         f"{_shape_text(in_shape)} → {_shape_text(out_shape)}.")
+                         f"{shape_text(in_shape)} → {shape_text(out_shape)}.")
     if isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
         ks = module.kernel_size
         size = ks if isinstance(ks, int) else ks[0]
         if isinstance(module, nn.MaxPool2d):
             return StageInfo("pool", f"{label} (max {size}×{size})",
                              f"Keeps the strongest response in each {size}×{size} window: the maps shrink "
-                             f"{_shape_text(in_shape)} → {_shape_text(out_shape)} and a feature that moves "
+                             f"{shape_text(in_shape)} → {shape_text(out_shape)} and a feature that moves "
                              "by a pixel still gives the same output.")
         return StageInfo("pool", f"{label} (average {size}×{size})",
-                         f"Averages each {size}×{size} window: the maps shrink {_shape_text(in_shape)} → "
-                         f"{_shape_text(out_shape)}, smoothing away exact positions.")
+                         f"Averages each {size}×{size} window: the maps shrink {shape_text(in_shape)} → "
+                         f"{shape_text(out_shape)}, smoothing away exact positions.")
     if isinstance(module, nn.AdaptiveAvgPool2d):
         return StageInfo("gap", f"{label} (global average)",
-                         f"Averages each whole map to one number: {_shape_text(in_shape)} → "
-                         f"{_shape_text(out_shape)}. Where a feature appeared no longer matters, only how much.")
+                         f"Averages each whole map to one number: {shape_text(in_shape)} → "
+                         f"{shape_text(out_shape)}. Where a feature appeared no longer matters, only how much.")
     if isinstance(module, nn.Flatten):
         return StageInfo("flatten", label,
-                         f"Lays the {_shape_text(in_shape)} maps out as one vector of {out_shape[-1]} "
+                         f"Lays the {shape_text(in_shape)} maps out as one vector of {out_shape[-1]} "
                          "numbers so a fully connected layer can read them; nothing is computed.")
     if isinstance(module, nn.Dropout):
         return StageInfo("dropout", label,
@@ -97,7 +98,7 @@ def describe_stage(
                          f"Fully connected: each of {linear.out_features} neurons weighs all "
                          f"{linear.in_features} inputs{' then applies ' + act if act else ''}; unlike a "
                          "convolution, nothing is shared, so it has many more parameters.")
-    return StageInfo("other", label, f"{_shape_text(in_shape)} → {_shape_text(out_shape)}.")
+    return StageInfo("other", label, f"{shape_text(in_shape)} → {shape_text(out_shape)}.")
 
 
 INPUT_INFO = StageInfo("input", "Input",

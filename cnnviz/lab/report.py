@@ -88,7 +88,7 @@ def summary_rows(runs: Sequence[ComparisonResult]) -> list[dict[str, str]]:
                 "run": str(number), "model": model.label, "parameters": str(model.parameters),
                 "train_samples": str(cfg.train_samples), "test_samples": str(model.test_samples),
                 "epochs": str(len(model.history)), "batch_size": str(cfg.batch_size), "lr": f"{cfg.lr:g}",
-                "optimizer": cfg.optimizer, "seed": str(cfg.seed), "mode": cfg.mode, "device": result.device,
+                "optimizer": cfg.optimizer, "seed": str(cfg.seed), "mode": cfg.mode, "device": model.device,
                 "train_time_s": f"{model.train_time_s:.2f}", "train_accuracy": _optional(model.train_accuracy),
                 "test_accuracy": _optional(model.test_accuracy), "test_errors": _optional(model.test_errors),
                 "verdict": verdict(result),

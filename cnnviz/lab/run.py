@@ -17,7 +17,7 @@ import torch
 from cnnviz.data import MnistData, stratified_subset
 from cnnviz.introspect import conv_filters
 from cnnviz.lab.config import ComparisonConfig
-from cnnviz.models import build_model, count_parameters
+from cnnviz.models import count_parameters
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import (
     BatchMetrics,
@@ -30,6 +30,8 @@ from cnnviz.training import (
     pick_device,
 )
 from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
+from cnnviz.training.seeding import build_seeded
+from cnnviz.training.trainer import evaluate_unless_stopped
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
@@ -69,6 +71,8 @@ class ModelRun:
     test_accuracy: float | None = None
     cancelled: bool = False
     filters: np.ndarray | None = None  # the CNN's final first-layer filters
+    device: str = "cpu"  # where it really trained (the CPU after a GPU ran out of memory)
+    notices: list[str] = field(default_factory=list)  # e.g. "ran out of memory; restarted on the CPU"
 
     @property
     def test_errors(self) -> int | None:
@@ -83,7 +87,16 @@ class ComparisonResult:
     fc: ModelRun
     cnn: ModelRun
     wall_time_s: float
-    device: str
+
+    @property
+    def device(self) -> str:
+        """The device(s) that really trained, e.g. "cpu" after a GPU ran out of memory, or "cpu, cuda"."""
+        return ", ".join(dict.fromkeys(run.device for run in self.runs))
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told about the run, each naming its model."""
+        return [f"{run.label}: {notice}" for run in self.runs for notice in run.notices]
 
     @property
     def cancelled(self) -> bool:
@@ -96,6 +109,7 @@ class ComparisonResult:
 
 BatchCallback = Callable[[ModelBatchMetrics], None]
 EpochCallback = Callable[[ModelEpochMetrics], None]
+RestartCallback = Callable[[str, str], None]  # (model key, notice): drop that model's curves, it starts again
 
 
 def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorData, TensorData]:
@@ -110,10 +124,10 @@ def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorDa
 
 def build_pair(config: ComparisonConfig) -> tuple[StagedNet, StagedNet]:
     """The FC network and the CNN, each initialised from the run's seed."""
-    torch.manual_seed(config.seed)
-    fc = build_model("mlp", hidden=config.fc_hidden)
-    torch.manual_seed(config.seed)
-    cnn = build_model("explorer_cnn", conv1_filters=config.conv1_filters, conv2_filters=config.conv2_filters)
+    # Each from its own generator: torch's global RNG may be reseeded by another thread at any moment.
+    fc = build_seeded("mlp", config.seed, hidden=config.fc_hidden)
+    cnn = build_seeded("explorer_cnn", config.seed, conv1_filters=config.conv1_filters,
+                       conv2_filters=config.conv2_filters)
     # Channels-last convolutions measured about twice as fast on the CPU; results are the same.
     cnn = cnn.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
     return fc, cnn
@@ -132,26 +146,31 @@ class SplitEvaluator:
     the other core is free this halves it; on a busy CPU it measured no slower than one piece.
     """
 
-    def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None):
+    def __init__(self, test: TensorData, parts: int, pool: ThreadPoolExecutor | None,
+                 should_stop: Callable[[], bool] = lambda: False):
         bounds = np.linspace(0, len(test), max(1, parts) + 1).astype(int)
         self.parts = [TensorData(test.x[a:b], test.y[a:b]) for a, b in itertools.pairwise(bounds)]
         self.pool = pool
+        self.should_stop = should_stop
 
-    def __call__(self, model: StagedNet) -> tuple[float, float]:
+    def __call__(self, model: StagedNet) -> tuple[float, float] | None:
+        """Test loss and accuracy; None when asked to stop (checked between chunks of every part)."""
         if self.pool is None:
-            results = [evaluate(model, part, EVAL_BATCH_SIZE) for part in self.parts]
+            results = [evaluate_unless_stopped(model, part, self.should_stop, EVAL_BATCH_SIZE) for part in self.parts]
         else:  # one thread per part, this one included, so the parts never oversubscribe the cores
-            futures = [self.pool.submit(_evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
-            results = [_evaluate_alone(model, self.parts[0]), *(f.result() for f in futures)]
-        count = sum(len(r.labels) for r in results)
-        correct = sum(int((r.predictions == r.labels).sum()) for r in results)
-        loss = sum(r.loss * len(r.labels) for r in results) / max(1, count)
+            futures = [self.pool.submit(self._evaluate_alone, copy.deepcopy(model), part) for part in self.parts[1:]]
+            results = [self._evaluate_alone(model, self.parts[0]), *(f.result() for f in futures)]
+        finished = [r for r in results if r is not None]
+        if len(finished) < len(results):
+            return None
+        count = sum(len(r.labels) for r in finished)
+        correct = sum(int((r.predictions == r.labels).sum()) for r in finished)
+        loss = sum(r.loss * len(r.labels) for r in finished) / max(1, count)
         return loss, correct / max(1, count)
 
-
-def _evaluate_alone(model: StagedNet, part: TensorData) -> EvalResult:
-    with compute_threads(1):
-        return evaluate(model, part, EVAL_BATCH_SIZE)
+    def _evaluate_alone(self, model: StagedNet, part: TensorData) -> EvalResult | None:
+        with compute_threads(1):
+            return evaluate_unless_stopped(model, part, self.should_stop, EVAL_BATCH_SIZE)
 
 
 @dataclass(frozen=True)
@@ -164,6 +183,7 @@ class _Job:
     on_batch: BatchCallback | None
     on_epoch: EpochCallback | None
     should_stop: Callable[[], bool]
+    on_restart: RestartCallback | None = None
 
 
 def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) -> ModelRun:
@@ -182,7 +202,10 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
                                            filters=first_layer_filters(model) if snapshot else None))
 
     def epoch_done(m: EpochMetrics) -> None:
-        test_loss, test_accuracy = job.evaluate_test(model)
+        scores = job.evaluate_test(model)
+        if scores is None:  # stopped during the test: the trainer ends the run before the next batch
+            return
+        test_loss, test_accuracy = scores
         tested = replace(m, test_loss=test_loss, test_accuracy=test_accuracy)
         run.history.append(tested)
         if job.on_epoch is not None:
@@ -193,8 +216,15 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
         epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer,
         seed=config.seed, device=config.device, eval_each_epoch=False, threads=threads,
     )
-    result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop).fit(job.train)
+    def restarted(notice: str) -> None:  # the GPU attempt's batches and epochs are not this run's history
+        run.batch_losses.clear()
+        run.history.clear()
+        if job.on_restart is not None:
+            job.on_restart(key, notice)
+
+    result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop, restarted).fit(job.train)
     run.cancelled, run.train_time_s = result.cancelled, result.elapsed_s
+    run.device, run.notices = result.device, list(result.notices)
     if not result.cancelled:
         run.test_accuracy = run.history[-1].test_accuracy
         with compute_threads(threads):
@@ -210,11 +240,13 @@ def run_comparison(
     on_batch: BatchCallback | None = None,
     on_epoch: EpochCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_restart: RestartCallback | None = None,
 ) -> ComparisonResult:
     """Train both models from scratch on the same digits; callbacks may come from two threads at once.
 
-    ``should_stop`` is checked before every batch of either model. Raises ``ValueError`` for a bad
-    configuration before any work starts.
+    ``should_stop`` is checked before every batch of either model. ``on_restart(key, notice)`` says a
+    model's GPU ran out of memory and it starts again on the CPU (its curves so far are void). Raises
+    ``ValueError`` for a bad configuration before any work starts.
     """
     config.check(data)
     device = pick_device(config.device)
@@ -224,15 +256,15 @@ def run_comparison(
     parts = EVAL_PARTS if device.type == "cpu" else 1
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
-        job = _Job(config, train, SplitEvaluator(test, parts, pool), on_batch, on_epoch,
-                   should_stop or (lambda: False))
+        stop = should_stop or (lambda: False)
+        job = _Job(config, train, SplitEvaluator(test, parts, pool, stop), on_batch, on_epoch, stop, on_restart)
         if config.mode == "concurrent":
             fc_run, cnn_run = _train_concurrently(job, fc, cnn)
         else:
             threads = training_threads()
             fc_run = _train_one(job, FC_KEY, config.fc_label, fc, threads)
             cnn_run = _train_one(job, CNN_KEY, config.cnn_label, cnn, threads)
-    return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start, device.type)
+    return ComparisonResult(config, fc_run, cnn_run, time.perf_counter() - start)
 
 
 def _train_concurrently(job: _Job, fc: StagedNet, cnn: StagedNet) -> tuple[ModelRun, ModelRun]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from torch import nn
@@ -39,3 +41,16 @@ def linear_act(in_f: int, out_f: int, act: type[nn.Module] = nn.ReLU) -> nn.Sequ
 def count_parameters(module: nn.Module) -> int:
     """Trainable parameters, computed from the module itself (works on the ``meta`` device too)."""
     return sum(p.numel() for p in module.parameters() if p.requires_grad)
+
+
+@contextmanager
+def eval_mode(model: nn.Module) -> Iterator[nn.Module]:
+    """Run the block with ``model`` in eval mode (batch norm uses its running statistics, dropout is off),
+    then put back the mode every submodule was in — also when the block raises."""
+    modes = [(module, module.training) for module in model.modules()]
+    model.eval()
+    try:
+        yield model
+    finally:
+        for module, training in modes:
+            module.training = training

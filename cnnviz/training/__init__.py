@@ -6,7 +6,14 @@ from cnnviz.training.checkpoint import (
     load_checkpoint,
     save_checkpoint,
 )
-from cnnviz.training.device import available_devices, device_label, is_out_of_memory, pick_device
+from cnnviz.training.device import (
+    available_devices,
+    device_label,
+    is_out_of_memory,
+    job_threads,
+    pick_device,
+    threads_for,
+)
 from cnnviz.training.run import TrainedModel, train_model
 from cnnviz.training.trainer import (
     BatchMetrics,
@@ -17,6 +24,7 @@ from cnnviz.training.trainer import (
     Trainer,
     TrainResult,
     evaluate,
+    evaluate_unless_stopped,
 )
 
 __all__ = [
@@ -33,9 +41,12 @@ __all__ = [
     "available_devices",
     "device_label",
     "evaluate",
+    "evaluate_unless_stopped",
     "is_out_of_memory",
+    "job_threads",
     "load_checkpoint",
     "pick_device",
     "save_checkpoint",
+    "threads_for",
     "train_model",
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 import os
-import tempfile
-from dataclasses import asdict, dataclass, field
+import secrets
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,98 @@ class CheckpointMeta:
     created: str = ""
     cnnviz_version: str = cnnviz.__version__
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the user should be told on loading (e.g. fields from a newer cnnviz were ignored); never saved.
+    notices: list[str] = field(default_factory=list, compare=False)
+
+
+def _meta_json(meta: CheckpointMeta) -> str:
+    fields = asdict(meta)
+    del fields["notices"]
+    return json.dumps(fields)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return (_is_int(value) or isinstance(value, float)) and math.isfinite(value)
+
+
+# Each known field's check and, when it fails, what it should have been.
+_FIELD_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "model": (lambda v: isinstance(v, str), "a model name"),
+    "model_kwargs": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and (v[k] is None or isinstance(
+        v[k], str | int | float)) for k in v), "a mapping of names to numbers or text"),
+    "dataset": (lambda v: isinstance(v, str), "a data set name"),
+    "epochs": (lambda v: _is_int(v) and v >= 0, "a whole number of epochs, 0 or more"),
+    "test_accuracy": (lambda v: v is None or (_is_number(v) and 0 <= v <= 1), "a number from 0 to 1"),
+    "class_names": (lambda v: isinstance(v, list) and 0 < len(v) <= 1000 and all(isinstance(n, str) for n in v),
+                    "a list of class names"),
+    "created": (lambda v: isinstance(v, str), "a date as text"),
+    "cnnviz_version": (lambda v: isinstance(v, str), "a version as text"),
+    "extra": (lambda v: isinstance(v, dict), "a mapping"),
+}
+
+
+def _parse_meta(raw: Any) -> CheckpointMeta:
+    """Check every known field's type and range; unknown fields (a newer cnnviz) are dropped with a notice."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"metadata is {type(raw).__name__}, not a mapping")
+    missing = [name for name in ("model", "model_kwargs") if name not in raw]
+    if missing:
+        raise ValueError(f"no {' or '.join(missing)}")
+    for name, (check, expected) in _FIELD_CHECKS.items():
+        if name in raw and not check(raw[name]):
+            raise ValueError(f"{name} should be {expected}, not {str(raw[name])[:60]!r}")
+    unknown = sorted(set(raw) - set(_FIELD_CHECKS))
+    notices = [f"Ignored field(s) {', '.join(unknown)}, written by a newer version of cnnviz "
+               f"({str(raw.get('cnnviz_version', '?'))[:20]})."] if unknown else []
+    known = {name: raw[name] for name in _FIELD_CHECKS if name in raw}
+    if known.get("test_accuracy") is not None:
+        known["test_accuracy"] = float(known["test_accuracy"])
+    return CheckpointMeta(**known, notices=notices)
+
+
+def _check_format_version(version: Any) -> None:
+    if not _is_int(version) or version < 1:
+        raise ValueError(f"format version {str(version)[:20]!r} is not a version number")
+    if version > FORMAT_VERSION:
+        raise _NewerFormat(
+            f"saved by a newer version of cnnviz (format {version}; this one reads format {FORMAT_VERSION} "
+            "and older): update cnnviz to open it"
+        )
+
+
+class _NewerFormat(ValueError):
+    pass
+
+
+def _rebuild(path: Path, meta: CheckpointMeta, state: Any) -> StagedNet:
+    """Build the model on the ``meta`` device (no memory), check every tensor's name, shape and type
+    against the file's, and only then adopt the file's tensors: a claimed ``hidden: 10**7`` costs nothing."""
+    try:
+        with torch.device("meta"):
+            model = build_model(meta.model, **meta.model_kwargs)
+    except (TypeError, ValueError, RuntimeError, OverflowError) as exc:  # e.g. a negative or non-numeric size
+        raise CheckpointError(f"{path}: cannot rebuild {meta.model} ({_first_line(exc)})") from None
+    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+        raise CheckpointError(f"{path}: weights do not fit {meta.model} (the weights are not a mapping of tensors)")
+    expected = model.state_dict()
+    problems = [f"missing {k}" for k in expected if k not in state]
+    problems += [f"unexpected {k}" for k in state if k not in expected]
+    problems += [f"{k}: {tuple(state[k].shape)} in the file, {tuple(v.shape)} for the model" for k, v in
+                 expected.items() if k in state and (state[k].shape != v.shape or state[k].dtype != v.dtype)]
+    if problems:
+        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+        raise CheckpointError(f"{path}: weights do not fit {meta.model} ({'; '.join(problems[:3])}{more})")
+    model.load_state_dict(state, assign=True)  # the file's tensors become the model's: nothing else allocated
+    return model
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
 
 
 def save_checkpoint(model: StagedNet, path: str | Path, meta: CheckpointMeta) -> Path:
@@ -42,28 +136,34 @@ def save_checkpoint(model: StagedNet, path: str | Path, meta: CheckpointMeta) ->
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not meta.created:
-        meta = CheckpointMeta(**{**asdict(meta), "created": datetime.now(timezone.utc).isoformat()})
+        meta = replace(meta, created=datetime.now(timezone.utc).isoformat())
     payload = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "metadata": json.dumps(asdict(meta)),
+        "metadata": _meta_json(meta),
         "state_dict": {k: v.detach().cpu() for k, v in model.state_dict().items()},
     }
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    # Created like any file the user writes (0666 less the umask: a teacher can share it), under a unique
+    # temporary name (O_EXCL), then renamed over the target: a crash never leaves a half-written model.
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
             torch.save(payload, fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp, path)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 
 
 def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> tuple[StagedNet, CheckpointMeta]:
-    """Rebuild the model from the metadata and load its weights (``weights_only=True``: no code runs)."""
+    """Rebuild the model from the checked metadata and adopt its weights (``weights_only=True``: no code runs).
+
+    Raises ``CheckpointError`` with one sentence naming the file; ``meta.notices`` holds what to tell the user.
+    """
     path = Path(path)
     if not path.is_file():
         raise CheckpointError(f"{path}: file not found")
@@ -77,24 +177,18 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> tup
             f"{path}: not a cnnviz checkpoint (a plain PyTorch state_dict or another program's file?)"
         )
     try:
-        raw_meta = json.loads(payload["metadata"])
-        meta = CheckpointMeta(**raw_meta)
+        _check_format_version(payload.get("format_version"))
+    except _NewerFormat as exc:
+        raise CheckpointError(f"{path}: {exc}") from None
+    except ValueError as exc:
+        raise CheckpointError(f"{path}: damaged file ({exc})") from None
+    try:
+        meta = _parse_meta(json.loads(payload["metadata"]))
         state = payload["state_dict"]
     except (KeyError, TypeError, ValueError) as exc:
         raise CheckpointError(f"{path}: damaged metadata ({exc})") from None
-    if not isinstance(meta.model, str) or not isinstance(meta.model_kwargs, dict):
-        raise CheckpointError(f"{path}: damaged metadata (model {meta.model!r}, arguments {meta.model_kwargs!r})")
     if meta.model not in MODELS:
         raise CheckpointError(f"{path}: unknown model {meta.model!r}")
-    try:
-        model = build_model(meta.model, **meta.model_kwargs)
-    except (TypeError, ValueError, RuntimeError) as exc:  # e.g. a negative or non-numeric layer size
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CheckpointError(f"{path}: cannot rebuild {meta.model} ({first[:200]})") from None
-    try:
-        model.load_state_dict(state)
-    except (RuntimeError, TypeError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise CheckpointError(f"{path}: weights do not fit {meta.model} ({first[:200]})") from None
+    model = _rebuild(path, meta, state)
     model.eval()
     return model.to(device), meta

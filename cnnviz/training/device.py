@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Literal, get_args
 
 import torch
 
@@ -70,3 +71,36 @@ def compute_threads(threads: int) -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(previous)
+
+
+JobKind = Literal["capture", "explain", "train", "evaluate", "report", "load"]
+JOB_KINDS: tuple[str, ...] = get_args(JobKind)
+
+
+def threads_for(kind: JobKind) -> int:
+    """The CPU threads a background job of ``kind`` should use (a new thread inherits whatever any thread set last).
+
+    Measured on the 2-core development machine while other programs kept it busy (load 4), nice'd,
+    best of 3 rounds (2026-12-02):
+    - capture (one digit through every stage): explorer CNN median 0.73 ms on 1 thread vs 0.62 ms on 2,
+      but p99 7.7 ms vs 60 ms; modern CNN 3.7 ms vs 12.6 ms (p99 13 vs 184 ms). One digit is too small to
+      split, so single-digit work (capture, explain) uses 1 thread.
+    - evaluation of 2,000 test digits: explorer CNN 0.11 s on 1 thread vs 0.29 s on 2; modern CNN 5.1 s vs
+      7.2 s. With a core busy, a second thread waits at every barrier; on a machine with more cores the
+      idle ones do help, so batch work (train, evaluate, report) uses all cores but one, the one left to
+      the window (1 on 2 cores; training measured the same way, see ``training_threads``).
+    - load (reading a checkpoint) is file and unpickling work: 1 thread.
+    """
+    if kind in ("capture", "explain", "load"):
+        return INFERENCE_THREADS
+    if kind in ("train", "evaluate", "report"):
+        return training_threads()
+    raise ValueError(f"unknown job kind {kind!r}; one of {', '.join(JOB_KINDS)}")
+
+
+@contextlib.contextmanager
+def job_threads(kind: JobKind) -> Iterator[int]:
+    """Set this thread's PyTorch thread count for a job of ``kind`` (restored after); yields the count."""
+    threads = threads_for(kind)
+    with compute_threads(threads):
+        yield threads

@@ -6,13 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import torch
-
 from cnnviz.data.mnist import MnistData
 from cnnviz.data.sampling import stratified_subset
-from cnnviz.models.registry import MODELS, build_model
+from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointMeta
+from cnnviz.training.seeding import build_seeded
 from cnnviz.training.trainer import (
     BatchMetrics,
     EpochMetrics,
@@ -44,10 +43,9 @@ def train_model(
     should_stop: Callable[[], bool] | None = None,
     **config_overrides: Any,
 ) -> TrainedModel:
-    """Build ``name`` (seeded), train it with its recipe (overridable) and evaluate on the test set."""
+    """Build ``name`` (weights from ``seed``), train it by its recipe (overridable), evaluate on the test set."""
     spec = MODELS[name]
-    torch.manual_seed(seed)
-    model = build_model(name, **(model_kwargs or {}))
+    model = build_seeded(name, seed, **(model_kwargs or {}))  # never the global RNG: other threads reseed it
     images, labels = data.train_images, data.train_labels
     if subset is not None and subset < len(labels):
         idx = stratified_subset(labels, subset, seed)

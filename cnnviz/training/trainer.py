@@ -15,8 +15,10 @@ from torch import nn
 
 from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
+from cnnviz.models.staged import eval_mode
 from cnnviz.training.augment import random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.seeding import generator_dropout, run_generator
 
 
 @dataclass(frozen=True)
@@ -148,15 +150,26 @@ def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
             model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
 
 
-@torch.no_grad()
 def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
     """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
-    was_training = model.training
-    model.eval()
+    result = evaluate_unless_stopped(model, data, lambda: False, batch_size)
+    assert result is not None  # never asked to stop
+    return result
+
+
+@torch.no_grad()
+def evaluate_unless_stopped(model: nn.Module, data: TensorData, should_stop: Callable[[], bool],
+                            batch_size: int = 1000) -> EvalResult | None:
+    """``evaluate``, checking ``should_stop`` before every chunk of ``batch_size`` digits: None once it says so.
+
+    10,000 digits through the modern CNN take about 16 s on 2 cores; Stop must not wait for all of them.
+    """
     device = next(model.parameters()).device
     losses, preds, confs = [], [], []
-    with channels_last_on_cpu(model):
+    with eval_mode(model), channels_last_on_cpu(model):
         for start in range(0, len(data), batch_size):
+            if should_stop():
+                return None
             x = data.x[start : start + batch_size].to(device)
             y = data.y[start : start + batch_size].to(device)
             logits = model(x)
@@ -164,7 +177,6 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
             prob, pred = F.softmax(logits, dim=1).max(dim=1)
             preds.append(pred.cpu())
             confs.append(prob.cpu())
-    model.train(was_training)
     predictions = torch.cat(preds).numpy() if preds else np.empty(0, dtype=np.int64)
     labels = data.y.cpu().numpy()
     n = max(len(data), 1)
@@ -180,7 +192,8 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
 class Trainer:
     """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
 
-    Deterministic on the CPU for a given seed (shuffling, dropout and augmentation draw from it).
+    Deterministic on the CPU for a given seed: shuffling, dropout and augmentation draw from the run's own
+    generator, never torch's global RNG, so other threads reseeding it change nothing.
     """
 
     def __init__(
@@ -190,7 +203,10 @@ class Trainer:
         on_batch: Callable[[BatchMetrics], None] | None = None,
         on_epoch: Callable[[EpochMetrics], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        on_restart: Callable[[str], None] | None = None,
     ):
+        """``on_restart(notice)`` is called when a GPU run out of memory starts again on the CPU: whatever the
+        callbacks reported so far belongs to the abandoned attempt and should be dropped."""
         self.config = config
         self.notices: list[str] = []
         self.device = torch.device("cpu")
@@ -208,6 +224,7 @@ class Trainer:
         self.on_batch = on_batch
         self.on_epoch = on_epoch
         self.should_stop = should_stop or (lambda: False)
+        self.on_restart = on_restart
 
     def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
         """Train; if a GPU runs out of memory, start again on the CPU from the same initial weights."""
@@ -222,9 +239,10 @@ class Trainer:
                     raise
                 if self.device.type == "cuda" and torch.cuda.is_available():
                     torch.cuda.empty_cache()
-                self.notices.append(
-                    f"The {self.device.type.upper()} device ran out of memory; training restarted on the CPU."
-                )
+                notice = f"The {self.device.type.upper()} device ran out of memory; training restarted on the CPU."
+                self.notices.append(notice)
+                if self.on_restart is not None:
+                    self.on_restart(notice)
                 self.device = torch.device("cpu")
                 self.model.to(self.device)
                 self.model.load_state_dict(initial)
@@ -237,13 +255,12 @@ class Trainer:
 
         The model is put back in the usual layout afterwards, so nothing downstream sees a difference.
         """
-        with channels_last_on_cpu(self.model):
-            return self._fit_batches(train, test)
+        generator = run_generator(self.config.seed)  # never the global RNG: another thread may reseed it
+        with channels_last_on_cpu(self.model), generator_dropout(self.model, generator):
+            return self._fit_batches(train, test, generator)
 
-    def _fit_batches(self, train: TensorData, test: TensorData | None) -> TrainResult:
+    def _fit_batches(self, train: TensorData, test: TensorData | None, generator: torch.Generator) -> TrainResult:
         cfg = self.config
-        torch.manual_seed(cfg.seed)
-        generator = torch.Generator().manual_seed(cfg.seed)
         train_dev = train.to(self.device)
         n = len(train_dev)
         batches = max(1, -(-n // cfg.batch_size))
@@ -310,13 +327,5 @@ class Trainer:
 
     def _evaluate_unless_stopped(self, test: TensorData) -> tuple[float, float] | None:
         """Test loss and accuracy a chunk at a time, so Stop (or closing the window) never waits for all of it."""
-        size = self.config.eval_batch_size
-        loss_sum, correct = 0.0, 0
-        for start in range(0, len(test), size):
-            if self.should_stop():
-                return None
-            part = evaluate(self.model, TensorData(test.x[start : start + size], test.y[start : start + size]), size)
-            loss_sum += part.loss * len(part.labels)
-            correct += len(part.labels) - part.errors
-        n = max(len(test), 1)
-        return loss_sum / n, correct / n
+        scores = evaluate_unless_stopped(self.model, test, self.should_stop, self.config.eval_batch_size)
+        return None if scores is None else (scores.loss, scores.accuracy)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
-if TYPE_CHECKING:
-    from cnnviz.zoo.report import ReportRow
+from cnnviz.zoo.report_format import ReportRow
 
 MEASURED_RGB = (31, 119, 180)
 SEED_RGB = (190, 190, 190)

@@ -17,9 +17,9 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-import cnnviz.preprocess as preprocess
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
+from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
 from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
@@ -31,13 +31,8 @@ KEEP_DRAWING = "Keep drawing — the mark is still too small to be read as a dig
 
 
 def too_small_to_read(canvas: DrawingCanvas) -> bool:
-    """Whether a hand-drawn mark is still too small to be a digit ("keep drawing").
-
-    The single call site of the core's check: ``cnnviz.preprocess.is_digit_sized`` comes with the
-    core-explain branch; until that is merged the check is absent and this says nothing.
-    """
-    check = getattr(preprocess, "is_digit_sized", None)
-    return check is not None and canvas.stroke_count > 0 and not check(canvas.raster())
+    """Whether a hand-drawn mark is still too small to be a digit ("keep drawing"; a picked digit never is)."""
+    return canvas.stroke_count > 0 and not is_digit_sized(canvas.raster())
 
 
 class InputPanel(QWidget):

@@ -82,9 +82,7 @@ class DrawTab(LazyPanel):
         state.capture_changed.connect(self.mark_dirty)
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
-        display_changed = getattr(state, "display_changed", None)  # AppState gains it with the map-scale choice
-        if display_changed is not None:
-            display_changed.connect(self.mark_dirty)
+        state.display_changed.connect(self.mark_dirty)  # the View menu's colour-scale choice
         self._keys()
 
     def _keys(self) -> None:
@@ -107,10 +105,7 @@ class DrawTab(LazyPanel):
 
     def random_test_digit(self, digit: int | None = None) -> int:
         """Show a random test digit (of class ``digit`` when given); returns its index."""
-        # core-explain adds MnistData.random_test_digit(rng, digit): switch to it once merged into main.
-        labels = self.state.data.test_labels
-        pool = np.flatnonzero(labels == digit) if digit is not None else np.arange(len(labels))
-        index = int(self._rng.choice(pool))
+        index = self.state.data.random_test_digit(self._rng, digit).index
         self.show_test_digit(index)
         return index
 
@@ -158,7 +153,7 @@ class DrawTab(LazyPanel):
         capture = state.capture
         self.inputs.show_input(state.image)
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
-        self.pipeline.set_map_scale(getattr(state, "map_scale", "stage"))
+        self.pipeline.set_map_scale(state.map_scale)
         waiting = "" if state.image is None or state.model is not None else (
             "The network's stages will appear here as soon as the model is trained.")
         self.pipeline.show_capture(capture, waiting)

@@ -16,6 +16,7 @@ class StatusLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.is_error = False
+        self._styled_for: bool | None = None
 
     def say(self, text: str, error: bool = False) -> None:
         self.is_error = error
@@ -23,11 +24,10 @@ class StatusLabel(QLabel):
         self._style()
 
     def _style(self) -> None:
-        sheet = f"color: {palette().error};" if self.is_error else ""
-        if sheet != self.styleSheet():  # setting a style sheet sends a PaletteChange: only when it differs
-            self.setStyleSheet(sheet)
+        self._styled_for = palette().dark
+        self.setStyleSheet(f"color: {palette().error};" if self.is_error else "")
 
     def changeEvent(self, event: QEvent | None) -> None:
         super().changeEvent(event)
-        if is_palette_change(event) and self.is_error:
+        if is_palette_change(event) and self.is_error and self._styled_for is not palette().dark:
             self._style()

@@ -1,0 +1,128 @@
+"""Running the accuracy report: train (or take from the cache) each model in turn, delivering rows as they finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cnnviz.data.mnist import MnistData
+from cnnviz.models.registry import MODELS
+from cnnviz.models.staged import count_parameters
+from cnnviz.training.device import pick_device
+from cnnviz.training.run import TrainedModel, train_model
+from cnnviz.training.trainer import BatchMetrics, EpochMetrics
+from cnnviz.zoo.report_cache import (
+    DEFAULT_MODELS,
+    effective_recipe,
+    load_cached_row,
+    recipe_key,
+    store_row,
+    train_size,
+)
+from cnnviz.zoo.report_format import Report, ReportRow, with_reductions
+from cnnviz.zoo.report_plan import (
+    ReportPlan,
+    TrainFn,
+    check_models,
+    estimate_row,
+    measure_throughput,
+    plan_epochs,
+)
+
+
+def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
+                      full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None) -> ReportRow:
+    """One table row from a finished training run: every figure is taken from the run itself."""
+    result = trained.result
+    accuracy = result.test_accuracy
+    if accuracy is None:
+        raise ValueError(f"{name}: the run has no test evaluation to report")
+    epochs = len(result.history)
+    return ReportRow(
+        model=name, parameters=count_parameters(trained.model), epochs=epochs, recipe_epochs=recipe_epochs,
+        wall_time_s=round(result.elapsed_s, 2), device=result.device, test_error=round((1 - accuracy) * 100, 3),
+        seed_error=MODELS[name].seed_error,
+        full_recipe_estimate_s=full_recipe_estimate_s if epochs < recipe_epochs else None,
+        samples_per_s=round(samples_per_s, 1) if samples_per_s is not None and epochs < recipe_epochs else None,
+    )
+
+
+def build_report(
+    data: MnistData,
+    models: Sequence[str] = DEFAULT_MODELS,
+    *,
+    device: str = "auto",
+    budget_s: float | None = None,
+    subset: int | None = None,
+    epochs: int | None = None,
+    seed: int = 0,
+    use_cache: bool = True,
+    folder: Path | None = None,
+    train: TrainFn = train_model,
+    planned: ReportPlan | None = None,
+    on_model: Callable[[str, int, int], None] | None = None,
+    on_batch: Callable[[BatchMetrics], None] | None = None,
+    on_epoch: Callable[[EpochMetrics], None] | None = None,
+    on_row: Callable[[ReportRow], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Report:
+    """Train (or take from the cache) each model in order and return the table; stops early when asked.
+
+    ``epochs`` overrides every recipe's epoch count (tests, quick looks); ``budget_s`` caps each model's
+    training time, measured from a few real batches before committing to a run (or taken from ``planned``,
+    the result of ``plan`` with the same settings). ``on_row(row)`` receives each row as soon as it is known,
+    its "reduction vs previous" filled in. A run shortened to fit the budget is never served from the cache
+    for a longer request.
+    """
+    check_models(models)
+    stop = should_stop or (lambda: False)
+    resolved = pick_device(device).type
+    n = train_size(data, subset)
+    report = Report([], data.name, n, len(data.test_labels))
+    plans = {p.model: p for p in planned.models} if planned is not None else {}
+
+    def add(row: ReportRow) -> None:
+        report.rows.append(row)
+        if on_row is not None:
+            on_row(with_reductions(report.rows)[-1])
+
+    for i, name in enumerate(models):
+        if stop():
+            report.cancelled = True
+            break
+        if on_model is not None:
+            on_model(name, i, len(models))
+        recipe = effective_recipe(name, epochs)
+        cached = load_cached_row(recipe_key(name, recipe, data, n, seed), folder) if use_cache else None
+        if cached is not None:  # the whole recipe was trained: serves any budget
+            add(cached)
+            continue
+        epochs_to_run, estimate, rate = recipe.epochs, None, None
+        if budget_s is not None:
+            known = plans.get(name)
+            if known is not None and known.samples_per_s is not None:
+                rate = known.samples_per_s
+            else:
+                rate = measure_throughput(name, data, device, train=train, should_stop=stop)
+            if stop():
+                report.cancelled = True
+                break
+            epochs_to_run, estimate = plan_epochs(recipe.epochs, n, rate, budget_s)
+            if epochs_to_run == 0:
+                add(estimate_row(name, recipe.epochs, rate, estimate, resolved))
+                continue
+            shortened = (load_cached_row(recipe_key(name, recipe, data, n, seed, epochs_to_run), folder)
+                         if use_cache and epochs_to_run < recipe.epochs else None)
+            if shortened is not None:  # the same shortened run, asked for again
+                add(shortened)
+                continue
+        trained = train(name, data, epochs=epochs_to_run, subset=subset, device=device, seed=seed,
+                        on_batch=on_batch, on_epoch=on_epoch, should_stop=stop)
+        if trained.result.cancelled:
+            report.cancelled = True
+            break
+        row = row_from_training(name, trained, recipe.epochs, estimate, rate)
+        key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
+        add(store_row(key, row, trained, folder))
+    report.rows = with_reductions(report.rows)
+    return report

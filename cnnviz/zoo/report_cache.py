@@ -1,0 +1,131 @@
+"""The accuracy report's cache: each result with its trained checkpoint, keyed by what determines its numbers.
+
+A key covers the model, its recipe as requested, the epochs actually trained, the data's checksum (not
+just its name), the training subset and seed, and the cnnviz version. A run shortened to fit a time
+budget is therefore stored under its own epochs and is never served for a longer request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import weakref
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+import cnnviz
+from cnnviz.data.mnist import MnistData
+from cnnviz.models.registry import MODELS, Recipe
+from cnnviz.paths import user_data_dir
+from cnnviz.training.checkpoint import save_checkpoint
+from cnnviz.training.run import TrainedModel
+from cnnviz.zoo.report_format import Report, ReportRow, with_reductions
+
+DEFAULT_MODELS: tuple[str, ...] = ("logistic", "mlp", "small_cnn", "modern_cnn")
+CACHE_VERSION = 2  # 2: keyed by epochs run, data checksum and cnnviz version
+
+_checksums: dict[int, str] = {}
+
+
+def cache_dir() -> Path:
+    return user_data_dir() / "report-cache"
+
+
+def data_checksum(data: MnistData) -> str:
+    """SHA-256 of every image and label (about 0.2 s for MNIST; remembered while ``data`` lives)."""
+    known = _checksums.get(id(data))
+    if known is not None:
+        return known
+    digest = hashlib.sha256()
+    for array in (data.train_images, data.train_labels, data.test_images, data.test_labels):
+        digest.update(str((array.shape, array.dtype.str)).encode())
+        digest.update(memoryview(array.tobytes()))
+    _checksums[id(data)] = checksum = digest.hexdigest()
+    weakref.finalize(data, _checksums.pop, id(data), None)
+    return checksum
+
+
+def effective_recipe(name: str, epochs: int | None) -> Recipe:
+    """The model's recipe, with its epochs overridden when asked (tests, quick looks)."""
+    recipe = MODELS[name].recipe
+    return replace(recipe, epochs=epochs) if epochs else recipe
+
+
+def train_size(data: MnistData, subset: int | None) -> int:
+    n = len(data.train_labels)
+    return min(subset, n) if subset is not None else n
+
+
+def _ident(name: str, recipe: Recipe, data: MnistData, train_samples: int, seed: int) -> dict[str, Any]:
+    return {"version": CACHE_VERSION, "cnnviz": cnnviz.__version__, "model": name, "recipe": asdict(recipe),
+            "data": data_checksum(data), "train": train_samples, "seed": seed}
+
+
+def recipe_key(name: str, recipe: Recipe, data: MnistData, train_samples: int, seed: int,
+               epochs_run: int | None = None) -> str:
+    """Identifies a result: the same model, recipe, epochs trained, digits, seed and cnnviz give the same numbers."""
+    ident = {**_ident(name, recipe, data, train_samples, seed),
+             "epochs_run": recipe.epochs if epochs_run is None else epochs_run}
+    digest = hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()[:16]
+    return f"{name}-{digest}"
+
+
+def load_cached_row(key: str, folder: Path | None = None) -> ReportRow | None:
+    """The cached row for ``key`` when both its JSON and its checkpoint are intact, else None."""
+    folder = folder or cache_dir()
+    try:
+        raw = json.loads((folder / f"{key}.json").read_text())
+        row = ReportRow(**raw["row"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if raw.get("version") != CACHE_VERSION or (row.checkpoint and not (folder / row.checkpoint).is_file()):
+        return None
+    return replace(row, cached=True, reduction_vs_previous=None)
+
+
+def store_row(key: str, row: ReportRow, trained: TrainedModel, folder: Path | None = None) -> ReportRow:
+    """Save the checkpoint and the row next to it (checkpoint first, so a row never lacks its weights)."""
+    folder = folder or cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    row = replace(row, checkpoint=f"{key}.pt")
+    save_checkpoint(trained.model, folder / row.checkpoint, trained.meta)
+    payload = {"version": CACHE_VERSION, "row": asdict(replace(row, cached=False, reduction_vs_previous=None))}
+    tmp = folder / f"{key}.json.tmp"
+    tmp.write_text(json.dumps(payload, indent=1))
+    tmp.replace(folder / f"{key}.json")
+    return row
+
+
+def cached_row_for(name: str, data: MnistData, subset: int | None = None, seed: int = 0,
+                   epochs: int | None = None, folder: Path | None = None) -> ReportRow | None:
+    """The full recipe's cached row, else the longest shortened run of it (its row says "N of M epochs")."""
+    recipe = effective_recipe(name, epochs)
+    n = train_size(data, subset)
+    for epochs_run in range(recipe.epochs, 0, -1):
+        row = load_cached_row(recipe_key(name, recipe, data, n, seed, epochs_run), folder)
+        if row is not None:
+            return row
+    return None
+
+
+def cached_report(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, subset: int | None = None,
+                  seed: int = 0, folder: Path | None = None) -> Report:
+    """Whatever the cache already knows for these models, without training anything (for instant views)."""
+    rows = [row for name in models if (row := cached_row_for(name, data, subset, seed, folder=folder))]
+    return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels))
+
+
+def cached_checkpoints(folder: Path | None = None) -> list[tuple[str, Path]]:
+    """Every cached trained model as (label, checkpoint path), e.g. ("small_cnn", …) or
+    ("mlp (2 of 10 epochs)", …) for a run shortened to fit the time budget; sorted by label."""
+    folder = folder or cache_dir()
+    found = []
+    for entry in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        row = load_cached_row(entry.stem, folder)
+        if row is None or not row.checkpoint:
+            continue
+        label = f"{row.model} ({row.epochs} of {row.recipe_epochs} epochs)" if row.shortened else row.model
+        found.append((label, folder / row.checkpoint))
+    return sorted(found)

@@ -1,0 +1,145 @@
+"""The accuracy report's rows and how they read: table cells, notes, Markdown and JSON (no training here).
+
+The bar chart (``chart.py``) and the app's table depend on this module only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    model: str
+    parameters: int
+    epochs: int  # epochs actually trained
+    recipe_epochs: int
+    wall_time_s: float
+    device: str
+    test_error: float | None  # percent, measured on the test set; None when not even one epoch fitted
+    seed_error: float | None  # percent, the seed document's figure
+    reduction_vs_previous: float | None = None  # percent fewer errors than the measured row above
+    cached: bool = False
+    full_recipe_estimate_s: float | None = None  # set when the recipe was shortened to fit the budget
+    samples_per_s: float | None = None  # measured training throughput behind the estimate
+    checkpoint: str = ""
+
+    @property
+    def shortened(self) -> bool:
+        return self.epochs < self.recipe_epochs
+
+    @property
+    def estimated_only(self) -> bool:
+        return self.test_error is None
+
+
+@dataclass
+class Report:
+    rows: list[ReportRow]
+    dataset: str
+    train_samples: int
+    test_samples: int
+    cancelled: bool = False
+    created: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+    @property
+    def wall_time_s(self) -> float:
+        return sum(row.wall_time_s for row in self.rows)
+
+
+def reductions(errors: Sequence[float | None]) -> list[float | None]:
+    """Relative error reduction of each entry vs the last measured one before it, in percent.
+
+    None for the first measured entry, for unmeasured entries (None) and after a zero error.
+    """
+    out: list[float | None] = []
+    previous: float | None = None
+    for error in errors:
+        out.append(None if error is None or previous is None or previous <= 0
+                   else (previous - error) / previous * 100.0)
+        previous = error if error is not None else previous
+    return out
+
+
+def with_reductions(rows: Sequence[ReportRow]) -> list[ReportRow]:
+    """Fill the "reduction vs previous" column from the measured errors, in table order."""
+    values = reductions([row.test_error for row in rows])
+    return [replace(row, reduction_vs_previous=value) for row, value in zip(rows, values, strict=True)]
+
+
+def format_duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+    return f"{int(seconds // 3600)} h {int(seconds % 3600 // 60):02d} min"
+
+
+def format_percent(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}%"
+
+
+REPORT_COLUMNS = ("Model", "Parameters", "Epochs", "Wall time", "Device", "Test error", "Seed's figure",
+                  "Reduction vs previous")
+
+
+def row_cells(row: ReportRow) -> list[str]:
+    """The row as the table shows it (shared by the Markdown file and the app's table)."""
+    epochs = f"{row.epochs} of {row.recipe_epochs}" if row.shortened else str(row.epochs)
+    wall = format_duration(row.wall_time_s)
+    if row.estimated_only and row.full_recipe_estimate_s is not None:
+        wall = f"needs ~{format_duration(row.full_recipe_estimate_s)}"
+    error = "not trained" if row.estimated_only else format_percent(row.test_error)
+    return [row.model, f"{row.parameters:,}", epochs, wall, row.device, error, format_percent(row.seed_error, 1),
+            format_percent(row.reduction_vs_previous, 1)]
+
+
+def row_notes(row: ReportRow) -> list[str]:
+    notes = []
+    if row.shortened and row.full_recipe_estimate_s is not None:
+        done = ("not trained: not even one epoch fits the time budget" if row.estimated_only else
+                f"trained {row.epochs} of its recipe's {row.recipe_epochs} epochs to fit the time budget")
+        rate = f", {row.samples_per_s:,.0f} training samples/s measured" if row.samples_per_s else ""
+        notes.append(
+            f"{row.model}: {done}; the full recipe ({row.recipe_epochs} epochs) would need about "
+            f"{format_duration(row.full_recipe_estimate_s)} on this {row.device}{rate}. Train it on an NVIDIA GPU "
+            f"(`--device cuda`) to reach the seed's figure."
+        )
+    if (row.seed_error is not None and row.test_error is not None and row.test_error > row.seed_error * 1.25
+            and not row.shortened):
+        notes.append(f"{row.model}: {row.test_error:.2f}% is above the seed's {row.seed_error:.1f}%.")
+    return notes
+
+
+def report_markdown(report: Report) -> str:
+    lines = [
+        f"# MNIST test error by model ({report.dataset})",
+        "",
+        f"Trained on {report.train_samples:,} digits, evaluated on the {report.test_samples:,} test digits; "
+        f"run started {report.created}. Total wall time {format_duration(report.wall_time_s)}.",
+        "",
+        "| " + " | ".join(REPORT_COLUMNS) + " |",
+        "|---|---:|---:|---:|---|---:|---:|---:|",
+    ]
+    lines += ["| " + " | ".join(row_cells(row)) + " |" for row in report.rows]
+    lines += ["", "\"Reduction vs previous\" is the relative drop in test error from the row above.", ""]
+    lines += [f"- {note}" for note in report_notes(report)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def report_notes(report: Report, plain: bool = False) -> list[str]:
+    """The notes under the table, in Markdown, or as plain text for a label (``plain``: code marks dropped)."""
+    notes = [note for row in report.rows for note in row_notes(row)]
+    if report.cancelled:
+        notes.append("The run was cancelled: models after the last row were not trained.")
+    if any(row.cached for row in report.rows):
+        notes.append("Rows from the cache keep the wall time and device of the run that produced them.")
+    return [note.replace("`", "") for note in notes] if plain else notes
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {"dataset": report.dataset, "train_samples": report.train_samples, "test_samples": report.test_samples,
+            "created": report.created, "cancelled": report.cancelled, "rows": [asdict(r) for r in report.rows]}

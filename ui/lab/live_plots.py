@@ -1,0 +1,226 @@
+"""The lab's live curves: each model's smoothed training loss per batch and test accuracy per epoch.
+
+Batches arrive much faster than a plot can repaint, so they are only collected here; a timer hands the
+curves their new points every ``REDRAW_MS``, and only to the curves that grew (every ``setData``
+repaints a plot). The loss curve is downsampled and clipped to the view, and its axis changes only when
+the highest loss grows: measured, these keep a 20-epoch run's redraws cheap (see the design notes).
+Earlier runs are drawn dashed behind the current one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from cnnviz.lab import (
+    CNN_KEY,
+    FC_KEY,
+    ComparisonConfig,
+    ComparisonResult,
+    LossSmoother,
+    ModelBatchMetrics,
+    ModelEpochMetrics,
+    smooth,
+)
+from ui.theme import CNN_COLOR, FC_COLOR, palette
+from ui.widgets.lazy import LazyPanel
+from ui.widgets.status_label import StatusLabel
+
+REDRAW_MS = 100  # live curves are redrawn at most this often
+PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
+COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
+LOSS_TITLE = "Training loss (smoothed)"
+ACCURACY_TITLE = "Test accuracy (each epoch)"
+TITLE_SIZE = "12pt"
+
+
+@dataclass
+class LiveCurve:
+    """What has arrived so far for one model: per-batch smoothed loss and per-epoch test accuracy."""
+
+    epochs: int = 1
+    smoother: LossSmoother = field(default_factory=LossSmoother)
+    loss_x: list[float] = field(default_factory=list)  # in epochs, so both models share the axis
+    loss_y: list[float] = field(default_factory=list)
+    acc_x: list[float] = field(default_factory=list)
+    acc_y: list[float] = field(default_factory=list)
+    last_batch: ModelBatchMetrics | None = None
+    epochs_done: int = 0
+
+    def add_batch(self, m: ModelBatchMetrics) -> None:
+        self.last_batch = m
+        self.loss_x.append(m.epoch - 1 + m.batch / m.batches_per_epoch)
+        self.loss_y.append(self.smoother.add(m.loss))
+
+    def add_epoch(self, m: ModelEpochMetrics) -> None:
+        self.epochs_done = m.epoch
+        if m.test_accuracy is not None:
+            self.acc_x.append(float(m.epoch))
+            self.acc_y.append(100.0 * m.test_accuracy)
+
+    @property
+    def progress(self) -> float:
+        """Fraction of this model's run done (its batches; an epoch's test counts with its last batch)."""
+        m = self.last_batch
+        return 0.0 if m is None else (m.epoch - 1 + m.progress) / max(1, self.epochs)
+
+    @property
+    def testing(self) -> bool:
+        """Its epoch's batches are all done and the test digits are being scored."""
+        m = self.last_batch
+        return m is not None and m.batch == m.batches_per_epoch and self.epochs_done < m.epoch
+
+
+def _plot(title: str, y_label: str, legend_offset: tuple[int, int], grid: bool) -> pg.PlotWidget:
+    """A plot for live curves; ``grid`` only where it redraws rarely (a grid is most of a repaint's cost)."""
+    plot = pg.PlotWidget()
+    plot.setTitle(title, size=TITLE_SIZE)
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", y_label)
+    if grid:
+        plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.addLegend(offset=legend_offset, labelTextSize="10pt")
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMinimumHeight(180)
+    return plot
+
+
+class LivePlots(LazyPanel):
+    """``start(config, results)``, then ``add_batch``/``add_epoch`` from the run, ``finish()`` at its end."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.live: dict[str, LiveCurve] = {}
+        self.live_items: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self._drawn: dict[tuple[str, str], int] = {}  # (model, curve) -> points handed to the plot
+        self._grown = False
+        self._loss_top = 0.0  # the loss axis's top, before its 5% headroom
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.notice = StatusLabel()  # e.g. a GPU that ran out of memory and the restart on the CPU
+        self.notice.hide()
+        column.addWidget(self.notice)
+        row = QHBoxLayout()
+        self.loss_plot = _plot(LOSS_TITLE, "cross-entropy loss", (-10, 10), grid=False)
+        self.acc_plot = _plot(ACCURACY_TITLE, "accuracy (%)", (-10, -10), grid=True)
+        row.addWidget(self.loss_plot)
+        row.addWidget(self.acc_plot)
+        column.addLayout(row, 1)
+        self._set_axes(ComparisonConfig().epochs)
+
+    # -- a run ---------------------------------------------------------------------------------------
+    def start(self, config: ComparisonConfig, results: list[ComparisonResult]) -> None:
+        """Clear the plots, draw the last finished runs dashed, add empty curves for this run, start redrawing."""
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.clear()
+        self.say("")
+        self._set_axes(config.epochs)
+        self.acc_plot.enableAutoRange(axis="y")  # accuracies near 100% need the room more than the scale
+        self.acc_plot.setLimits(yMin=0, yMax=101)  # but never beyond what a percentage can be
+        self._drawn, self._loss_top = {}, 0.0
+        first = max(0, len(results) - PREVIOUS_RUNS_SHOWN)
+        for number, result in enumerate(results[first:], start=first + 1):
+            for run in result.runs:
+                pen = pg.mkPen(COLORS[run.key], width=1.5, style=Qt.PenStyle.DashLine)
+                x = np.arange(1, len(run.batch_losses) + 1) / max(1, run.batches_per_epoch)
+                smoothed = smooth(run.batch_losses)
+                self.loss_plot.plot(x, smoothed, pen=pen, name=f"run {number}: {run.label}")
+                self._fit_loss_axis(float(smoothed.max(initial=0.0)))
+                tested = [(m.epoch, 100 * m.test_accuracy) for m in run.history if m.test_accuracy is not None]
+                if tested:
+                    ax, ay = zip(*tested, strict=True)
+                    self.acc_plot.plot(ax, ay, pen=pen, name=f"run {number}: {run.label}")
+        self.live = {FC_KEY: LiveCurve(config.epochs), CNN_KEY: LiveCurve(config.epochs)}
+        self.live_items = {}
+        for key, label in ((FC_KEY, config.fc_label), (CNN_KEY, config.cnn_label)):
+            pen = pg.mkPen(COLORS[key], width=2.5)
+            name = f"run {len(results) + 1}: {label}" if results else label
+            loss_item = self.loss_plot.plot([], [], pen=pen, name=name)
+            acc_item = self.acc_plot.plot([], [], pen=pen, symbol="o", symbolSize=7, symbolBrush=COLORS[key],
+                                          symbolPen=None, name=name)
+            loss_item.setDownsampling(auto=True, method="mean")
+            loss_item.setClipToView(True)
+            self.live_items[key] = (loss_item, acc_item)
+        self.restyle()  # new legend labels take the palette's text colour
+        self.timer.start()
+
+    def add_batch(self, m: ModelBatchMetrics) -> None:
+        if m.model in self.live:
+            self.live[m.model].add_batch(m)
+            self._grown = True
+
+    def add_epoch(self, m: ModelEpochMetrics) -> None:
+        if m.model in self.live:
+            self.live[m.model].add_epoch(m)
+            self._grown = True
+
+    def restart(self, key: str, notice: str) -> None:
+        """The model starts again (a GPU ran out of memory): its curves so far were another attempt's."""
+        if key in self.live:
+            self.live[key] = LiveCurve(self.live[key].epochs)
+            self._grown = True
+        self.say(notice)
+
+    def finish(self) -> None:
+        """The run ended: draw what arrived last and stop the timer."""
+        self.timer.stop()
+        self.redraw()
+
+    @property
+    def progress(self) -> float:
+        return sum(c.progress for c in self.live.values()) / len(self.live) if self.live else 0.0
+
+    def say(self, notice: str) -> None:
+        self.notice.say(notice, error=bool(notice))
+        self.notice.setVisible(bool(notice))
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def redraw(self) -> None:
+        """Hand the curves their new points (only those that grew: every update repaints a plot)."""
+        if not self._grown:
+            return
+        self._grown = False
+        for key, live in self.live.items():
+            loss_item, acc_item = self.live_items[key]
+            if len(live.loss_x) != self._drawn.get((key, "loss"), 0):
+                loss_item.setData(live.loss_x, live.loss_y)
+                self._drawn[(key, "loss")] = len(live.loss_x)
+                if live.loss_y:
+                    self._fit_loss_axis(max(live.loss_y))
+            if len(live.acc_x) != self._drawn.get((key, "acc"), 0):
+                acc_item.setData(live.acc_x, live.acc_y)
+                self._drawn[(key, "acc")] = len(live.acc_x)
+
+    def refresh(self) -> None:
+        self.redraw()
+
+    def restyle(self) -> None:
+        """Titles and legend labels in the palette's text colour (pyqtgraph copies colours when it draws text)."""
+        text = palette().text
+        for plot, title in ((self.loss_plot, LOSS_TITLE), (self.acc_plot, ACCURACY_TITLE)):
+            plot.setTitle(title, size=TITLE_SIZE, color=text)
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                legend.setLabelTextColor(text)
+                for _, label in legend.items:
+                    label.setText(label.text, color=text)
+                legend.updateSize()  # re-rendered labels may be wider: the legend box must grow with them
+
+    def _set_axes(self, epochs: int) -> None:
+        self.loss_plot.setXRange(0, epochs, padding=0.02)
+        self.loss_plot.setYRange(0, 2.5, padding=0)  # cross-entropy of a 10-way guess starts near ln 10 ≈ 2.3
+        self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
+        self.acc_plot.setYRange(0, 100, padding=0.02)
+
+    def _fit_loss_axis(self, highest: float) -> None:
+        """Loss axis from 0 to the highest loss shown, changed only when that grows (no rescaling per batch)."""
+        if highest > self._loss_top:
+            self._loss_top = highest
+            self.loss_plot.setYRange(0, highest * 1.05, padding=0)

@@ -1,0 +1,279 @@
+"""The "Training lab" tab: an FC network and a CNN trained side by side on the same digits, live.
+
+A thin container: the form and the run's status on the left (a column that scrolls when the window is
+small), the live curves over the results table on the right (a splitter between them). The run itself is
+``cnnviz.lab.run_comparison`` as one background job (``TaskRunner``, key "train", policy "single"); its
+batches and epochs arrive as the job's progress and are only collected until the plots' redraw timer.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtGui import QFont
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from cnnviz.jobs import Job
+from cnnviz.lab import (
+    CNN_KEY,
+    FC_KEY,
+    ComparisonConfig,
+    ComparisonResult,
+    ModelBatchMetrics,
+    ModelEpochMetrics,
+    build_pair,
+    first_layer_filters,
+    run_comparison,
+)
+from cnnviz.training.device import training_threads
+from ui.lab.controls import ComparisonControls
+from ui.lab.filters_view import FiltersView
+from ui.lab.live_plots import LiveCurve, LivePlots
+from ui.lab.results_table import ResultsTable, percent
+from ui.preferences import Preferences
+from ui.state import AppState
+from ui.tasks import TaskRunner
+from ui.widgets.status_label import StatusLabel
+
+COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by side without squeezing
+STATUS_LINES = 4  # the status keeps room for this many lines, so a longer message never moves the form
+READY = "Press “Train both” to train the FC network and the CNN on the same digits."
+SHORT_NAMES = {FC_KEY: "FC", CNN_KEY: "CNN"}
+
+RunComparison = Callable[..., ComparisonResult]
+
+
+@dataclass(frozen=True)
+class Restart:
+    """A model's GPU ran out of memory and it starts again on the CPU (its curves so far are void)."""
+
+    model: str
+    notice: str
+
+
+def phase_text(key: str, curve: LiveCurve, test_samples: int) -> str:
+    """Where one model's training is now, in a short line for the status."""
+    name, m = SHORT_NAMES[key], curve.last_batch
+    if m is None:
+        return f"{name}: waiting"
+    if curve.epochs_done >= curve.epochs:
+        return f"{name}: trained"
+    if curve.testing:
+        return f"{name}: testing on {test_samples:,} digits after epoch {m.epoch} of {curve.epochs}…"
+    return f"{name}: training, epoch {m.epoch} of {curve.epochs} (batch {m.batch}/{m.batches_per_epoch})…"
+
+
+class TrainingLabTab(QWidget):
+    """``TrainingLabTab(state, prefs, run_comparison=...)``; the run is the injectable ``run_comparison``."""
+
+    run_finished = pyqtSignal(object)  # ComparisonResult, once it is in the table
+    run_ended = pyqtSignal(str)  # "finished", "stopped" or "failed", once the tab is ready for the next run
+
+    def __init__(self, state: AppState, prefs: Preferences, *, run_comparison: RunComparison = run_comparison,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.prefs = state, prefs
+        self.tasks = TaskRunner(self)
+        self._run_comparison = run_comparison
+        self._running_config: ComparisonConfig | None = None
+        self._outcome: tuple[str, ComparisonResult | None] = ("stopped", None)
+        self._notices: list[str] = []
+        self._pending_filters: tuple[np.ndarray, str] | None = None
+
+        self.controls = ComparisonControls(prefs.lab, state.data)
+        self.train_button = QPushButton("Train both")
+        font = QFont(self.train_button.font())
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.train_button.setFont(font)
+        self.train_button.setMinimumHeight(40)
+        self.train_button.clicked.connect(self.toggle_training)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.status = StatusLabel(READY)
+        self.status.setFixedHeight(STATUS_LINES * self.status.fontMetrics().lineSpacing() + 4)
+        self.filters = FiltersView()
+        self.plots = LivePlots()
+        self.results = ResultsTable(picture_of=self)
+
+        column = QWidget()
+        stack = QVBoxLayout(column)
+        for widget in (self.controls, self.train_button, self.progress, self.status):
+            stack.addWidget(widget)
+        stack.addWidget(self.filters, 1)
+        column.setFixedWidth(max(COLUMN_WIDTH, column.minimumSizeHint().width()))
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        bar = scroll.verticalScrollBar()
+        scroll.setFixedWidth(column.width() + (bar.sizeHint().width() if bar is not None else 0))
+        self.splitter = QSplitter()
+        self.splitter.setOrientation(self.splitter.orientation().Vertical)
+        self.splitter.addWidget(self.plots)
+        self.splitter.addWidget(self.results)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.splitter, 1)
+
+        self.controls.changed.connect(self._on_settings_changed)
+        self.controls.cnn_changed.connect(self._show_starting_filters)
+        self.plots.timer.timeout.connect(self._show_progress)
+        self.results.cleared.connect(self._show_starting_filters)
+        state.data_changed.connect(self._on_data_changed)
+        self._show_starting_filters()
+
+    # -- configuration -----------------------------------------------------------------------------
+    def config(self) -> ComparisonConfig:
+        """The comparison the form describes (as many test digits as the data set has means all of them)."""
+        config = self.prefs.lab.config()
+        if config.test_samples is not None and config.test_samples >= len(self.state.data.test_labels):
+            config = replace(config, test_samples=None)
+        return config
+
+    def _on_settings_changed(self) -> None:
+        if not self.is_running and self.status.is_error:
+            self.status.say(READY)  # the refused setting was changed: the reason no longer holds
+
+    def _on_data_changed(self) -> None:
+        self.controls.set_data(self.state.data)
+
+    # -- running -------------------------------------------------------------------------------------
+    @property
+    def is_running(self) -> bool:
+        return self.tasks.busy("train")
+
+    def toggle_training(self) -> None:
+        if self.is_running:
+            self.stop_training()
+        else:
+            self.start_training()
+
+    def start_training(self) -> bool:
+        """Start a run of the form's comparison; False (with the reason in the status) when it cannot."""
+        if self.is_running:
+            return False
+        config, data = self.config(), self.state.data
+        problems = config.problems(data)
+        if problems:
+            self.status.say(" ".join(problems), error=True)
+            return False
+        run, takes_restart = self._run_comparison, _accepts(self._run_comparison, "on_restart")
+
+        def train(job: Job) -> ComparisonResult:
+            extra: dict[str, Any] = {}
+            if takes_restart:
+                extra["on_restart"] = lambda key, notice: job.progress(Restart(key, notice))
+            return run(config, data, on_batch=job.progress, on_epoch=job.progress, should_stop=job.should_stop,
+                       **extra)
+
+        self._running_config, self._notices, self._outcome = config, [], ("stopped", None)
+        started = self.tasks.run("train", train, policy="single", threads=training_threads(),
+                                 on_progress=self._on_progress, on_done=self._on_done,
+                                 on_failed=self._on_failed, on_finished=self._on_finished)
+        assert started  # nothing else runs under this key
+        self.plots.start(config, self.results.results)
+        self.controls.set_editable(False)
+        self.results.set_running(True)
+        self.train_button.setText("Stop")
+        self.progress.setValue(0)
+        self.status.say(f"Preparing {config.train_samples:,} training digits…")
+        return True
+
+    def stop_training(self) -> None:
+        """Ask the run to stop; it does before its next batch (or test chunk), and ``run_ended`` says so."""
+        if self.is_running:
+            self.tasks.cancel("train")
+            self.train_button.setEnabled(False)
+            self.status.say("Stopping…")
+
+    def _on_progress(self, item: object) -> None:
+        if isinstance(item, ModelBatchMetrics):
+            self.plots.add_batch(item)
+            if item.filters is not None:
+                where = f"epoch {item.epoch}, batch {item.batch}/{item.batches_per_epoch}"
+                self._pending_filters = (item.filters, where)
+        elif isinstance(item, ModelEpochMetrics):
+            self.plots.add_epoch(item)
+            if item.filters is not None:
+                self._pending_filters = (item.filters, f"after epoch {item.epoch}/{item.epochs}")
+        elif isinstance(item, Restart):
+            notice = f"{SHORT_NAMES.get(item.model, item.model)}: {item.notice}"
+            self._notices.append(notice)
+            self.plots.restart(item.model, notice)
+
+    def _show_progress(self) -> None:
+        """On each redraw tick: the bar, the newest filters, and what each model is doing now."""
+        self.progress.setValue(int(1000 * self.plots.progress))
+        if self._pending_filters is not None:
+            self.filters.show_filters(*self._pending_filters)
+            self._pending_filters = None
+        config = self._running_config
+        if config is not None and self.tasks.task("train") is not None and self.train_button.isEnabled():
+            tested = config.test_samples or len(self.state.data.test_labels)
+            if any(curve.last_batch is not None for curve in self.plots.live.values()):
+                self.status.say("\n".join(phase_text(k, c, tested) for k, c in self.plots.live.items()))
+
+    def _on_done(self, result: ComparisonResult) -> None:
+        self._outcome = ("finished", result)
+
+    def _on_failed(self, message: str) -> None:
+        self._outcome = ("failed", None)
+        self.status.say(f"Training failed: {message}", error=True)
+
+    def _on_finished(self) -> None:
+        """The job has ended (done, stopped or failed): show how, and get ready for the next run."""
+        outcome, result = self._outcome
+        self.plots.finish()
+        self._show_progress()
+        if result is not None:
+            self.results.add(result)
+            self._report(result)
+            self.progress.setValue(1000)
+            if result.cnn.filters is not None:
+                self.filters.show_filters(result.cnn.filters, f"after epoch {len(result.cnn.history)} (final)")
+        elif outcome == "stopped":
+            epochs = [c.last_batch.epoch for c in self.plots.live.values() if c.last_batch is not None]
+            where = f" in epoch {max(epochs)}" if epochs else " before the first batch"
+            self.status.say(f"Stopped{where}. The curves show how far it got; the table keeps only finished runs.")
+        self._running_config = None
+        self.controls.set_editable(True)
+        self.results.set_running(False)
+        self.train_button.setText("Train both")
+        self.train_button.setEnabled(True)
+        self.run_ended.emit(outcome)
+        if result is not None:
+            self.run_finished.emit(result)
+
+    def _report(self, result: ComparisonResult) -> None:
+        fc, cnn = result.fc, result.cnn
+        self.status.say(
+            f"Done in {result.wall_time_s:.1f} s on {result.device.upper()}. Test accuracy: "
+            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test digits)."
+        )
+        notices = list(dict.fromkeys([*self._notices, *getattr(result, "notices", [])]))
+        if notices:
+            self.plots.say(" ".join(notices))
+
+    def _show_starting_filters(self) -> None:
+        """Before any training: the random filters the next run's CNN starts from (same seed, same sizes)."""
+        if not self.is_running and not self.results.results:
+            _, cnn = build_pair(self.config())
+            self.filters.show_filters(first_layer_filters(cnn), "untrained (random start)")
+
+
+def _accepts(fn: Callable[..., Any], name: str) -> bool:
+    """Whether ``fn`` takes the keyword ``name`` (the core's restart callback is new: older cores lack it)."""
+    try:
+        parameters = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
