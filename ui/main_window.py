@@ -14,7 +14,7 @@ from cnnviz.data import MnistData, load_mnist_folder
 from cnnviz.jobs import Job
 from cnnviz.paths import BUNDLED_MNIST_DIR, default_model_path
 from cnnviz.training import TrainedModel, device_label, pick_device, train_model
-from cnnviz.training.device import INFERENCE_THREADS
+from cnnviz.training.device import threads_for
 from ui.banner import Banner
 from ui.model_control import ModelControl
 from ui.preferences import PreferenceStore, open_preferences
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         def job(j: Job) -> MnistData:
             return load_mnist_folder(folder, should_stop=j.should_stop)
 
-        started = self.tasks.run("load-data", job, threads=INFERENCE_THREADS, on_done=self._on_data_loaded,
+        started = self.tasks.run("load-data", job, threads=threads_for("load"), on_done=self._on_data_loaded,
                                  on_failed=self._on_data_failed)
         if started:
             self.show_status(f"Opening {folder}…", 0)

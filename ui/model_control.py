@@ -16,7 +16,7 @@ from cnnviz.jobs import Job
 from cnnviz.models import MODELS
 from cnnviz.store import Damaged, ModelStore, Opened
 from cnnviz.training import CheckpointError, TrainedModel, load_checkpoint, save_checkpoint, train_model
-from cnnviz.training.device import training_threads
+from cnnviz.training.device import threads_for
 from ui.preferences import ModelPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -78,7 +78,7 @@ class ModelControl(QObject):
             return train(DEFAULT_MODEL, data, subset=subset, epochs=epochs, on_batch=on_batch,
                          should_stop=j.should_stop)
 
-        self.tasks.run("train-default", job, threads=training_threads(), on_done=self._on_trained,
+        self.tasks.run("train-default", job, threads=threads_for("train"), on_done=self._on_trained,
                        on_progress=self.training_progress.emit, on_failed=self._on_failed,
                        on_cancelled=self._on_cancelled, on_finished=self.training_ended.emit)
         self.message.emit(reason or self._starting_text())

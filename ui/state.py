@@ -19,7 +19,7 @@ from cnnviz.introspect import Capture
 from cnnviz.jobs import Job
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import CheckpointMeta
-from cnnviz.training.device import INFERENCE_THREADS
+from cnnviz.training.device import threads_for
 from ui.tasks import TaskRunner
 
 MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
@@ -106,7 +106,7 @@ class AppState(QObject):
         def job(_: Job) -> tuple[StagedNet, CheckpointMeta, Capture]:
             return model, meta, capture_fn(model, image)
 
-        self.tasks.run("capture", job, policy="latest", threads=INFERENCE_THREADS,
+        self.tasks.run("capture", job, policy="latest", threads=threads_for("capture"),
                        on_done=self._on_captured, on_failed=self._on_failed)
 
     def _on_captured(self, result: tuple[StagedNet, CheckpointMeta, Capture]) -> None:

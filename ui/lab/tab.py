@@ -8,10 +8,8 @@ batches and epochs arrive as the job's progress and are only collected until the
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 from PyQt6.QtCore import pyqtSignal
@@ -30,7 +28,7 @@ from cnnviz.lab import (
     first_layer_filters,
     run_comparison,
 )
-from cnnviz.training.device import training_threads
+from cnnviz.training.device import threads_for
 from ui.lab.controls import ComparisonControls
 from ui.lab.filters_view import FiltersView
 from ui.lab.live_plots import LiveCurve, LivePlots
@@ -166,17 +164,14 @@ class TrainingLabTab(QWidget):
         if problems:
             self.status.say(" ".join(problems), error=True)
             return False
-        run, takes_restart = self._run_comparison, _accepts(self._run_comparison, "on_restart")
+        run = self._run_comparison
 
         def train(job: Job) -> ComparisonResult:
-            extra: dict[str, Any] = {}
-            if takes_restart:
-                extra["on_restart"] = lambda key, notice: job.progress(Restart(key, notice))
             return run(config, data, on_batch=job.progress, on_epoch=job.progress, should_stop=job.should_stop,
-                       **extra)
+                       on_restart=lambda key, notice: job.progress(Restart(key, notice)))
 
         self._running_config, self._notices, self._outcome = config, [], ("stopped", None)
-        started = self.tasks.run("train", train, policy="single", threads=training_threads(),
+        started = self.tasks.run("train", train, policy="single", threads=threads_for("train"),
                                  on_progress=self._on_progress, on_done=self._on_done,
                                  on_failed=self._on_failed, on_finished=self._on_finished)
         assert started  # nothing else runs under this key
@@ -269,11 +264,3 @@ class TrainingLabTab(QWidget):
             _, cnn = build_pair(self.config())
             self.filters.show_filters(first_layer_filters(cnn), "untrained (random start)")
 
-
-def _accepts(fn: Callable[..., Any], name: str) -> bool:
-    """Whether ``fn`` takes the keyword ``name`` (the core's restart callback is new: older cores lack it)."""
-    try:
-        parameters = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
