@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
+import torch
 from PIL import Image
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtTest import QTest
+from PyQt6.QtWidgets import QApplication
 
+from cnnviz.format import format_probability
 from cnnviz.introspect import capture
 from cnnviz.models import build_model
 from cnnviz.training import CheckpointMeta
 from ui.canvas import RASTER
-from ui.draw_tab import DrawTab
+from ui.colormaps import value_range
+from ui.draw.tab import DrawTab
+from ui.preferences import Preferences
 from ui.state import AppState
+from ui.theme import configure_plots
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+configure_plots()
 
 
 @pytest.fixture
 def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
     state = app_state
-    widget = DrawTab(state)
+    widget = DrawTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -43,7 +49,7 @@ def wait_for_capture_of(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped
 
 
 def overview_images(tab: DrawTab) -> list[np.ndarray]:
-    return [item.image.copy() for item in tab.pipeline._items]
+    return [picture.copy() for picture in tab.pipeline.strip.pictures()]
 
 
 def trace_strokes(digit: np.ndarray, threshold: int = 110) -> list[list[tuple[float, float]]]:
@@ -92,11 +98,11 @@ def test_picked_test_digit_shows_its_true_class_predicted(qtbot, tab: DrawTab) -
     for digit in (0, 3, 5, 8):
         index = int(np.flatnonzero(labels == digit)[1])
         tab.index_spin.setValue(index)
-        QTest.mouseClick(tab.show_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(tab.inputs.show_button, Qt.MouseButton.LeftButton)
         wait_for_capture_of(qtbot, tab)
         assert tab.state.true_label == digit
         assert tab.state.capture is not None and tab.state.capture.prediction == digit
-        assert tab.truth_label.text() == f"True class: {digit} — ✓ correct"
+        assert tab.inputs.truth_label.text() == f"True class: {digit} — ✓ correct"
         assert tab.prediction_label.text().startswith(f"It's a {digit}")
 
 
@@ -140,13 +146,13 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
     pipeline = tab.pipeline
     names = [s.name for s in tab.state.capture.stages]  # type: ignore[union-attr]
     # clicking a stage in the overview selects it
-    box = pipeline._boxes[2]
-    view = pipeline.overview
+    box = pipeline.strip.boxes[2]
+    view = pipeline.strip
     centre = view.mapFromScene(box.mapToScene(box.boundingRect().center()))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     qtbot.waitUntil(lambda: pipeline.current == 2)
     assert pipeline.table.currentRow() == 2
-    assert "Pool1" in pipeline.focus_title.text
+    assert "Pool1" in pipeline.focus.title.text
 
     QTest.keyClick(tab.canvas, Qt.Key.Key_Right)  # arrows pass through the canvas to the step-through
     assert pipeline.current_stage is not None and pipeline.current_stage.name == names[3]
@@ -160,23 +166,24 @@ def test_stage_selection_channel_and_step_through_keys(qtbot, tab: DrawTab) -> N
     assert not pipeline.previous_stage() and not pipeline.prev_button.isEnabled()
 
     pipeline.select_stage(1)  # conv1: 8 maps of 28×28
-    all_maps = pipeline.focus_item.image.shape
-    assert [label.toPlainText() for label in pipeline._channel_labels] == [str(c) for c in range(8)]
+    focus = pipeline.focus
+    all_maps = focus.item.image.shape
+    assert focus.tile_labels() == [str(c) for c in range(1, 9)]  # maps counted from 1
     pipeline.select_channel(5)
-    assert pipeline.focus_item.image.shape[:2] == (28, 28)
-    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert focus.item.image.shape[:2] == (28, 28)
+    (top, bottom) = focus.box.viewRange()[1]
     assert 28 <= bottom - top < 32  # the one map fills the view (the tile numbers are gone, not in the way)
-    assert pipeline._channel_labels == []
-    assert all_maps[0] > 28 and "map 5" in pipeline.focus_title.text
-    pipeline._on_focus_hover(3, 4)
+    assert focus.tile_labels() == []
+    assert all_maps[0] > 28 and "map 6" in focus.title.text
+    focus.item.hover(3, 4)
     expected = tab.state.capture.stages[1].output[5, 3, 4]  # type: ignore[union-attr]
-    assert pipeline.readout.text() == f"map 5 (3, 4) = {expected:.3f}"
+    assert pipeline.readout.text() == f"map 6, row 4, column 5 = {expected:.3f}"
     pipeline.select_channel(None)
-    assert pipeline.focus_item.image.shape == all_maps
-    (top, bottom) = pipeline.focus_box.viewRange()[1]
+    assert focus.item.image.shape == all_maps
+    (top, bottom) = focus.box.viewRange()[1]
     assert bottom - top >= all_maps[0]
-    # conv2's overview: 16 maps of 14×14 in a 4×4 grid with 1-pixel gaps; pixel (15, 15) starts tile row 1, col 1
-    pipeline._items[3].on_click(15, 15)  # type: ignore[misc]
+    # conv2's overview: 16 maps of 14×14 in a 4×4 grid with 1-pixel gaps; pixel (15, 15) starts tile row 2, col 2
+    pipeline.strip.items[3].click(15, 15)
     assert pipeline.current == 3 and pipeline.channel == 5
 
 
@@ -246,7 +253,7 @@ def test_canvas_point_mapping_round_trips(qtbot, tab: DrawTab) -> None:
 def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> None:
     """A freshly built CNN (random weights) gives a valid, finite prediction for a drawing."""
     state = app_state
-    widget = DrawTab(state)
+    widget = DrawTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     with qtbot.waitSignal(state.capture_changed, timeout=10_000):
@@ -259,13 +266,13 @@ def test_a_model_without_metadata_still_draws(qtbot, app_state: AppState) -> Non
 
 
 def test_drawing_before_the_model_is_ready_waits_then_predicts(qtbot, app_state: AppState, trained_explorer) -> None:
-    widget = DrawTab(app_state)
+    widget = DrawTab(app_state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     widget.canvas.draw_stroke([(140, 40), (140, 240)])
     assert app_state.image is not None and app_state.capture is None
     assert widget.prediction_label.text() == "The model is still training…"
-    assert widget.input_item.image.shape[:2] == (28, 28)  # the 28×28 input is shown already
+    assert widget.inputs.input_item.image.shape[:2] == (28, 28)  # the 28×28 input is shown already
     model, meta, _ = trained_explorer
     with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
         app_state.set_model(model, meta)
@@ -339,3 +346,115 @@ def test_dropping_an_image_file_classifies_it(qtbot, tab: DrawTab, tmp_path: Pat
         assert drop_files(tab.canvas, [junk])
     assert np.array_equal(tab.canvas.input_image(), kept)
     assert "readme.txt" in tab.message.text()
+
+
+# -- defects of the issue "Every defect…" (numbers as there) ---------------------------------------
+def test_arrow_keys_step_even_right_after_clicking_a_control(qtbot, tab: DrawTab) -> None:
+    """8: the first ←/→ after clicking a button (or the brush slider) was swallowed by that control."""
+    pipeline = tab.pipeline
+    pipeline.select_stage(0)
+    tab.activateWindow()  # keys go to the active window
+    qtbot.waitUntil(tab.isActiveWindow)
+    for control in (tab.inputs.show_button, tab.inputs.random_button, tab.brush_slider):
+        QTest.mouseClick(control, Qt.MouseButton.LeftButton)
+        wait_for_capture_of(qtbot, tab)
+        control.setFocus()  # where a real click leaves the focus when the control takes it
+        start = pipeline.current
+        brush = tab.brush_slider.value()
+        QTest.keyClick(QApplication.focusWidget() or control, Qt.Key.Key_Right)
+        assert pipeline.current == start + 1, f"→ after clicking {control.objectName() or type(control).__name__}"
+        assert tab.brush_slider.value() == brush
+
+
+def test_probability_is_never_rounded_up_to_certainty(qtbot, tab: DrawTab) -> None:
+    """5: one formatter (">99.9%", one decimal) and the sentence that the network must pick a class."""
+    labels = tab.state.data.test_labels
+    for index in (int(np.flatnonzero(labels == 3)[0]), 0):
+        tab.show_test_digit(index)
+        wait_for_capture_of(qtbot, tab)
+        cap = tab.state.capture
+        assert cap is not None
+        p = float(cap.probabilities[cap.prediction])
+        text = tab.prediction_label.text()
+        assert text == f"It's a {cap.prediction} ({format_probability(p)})"
+        assert p >= 1.0 or "(100%)" not in text
+    note = tab.inputs.forced_choice
+    assert note.isVisible() and "must pick one of its 10 classes" in note.text()
+
+
+def test_map_scale_is_followed_and_said_next_to_the_bar(qtbot, tab: DrawTab) -> None:
+    """4: the enlarged map says which scale it uses; "map" stretches each map over its own range."""
+    pipeline, focus = tab.pipeline, tab.pipeline.focus
+    cap = tab.state.capture
+    assert cap is not None
+    conv1 = cap.stages[1].output
+    pipeline.select_stage(1)
+    pipeline.select_channel(2)
+    assert focus.bar.levels() == pytest.approx(value_range(conv1))  # one scale for the stage
+    assert focus.scale_label.isVisible() and "shared by all maps" in focus.scale_label.text()
+    with qtbot.waitSignal(tab.state.display_changed):
+        tab.state.set_map_scale("map")  # the View menu's choice
+    assert focus.bar.levels() == pytest.approx(value_range(conv1[2]))  # this map's own range
+    assert "own scale" in focus.scale_label.text()
+    pipeline.select_channel(None)
+    picture = focus.picture
+    assert picture is not None and picture.grid is not None
+    for c in range(8):  # every tile reaches the top of the scale (unless the map is all 0)
+        y, x = picture.grid.origin(c)
+        tile = picture.values[y : y + 28, x : x + 28]
+        assert tile.max() == pytest.approx(1.0 if conv1[c].max() > conv1[c].min() else 0.0)
+    focus.item.hover(1, 1)  # the readout still gives the real value, not the stretched one
+    assert pipeline.readout.text().endswith(f"= {conv1[0, 1, 1]:.3f}")
+
+
+def test_class_values_are_written_apart(qtbot, tab: DrawTab) -> None:
+    """8: the FC stage's ten numbers ran together ("-15.57-17.01-14.19"), worst in a 1024-px window."""
+    focus = tab.pipeline.focus
+    tab.pipeline.select_stage(6)  # FC: 10 class scores
+    with qtbot.waitSignal(focus.box.sigResized, timeout=5000):
+        tab.resize(1024, 620)  # the smallest window the app supports: the focus view is narrowest there
+    labels = focus.value_labels()
+    assert len(labels) == 10
+    a, b = focus.box.mapViewToDevice(QPointF(0, 0)), focus.box.mapViewToDevice(QPointF(1, 0))
+    cell = b.x() - a.x()  # on-screen width of one value's cell
+    widest = max(label.textItem.boundingRect().width() for label in labels)  # text is drawn unscaled
+    assert widest < cell, f"values {widest:.0f} px wide in cells of {cell:.0f} px"
+
+
+def test_eight_maps_fill_their_grid_and_silent_maps_are_explained(qtbot, app_state, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    """8: an empty ninth tile in 8-map grids, and a map that stays 0 (a dead filter) went unexplained."""
+    model = copy.deepcopy(trained_explorer[0])
+    with torch.no_grad():
+        model.conv1[0].bias[4] = -1e3  # filter 5 can never fire: its map is 0 everywhere after ReLU
+    widget = DrawTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(model, trained_explorer[1])
+    widget.pipeline.select_stage(1)
+    grid = widget.pipeline.focus.picture.grid  # type: ignore[union-attr]
+    assert grid is not None and grid.rows * grid.cols == 8  # 2 rows of 4: no empty tile
+    assert "8 maps in 2 rows of 4" in widget.pipeline.caption.text()
+    assert "Map 5 stay at 0" in widget.pipeline.caption.text() and "dead" in widget.pipeline.caption.text()
+
+
+def test_draw_preferences_are_bound(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    prefs = Preferences()
+    prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index = 31, 4.5, 123
+    widget = DrawTab(app_state, prefs)
+    qtbot.addWidget(widget)
+    assert widget.canvas.brush_size == 31 and widget.pipeline.pace.value() == 4.5
+    assert widget.index_spin.value() == 123
+    widget.brush_slider.setValue(12)
+    widget.pipeline.pace.setValue(1.5)
+    widget.show_test_digit(7)
+    assert (prefs.draw.brush, prefs.draw.pace, prefs.draw.test_index) == (12, 1.5, 7)
+
+
+def test_a_dab_asks_to_keep_drawing(qtbot, tab: DrawTab) -> None:
+    """11: a first small mark is not a digit yet: the tab says "keep drawing" until the mark is digit-sized."""
+    tab.canvas.clear()
+    tab.canvas.draw_stroke([(140, 140), (146, 144)])  # a dab
+    assert tab.message.isVisible() and "Keep drawing" in tab.message.text()
+    tab.canvas.draw_stroke([(140, 40), (140, 240)])  # now a "1" from top to bottom
+    assert not tab.message.isVisible()

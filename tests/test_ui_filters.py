@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+import re
+
 import numpy as np
-import pyqtgraph as pg
 import pytest
+import torch
+from PyQt6.QtCore import QPointF
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, apply_filter, conv_filters
-from ui.filters_tab import FiltersTab, format_kernel
+from ui.filters.cards import format_kernel
+from ui.filters.tab import FiltersTab
+from ui.preferences import Preferences
+from ui.theme import configure_plots
 
-pg.setConfigOptions(imageAxisOrder="row-major")
+configure_plots()
 
 
 @pytest.fixture
 def tab(qtbot, app_state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
     state = app_state
-    widget = FiltersTab(state)
+    widget = FiltersTab(state, Preferences())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -57,9 +64,9 @@ def test_hover_and_click_read_the_real_weight_values(qtbot, tab: FiltersTab) -> 
     weights = conv_filters(tab.state.model)[1].weights  # type: ignore[arg-type]
     row, col = weight_pixel(tab, "conv2", 5, 3, 1, 2)
     line = tab.show_value_at("conv2", row, col)  # what hovering there shows
-    assert line == f"conv2 filter 5 from map 3: weight [1, 2] = {weights[5, 3, 1, 2]:+.3f}"
+    assert line == f"conv2 filter 6 from map 4: weight at row 2, column 3 = {weights[5, 3, 1, 2]:+.3f}"
     assert tab.readout.text() == line
-    tab.panels["conv2"].item.on_click(row, col)  # type: ignore[misc]  # a click pins the whole kernel
+    tab.panels["conv2"].item.click(row, col)  # a click pins the whole kernel
     assert tab.kernel_label.text().endswith(format_kernel(weights[5, 3]))
 
     weights1 = conv_filters(tab.state.model)[0].weights  # type: ignore[arg-type]
@@ -106,7 +113,7 @@ def test_other_architectures_say_what_they_have(qtbot, app_state) -> None:  # ty
     from cnnviz.training import CheckpointMeta
     from ui.colormaps import DIVERGING_MAP
 
-    widget = FiltersTab(app_state)
+    widget = FiltersTab(app_state, Preferences())
     qtbot.addWidget(widget)
     widget.show()
     mlp = build_model("mlp")
@@ -123,3 +130,56 @@ def test_other_architectures_say_what_they_have(qtbot, app_state) -> None:  # ty
     cards = widget.panels["conv1"].cards
     assert cards is not None and cards.weights.shape == (6, 1, 5, 5)
     assert cards.responses.min() < 0 and cards.response_map == DIVERGING_MAP
+
+
+# -- defects of the issue "Every defect…" (numbers as there) ---------------------------------------
+def test_sobel_reference_needs_no_model(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    """8: the Sobel panel was blank until a model existed, though it needs none."""
+    widget = FiltersTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.show()
+    image = app_state.data.test_images[2] / 255.0
+    app_state.set_input(image)
+    qtbot.waitUntil(lambda: widget.sobel_panel.cards is not None
+                    and widget.sobel_panel.cards.responses[0].any(), timeout=5000)
+    assert widget.sobel_panel.isVisible() and widget.placeholder.isVisible()
+    assert np.allclose(widget.sobel_panel.cards.responses[1], apply_filter(image, SOBEL_HORIZONTAL))  # type: ignore[union-attr]
+
+
+def test_a_weight_can_be_read_enlarged(qtbot, tab: FiltersTab) -> None:
+    """8: conv2's weights are drawn ~4 px wide; pointing at one shows its kernel big enough to read."""
+    weights = conv_filters(tab.state.model)[1].weights  # type: ignore[arg-type]
+    cards = tab.panels["conv2"].cards
+    assert cards is not None
+    row, col = weight_pixel(tab, "conv2", 9, 6, 0, 1)
+    tab.panels["conv2"].item.hover(row, col)
+    view = tab.kernel_view
+    assert view.kernel is not None and np.array_equal(view.kernel, weights[9, 6])
+    assert view.name == "conv2 filter 10 from map 7"
+    qtbot.waitUntil(lambda: view.weight_size() >= 40, timeout=3000)  # one weight: a square of ≥ 40 px
+    card_px = tab.panels["conv2"].box.mapViewToDevice(QPointF(cards.scale, 0)).x() - \
+        tab.panels["conv2"].box.mapViewToDevice(QPointF(0, 0)).x()
+    assert view.weight_size() > 4 * card_px  # much larger than in the cards
+
+
+def test_a_filter_that_never_fires_is_explained(qtbot, app_state, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    """8: a dead filter (blank response) was shown without a word."""
+    model = copy.deepcopy(trained_explorer[0])
+    with torch.no_grad():
+        model.conv2[0].bias[2] = -1e3  # filter 3 of conv2 can never fire
+    widget = FiltersTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.show()
+    app_state.set_model(model, trained_explorer[1])
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_input(app_state.data.test_images[0] / 255.0)
+    cap = app_state.capture
+    assert cap is not None
+    for stage in ("conv1", "conv2"):
+        blank = [f + 1 for f, m in enumerate(cap.stage(stage).output) if not m.any()]  # counted from 1
+        heading = widget.panels[stage].heading.text()
+        found = re.search(r"Filters? ([\d, ]+): blank response", heading)
+        listed = [int(n) for n in found.group(1).split(", ")] if found else []
+        assert listed == blank
+        assert ("dead" in heading) == bool(blank)
+    assert 3 in listed  # conv2's filter 3, the one made unable to fire

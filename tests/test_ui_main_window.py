@@ -89,7 +89,7 @@ def test_switching_to_the_dark_palette_recolours_the_plots(qtbot, make_window) -
     window = make_window()
     window.set_dark(True)
     qtbot.waitUntil(lambda: window.draw_tab.chart.backgroundBrush().color().name() == plot_background(True))
-    assert window.draw_tab.pipeline.focus.backgroundBrush().color().name() == plot_background(True)
+    assert window.draw_tab.pipeline.focus.plot.backgroundBrush().color().name() == plot_background(True)
     window.set_dark(False)
     qtbot.waitUntil(lambda: window.draw_tab.chart.backgroundBrush().color().name() == plot_background(False))
 

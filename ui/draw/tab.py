@@ -1,0 +1,166 @@
+"""The main tab, "Draw & explore": the input column beside the pipeline, and the keys that drive them.
+
+Gestures become calls on ``AppState`` (``set_input``); everything shown comes from the capture the state
+hands back, so the views always agree with each other and with the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QWidget
+
+from ui.binding import Bindings
+from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
+from ui.draw.pipeline_view import PipelineView
+from ui.pool_zoom import PoolZoomPanel
+from ui.preferences import Preferences
+from ui.state import AppState
+from ui.widgets.lazy import LazyPanel
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif);;All files (*)"
+
+
+def ask_image_path(parent: QWidget) -> str:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open an image of a digit", "", IMAGE_FILTER)
+    return name
+
+
+class DrawTab(LazyPanel):
+    """``DrawTab(state, prefs, rng=None, ask_path=ask_image_path)``: brush, pace and test index live in
+    ``prefs.draw``; ``ask_path(parent) -> str`` asks for an image file ("" when cancelled)."""
+
+    def __init__(self, state: AppState, prefs: Preferences, *, rng: np.random.Generator | None = None,
+                 ask_path: Callable[[QWidget], str] = ask_image_path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._rng = rng if rng is not None else np.random.default_rng()
+        self._ask_path = ask_path
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.inputs = InputPanel(state.data.class_names, len(state.data.test_labels))
+        self.canvas = self.inputs.canvas
+        # the controls other code reaches for (the main window's tests, tools/screenshots.py)
+        self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
+        self.prediction_label, self.truth_label = self.inputs.prediction_label, self.inputs.truth_label
+        self.message, self.chart = self.inputs.message, self.inputs.chart
+        self.pipeline = PipelineView()
+        self.pool_zoom = PoolZoomPanel(state=state)
+        self.pool_zoom.setFixedWidth(400)
+        self.pipeline.focus_row.addWidget(self.pool_zoom)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.inputs)
+        self.splitter.addWidget(self.pipeline)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 960])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+
+        self.bindings = Bindings()
+        self.bindings.bind(self.inputs.brush_slider, prefs.draw, "brush")
+        self.bindings.bind(self.pipeline.pace, prefs.draw, "pace")
+        self.bindings.bind(self.inputs.index_spin, prefs.draw, "test_index")
+
+        inputs = self.inputs
+        self.canvas.input_changed.connect(self._on_canvas_input)
+        self.canvas.error.connect(lambda text: inputs.say(text, error=True))
+        inputs.clear_button.clicked.connect(self.canvas.clear)
+        inputs.undo_button.clicked.connect(self.canvas.undo)
+        inputs.open_button.clicked.connect(self.open_image_dialog)
+        inputs.show_button.clicked.connect(lambda: self.show_test_digit(inputs.index_spin.value()))
+        inputs.random_button.clicked.connect(lambda: self.random_test_digit(inputs.class_combo.currentData()))
+        self.pipeline.stage_selected.connect(self._on_stage_selected)
+        self.pipeline.channel_selected.connect(self._on_channel_selected)
+        state.capture_changed.connect(self.mark_dirty)
+        state.input_changed.connect(self._on_input)
+        state.model_changed.connect(self._on_model)
+        state.display_changed.connect(self.mark_dirty)  # the View menu's colour-scale choice
+        self._keys()
+
+    def _keys(self) -> None:
+        """←/→ step, Esc/Delete clear, Ctrl+Z undo, wherever the focus is inside the tab (after any click)."""
+        for key, action in ((Qt.Key.Key_Right, self.pipeline.next_stage),
+                            (Qt.Key.Key_Left, self.pipeline.previous_stage),
+                            (Qt.Key.Key_Escape, self.canvas.clear), (Qt.Key.Key_Delete, self.canvas.clear),
+                            (QKeySequence.StandardKey.Undo, self.canvas.undo)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    # -- gestures -> state -------------------------------------------------------------------
+    def show_test_digit(self, index: int) -> None:
+        """Put test digit ``index`` on the canvas; its true class is shown next to the prediction."""
+        data = self.state.data
+        index = max(0, min(int(index), len(data.test_labels) - 1))
+        self.inputs.index_spin.setValue(index)
+        self.canvas.set_image(data.test_images[index], int(data.test_labels[index]))
+
+    def random_test_digit(self, digit: int | None = None) -> int:
+        """Show a random test digit (of class ``digit`` when given); returns its index."""
+        index = self.state.data.random_test_digit(self._rng, digit).index
+        self.show_test_digit(index)
+        return index
+
+    def load_image_file(self, path: str | Path) -> bool:
+        return self.canvas.load_image_file(path)
+
+    def open_image_dialog(self) -> None:
+        name = self._ask_path(self)
+        if name:
+            self.load_image_file(name)
+
+    def _on_canvas_input(self, image: np.ndarray | None) -> None:
+        self.inputs.say(KEEP_DRAWING if too_small_to_read(self.canvas) else "", error=False)
+        self.state.set_input(image, self.canvas.true_label)
+
+    def _on_model(self) -> None:
+        if self.state.image is None and self.canvas.is_empty:
+            self.show_test_digit(self.inputs.index_spin.value())  # something real to look at straight away
+
+    def _on_stage_selected(self, index: int) -> None:
+        """Stepping onto a pooling stage, or the conv stage it reads, shows that pooling in the zoom."""
+        capture = self.pipeline.capture
+        if capture is not None:
+            self.pool_zoom.select_pool_stage(capture.stages[index].name)
+
+    def _on_channel_selected(self, channel: int | None) -> None:
+        """Enlarging one map of such a stage shows the same map in the zoom."""
+        stage = self.pipeline.current_stage
+        if stage is not None and channel is not None:
+            self.pool_zoom.select_pool_stage(stage.name, channel)
+
+    # -- state -> views ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent | None) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None:
+            self.canvas.setFocus()  # keys (Esc, Ctrl+Z, ←/→) work straight away
+
+    def restyle(self) -> None:
+        self.inputs.restyle()
+        self.pipeline.restyle()
+
+    def refresh(self) -> None:
+        """Redraw every view from the state's current input and capture (one full UI update)."""
+        state = self.state
+        capture = state.capture
+        self.inputs.show_input(state.image)
+        self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
+        self.pipeline.set_map_scale(state.map_scale)
+        waiting = "" if state.image is None or state.model is not None else (
+            "The network's stages will appear here as soon as the model is trained.")
+        self.pipeline.show_capture(capture, waiting)
+        self.pool_zoom.set_capture(capture, state.model)
+
+    def _on_input(self) -> None:
+        """A new input: show it now; the rest follows its capture (or says the model is not ready)."""
+        if self.state.model is None:
+            self.mark_dirty()
+        else:
+            self.inputs.show_input(self.state.image)

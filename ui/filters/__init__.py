@@ -1,0 +1,1 @@
+"""The "Filters" tab, one panel per module (``tab.py`` lays them out)."""

@@ -1,0 +1,184 @@
+"""The "Filters" tab: each conv layer's learned weights beside what they respond to on this digit.
+
+Every filter is a card: its raw weights (one k×k kernel per input map, diverging colours centred at 0)
+next to its response map on the current input. A reference panel shows the hand-set Sobel edge filters
+on the same digit (it needs no model), so learned and designed filters compare.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QFont
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, ConvFilters, apply_filter, conv_filters
+from ui.colormaps import DIVERGING_MAP, map_for, value_range
+from ui.filters.cards import card_columns, filter_cards, format_kernel, layer_responses
+from ui.filters.filter_panel import FilterPanel
+from ui.filters.kernel_view import KernelView
+from ui.preferences import Preferences
+from ui.state import AppState
+from ui.widgets.lazy import LazyPanel
+
+INTRO = ("Each card is one filter (numbered from 1): its <b>weights</b> (blue negative, white 0, red positive; "
+         "one small grid per input map) beside its <b>response</b> on the current digit. Hover for values; "
+         "point at a weight to see its whole kernel enlarged.")
+NO_MODEL = "No model yet — the learned filters appear as soon as a model is trained or opened."
+SOBEL = "Sobel"
+
+
+class FiltersTab(LazyPanel):
+    """``FiltersTab(state, prefs)``: a panel per conv layer, the Sobel reference, a readout and kernel view."""
+
+    def __init__(self, state: AppState, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.prefs = prefs
+        self.panels: dict[str, FilterPanel] = {}
+        self._filters: list[ConvFilters] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        self.placeholder = QLabel(NO_MODEL)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.placeholder)
+        columns = QHBoxLayout()
+        self.left_column = QVBoxLayout()
+        self.right_column = QVBoxLayout()
+        columns.addLayout(self.left_column, 1)
+        columns.addLayout(self.right_column, 1)
+        outer.addLayout(columns, 1)
+        self.sobel_panel = FilterPanel(
+            "<b>Reference: hand-set Sobel edge filters</b> (vertical, horizontal) on the same digit — "
+            "compare them with what the network learned.")
+        self._wire(self.sobel_panel, SOBEL)
+        self.left_column.addWidget(self.sobel_panel, 2)
+
+        self.readout = QLabel("Hover over a filter to read its weights.")
+        self.readout.setWordWrap(True)
+        self.kernel_label = QLabel("")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.kernel_label.setFont(mono)
+        self.kernel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_box = QVBoxLayout()
+        text_box.addWidget(self.readout)
+        text_box.addWidget(self.kernel_label)
+        text_box.addStretch(1)
+        self.kernel_view = KernelView()
+        readout_row = QWidget()
+        row = QHBoxLayout(readout_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(text_box, 1)
+        row.addWidget(self.kernel_view)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(readout_row)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumHeight(self.kernel_view.height() + 4)  # the enlarged kernel is never cut off
+        self.left_column.addWidget(scroll, 0)
+
+        state.model_changed.connect(self._on_model)
+        state.capture_changed.connect(self.mark_dirty)
+        state.input_changed.connect(self.mark_dirty)  # the Sobel reference needs no model, only the input
+        self._on_model()
+
+    # -- public API ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw every panel for the current model and input (one full update of this tab)."""
+        self._show_sobel()
+        has_model = bool(self._filters)
+        self.placeholder.setVisible(not has_model)
+        if not has_model:
+            model = self.state.model
+            self.placeholder.setText(NO_MODEL if model is None else
+                                     f"This model ({model.arch}) has no convolution layers, so it has no filters "
+                                     "to show. Open or train a CNN to see what its filters learned.")
+            return
+        capture = self.state.capture
+        for filters in self._filters:
+            panel = self.panels[filters.stage]
+            responses = layer_responses(capture, filters)
+            n = filters.weights.shape[0]
+            kind = next((s.kind for s in capture.stages if s.name == filters.stage), "conv") if capture else "conv"
+            cards = filter_cards(filters.stage, [f"filter {i + 1}" for i in range(n)], filters.weights,
+                                 responses, map_for(responses)[0], card_columns(filters, responses))
+            panel.show_cards(cards)
+            panel.set_note(("" if kind == "conv" else " — responses shown are the whole block's output maps")
+                           + _silent_note(cards.silent()))
+
+    def show_value_at(self, stage: str, row: int, col: int, pin: bool = False) -> str:
+        """The readout for a pixel of ``stage``'s card picture (as hover does; ``pin`` as click does).
+
+        Pointing at a weight also shows its whole kernel enlarged; a click writes its numbers out too.
+        """
+        panel = self.sobel_panel if stage == SOBEL else self.panels[stage]
+        cards = panel.cards
+        if cards is None or (found := cards.describe(row, col)) is None:
+            return ""
+        line = found[1]
+        self.readout.setText(line)
+        weight = cards.locate_weight(row, col)
+        if weight is not None:
+            f, i, _ky, _kx = weight
+            name = line.split(":")[0]
+            self.kernel_view.show_kernel(cards.weights[f, i], value_range(cards.weights, signed=True), name)
+            if pin:
+                self.kernel_label.setText(f"{name}:\n{format_kernel(cards.weights[f, i])}")
+        return line
+
+    def restyle(self) -> None:
+        self.kernel_view.restyle()
+
+    # -- internals -----------------------------------------------------------------------------
+    def _show_sobel(self) -> None:
+        image = self.state.image if self.state.image is not None else np.zeros((28, 28), np.float32)
+        sobel = np.stack([SOBEL_VERTICAL, SOBEL_HORIZONTAL])[:, None]
+        responses = np.stack([apply_filter(image, k[0]) for k in sobel])
+        self.sobel_panel.show_cards(filter_cards(SOBEL, ["vertical", "horizontal"], sobel, responses,
+                                                 DIVERGING_MAP, 2))
+
+    def _wire(self, panel: FilterPanel, stage: str) -> None:
+        panel.item.sigHovered.connect(lambda r, c: self.show_value_at(stage, r, c))
+        panel.item.sigClicked.connect(lambda r, c: self.show_value_at(stage, r, c, pin=True))
+
+    def _on_model(self) -> None:
+        model = self.state.model
+        filters = conv_filters(model) if model is not None else []
+        if [f.stage for f in filters] != [f.stage for f in self._filters] or any(
+            a.weights.shape != b.weights.shape for a, b in zip(filters, self._filters, strict=False)
+        ):
+            self._rebuild(filters)
+        self._filters = filters
+        self.mark_dirty()
+
+    def _rebuild(self, filters: list[ConvFilters]) -> None:
+        """First conv layer on the left above the Sobel reference and the readout; later ones on the right."""
+        for panel in self.panels.values():
+            panel.setParent(None)
+            panel.deleteLater()
+        self.panels = {}
+        for n, f in enumerate(filters):
+            out, inp, kh, kw = f.weights.shape
+            panel = FilterPanel(f"<b>{f.stage}</b>: {out} learned filters of {kh}×{kw} on {inp} input map(s)")
+            self._wire(panel, f.stage)
+            self.panels[f.stage] = panel
+            if n == 0:
+                self.left_column.insertWidget(0, panel, 3)
+            else:
+                self.right_column.addWidget(panel, 1)
+
+
+def _silent_note(silent: list[int]) -> str:
+    """Say why a response card is blank: the filter's weighted sum is ≤ 0 everywhere, and ReLU makes it 0."""
+    if not silent:
+        return ""
+    which = ", ".join(str(f + 1) for f in silent)
+    plural = "s" if len(silent) > 1 else ""
+    return (f"<br>Filter{plural} {which}: blank response — {'they do' if plural else 'it does'} not fire anywhere "
+            "on this digit (the weighted sum is ≤ 0 everywhere, and ReLU makes that 0). A filter blank on "
+            "every digit is 'dead': it never learned to fire.")
