@@ -21,6 +21,7 @@ from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS, Recipe, build_model
 from cnnviz.models.staged import count_parameters
 from cnnviz.paths import user_data_dir
+from cnnviz.training import distributed
 from cnnviz.training.checkpoint import save_checkpoint
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
@@ -245,12 +246,13 @@ def build_report(
         recipe = _effective_recipe(name, epochs)
         key = recipe_key(name, recipe, data, n, seed)
         cached = load_cached_row(key, folder) if use_cache else None
+        cached = distributed.from_main(cached)  # under torchrun every process follows rank 0's cache
         if cached is not None and (not cached.shortened or cached.device == resolved):
             report.rows.append(cached)
             continue
         planned, estimate, rate = recipe.epochs, None, None
         if budget_s is not None:
-            rate = measure_throughput(name, data, device, train=train, should_stop=stop)
+            rate = distributed.from_main(measure_throughput(name, data, device, train=train, should_stop=stop))
             if stop():
                 report.cancelled = True
                 break
@@ -264,7 +266,7 @@ def build_report(
             report.cancelled = True
             break
         row = row_from_training(name, trained, recipe.epochs, estimate, rate)
-        report.rows.append(store_row(key, row, trained, folder))
+        report.rows.append(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 writes
     report.rows = with_reductions(report.rows)
     return report
 
