@@ -106,7 +106,10 @@ def wrap(model: nn.Module, device: torch.device) -> nn.Module:
     """The model in DistributedDataParallel (parameters broadcast from rank 0), or the model itself."""
     if not active():
         return model
-    return DistributedDataParallel(model, device_ids=[device.index or 0] if device.type == "cuda" else None)
+    if device.type != "cuda":
+        return DistributedDataParallel(model)
+    return DistributedDataParallel(model, device_ids=[torch.cuda.current_device() if device.index is None
+                                                      else device.index])  # this process's GPU (LOCAL_RANK)
 
 
 def batch_size(global_batch: int) -> int:
