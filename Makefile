@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 TORCH_SPEC ?= torch==2.13.0
 STAMP := $(VENV)/.cnnviz-installed
 
-.PHONY: run test lint bench clean-venv
+.PHONY: run test lint bench dist clean-venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+# The sdist, then the wheel built from it (as pip does for a source release), into dist/.
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -c "from setuptools import build_meta; build_meta.build_sdist('dist')"
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist dist/cnnviz-*.tar.gz
 
 clean-venv:
 	rm -rf $(VENV)

@@ -112,12 +112,15 @@ def _load_data(folder: str | None) -> MnistData:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from cnnviz.training import BatchMetrics, EpochMetrics, save_checkpoint, train_model
+    from cnnviz.training import BatchMetrics, EpochMetrics, distributed, save_checkpoint, train_model
     from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
 
     out = Path(args.out or f"{args.model}.pt")
     _check_output_file(out)
-    data = _load_data(args.data)
+    data = distributed.main_first(lambda: _load_data(args.data))  # under torchrun rank 0 fills the caches first
+    main_rank = distributed.is_main()  # alone, or rank 0 under torchrun: the only one to print and save
+    if main_rank and (line := distributed.describe()):
+        print(line)
 
     def on_batch(m: BatchMetrics) -> None:
         if m.batch % 20 == 0 or m.batch == m.batches_per_epoch:
@@ -134,7 +137,10 @@ def cmd_train(args: argparse.Namespace) -> int:
               f"{m.train_accuracy:.2%}{test} ({m.elapsed_s:.1f}s)".ljust(110))
 
     trained = train_model(args.model, data, epochs=args.epochs, subset=args.subset, device=args.device,
-                          seed=args.seed, on_batch=on_batch, on_epoch=on_epoch, threads=CPU_CORES)
+                          seed=args.seed, on_batch=on_batch if main_rank else None,
+                          on_epoch=on_epoch if main_rank else None, threads=distributed.cpu_threads(CPU_CORES))
+    if not main_rank:
+        return 0
     save_checkpoint(trained.model, out, trained.meta)
     for notice in trained.result.notices:  # e.g. the GPU was missing or ran out of memory: trained on the CPU
         print(f"note: {notice}", file=sys.stderr)
@@ -186,13 +192,14 @@ def _checkpoint_data(checkpoint: str, dataset: str, folder: str | None) -> Mnist
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from cnnviz.training import BatchMetrics, EpochMetrics, train_model
+    from cnnviz.training import BatchMetrics, EpochMetrics, distributed, train_model
     from cnnviz.training.device import CPU_CORES  # no window to keep free: train on every core
     from cnnviz.zoo.report import build_report, format_duration, report_markdown, write_report
 
     models = args.models
     _check_output_folder(Path(args.out))
-    data = _load_data(args.data)
+    data = distributed.main_first(lambda: _load_data(args.data))  # under torchrun rank 0 fills the caches first
+    main_rank = distributed.is_main()  # alone, or rank 0 under torchrun: the only one to print and write
 
     def on_model(name: str, index: int, total: int) -> None:
         print(f"[{index + 1}/{total}] {name}")
@@ -210,11 +217,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         report = build_report(data, models, device=args.device, subset=args.subset, use_cache=not args.no_cache,
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
-                              on_model=on_model, on_batch=on_batch, on_epoch=on_epoch,
-                              train=functools.partial(train_model, threads=CPU_CORES))
+                              on_model=on_model if main_rank else None, on_batch=on_batch if main_rank else None,
+                              on_epoch=on_epoch if main_rank else None,
+                              train=functools.partial(train_model, threads=distributed.cpu_threads(CPU_CORES)))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if not main_rank:
+        return 0
     print()
     paths = write_report(report, args.out)
     print(report_markdown(report))
@@ -243,7 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--data", type=_folder, default=None,
                     help="folder of the data set the model was trained on (default: bundled MNIST)")
     ev.set_defaults(func=cmd_eval)
-    rep = sub.add_parser("report", help="train models by their recipes and tabulate test error vs the seed's")
+    rep = sub.add_parser("report", help="train models with their standard settings and tabulate test error "
+                                          "against the published figures")
     rep.add_argument("--models", type=_model_names, default="logistic,mlp,small_cnn,modern_cnn",
                      help="comma-separated zoo names")
     rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
@@ -273,7 +284,15 @@ def main(argv: Sequence[str] | None = None, open_app: Callable[[], int] | None =
         return open_app()
     np.set_printoptions(precision=4)
     try:
-        return int(args.func(args))
+        if args.command not in ("train", "report"):
+            return int(args.func(args))
+        from cnnviz.training import distributed
+
+        distributed.init_from_env(args.device)  # launched by torchrun: one process group around the command
+        try:
+            return int(args.func(args))
+        finally:
+            distributed.shutdown()
     except UsageError as exc:
         print(f"cnnviz {args.command}: error: {exc}", file=sys.stderr)
         return 2

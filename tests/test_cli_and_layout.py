@@ -36,7 +36,11 @@ def test_cli_rejects_unknown_model_and_bad_checkpoint(tmp_path: Path, capsys: py
 def test_core_package_has_no_qt_imports() -> None:
     offenders = []
     for path in (ROOT / "cnnviz").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        # `python -m cnnviz` opens the app like the `cnnviz` command: its entry point alone reaches ui, inside a
+        # function (so only when run); at module level it imports nothing of Qt or ui either
+        nodes = tree.body if path == ROOT / "cnnviz" / "__main__.py" else ast.walk(tree)
+        for node in nodes:
             names = []
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]

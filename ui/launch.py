@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 from cnnviz.cli import main as cli_main
+from ui.preflight import check_display
 
 
 def open_app() -> int:
+    problem = check_display(os.environ)  # before Qt: Qt aborts (core dump) on a missing library or display
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from ui.app import run_app  # Qt is imported only when the window is wanted
 
     return run_app()

@@ -16,6 +16,7 @@ from torch import nn
 from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
+from cnnviz.training import distributed
 from cnnviz.training.augment import random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.seeding import generator_dropout, run_generator
@@ -223,7 +224,8 @@ class Trainer:
             self.model = model.to(self.device)
         self.on_batch = on_batch
         self.on_epoch = on_epoch
-        self.should_stop = should_stop or (lambda: False)
+        # under torchrun a stop in any process stops them all (no-op alone)
+        self.should_stop = distributed.any_process(should_stop or (lambda: False))
         self.on_restart = on_restart
 
     def fit(self, train: TensorData, test: TensorData | None = None) -> TrainResult:
@@ -235,7 +237,7 @@ class Trainer:
             try:
                 result = self._fit(train, test)
             except Exception as exc:
-                if initial is None or not is_out_of_memory(exc):
+                if initial is None or not is_out_of_memory(exc) or distributed.active():
                     raise
                 if self.device.type == "cuda" and torch.cuda.is_available():
                     torch.cuda.empty_cache()
@@ -263,7 +265,9 @@ class Trainer:
         cfg = self.config
         train_dev = train.to(self.device)
         n = len(train_dev)
-        batches = max(1, -(-n // cfg.batch_size))
+        size = distributed.batch_size(cfg.batch_size)  # under torchrun, this process's share of each batch
+        batches = max(1, -(-distributed.shard_size(n) // size))
+        net = distributed.wrap(self.model, self.device)  # DistributedDataParallel under torchrun, else the model
         optimizer = _make_optimizer(self.model, cfg)
         scheduler = None
         if cfg.schedule == "onecycle":
@@ -276,15 +280,16 @@ class Trainer:
         for epoch in range(1, cfg.epochs + 1):
             self.model.train()
             order = torch.randperm(n, generator=generator)  # CPU indices index data on any device
+            order = distributed.shard(order)  # under torchrun, this process's positions (DistributedSampler)
             loss_sum, correct = 0.0, 0
             for b in range(batches):
                 if self.should_stop():
                     break
-                idx = order[b * cfg.batch_size : (b + 1) * cfg.batch_size]
+                idx = order[b * size : (b + 1) * size]
                 x, y = train_dev.x[idx], train_dev.y[idx]
                 if cfg.augment:
                     x = random_affine(x, generator)
-                logits = self.model(x)
+                logits = net(x)
                 loss = F.cross_entropy(logits, y)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
@@ -295,7 +300,7 @@ class Trainer:
                 batch_correct = int((logits.argmax(1) == y).sum())
                 loss_sum += batch_loss * len(y)
                 correct += batch_correct
-                seen += len(y)
+                seen += len(y) * distributed.world_size()
                 elapsed = time.perf_counter() - start
                 if self.on_batch is not None:
                     self.on_batch(BatchMetrics(
@@ -313,8 +318,9 @@ class Trainer:
                 result.elapsed_s = time.perf_counter() - start
                 return result
             elapsed = time.perf_counter() - start
+            loss_sum, total_correct, count = distributed.sum_over_processes(loss_sum, correct, len(order))
             metrics = EpochMetrics(
-                epoch=epoch, epochs=cfg.epochs, train_loss=loss_sum / n, train_accuracy=correct / n,
+                epoch=epoch, epochs=cfg.epochs, train_loss=loss_sum / count, train_accuracy=total_correct / count,
                 test_loss=test_loss, test_accuracy=test_acc,
                 samples_per_s=seen / max(elapsed, 1e-9), elapsed_s=elapsed,
             )

@@ -8,6 +8,7 @@ from pathlib import Path
 from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import count_parameters
+from cnnviz.training import distributed
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
 from cnnviz.training.trainer import BatchMetrics, EpochMetrics
@@ -94,6 +95,7 @@ def build_report(
             on_model(name, i, len(models))
         recipe = effective_recipe(name, epochs)
         cached = load_cached_row(recipe_key(name, recipe, data, n, seed), folder) if use_cache else None
+        cached = distributed.from_main(cached)  # under torchrun every process follows rank 0's cache
         if cached is not None:  # the whole recipe was trained: serves any budget
             add(cached)
             continue
@@ -103,7 +105,7 @@ def build_report(
             if known is not None and known.samples_per_s is not None:
                 rate = known.samples_per_s
             else:
-                rate = measure_throughput(name, data, device, train=train, should_stop=stop)
+                rate = distributed.from_main(measure_throughput(name, data, device, train=train, should_stop=stop))
             if stop():
                 report.cancelled = True
                 break
@@ -111,8 +113,9 @@ def build_report(
             if epochs_to_run == 0:
                 add(estimate_row(name, recipe.epochs, rate, estimate, resolved))
                 continue
-            shortened = (load_cached_row(recipe_key(name, recipe, data, n, seed, epochs_to_run), folder)
-                         if use_cache and epochs_to_run < recipe.epochs else None)
+            shortened = distributed.from_main(
+                load_cached_row(recipe_key(name, recipe, data, n, seed, epochs_to_run), folder)
+                if use_cache and epochs_to_run < recipe.epochs else None)
             if shortened is not None:  # the same shortened run, asked for again
                 add(shortened)
                 continue
@@ -123,6 +126,6 @@ def build_report(
             break
         row = row_from_training(name, trained, recipe.epochs, estimate, rate)
         key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
-        add(store_row(key, row, trained, folder))
+        add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)
     return report
