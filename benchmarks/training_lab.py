@@ -39,7 +39,6 @@ def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
     With ``mode`` None nothing is trained: the tab just sits there for 3 s (the baseline gap).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import pyqtgraph as pg
     from PyQt6.QtCore import QEventLoop, QTimer
     from PyQt6.QtWidgets import QApplication
 
@@ -49,8 +48,9 @@ def ui_run(mode: str | None, epochs: int = 20) -> tuple[float, np.ndarray]:
     from ui.preferences import Preferences
     from ui.state import AppState
     from ui.tasks import shutdown_all
+    from ui.theme import configure_plots
 
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    configure_plots()
     app = QApplication.instance() or QApplication([])
     state = AppState(load_bundled_mnist())
     prefs = Preferences()

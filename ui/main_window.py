@@ -298,8 +298,4 @@ class MainWindow(QMainWindow):
         self.prefs.window.tab = self.tabs.currentIndex()
         self.store.save()
         shutdown_all(2000)  # every background job, of every tab: cancelled, and waited for
-        for tab in self.tab_widgets.values():  # TEMPORARY until every tab runs on ui/tasks.py
-            legacy = getattr(tab, "shutdown", None)
-            if callable(legacy):
-                legacy()
         super().closeEvent(event)

@@ -16,9 +16,9 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cnnviz.introspect.mosaic import grid_for, tile_maps
 from ui.colormaps import DIVERGING_MAP, colorize, value_range
-from ui.map_view import PictureItem, image_view_box
 from ui.theme import palette
 from ui.widgets.lazy import LazyPanel
+from ui.widgets.picture import PictureItem, image_view_box
 
 TITLE = "CNN conv 1 filters"
 BLOCK = 8  # each weight drawn as an 8×8 block, so the gaps between kernels stay thin

@@ -13,8 +13,8 @@ from PyQt6.QtCore import QRectF, Qt, pyqtSignal
 from PyQt6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ui.colormaps import colorize, value_range
-from ui.map_view import PictureItem, image_view_box
 from ui.theme import HIGHLIGHT, palette
+from ui.widgets.picture import PictureItem, image_view_box
 
 
 def _outline(box: pg.ViewBox, width: float) -> QGraphicsRectItem:
