@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -79,3 +83,40 @@ def load_average() -> str:
     except OSError:
         return "n/a"
     return f"{one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"
+
+
+@contextlib.contextmanager
+def app_window(**window_kwargs: Any) -> Iterator[tuple[Any, Any, Any]]:
+    """(app, window, model): the real main window, 1280×800, offscreen and shown, with an untrained explorer
+    CNN (seed 0) open and a user folder of its own; every job is ended and the window closed afterwards."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import torch
+    from PyQt6.QtWidgets import QApplication
+
+    from cnnviz.data import load_bundled_mnist
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+    from ui.main_window import MainWindow
+    from ui.preferences import open_preferences
+    from ui.state import AppState
+    from ui.tasks import shutdown_all
+    from ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    apply_theme(app, dark=False)
+    with tempfile.TemporaryDirectory(prefix="cnnviz-bench-") as tmp:
+        state = AppState(load_bundled_mnist())
+        window = MainWindow(state, open_preferences(Path(tmp) / "settings.ini"), model_path=Path(tmp) / "none.pt",
+                            **window_kwargs)
+        try:
+            window.resize(1280, 800)
+            window.show()
+            torch.manual_seed(0)
+            model = build_model("explorer_cnn").eval()
+            state.set_model(model, CheckpointMeta(model="explorer_cnn", model_kwargs=dict(model.arch_kwargs)))
+            yield app, window, model
+        finally:
+            window.close()
+            shutdown_all()
+            app.processEvents()

@@ -3,72 +3,45 @@
 In the real main window (1280×800, offscreen, Draw & explore in front, the explorer CNN), a stroke is
 drawn with synthetic mouse events, one movement at a time. For each movement the clock runs from the
 mouse event until every view has been updated with the capture of *that* input and the window has
-been painted (the first paint of the top-level window after ``capture_changed``): preprocessing,
+been painted (the end of the window's first repaint pass after ``capture_changed``): preprocessing,
 the capture job on its worker thread, the views' updates and the repaint, together. Measured without
 and with a training run going on in the background (the first-launch training of the explorer CNN).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import Figure, at_most, percentile
+from benchmarks.common import Figure, app_window, at_most, percentile
 
 TARGET_P99_MS = 50.0  # a stroke that lags by more than ~3 frames feels like drawing through treacle
 
 
 def stroke_latencies(moves: int, training: bool) -> np.ndarray:
     """Milliseconds from each mouse movement to the window painted with its prediction."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import torch
     from PyQt6.QtCore import QEvent, QObject, QPoint, Qt
     from PyQt6.QtTest import QTest
-    from PyQt6.QtWidgets import QApplication
-
-    from cnnviz.data import load_bundled_mnist
-    from cnnviz.models import build_model
-    from cnnviz.training import CheckpointMeta
-    from ui.main_window import MainWindow
-    from ui.preferences import open_preferences
-    from ui.state import AppState
-    from ui.tasks import shutdown_all
-    from ui.theme import apply_theme
-
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    apply_theme(app, dark=False)
-    data = load_bundled_mnist()
 
     class PaintWatch(QObject):
-        """Notes the time of the window's first paint after it is armed."""
+        """Sees the window's repaint pass (an UpdateRequest paints every widget marked dirty, in one go)."""
 
         def __init__(self) -> None:
             super().__init__()
-            self.armed, self.painted_at = False, 0.0
+            self.armed, self.seen = False, False
 
         def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
-            if self.armed and event.type() == QEvent.Type.Paint:
-                self.painted_at, self.armed = time.perf_counter(), False
+            if self.armed and obj is window and event.type() == QEvent.Type.UpdateRequest:
+                self.seen, self.armed = True, False
             return False
 
-    with tempfile.TemporaryDirectory(prefix="cnnviz-bench-") as tmp:
-        state = AppState(data)
-        window = MainWindow(state, open_preferences(Path(tmp) / "settings.ini"), model_path=Path(tmp) / "none.pt",
-                            first_run_subset=60_000, first_run_epochs=20)
-        watch = PaintWatch()
+    watch = PaintWatch()
+    out: list[float] = []
+    with app_window(first_run_subset=60_000, first_run_epochs=20) as (app, window, _model):
+        state = window.state
         app.installEventFilter(watch)
-        out: list[float] = []
         try:
-            window.resize(1280, 800)
-            window.show()
-            torch.manual_seed(0)
-            model = build_model("explorer_cnn").eval()
-            state.set_model(model, CheckpointMeta(model="explorer_cnn", model_kwargs=dict(model.arch_kwargs)))
             if training:
                 window.models.train_default()  # keeps training for the whole measurement
             canvas = window.draw_tab.canvas  # type: ignore[attr-defined]
@@ -91,19 +64,16 @@ def stroke_latencies(moves: int, training: bool) -> np.ndarray:
                 deadline = t0 + 10
                 while not captured and time.perf_counter() < deadline:
                     app.processEvents()
-                watch.armed = True
-                window.update()
-                while watch.armed and time.perf_counter() < deadline:
-                    app.processEvents()
+                watch.armed, watch.seen = True, False
+                while not watch.seen and time.perf_counter() < deadline:
+                    app.processEvents()  # returns once the repaint pass it ran has ended
+                painted_at = time.perf_counter()
                 if i >= 5:  # the first movements warm caches
-                    out.append((watch.painted_at - t0) * 1e3)
+                    out.append((painted_at - t0) * 1e3)
             state.capture_changed.disconnect(note_capture)
             QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
         finally:
             app.removeEventFilter(watch)
-            window.close()
-            shutdown_all()
-            app.processEvents()
     return np.array(out)
 
 

@@ -8,14 +8,11 @@ core ``capture`` is done beforehand, so this is the UI's share only.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import Figure, at_most, percentile
+from benchmarks.common import Figure, app_window, at_most, percentile
 
 TARGET_P99_MS = 16.0
 
@@ -27,58 +24,32 @@ def refresh_times(frames: int = 300, full_repaint: bool = False) -> dict[str, np
 
     Qt repaints only what changed when the event loop runs; ``full_repaint`` repaints the whole window.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import torch
-    from PyQt6.QtWidgets import QApplication
-
-    from cnnviz.data import load_bundled_mnist, to_unit
+    from cnnviz.data import to_unit
     from cnnviz.introspect import capture
-    from cnnviz.models import build_model
-    from cnnviz.training import CheckpointMeta
-    from ui.main_window import MainWindow
-    from ui.preferences import open_preferences
-    from ui.state import AppState
-    from ui.tasks import shutdown_all
-    from ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    apply_theme(app, dark=False)
-    data = load_bundled_mnist()
-    with tempfile.TemporaryDirectory(prefix="cnnviz-bench-") as tmp:
-        state = AppState(data)
-        window = MainWindow(state, open_preferences(Path(tmp) / "settings.ini"), model_path=Path(tmp) / "none.pt")
-        try:
-            window.resize(1280, 800)
-            window.show()
-            torch.manual_seed(0)
-            model = build_model("explorer_cnn").eval()
-            state.set_model(model, CheckpointMeta(model="explorer_cnn", model_kwargs=dict(model.arch_kwargs)))
-            deadline = time.monotonic() + 30
-            while state.capture is None and time.monotonic() < deadline:  # the first digit's own capture
-                app.processEvents()
-            images = [to_unit(data.test_images[i]) for i in range(frames + 10)]
-            captures = [capture(model, image) for image in images]
-            out: dict[str, list[float]] = {"update": [], "paint": [], "total": [], "cpu": []}
-            for i, (image, cap) in enumerate(zip(images, captures, strict=True)):
-                c0, t0 = time.thread_time(), time.perf_counter()
-                state.image, state.capture = image, cap
-                state.input_changed.emit()
-                state.capture_changed.emit()
-                t1 = time.perf_counter()
-                if full_repaint:
-                    window.repaint()
-                app.processEvents()
-                t2, c2 = time.perf_counter(), time.thread_time()
-                if i >= 10:  # the first frames warm caches
-                    out["update"].append((t1 - t0) * 1e3)
-                    out["paint"].append((t2 - t1) * 1e3)
-                    out["total"].append((t2 - t0) * 1e3)
-                    out["cpu"].append((c2 - c0) * 1e3)
-        finally:
-            window.close()
-            shutdown_all()
+    with app_window() as (app, window, model):
+        state, data = window.state, window.state.data
+        deadline = time.monotonic() + 30
+        while state.capture is None and time.monotonic() < deadline:  # the first digit's own capture
             app.processEvents()
+        images = [to_unit(data.test_images[i]) for i in range(frames + 10)]
+        captures = [capture(model, image) for image in images]
+        out: dict[str, list[float]] = {"update": [], "paint": [], "total": [], "cpu": []}
+        for i, (image, cap) in enumerate(zip(images, captures, strict=True)):
+            c0, t0 = time.thread_time(), time.perf_counter()
+            state.image, state.capture = image, cap
+            state.input_changed.emit()
+            state.capture_changed.emit()
+            t1 = time.perf_counter()
+            if full_repaint:
+                window.repaint()
+            app.processEvents()
+            t2, c2 = time.perf_counter(), time.thread_time()
+            if i >= 10:  # the first frames warm caches
+                out["update"].append((t1 - t0) * 1e3)
+                out["paint"].append((t2 - t1) * 1e3)
+                out["total"].append((t2 - t0) * 1e3)
+                out["cpu"].append((c2 - c0) * 1e3)
     return {k: np.array(v) for k, v in out.items()}
 
 

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 
 from benchmarks import (
     cold_start,
+    end_to_end,
     explain,
     gpu,
     latency,
@@ -55,6 +56,11 @@ def test_ui_refresh_benchmark_runs(qapp) -> None:  # type: ignore[no-untyped-def
     ms = ui_refresh.refresh_times(frames=3)
     assert set(ms) == {"update", "paint", "total", "cpu"}
     assert all(len(v) == 3 for v in ms.values())
+
+
+def test_end_to_end_benchmark_times_each_movement_to_its_repaint(qapp) -> None:  # type: ignore[no-untyped-def]
+    ms = end_to_end.stroke_latencies(moves=8, training=False)
+    assert len(ms) == 3 and np.isfinite(ms).all() and (ms > 0).all()  # 8 movements, the first 5 warm up
 
 
 def test_cold_start_hook_reports_a_shown_window_with_its_model() -> None:
