@@ -47,7 +47,7 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("lenet5", arch.lenet5, "LeNet-5 (1998): 5×5 convs, tanh, average pooling.",
                   Recipe(epochs=5, batch_size=64, lr=1e-3)),
         ModelSpec("simple_gap_cnn", arch.simple_gap_cnn,
-                  "Seed 001's SimpleCNN: three conv blocks and global average pooling.",
+                  "SimpleCNN with global average pooling: three conv blocks, then one average per map.",
                   Recipe(epochs=5, batch_size=64, lr=2e-3)),
         ModelSpec("modern_cnn", arch.modern_cnn,
                   "Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule.",
