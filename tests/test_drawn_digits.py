@@ -115,3 +115,54 @@ def test_first_launch_model_reads_drawn_digits_and_mnist(mnist, drawn: dict[str,
     assert test.accuracy == pytest.approx(trained.result.test_accuracy)
     assert test.accuracy >= 0.988, f"MNIST test accuracy {test.accuracy:.2%}"
     assert on_drawn.accuracy >= 0.95, f"drawn-set accuracy {on_drawn.accuracy:.2%}"
+
+
+def _normalised(ink: np.ndarray) -> torch.Tensor:
+    from cnnviz.data.transforms import to_model_input
+
+    return to_model_input(ink.astype(np.float32))
+
+
+def test_thickness_augmentation_stays_between_erosion_and_dilation() -> None:
+    """Strokes get thicker or thinner, never moved: each output lies between the 3×3 erosion and dilation
+    of its input (computed here with NumPy), and some drawings gain ink while others lose it."""
+    from cnnviz.data.transforms import MNIST_MEAN, MNIST_STD
+    from cnnviz.training.augment import random_thickness
+
+    ink = np.zeros((64, 28, 28), dtype=np.float32)
+    ink[:, 6:22, 12:15] = 1.0  # a 3-pixel-wide vertical stroke
+    ink[:, 12:15, 6:22] = 0.7
+    out = random_thickness(_normalised(ink), torch.Generator().manual_seed(0))[:, 0].numpy() * MNIST_STD + MNIST_MEAN
+    padded = np.pad(ink, ((0, 0), (1, 1), (1, 1)))
+    windows = np.stack([padded[:, dy : dy + 28, dx : dx + 28] for dy in range(3) for dx in range(3)])
+    dilated, eroded = windows.max(axis=0), np.pad(ink, ((0, 0), (1, 1), (1, 1)), constant_values=1.0)
+    eroded = np.stack([eroded[:, dy : dy + 28, dx : dx + 28] for dy in range(3) for dx in range(3)]).min(axis=0)
+    assert (out >= eroded - 1e-5).all() and (out <= dilated + 1e-5).all()
+    change = out.sum(axis=(1, 2)) - ink.sum(axis=(1, 2))
+    assert (change > 5).sum() > 10 and (change < -5).sum() > 10
+
+
+def test_affine_augmentation_slants_and_scales_but_keeps_background() -> None:
+    """With every range zero the images come back unchanged; a shear moves the top of an upright stroke
+    sideways against its bottom (as a slanted hand does) and a scale changes the ink's extent."""
+    from cnnviz.training.augment import BACKGROUND, random_affine
+
+    ink = np.zeros((32, 28, 28), dtype=np.float32)
+    ink[:, 4:24, 13:15] = 1.0  # an upright 1
+    x = _normalised(ink)
+    same = random_affine(x, torch.Generator().manual_seed(0), max_shift=0.0, max_degrees=0.0)
+    torch.testing.assert_close(same, x, atol=1e-5, rtol=0)
+
+    sheared = random_affine(x, torch.Generator().manual_seed(1), max_shift=0.0, max_degrees=0.0,
+                            max_shear_degrees=30.0)[:, 0] - BACKGROUND
+    cols = torch.arange(28.0)
+    top = (sheared[:, 6] * cols).sum(1) / sheared[:, 6].sum(1)
+    bottom = (sheared[:, 21] * cols).sum(1) / sheared[:, 21].sum(1)
+    lean = top - bottom  # 15 rows apart: up to 15·tan 30° ≈ 8.7 pixels either way
+    assert lean.abs().max() > 3 and lean.abs().max() < 15 * np.tan(np.radians(30)) + 1
+    assert (lean > 1).any() and (lean < -1).any()
+
+    scaled = random_affine(x, torch.Generator().manual_seed(2), max_shift=0.0, max_degrees=0.0,
+                           max_scale=0.2)[:, 0] - BACKGROUND
+    rows_with_ink = (scaled > 0.5).any(dim=2).sum(dim=1).float()  # the stroke is 20 rows tall
+    assert rows_with_ink.min() < 19 and rows_with_ink.max() > 21 and rows_with_ink.max() <= 25

@@ -25,6 +25,7 @@ Seeded and deterministic::
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tools/make_drawn_digits.py            # 50 per class
     QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tools/make_drawn_digits.py --sheet /tmp/sheet.png
+    PYTHONPATH=. python tools/make_drawn_digits.py --score explorer_cnn.pt   # a saved model's accuracy
 """
 
 from __future__ import annotations
@@ -334,6 +335,28 @@ def contact_sheet(canvas: np.ndarray, labels: np.ndarray, path: Path, preprocess
                                   Image.Resampling.NEAREST).save(path)
 
 
+def score(checkpoint: Path, path: Path = OUT) -> int:
+    """Print a saved model's accuracy on the stored drawings (made into inputs as the canvas does)."""
+    from cnnviz.preprocess import mnist_style
+    from cnnviz.training import CheckpointError, load_checkpoint
+    from cnnviz.training.trainer import TensorData, evaluate
+
+    try:
+        model, meta = load_checkpoint(checkpoint)
+    except CheckpointError as exc:
+        print(f"{exc}: give a model saved by cnnviz (the app's is in its user-data folder).", file=sys.stderr)
+        return 2
+    with np.load(path) as z:
+        canvas, labels = z["canvas"], z["labels"]
+    inputs = np.stack([mnist_style(c.astype(np.float32) / 255.0) for c in canvas])  # (N, 28, 28)
+    result = evaluate(model, TensorData.from_arrays(inputs, labels))
+    per_class = " ".join(f"{c}:{(result.predictions[labels == c] == c).mean():.0%}" for c in range(10))
+    mnist = "" if meta.test_accuracy is None else f"; MNIST test {meta.test_accuracy:.2%}"
+    print(f"{meta.model}: drawn digits {result.accuracy:.1%} ({result.errors} of {len(labels)} wrong){mnist}")
+    print(f"  per class {per_class}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -341,7 +364,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--sheet", type=Path, help="also write a contact sheet of the 28×28 inputs here")
     parser.add_argument("--raw-sheet", type=Path, help="also write a contact sheet of the raw canvases here")
+    parser.add_argument("--score", type=Path, metavar="CHECKPOINT",
+                        help="instead of drawing, print this saved model's accuracy on the stored set")
     args = parser.parse_args(argv)
+    if args.score:
+        return score(args.score, args.out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     canvas, labels, variants = make(args.per_class, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
