@@ -170,6 +170,8 @@ configure_plots()
 
 data = load_bundled_mnist()
 scenario = sys.argv[2]
+from cnnviz.training.trainer import warm_up
+warm_up()  # as the app does in the background once it is up
 store = open_preferences(os.path.join(sys.argv[1], "settings.ini"))
 window = MainWindow(AppState(data), store, model_path=os.path.join(sys.argv[1], "m.pt"),
                     first_run_subset=20000, first_run_epochs=3)
