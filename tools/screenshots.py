@@ -72,11 +72,19 @@ def main() -> int:
         for width, height in sizes:
             window.resize(width, height)
             for key in keys:
-                window.tabs.setCurrentWidget(window.tab_widgets[key])
-                settle(app)
-                name = f"{key}-{width}x{height}-{palette}.png"
-                window.grab().save(str(args.out / name))
-                print(args.out / name, flush=True)
+                tab = window.tab_widgets[key]
+                window.tabs.setCurrentWidget(tab)
+                views = getattr(tab, "views", None)  # tabs with views of their own (Explain, Model zoo)
+                for i in range(views.count() if views is not None else 1):
+                    if views is not None:
+                        views.setCurrentIndex(i)
+                    settle(app)
+                    view = "" if not i else "-" + views.tabText(i).lower().replace(" ", "_")  # type: ignore[union-attr]
+                    name = f"{key}{view}-{width}x{height}-{palette}.png"
+                    window.grab().save(str(args.out / name))
+                    print(args.out / name, flush=True)
+                if views is not None:
+                    views.setCurrentIndex(0)
     window.close()
     return 0
 
