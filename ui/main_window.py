@@ -1,30 +1,36 @@
-"""The main window: the tabs, the menus, the status bar, and the one place that closes everything."""
+"""The main window: the tabs, the menus, the status bar, and the one place that closes everything.
+
+It opens before PyTorch is imported (``ui/startup.py``): a start-up page with the canvas first, then the
+tabs, built when the background start-up job is done. So this module imports nothing that imports torch.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PyQt6.QtCore import QByteArray, Qt
+from PyQt6.QtCore import QByteArray, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from cnnviz.data import MnistData, load_mnist_folder
 from cnnviz.jobs import Job
 from cnnviz.paths import BUNDLED_MNIST_DIR, default_model_path
-from cnnviz.training import TrainedModel, device_label, pick_device, train_model
-from cnnviz.training.device import threads_for
 from ui.banner import Banner
-from ui.model_control import ModelControl
 from ui.preferences import PreferenceStore, open_preferences
-from ui.state import AppState
+from ui.startup import Loaded, StartupPage, load_startup
 from ui.steady_tabs import SteadyTabWidget
-from ui.tabs import create_tabs
 from ui.tasks import TaskRunner, shutdown_all
 from ui.theme import apply_theme
-from ui.training_progress import TrainingProgress
 from ui.widgets.export import ask_save_path, save_png
+
+if TYPE_CHECKING:
+    from cnnviz.data import MnistData
+    from cnnviz.training import TrainedModel
+    from ui.canvas import DrawingCanvas
+    from ui.model_control import ModelControl
+    from ui.state import AppState
+    from ui.training_progress import TrainingProgress
 
 ATTRIBUTION = (
     "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
@@ -36,23 +42,33 @@ MAP_SCALE_CHOICES = (("stage", "One colour scale per &stage (compare maps)"),
 
 
 class MainWindow(QMainWindow):
+    """``MainWindow(state, store)`` builds every tab at once. ``MainWindow(None, store)`` opens with the start-up
+    page (a canvas to draw on) and builds the tabs when ``start()``'s background job — ``load(job) -> Loaded``,
+    by default ``ui.startup.load_startup`` — has imported torch, loaded the data and opened the model."""
+
+    ready = pyqtSignal()  # the tabs are built and the start-up model is open (or its training has begun)
+    state: AppState  # set once the data is loaded: at once, or when the start-up job is done
+    models: ModelControl
+    progress: TrainingProgress
+    draw_tab: QWidget
+
     def __init__(
         self,
-        state: AppState,
+        state: AppState | None = None,
         store: PreferenceStore | None = None,
         model_path: Path | str | None = None,
         first_run_subset: int | None = None,
         first_run_epochs: int | None = None,
-        train: Callable[..., TrainedModel] = train_model,
+        train: Callable[..., TrainedModel] | None = None,
+        load: Callable[[Job], Loaded] | None = None,
     ):
         super().__init__()
-        self.state = state
         self.store = store or open_preferences()
         self.prefs = self.store.prefs
         self.model_path = Path(model_path) if model_path is not None else default_model_path()
         self.tasks = TaskRunner(self)
-        self.models = ModelControl(state, self.prefs.model, self.model_path, self.tasks,
-                                   first_run_subset, first_run_epochs, train)
+        self._first_run = (first_run_subset, first_run_epochs, train)
+        self._load = load or (lambda job: load_startup(job, self.model_path, self.prefs.model.last_opened))
         self.last_error = ""
         self.setWindowTitle("cnnviz — see how a CNN works")
         self.resize(1280, 800)
@@ -68,12 +84,54 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.tab_widgets: dict[str, QWidget] = {}
-        for key, title, widget in create_tabs(state, self.prefs):
-            self.tab_widgets[key] = widget
-            self.tabs.addTab(widget, title)
-        self.draw_tab = self.tab_widgets["draw"]
+        self.startup_page: StartupPage | None = None
         self._create_status_bar()
         self._create_menus()
+        if self.prefs.window.geometry:
+            self.restoreGeometry(QByteArray(self.prefs.window.geometry))
+        (self.dark_action if self.prefs.view.dark else self.light_action).setChecked(True)
+        if state is not None:
+            self._attach(state)
+            return
+        self.startup_page = StartupPage()
+        self.tabs.addTab(self.startup_page, "Draw && explore")
+        self.model_label.setText("Model: loading…")
+        for action in self._needs_state:
+            action.setEnabled(False)
+
+    @property
+    def loading(self) -> bool:
+        """True until the start-up job is done and the tabs are built."""
+        return self.startup_page is not None
+
+    def _attach(self, state: AppState, canvas: DrawingCanvas | None = None) -> None:
+        """Build the tabs and the model control over ``state`` (torch is imported by now)."""
+        from ui.model_control import ModelControl
+        from ui.tabs import create_tabs
+        from ui.training_progress import TrainingProgress
+
+        self.state = state
+        subset, epochs, train = self._first_run
+        self.models = ModelControl(state, self.prefs.model, self.model_path, self.tasks, subset, epochs, train)
+        for key, title, widget in create_tabs(state, self.prefs, canvas):
+            self.tab_widgets[key] = widget
+            self.tabs.addTab(widget, title)
+        if self.startup_page is not None:  # its canvas now belongs to the Draw tab
+            self.tabs.removeTab(self.tabs.indexOf(self.startup_page))
+            self.startup_page.deleteLater()
+            self.startup_page = None
+        self.draw_tab = self.tab_widgets["draw"]
+        self.tab_actions = [self._action(None, self.tabs.tabText(i), self._show_tab(i), f"Ctrl+{i + 1}")
+                            for i in range(self.tabs.count())]
+        self.view_menu.insertActions(self._tabs_end, self.tab_actions)
+        self.progress = TrainingProgress()
+        self.progress.cancel_requested.connect(self.cancel_training)
+        self.progress.hide()
+        bar = self.statusBar()
+        assert bar is not None
+        bar.addPermanentWidget(self.progress)
+        for action in self._needs_state:
+            action.setEnabled(True)
         self.models.message.connect(self._say)
         self.models.error.connect(self.show_error)
         self.models.status.connect(self.show_status)
@@ -83,7 +141,7 @@ class MainWindow(QMainWindow):
         self.state.model_changed.connect(self._update_status)
         self.state.error.connect(self.show_error)
         self.state.set_map_scale(self.prefs.view.map_scale)
-        self._restore_window()
+        self.tabs.setCurrentIndex(min(self.prefs.window.tab, self.tabs.count() - 1))
         self._update_status()
 
     # -- construction ----------------------------------------------------------------------------
@@ -93,12 +151,8 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel()
         self.model_label = QLabel()
         self.accuracy_label = QLabel()
-        self.progress = TrainingProgress()
-        self.progress.cancel_requested.connect(self.cancel_training)
-        self.progress.hide()
         for label in (self.device_label, self.model_label, self.accuracy_label):
             bar.addWidget(label)
-        bar.addPermanentWidget(self.progress)
 
     def _create_menus(self) -> None:
         menubar = self.menuBar()
@@ -113,17 +167,15 @@ class MainWindow(QMainWindow):
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
         self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
-        self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
+        self.export_action = self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
         file_menu.addSeparator()
+        self._needs_state = [self.open_action, self.save_action, self.open_data_action, self.retrain_action,
+                             self.open_image_action, self.export_action]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         self.view_menu = menubar.addMenu("&View")
         assert self.view_menu is not None
-        self.tab_actions = [
-            self._action(self.view_menu, self.tabs.tabText(i), self._show_tab(i), f"Ctrl+{i + 1}")
-            for i in range(self.tabs.count())
-        ]
-        self.view_menu.addSeparator()
+        self._tabs_end = self.view_menu.addSeparator()  # the tabs' entries go above it once they are built
         theme_group = QActionGroup(self)
         self.light_action = self._action(self.view_menu, "&Light palette", lambda: self.set_dark(False))
         self.dark_action = self._action(self.view_menu, "&Dark palette", lambda: self.set_dark(True))
@@ -150,7 +202,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())  # triggered(bool) must not reach the slot
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         return action
 
     def _show_tab(self, index: int) -> Callable[[], None]:
@@ -159,16 +212,11 @@ class MainWindow(QMainWindow):
     def _set_map_scale(self, scale: str) -> Callable[[], None]:
         def choose() -> None:
             self.prefs.view.map_scale = scale
-            self.state.set_map_scale(scale)
+            if not self.loading:  # otherwise the state takes the preference when it is made
+                self.state.set_map_scale(scale)
         return choose
 
     # -- preferences ------------------------------------------------------------------------------
-    def _restore_window(self) -> None:
-        if self.prefs.window.geometry:
-            self.restoreGeometry(QByteArray(self.prefs.window.geometry))
-        self.tabs.setCurrentIndex(min(self.prefs.window.tab, self.tabs.count() - 1))
-        (self.dark_action if self.prefs.view.dark else self.light_action).setChecked(True)
-
     def set_dark(self, dark: bool) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -183,6 +231,8 @@ class MainWindow(QMainWindow):
             self.banner.clear()
 
     def _update_status(self) -> None:
+        from cnnviz.training import device_label, pick_device
+
         self.device_label.setText(f"Device: {device_label(pick_device())}")
         meta = self.state.meta
         if meta is None:
@@ -207,7 +257,34 @@ class MainWindow(QMainWindow):
 
     # -- model ------------------------------------------------------------------------------------
     def start(self) -> None:
-        self.models.start()
+        """Open the start-up model; for a window still loading, first run the start-up job in the background."""
+        if not self.loading:
+            self.models.start()
+            self.ready.emit()
+            return
+        self.tasks.run("startup", self._load, on_done=self._on_loaded, on_failed=self._on_load_failed)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        import torch
+
+        from cnnviz.training.device import INFERENCE_THREADS
+        from ui.state import AppState
+
+        # The GUI thread only does small tensor work (one digit, one filter): a single thread keeps it free of
+        # OpenMP stalls. Background jobs set their own count (ui/tasks.py), so they still use the other cores.
+        torch.set_num_threads(INFERENCE_THREADS)
+        assert self.startup_page is not None
+        self._attach(AppState(loaded.data), canvas=self.startup_page.canvas)  # the Draw tab takes the drawing too
+        self.models.start(loaded.outcome)
+        self.ready.emit()
+
+    def _on_load_failed(self, message: str) -> None:
+        """The bundled data is damaged (or the core would not load): say so on the page and in a dialog."""
+        reason = message.removeprefix("DatasetError: ")
+        text = f"cnnviz cannot start: {reason}"
+        if self.startup_page is not None:
+            self.startup_page.say(text)
+        self.show_error(text)
 
     @property
     def is_training(self) -> bool:
@@ -242,6 +319,9 @@ class MainWindow(QMainWindow):
     # -- data -------------------------------------------------------------------------------------
     def open_data_folder(self, folder: Path) -> bool:
         """Load an MNIST-format folder in the background; if it is bad, name the file and keep the current data."""
+        from cnnviz.data import load_mnist_folder
+        from cnnviz.training.device import threads_for
+
         def job(j: Job) -> MnistData:
             return load_mnist_folder(folder, should_stop=j.should_stop)
 
@@ -295,7 +375,8 @@ class MainWindow(QMainWindow):
     # -- shutdown ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent | None) -> None:
         self.prefs.window.geometry = bytes(self.saveGeometry().data())
-        self.prefs.window.tab = self.tabs.currentIndex()
+        if not self.loading:  # the start-up page is no tab to come back to
+            self.prefs.window.tab = self.tabs.currentIndex()
         self.store.save()
         shutdown_all(2000)  # every background job, of every tab: cancelled, and waited for
         super().closeEvent(event)
