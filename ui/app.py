@@ -6,7 +6,7 @@ imported here imports it: the window opens with a canvas to draw on, and its sta
 
 The cold-start benchmark's hooks: with ``CNNVIZ_EXIT_AFTER_SHOWN=1`` the app prints
 ``CNNVIZ_SHOWN <time> visible=…`` after the first event-loop pass, then ``CNNVIZ_READY <time> model=…``
-when the start-up job is done and the tabs are built, and quits; with ``CNNVIZ_EXIT_AFTER_SHOWN=predicted``
+when the start-up job is done and every tab is built, and quits; with ``CNNVIZ_EXIT_AFTER_SHOWN=predicted``
 it waits instead for the first prediction to reach the views, prints ``CNNVIZ_PREDICTED <time>`` and quits.
 """
 
@@ -41,7 +41,10 @@ def run_app(argv: list[str] | None = None) -> int:
     exit_mode = os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN")
     if exit_mode:  # the cold-start benchmark: report, then quit
         QTimer.singleShot(0, lambda: _report_shown(window))
-        window.ready.connect(lambda: _after_ready(window, app, wait_for_prediction=exit_mode == "predicted"))
+        if exit_mode == "predicted":
+            window.started.connect(lambda: _quit_after_prediction(window, app))
+        else:
+            window.ready.connect(lambda: _quit_when_ready(window, app))
     return app.exec()
 
 
@@ -50,12 +53,12 @@ def _report_shown(window: MainWindow) -> None:
     print(f"CNNVIZ_SHOWN {time.time():.6f} visible={window.isVisible()} loading={window.loading}", flush=True)
 
 
-def _after_ready(window: MainWindow, app: QApplication, wait_for_prediction: bool) -> None:
+def _quit_when_ready(window: MainWindow, app: QApplication) -> None:
     print(f"CNNVIZ_READY {time.time():.6f} model={window.state.model is not None}", flush=True)
-    if not wait_for_prediction:
-        _quit(window, app)
-        return
+    _quit(window, app)
 
+
+def _quit_after_prediction(window: MainWindow, app: QApplication) -> None:
     def predicted() -> None:
         if window.state.capture is not None:
             print(f"CNNVIZ_PREDICTED {time.time():.6f} model={window.state.model is not None}", flush=True)

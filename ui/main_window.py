@@ -6,11 +6,12 @@ tabs, built when the background start-up job is done. So this module imports not
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PyQt6.QtCore import QByteArray, Qt, pyqtSignal
+from PyQt6.QtCore import QByteArray, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ui.canvas import DrawingCanvas
     from ui.model_control import ModelControl
     from ui.state import AppState
+    from ui.tabs import TabBuilder
     from ui.training_progress import TrainingProgress
 
 ATTRIBUTION = (
@@ -46,7 +48,8 @@ class MainWindow(QMainWindow):
     page (a canvas to draw on) and builds the tabs when ``start()``'s background job — ``load(job) -> Loaded``,
     by default ``ui.startup.load_startup`` — has imported torch, loaded the data and opened the model."""
 
-    ready = pyqtSignal()  # the tabs are built and the start-up model is open (or its training has begun)
+    started = pyqtSignal()  # the state and the Draw tab exist, the start-up model is open (or training begun)
+    ready = pyqtSignal()  # ... and every tab is built
     state: AppState  # set once the data is loaded: at once, or when the start-up job is done
     models: ModelControl
     progress: TrainingProgress
@@ -85,6 +88,9 @@ class MainWindow(QMainWindow):
 
         self.tab_widgets: dict[str, QWidget] = {}
         self.startup_page: StartupPage | None = None
+        self._pending_tabs: list[TabBuilder] = []  # built after the first prediction is on its way
+        self._tab_count = 0
+        self._closing = False
         self._create_status_bar()
         self._create_menus()
         if self.prefs.window.geometry:
@@ -101,29 +107,34 @@ class MainWindow(QMainWindow):
 
     @property
     def loading(self) -> bool:
-        """True until the start-up job is done and the tabs are built."""
+        """True until the start-up job is done (then ``state`` exists and the Draw tab is built)."""
         return self.startup_page is not None
 
-    def _attach(self, state: AppState, canvas: DrawingCanvas | None = None) -> None:
-        """Build the tabs and the model control over ``state`` (torch is imported by now)."""
+    def _attach(self, state: AppState, canvas: DrawingCanvas | None = None, defer: bool = False) -> None:
+        """Build the Draw tab and the model control over ``state`` (torch is imported by now), then the other
+        tabs: at once, or (``defer``) one per event-loop pass, so the first prediction need not wait for them
+        (building them all took 1.1 s of a 3.8 s start, measured)."""
         from ui.model_control import ModelControl
-        from ui.tabs import create_tabs
+        from ui.tabs import tab_builders
         from ui.training_progress import TrainingProgress
 
         self.state = state
         subset, epochs, train = self._first_run
         self.models = ModelControl(state, self.prefs.model, self.model_path, self.tasks, subset, epochs, train)
-        for key, title, widget in create_tabs(state, self.prefs, canvas):
-            self.tab_widgets[key] = widget
-            self.tabs.addTab(widget, title)
-        if self.startup_page is not None:  # its canvas now belongs to the Draw tab
+        self.tab_actions: list[QAction] = []
+        builders = tab_builders(state, self.prefs, canvas)
+        self._tab_count = len(builders)
+        if self.startup_page is not None:  # its canvas goes to the Draw tab (no repaint in between)
             self.tabs.removeTab(self.tabs.indexOf(self.startup_page))
             self.startup_page.deleteLater()
             self.startup_page = None
+        self._add_tab(*builders[0])
         self.draw_tab = self.tab_widgets["draw"]
-        self.tab_actions = [self._action(None, self.tabs.tabText(i), self._show_tab(i), f"Ctrl+{i + 1}")
-                            for i in range(self.tabs.count())]
-        self.view_menu.insertActions(self._tabs_end, self.tab_actions)
+        if defer:
+            self._pending_tabs = builders[1:]  # built by _build_next_tab once the model is set
+        else:
+            for builder in builders[1:]:
+                self._add_tab(*builder)
         self.progress = TrainingProgress()
         self.progress.cancel_requested.connect(self.cancel_training)
         self.progress.hide()
@@ -141,8 +152,26 @@ class MainWindow(QMainWindow):
         self.state.model_changed.connect(self._update_status)
         self.state.error.connect(self.show_error)
         self.state.set_map_scale(self.prefs.view.map_scale)
-        self.tabs.setCurrentIndex(min(self.prefs.window.tab, self.tabs.count() - 1))
         self._update_status()
+
+    def _add_tab(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        self.tab_widgets[key] = widget = build()
+        index = self.tabs.addTab(widget, title)
+        action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
+        self.view_menu.insertAction(self._tabs_end, action)
+        self.tab_actions.append(action)
+        if index == min(self.prefs.window.tab, self._tab_count - 1):
+            self.tabs.setCurrentIndex(index)  # the tab the user left the app on
+
+    def _build_next_tab(self) -> None:
+        """Deferred start-up: build one more tab, then give the event loop (and the user) a turn."""
+        if self._closing or not self._pending_tabs:
+            return
+        self._add_tab(*self._pending_tabs.pop(0))
+        if self._pending_tabs:
+            QTimer.singleShot(0, self._build_next_tab)
+        else:
+            self.ready.emit()
 
     # -- construction ----------------------------------------------------------------------------
     def _create_status_bar(self) -> None:
@@ -260,6 +289,7 @@ class MainWindow(QMainWindow):
         """Open the start-up model; for a window still loading, first run the start-up job in the background."""
         if not self.loading:
             self.models.start()
+            self.started.emit()
             self.ready.emit()
             return
         self.tasks.run("startup", self._load, on_done=self._on_loaded, on_failed=self._on_load_failed)
@@ -274,9 +304,20 @@ class MainWindow(QMainWindow):
         # OpenMP stalls. Background jobs set their own count (ui/tasks.py), so they still use the other cores.
         torch.set_num_threads(INFERENCE_THREADS)
         assert self.startup_page is not None
-        self._attach(AppState(loaded.data), canvas=self.startup_page.canvas)  # the Draw tab takes the drawing too
+        self._attach(AppState(loaded.data), canvas=self.startup_page.canvas, defer=True)  # with the drawing
         self.models.start(loaded.outcome)
-        self.ready.emit()
+        self.started.emit()
+        if self.state.tasks.busy("capture"):  # the first prediction is on its way: the other tabs wait for it
+            self.state.capture_changed.connect(self._build_other_tabs)  # (built during it, they delayed it 1.2 s)
+            self.state.error.connect(self._build_other_tabs)
+        else:
+            self._build_other_tabs()
+
+    def _build_other_tabs(self, *_: object) -> None:
+        for signal in (self.state.capture_changed, self.state.error):
+            with contextlib.suppress(TypeError):  # not connected: no capture was on its way
+                signal.disconnect(self._build_other_tabs)
+        QTimer.singleShot(0, self._build_next_tab)
 
     def _on_load_failed(self, message: str) -> None:
         """The bundled data is damaged (or the core would not load): say so on the page and in a dialog."""
@@ -374,8 +415,9 @@ class MainWindow(QMainWindow):
 
     # -- shutdown ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent | None) -> None:
+        self._closing = True  # no more deferred tabs
         self.prefs.window.geometry = bytes(self.saveGeometry().data())
-        if not self.loading:  # the start-up page is no tab to come back to
+        if not self.loading and not self._pending_tabs:  # all the tabs are there: the current one is a choice
             self.prefs.window.tab = self.tabs.currentIndex()
         self.store.save()
         shutdown_all(2000)  # every background job, of every tab: cancelled, and waited for

@@ -4,7 +4,8 @@
 launch also unpacks the bundled MNIST once. So the window opens with only what draws — this page: the
 real canvas and a line saying the network is loading — while ONE background job (``load_startup``, run
 by the window's ``TaskRunner``) imports torch and the core, loads the data and opens the start-up model.
-When it is done the window builds the tabs and hands them this page's canvas, with whatever was drawn.
+When it is done the window builds the Draw tab, handing it this page's canvas with whatever was drawn,
+opens the model (the first prediction follows), and then builds the other tabs, one per event-loop pass.
 Nothing here imports torch: this module is imported before it.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -48,16 +49,11 @@ def load_startup(job: Job, model_path: Path, last_opened: str) -> Loaded:
     data = load_bundled_mnist()  # raises DatasetError when the bundled files are damaged
     check(job.should_stop)
     outcome = ModelStore(model_path).startup_model(last_opened or None)
-    check(job.should_stop)
-    # The tabs' own modules (pyqtgraph views, the lab, the zoo) import here too, off the GUI thread: building
-    # the tabs afterwards then only creates widgets. Importing is safe on any thread; widgets are not.
-    import ui.tabs
+    # The Draw tab's module (its pyqtgraph views) imports here too, off the GUI thread, so that building it
+    # only creates widgets. Importing is safe on any thread; widgets are not. The other tabs come later.
+    import ui.draw.tab  # noqa: F401
 
-    ui.tabs.import_tab_modules()
     return Loaded(data, outcome)
-
-
-LoadFn = Any  # Callable[[Job], Loaded]: the seam tests use to hold the start-up back
 
 
 class StartupPage(QWidget):
