@@ -215,6 +215,36 @@ elif scenario == "slow-evaluation":  # closed during the end-of-epoch test evalu
 elif scenario == "data-load":
     window.open_data_folder(__import__("cnnviz.paths").paths.BUNDLED_MNIST_DIR)
     close_when_running("load-data")
+elif scenario == "zoo-evaluation":  # the confusion view scoring 10,000 digits with a slow model (16 s here)
+    window.state.set_model(build_model("modern_cnn"), CheckpointMeta(model="modern_cnn", model_kwargs={}))
+    zoo = window.tab_widgets["zoo"]
+    window.tabs.setCurrentWidget(zoo)
+    zoo.views.setCurrentWidget(zoo.confusion_view)
+    close_when_running("evaluate")
+elif scenario == "report":
+    zoo = window.tab_widgets["zoo"]
+    window.tabs.setCurrentWidget(zoo)
+    for name, box in zoo.report_view.checks.items():  # one model trained in full: minutes of work
+        box.setChecked(name == "small_cnn")
+    zoo.report_view.budget.setValue(0)
+    zoo.report_view.run()
+    close_when_running("report")
+elif scenario == "lab":
+    lab = window.tab_widgets["lab"]
+    window.tabs.setCurrentWidget(lab)
+    lab.start_training()
+    close_when_running("train")
+elif scenario == "explain":  # saliency maps and the probe's FC companion being trained
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    window.state.set_input(data.test_images[0] / 255.0)
+    explain = window.tab_widgets["explain"]
+    window.tabs.setCurrentWidget(explain)
+    def close_when_explaining():
+        if any(t.name not in ("capture",) for t in Task.live):
+            close_now()
+        else:
+            QTimer.singleShot(0, close_when_explaining)
+    QTimer.singleShot(0, close_when_explaining)
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
@@ -229,7 +259,8 @@ print("EXIT", code, flush=True)
 """
 
 
-@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load"])
+@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
+                                      "report", "lab", "explain"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

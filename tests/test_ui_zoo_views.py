@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PyQt6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget
 
 from cnnviz.jobs import JobCancelled
 from cnnviz.models import build_model
@@ -117,6 +117,11 @@ def test_the_interface_speaks_the_users_words(qtbot, app_state) -> None:  # type
     texts += [w.toolTip() for w in tab.findChildren(QAbstractButton)]
     legend = tab.report_view.chart.getPlotItem().legend
     texts += [label.text for _, label in legend.items]
+    for table in tab.findChildren(QTableWidget):  # headers and cells too, the lineage's descriptions among them
+        texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+                  if table.horizontalHeaderItem(c) is not None]
+        texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                  if table.item(r, c) is not None]
     for text in texts:
         for word in ("seed", "recipe", "registered"):
             assert word not in text.lower(), f"{word!r} in {text!r}"

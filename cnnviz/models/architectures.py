@@ -69,7 +69,7 @@ def lenet5(num_classes: int = 10) -> StagedNet:
 
 
 def simple_gap_cnn(num_classes: int = 10) -> StagedNet:
-    """Seed 001's SimpleCNN for one channel: three conv blocks, then global average pooling."""
+    """SimpleCNN for one channel: three conv blocks, then global average pooling."""
     return StagedNet("simple_gap_cnn", {"num_classes": num_classes}, OrderedDict(
         conv1=conv_act(1, 16, 3, padding=1),
         pool1=nn.MaxPool2d(2),

@@ -26,7 +26,7 @@ def nice_step(span: float, most: int = 6) -> float:
 
 
 def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int = 960, height: int = 540) -> Path:
-    """Grouped bars per model: measured test error next to the seed's figure, values written on top."""
+    """Grouped bars per model: measured test error next to the published figure, values written on top."""
     path = Path(path)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
@@ -65,7 +65,7 @@ def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int =
             text = "not trained (estimate)" if row.estimated_only else f"{row.epochs} of {row.recipe_epochs} epochs"
             draw.text((centre, bottom + 30), text, fill=TEXT_RGB, font=small, anchor="mt")
     legend_y = 48
-    for offset, colour, text in ((0, MEASURED_RGB, "measured here"), (170, SEED_RGB, "seed's figure")):
+    for offset, colour, text in ((0, MEASURED_RGB, "measured here"), (170, SEED_RGB, "published figure")):
         draw.rectangle([right - 330 + offset, legend_y, right - 316 + offset, legend_y + 14], fill=colour)
         draw.text((right - 310 + offset, legend_y + 7), text, fill=TEXT_RGB, font=small, anchor="lm")
     path.parent.mkdir(parents=True, exist_ok=True)

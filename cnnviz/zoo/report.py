@@ -1,4 +1,4 @@
-"""The accuracy report: train each model by its registered recipe, measure test error, compare with the seed.
+"""The accuracy report: each model trained with its standard settings, its test error beside the published one.
 
 Every number in the table comes from a run on this machine. Results are cached with the trained
 checkpoint (``report_cache``), so the app's view opens instantly after the first run. A recipe that

@@ -82,7 +82,7 @@ def format_percent(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}%"
 
 
-REPORT_COLUMNS = ("Model", "Parameters", "Epochs", "Wall time", "Device", "Test error", "Seed's figure",
+REPORT_COLUMNS = ("Model", "Parameters", "Epochs", "Wall time", "Device", "Test error", "Published figure",
                   "Reduction vs previous")
 
 
@@ -101,16 +101,16 @@ def row_notes(row: ReportRow) -> list[str]:
     notes = []
     if row.shortened and row.full_recipe_estimate_s is not None:
         done = ("not trained: not even one epoch fits the time budget" if row.estimated_only else
-                f"trained {row.epochs} of its recipe's {row.recipe_epochs} epochs to fit the time budget")
+                f"trained {row.epochs} of its standard {row.recipe_epochs} epochs to fit the time budget")
         rate = f", {row.samples_per_s:,.0f} training samples/s measured" if row.samples_per_s else ""
         notes.append(
-            f"{row.model}: {done}; the full recipe ({row.recipe_epochs} epochs) would need about "
+            f"{row.model}: {done}; the full training ({row.recipe_epochs} epochs) would need about "
             f"{format_duration(row.full_recipe_estimate_s)} on this {row.device}{rate}. Train it on an NVIDIA GPU "
-            f"(`--device cuda`) to reach the seed's figure."
+            f"(`--device cuda`) to reach the published figure."
         )
     if (row.seed_error is not None and row.test_error is not None and row.test_error > row.seed_error * 1.25
             and not row.shortened):
-        notes.append(f"{row.model}: {row.test_error:.2f}% is above the seed's {row.seed_error:.1f}%.")
+        notes.append(f"{row.model}: {row.test_error:.2f}% is above the published {row.seed_error:.1f}%.")
     return notes
 
 
