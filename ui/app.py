@@ -5,7 +5,8 @@ imported here imports it: the window opens with a canvas to draw on, and its sta
 (``ui/startup.py``) brings torch, the data and the model up behind it.
 
 The cold-start benchmark's hooks: with ``CNNVIZ_EXIT_AFTER_SHOWN=1`` the app prints
-``CNNVIZ_SHOWN <time> visible=…`` after the first event-loop pass, then ``CNNVIZ_READY <time> model=…``
+``CNNVIZ_SHOWN <time> visible=…`` after the first event-loop pass, ``CNNVIZ_STARTED <time> model=…`` when the
+start-up job is done (torch, data, model; the Draw tab built), then ``CNNVIZ_READY <time> model=…``
 when the start-up job is done and every tab is built, and quits; with ``CNNVIZ_EXIT_AFTER_SHOWN=predicted``
 it waits instead for the first prediction to reach the views, prints ``CNNVIZ_PREDICTED <time>`` and quits.
 """
@@ -41,6 +42,7 @@ def run_app(argv: list[str] | None = None) -> int:
     exit_mode = os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN")
     if exit_mode:  # the cold-start benchmark: report, then quit
         QTimer.singleShot(0, lambda: _report_shown(window))
+        window.started.connect(lambda: _report("STARTED", f"model={window.state.model is not None}"))
         if exit_mode == "predicted":
             window.started.connect(lambda: _quit_after_prediction(window, app))
         else:
@@ -48,20 +50,24 @@ def run_app(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
+def _report(mark: str, detail: str) -> None:
+    print(f"CNNVIZ_{mark} {time.time():.6f} {detail}", flush=True)
+
+
 def _report_shown(window: MainWindow) -> None:
     """Runs once the first event-loop pass is done: the window is up and answering events."""
-    print(f"CNNVIZ_SHOWN {time.time():.6f} visible={window.isVisible()} loading={window.loading}", flush=True)
+    _report("SHOWN", f"visible={window.isVisible()} loading={window.loading}")
 
 
 def _quit_when_ready(window: MainWindow, app: QApplication) -> None:
-    print(f"CNNVIZ_READY {time.time():.6f} model={window.state.model is not None}", flush=True)
+    _report("READY", f"model={window.state.model is not None}")
     _quit(window, app)
 
 
 def _quit_after_prediction(window: MainWindow, app: QApplication) -> None:
     def predicted() -> None:
         if window.state.capture is not None:
-            print(f"CNNVIZ_PREDICTED {time.time():.6f} model={window.state.model is not None}", flush=True)
+            _report("PREDICTED", f"model={window.state.model is not None}")
             window.state.capture_changed.disconnect(predicted)
             _quit(window, app)
 
