@@ -88,7 +88,10 @@ def test_the_canvas_draws_while_loading_and_the_stroke_reaches_the_model(qtbot, 
     assert np.allclose(window.state.capture.probabilities, expected, atol=1e-5)
     qtbot.waitUntil(lambda: len(window.tab_widgets) == 5, timeout=60_000)  # the other tabs follow
     assert list(window.tab_widgets) == ["draw", "filters", "explain", "lab", "zoo"]
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][0] == "Draw && explore"
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Draw && explore", "Filters", "Explain", "Training lab", "Model zoo"]
+    window.tab_actions[2].trigger()  # View → Explain (Ctrl+3), though the tab came after the window
+    assert window.tabs.currentWidget() is window.tab_widgets["explain"]
 
 
 def test_closing_during_loading_ends_the_start_up_job(qtbot, loading_window) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,6 @@ from PyQt6.QtGui import (
 )
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
-
 # cnnviz.preprocess and cnnviz.data.transforms import torch, cnnviz.images imports PIL: they are imported
 # where first used, so that the canvas can be on screen (and drawn on) while torch loads behind it.
 RASTER = 280  # raster side in pixels; 10× MNIST

@@ -202,8 +202,9 @@ class MainWindow(QMainWindow):
                              self.open_image_action, self.export_action]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        self.view_menu = menubar.addMenu("&View")
-        assert self.view_menu is not None
+        view_menu = menubar.addMenu("&View")
+        assert view_menu is not None
+        self.view_menu = view_menu
         self._tabs_end = self.view_menu.addSeparator()  # the tabs' entries go above it once they are built
         theme_group = QActionGroup(self)
         self.light_action = self._action(self.view_menu, "&Light palette", lambda: self.set_dark(False))
