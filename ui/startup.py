@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cnnviz.store import Outcome
 
 LOADING_TEXT = "Loading the network… You can start drawing a digit now."
+COLUMN_WIDTH = 320  # px, the Draw tab's input column
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,20 @@ class StartupPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = DrawingCanvas()
-        self.canvas.setMaximumSize(420, 420)
+        self.canvas = DrawingCanvas()  # sized by its column, not by itself: the Draw tab will lay it out anew
         self.label = QLabel(LOADING_TEXT)
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Start-up status")
-        column = QVBoxLayout()
-        column.addWidget(self.label)
-        column.addWidget(self.canvas, 1)
-        column.addStretch()
+        column = QWidget()
+        column.setFixedSize(COLUMN_WIDTH, COLUMN_WIDTH + 60)  # where the Draw tab's canvas will be, about
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.label)
+        inner.addWidget(self.canvas, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(column)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def say(self, text: str) -> None:
         self.label.setText(text)
