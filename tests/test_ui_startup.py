@@ -55,7 +55,9 @@ def loading_window(qtbot, tmp_path: Path, trained_explorer):  # type: ignore[no-
     model_path = tmp_path / "explorer_cnn.pt"
     model_path.write_bytes(trained_explorer[2].read_bytes())
     loader = HeldLoader(model_path)
-    window = MainWindow(None, open_preferences(tmp_path / "settings.ini"), model_path=model_path, load=loader)
+    store = open_preferences(tmp_path / "settings.ini")
+    store.prefs.draw.brush = 30  # the user's brush, not the default
+    window = MainWindow(None, store, model_path=model_path, load=loader)
     qtbot.addWidget(window)
     window.show()
     window.start()
@@ -72,6 +74,7 @@ def test_the_canvas_draws_while_loading_and_the_stroke_reaches_the_model(qtbot, 
     assert not window.open_action.isEnabled()  # nothing to open a model into yet
 
     canvas = page.canvas
+    assert canvas.brush_size == 30
     draw_one(canvas)
     assert canvas.stroke_count == 1 and canvas.raster().max() == 1.0  # drawn while nothing else is there
     drawn = canvas.input_image()
@@ -80,7 +83,7 @@ def test_the_canvas_draws_while_loading_and_the_stroke_reaches_the_model(qtbot, 
     with qtbot.waitSignal(window.started, timeout=60_000):
         loader.release()
     assert not window.loading and window.draw_tab.canvas is canvas  # the same canvas, the drawing kept
-    assert canvas.stroke_count == 1 and window.open_action.isEnabled()
+    assert canvas.stroke_count == 1 and window.open_action.isEnabled() and canvas.brush_size == 30
     qtbot.waitUntil(lambda: window.state.capture is not None, timeout=30_000)
     assert np.allclose(window.state.image, drawn)  # the stroke, not a test digit, is the input
     with torch.no_grad():  # the prediction is the saved model's on that stroke, computed independently

@@ -94,6 +94,7 @@ class MainWindow(WindowMenus):
             self._attach(state)
             return
         self.startup_page = StartupPage()
+        self.startup_page.canvas.set_brush_size(self.prefs.draw.brush)  # the user's brush from the first stroke
         self.tabs.addTab(self.startup_page, "Draw && explore")
         self.model_label.setText("Model: loading…")
         for action in self._needs_state:
