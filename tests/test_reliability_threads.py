@@ -29,28 +29,29 @@ def test_trainer_stops_before_the_next_batch(mnist, stop_after: int) -> None:  #
     assert result.cancelled and len(seen) == stop_after and result.history == []
 
 
-def test_stop_during_the_test_evaluation_waits_for_one_chunk_only(mnist, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from cnnviz.training import trainer as trainer_module
+def test_stop_during_the_test_evaluation_waits_for_one_chunk_only(mnist) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.training import evaluate
 
     data = TensorData.from_arrays(mnist.train_images[:128], mnist.train_labels[:128])
     test = TensorData.from_arrays(mnist.test_images[:5000], mnist.test_labels[:5000])
     chunks: list[int] = []
-    real_evaluate = trainer_module.evaluate
+    model = build_model("logistic")
 
-    def counting_evaluate(*args: Any, **kwargs: Any) -> Any:
-        chunks.append(len(args[1]))
-        return real_evaluate(*args, **kwargs)
+    def count_chunks(module: torch.nn.Module, inputs: tuple[torch.Tensor, ...]) -> None:
+        if not module.training:  # the test evaluation runs in eval mode, one forward pass per chunk
+            chunks.append(len(inputs[0]))
 
-    monkeypatch.setattr(trainer_module, "evaluate", counting_evaluate)
+    model.register_forward_pre_hook(count_chunks)
     config = TrainConfig(epochs=2, batch_size=32, threads=1, eval_batch_size=1000)
-    result = Trainer(build_model("logistic"), config, should_stop=lambda: len(chunks) >= 1).fit(data, test)
+    result = Trainer(model, config, should_stop=lambda: len(chunks) >= 1).fit(data, test)
     assert result.cancelled and result.history == [] and chunks == [1000]  # 1 of 5 chunks, then it stopped
 
     chunks.clear()
-    model = build_model("logistic")
     finished = Trainer(model, replace(config, epochs=1)).fit(data, test)
     assert chunks == [1000] * 5
-    whole = real_evaluate(model, test)  # evaluating in chunks gives the same figures as all at once
+    chunks.clear()
+    whole = evaluate(model, test, batch_size=5000)  # in chunks, the same figures as all at once
+    assert chunks == [5000]
     assert finished.history[0].test_accuracy == whole.accuracy
     assert finished.history[0].test_loss == pytest.approx(whole.loss, rel=1e-6)
 
@@ -169,6 +170,8 @@ configure_plots()
 
 data = load_bundled_mnist()
 scenario = sys.argv[2]
+from cnnviz.training.trainer import warm_up
+warm_up()  # as the app does in the background once it is up
 store = open_preferences(os.path.join(sys.argv[1], "settings.ini"))
 window = MainWindow(AppState(data), store, model_path=os.path.join(sys.argv[1], "m.pt"),
                     first_run_subset=20000, first_run_epochs=3)
@@ -200,16 +203,21 @@ elif scenario == "slow-evaluation":  # closed during the end-of-epoch test evalu
         close = pyqtSignal()
     closer = Closer()
     closer.close.connect(close_now)  # emitted on the worker thread, run on the GUI thread
-    real_evaluate = trainer.evaluate
+    real_evaluate = trainer.evaluate_unless_stopped
     evaluating = []
-    def slow_evaluate(*args, **kwargs):  # each 1,000-digit chunk takes 0.5 s, as on a slow laptop
+    def slow_chunk(module, inputs):  # each 1,000-digit chunk takes 0.5 s, as on a slow laptop
         if not evaluating:
             evaluating.append(True)
             print("EVALUATING", flush=True)
             closer.close.emit()  # the window closes while the evaluation is still running
         time.sleep(0.5)
-        return real_evaluate(*args, **kwargs)
-    trainer.evaluate = slow_evaluate
+    def slow_evaluate(model, *args, **kwargs):
+        hook = model.register_forward_pre_hook(slow_chunk)
+        try:
+            return real_evaluate(model, *args, **kwargs)
+        finally:
+            hook.remove()
+    trainer.evaluate_unless_stopped = slow_evaluate
     window.models.first_run_subset = 300
     window.train_default_model()
 elif scenario == "data-load":
@@ -239,6 +247,7 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
     window.state.set_input(data.test_images[0] / 255.0)
     explain = window.tab_widgets["explain"]
     window.tabs.setCurrentWidget(explain)
+    explain.views.setCurrentWidget(explain.probe_view)  # trains its FC companion, then compares shifted digits
     def close_when_explaining():
         if any(t.name not in ("capture",) for t in Task.live):
             close_now()

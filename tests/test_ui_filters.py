@@ -146,6 +146,13 @@ def test_sobel_reference_needs_no_model(qtbot, app_state) -> None:  # type: igno
     assert np.allclose(widget.sobel_panel.cards.responses[1], apply_filter(image, SOBEL_HORIZONTAL))  # type: ignore[union-attr]
 
 
+def test_the_enlarged_kernel_is_never_an_empty_box(qtbot, tab: FiltersTab) -> None:
+    """Before the pointer picks a weight, the first conv filter is shown enlarged, its weights written on it."""
+    first = conv_filters(tab.state.model)[0].weights[0, 0]  # type: ignore[arg-type]
+    assert tab.kernel_view.kernel is not None
+    np.testing.assert_allclose(tab.kernel_view.kernel, first)
+
+
 def test_a_weight_can_be_read_enlarged(qtbot, tab: FiltersTab) -> None:
     """8: conv2's weights are drawn ~4 px wide; pointing at one shows its kernel big enough to read."""
     weights = conv_filters(tab.state.model)[1].weights  # type: ignore[arg-type]

@@ -175,3 +175,15 @@ def test_the_banner_can_be_dismissed_and_says_what_happens_now(qtbot, make_windo
     assert not window.banner.isVisible()
     with qtbot.waitSignal(window.models.training_ended, timeout=10_000):
         window.cancel_training()
+
+
+def test_the_whole_window_fits_a_1024_by_700_screen(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """A 1366×768 laptop or a 1024×768 projector, minus the desktop's own bars: every tab fits."""
+    window = make_window()
+    for tab in window.tab_widgets.values():
+        window.tabs.setCurrentWidget(tab)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, (window.tabs.tabText(window.tabs.currentIndex()),
+                                                                hint)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 700, timeout=2000)

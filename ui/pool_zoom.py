@@ -21,6 +21,7 @@ from torch import nn
 from cnnviz.introspect import Capture, PoolSite, PoolZoom, pool_sites, pool_zoom, strongest_cell
 from ui.colormaps import ACTIVATION_MAP, value_range
 from ui.explain.common import capture_fits
+from ui.widgets.fonts import emphasize
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import is_palette_change, restyle_plots
 from ui.widgets.number_grid import NumberGrid, tinted
@@ -71,8 +72,9 @@ class PoolZoomPanel(QWidget):
         self.patch_grid = NumberGrid(36)
         self.pooled_grid = NumberGrid(36)
         arrow = QLabel("→")
-        arrow.setStyleSheet("font-size: 20pt;")
+        emphasize(arrow, points=10, bold=False)
         self.patch_caption = QLabel("4×4 patch")
+        self.patch_caption.setWordWrap(True)  # "from row 13, column 9" must not be cut at 1024 px
         self.pooled_caption = QLabel("pooled 2×2")
         grids.addWidget(self.patch_caption, 0, 0)
         grids.addWidget(self.pooled_caption, 0, 2)

@@ -48,6 +48,16 @@ class _CancellableWorker(FunctionWorker):
         self.token.request()
         super().quit()
 
+    def start(self) -> None:
+        """Start on the pool now: superqt defers the start by a timer tick when an event loop runs, and a
+        window closed within that tick would find the pool idle, wait for nothing, and leave the job to start
+        after shutdown."""
+        if self in self._worker_set:
+            raise RuntimeError("This worker is already started!")
+        self._worker_set.add(self)
+        self._finished.connect(self._set_discard)
+        _pool().start(self)
+
 
 def _pool() -> QThreadPool:
     pool = QThreadPool.globalInstance()  # superqt runs its workers on the global pool
@@ -181,6 +191,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._tasks: dict[str, Task] = {}
         self._slots: dict[str, LatestSlot[_Request]] = {}
+        self.closed = False  # set when its window closes: a handler of a cancelled job must not start new work
 
     def run(
         self,
@@ -196,7 +207,10 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
         on_finished: Callable[[], None] | None = None,
     ) -> bool:
-        """Start ``fn`` as job ``key`` under ``policy``; False when ``single`` refused it (one is running)."""
+        """Start ``fn`` as job ``key`` under ``policy``; False when ``single`` refused it (one is running) or
+        the runner is closed."""
+        if self.closed:
+            return False
         request = _Request(fn, _Handlers(on_done, on_failed, on_progress, on_partial, on_cancelled, on_finished),
                            threads)
         if policy == "latest":
@@ -307,6 +321,11 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for key in list(self._tasks):
             self.cancel(key)
+
+    def close(self) -> None:
+        """Cancel every job and start no new one (the owner is closing)."""
+        self.closed = True
+        self.cancel_all()
 
 
 def shutdown_all(timeout_ms: int = 2000) -> bool:

@@ -133,6 +133,15 @@ def _make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimi
     raise ValueError(f"unknown optimizer {config.optimizer!r} (use 'adam' or 'sgd')")
 
 
+def warm_up() -> None:
+    """Pay PyTorch's one-time cost of the first optimizer (it imports torch._dynamo: 1.8 s here) now.
+
+    That import happens inside a training job's set-up, where Stop cannot reach it, so the app calls this
+    in the background once it is up: the first Stop or Close during a training then answers within a batch.
+    """
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+
+
 @contextlib.contextmanager
 def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
     """Run a conv model channels-last on the CPU, then put its usual layout back.

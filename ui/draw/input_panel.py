@@ -24,6 +24,7 @@ from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
 from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
 from ui.theme import IMAGE_GAP, palette
+from ui.widgets.fonts import emphasize
 from ui.widgets.picture import PictureItem, image_view_box
 from ui.widgets.status_label import StatusLabel
 
@@ -102,7 +103,7 @@ class InputPanel(QWidget):
         self.input_view.addItem(box)
         self.prediction_label = QLabel()
         self.prediction_label.setWordWrap(True)
-        self.prediction_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        emphasize(self.prediction_label, points=5)
         self.truth_label = QLabel()
         self.truth_label.setWordWrap(True)
         result.addWidget(QLabel("Network input (28×28)"), 0, 0, 1, 2)

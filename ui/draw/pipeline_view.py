@@ -21,6 +21,7 @@ from ui.draw.dimension_table import fill_dimensions, make_dimension_table
 from ui.draw.focus_view import FocusView
 from ui.draw.stage_picture import stage_picture
 from ui.draw.stage_strip import StageStrip
+from ui.widgets.fonts import emphasize
 
 READOUT_HINT = ("Hover over the maps to read their values (maps, rows and columns counted from 1, "
                 "from the top left); click a map to enlarge it.")
@@ -62,7 +63,7 @@ class PipelineView(QWidget):
         self.pace.setSuffix(" s/stage")
         self.pace.setToolTip("How long Play stays on each stage (seconds)")
         self.step_label = QLabel()
-        self.step_label.setStyleSheet("font-weight: bold;")
+        emphasize(self.step_label)
         self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (self.prev_button, self.next_button, self.play_button, self.pace):
             controls.addWidget(w)

@@ -110,6 +110,11 @@ class FiltersTab(LazyPanel):
             panel.show_cards(cards)
             panel.set_note(("" if kind == "conv" else " — responses shown are the whole block's output maps")
                            + _silent_note(cards.silent()))
+        first = self._filters[0]
+        if self.kernel_view.kernel is None or self.kernel_view.kernel.shape != first.weights.shape[2:]:
+            # never an empty box: the first filter is enlarged until the pointer picks another
+            self.kernel_view.show_kernel(first.weights[0, 0], value_range(first.weights, signed=True),
+                                         f"{first.stage} filter 1")
 
     def show_value_at(self, stage: str, row: int, col: int, pin: bool = False) -> str:
         """The readout for a pixel of ``stage``'s card picture (as hover does; ``pin`` as click does).
