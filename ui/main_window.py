@@ -340,7 +340,8 @@ class MainWindow(WindowMenus):
         if not self.loading and not self._pending_tabs:  # all the tabs are there: the current one is a choice
             self.prefs.window.tab = self.tabs.currentIndex()
         self.store.save()
-        for runner in [self.state.tasks, *self.findChildren(TaskRunner)]:
+        state_tasks = [] if self.loading else [self.state.tasks]  # no state yet while the start-up job runs
+        for runner in [*state_tasks, *self.findChildren(TaskRunner)]:
             runner.close()  # no job starts from here on, not even from a cancelled job's handler
         shutdown_all(2000)  # every background job, of every tab: cancelled, and waited for
         super().closeEvent(event)
