@@ -114,7 +114,9 @@ def test_app_starts_on_a_damaged_settings_file_and_opens_the_saved_model(trained
     done = subprocess.run([sys.executable, "-c", "import sys; from ui.app import run_app; sys.exit(run_app([]))"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert "visible=True model=True" in done.stdout, done.stdout + done.stderr
+    # the window is up first, then (start-up job done, every tab built) with the saved model open
+    assert "visible=True" in done.stdout and "CNNVIZ_READY" in done.stdout, done.stdout + done.stderr
+    assert "model=True" in done.stdout.split("CNNVIZ_READY")[1], done.stdout + done.stderr
     assert (tmp_path / "settings.ini.damaged").read_bytes() == DAMAGE["tab-not-a-number"]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert settings.value("window/tab") is not None and open_preferences(tmp_path / "settings.ini").notice is None

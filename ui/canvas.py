@@ -26,10 +26,8 @@ from PyQt6.QtGui import (
 )
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
-from cnnviz.data.transforms import to_unit
-from cnnviz.images import ImageLoadError, load_grey_image
-from cnnviz.preprocess import mnist_style, prepare_image
-
+# cnnviz.preprocess and cnnviz.data.transforms import torch, cnnviz.images imports PIL: they are imported
+# where first used, so that the canvas can be on screen (and drawn on) while torch loads behind it.
 RASTER = 280  # raster side in pixels; 10× MNIST
 DEFAULT_BRUSH = 22  # raster pixels: after scaling to MNIST's 20×20 box, about MNIST's stroke width
 MIN_BRUSH, MAX_BRUSH = 6, 48
@@ -135,6 +133,8 @@ class DrawingCanvas(QWidget):
     def set_image(self, image: np.ndarray, true_label: int | None = None) -> None:
         """Show a 28×28 digit (uint8 0–255 or floats in [0, 1], told apart by dtype) as the canvas background;
         it is the input as-is."""
+        from cnnviz.data.transforms import to_unit
+
         img = to_unit(np.asarray(image))
         if img.shape != (28, 28):
             raise ValueError(f"expected a 28×28 image, got {img.shape}")
@@ -143,6 +143,9 @@ class DrawingCanvas(QWidget):
 
     def load_image_file(self, path: str | Path) -> bool:
         """Open a PNG/JPEG of a digit (either polarity). On failure emit ``error`` and keep the drawing."""
+        from cnnviz.images import ImageLoadError, load_grey_image
+        from cnnviz.preprocess import prepare_image
+
         try:
             grey = load_grey_image(path)
             digit = prepare_image(grey)
@@ -168,6 +171,8 @@ class DrawingCanvas(QWidget):
             return self._base.copy()
         if self.is_empty:
             return None
+        from cnnviz.preprocess import mnist_style
+
         return mnist_style(self.raster())
 
     # -- drawing internals ---------------------------------------------------------------------
@@ -186,7 +191,8 @@ class DrawingCanvas(QWidget):
         return False
 
     def _emit_input(self) -> None:
-        self.input_changed.emit(self.input_image())
+        if self.receivers(self.input_changed):  # nobody listens while the app starts: no torch needed yet
+            self.input_changed.emit(self.input_image())
 
     def _render(self) -> None:
         self._raster.fill(QColor(0, 0, 0))

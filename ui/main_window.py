@@ -1,58 +1,71 @@
-"""The main window: the tabs, the menus, the status bar, and the one place that closes everything."""
+"""The main window: the tabs, the status bar, and the one place that closes everything (menus: ui/window_menus.py).
+
+It opens before PyTorch is imported (``ui/startup.py``): a start-up page with the canvas first, then the
+tabs, built when the background start-up job is done. So this module imports nothing that imports torch.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QByteArray, Qt
-from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PyQt6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PyQt6.QtCore import QByteArray, Qt, QTimer, pyqtSignal
+from PyQt6.QtGui import QAction, QCloseEvent
+from PyQt6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from cnnviz.data import MnistData, load_mnist_folder
 from cnnviz.jobs import Job
-from cnnviz.paths import BUNDLED_MNIST_DIR, default_model_path
-from cnnviz.training import TrainedModel, device_label, pick_device, train_model
-from cnnviz.training.device import threads_for
+from cnnviz.paths import default_model_path
 from ui.banner import Banner
-from ui.model_control import ModelControl
 from ui.preferences import PreferenceStore, open_preferences
-from ui.state import AppState
+from ui.startup import Loaded, StartupPage, load_startup
 from ui.steady_tabs import SteadyTabWidget
-from ui.tabs import create_tabs
 from ui.tasks import TaskRunner, shutdown_all
 from ui.theme import apply_theme
-from ui.training_progress import TrainingProgress
 from ui.widgets.export import ask_save_path, save_png
 
-ATTRIBUTION = (
-    "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
-    "Burges; 60,000 training and 10,000 test images. Licensed under Creative Commons "
-    "Attribution-Share Alike 3.0. Shipped with cnnviz in resources/mnist (see its README.md)."
-)
-MAP_SCALE_CHOICES = (("stage", "One colour scale per &stage (compare maps)"),
-                     ("map", "Each &map on its own scale (see detail)"))
+if TYPE_CHECKING:
+    from cnnviz.data import MnistData
+    from cnnviz.training import TrainedModel
+    from ui.canvas import DrawingCanvas
+    from ui.model_control import ModelControl
+    from ui.state import AppState
+    from ui.tabs import TabBuilder
+    from ui.training_progress import TrainingProgress
+
+from ui.window_menus import WindowMenus
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus):
+    """``MainWindow(state, store)`` builds every tab at once. ``MainWindow(None, store)`` opens with the start-up
+    page (a canvas to draw on) and builds the tabs when ``start()``'s background job — ``load(job) -> Loaded``,
+    by default ``ui.startup.load_startup`` — has imported torch, loaded the data and opened the model."""
+
+    started = pyqtSignal()  # the state and the Draw tab exist, the start-up model is open (or training begun)
+    ready = pyqtSignal()  # ... and every tab is built
+    state: AppState  # set once the data is loaded: at once, or when the start-up job is done
+    models: ModelControl
+    progress: TrainingProgress
+    draw_tab: QWidget
+
     def __init__(
         self,
-        state: AppState,
+        state: AppState | None = None,
         store: PreferenceStore | None = None,
         model_path: Path | str | None = None,
         first_run_subset: int | None = None,
         first_run_epochs: int | None = None,
-        train: Callable[..., TrainedModel] = train_model,
+        train: Callable[..., TrainedModel] | None = None,
+        load: Callable[[Job], Loaded] | None = None,
     ):
         super().__init__()
-        self.state = state
         self.store = store or open_preferences()
         self.prefs = self.store.prefs
         self.model_path = Path(model_path) if model_path is not None else default_model_path()
         self.tasks = TaskRunner(self)
-        self.models = ModelControl(state, self.prefs.model, self.model_path, self.tasks,
-                                   first_run_subset, first_run_epochs, train)
+        self._first_run = (first_run_subset, first_run_epochs, train)
+        self._load = load or (lambda job: load_startup(job, self.model_path, self.prefs.model.last_opened))
         self.last_error = ""
         self.setWindowTitle("cnnviz — see how a CNN works")
         self.resize(1280, 800)
@@ -68,12 +81,58 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.tab_widgets: dict[str, QWidget] = {}
-        for key, title, widget in create_tabs(state, self.prefs):
-            self.tab_widgets[key] = widget
-            self.tabs.addTab(widget, title)
-        self.draw_tab = self.tab_widgets["draw"]
+        self.startup_page: StartupPage | None = None
+        self._pending_tabs: list[TabBuilder] = []  # built after the first prediction is on its way
+        self._tab_count = 0
+        self._closing = False
         self._create_status_bar()
         self._create_menus()
+        if self.prefs.window.geometry:
+            self.restoreGeometry(QByteArray(self.prefs.window.geometry))
+        (self.dark_action if self.prefs.view.dark else self.light_action).setChecked(True)
+        if state is not None:
+            self._attach(state)
+            return
+        self.startup_page = StartupPage()
+        self.startup_page.canvas.set_brush_size(self.prefs.draw.brush)  # the user's brush from the first stroke
+        self.tabs.addTab(self.startup_page, "Draw && explore")
+        self.model_label.setText("Model: loading…")
+        for action in self._needs_state:
+            action.setEnabled(False)
+
+    def _attach(self, state: AppState, canvas: DrawingCanvas | None = None, defer: bool = False) -> None:
+        """Build the Draw tab and the model control over ``state`` (torch is imported by now), then the other
+        tabs: at once, or (``defer``) one per event-loop pass, so the first prediction need not wait for them
+        (building them all took 1.1 s of a 3.8 s start, measured)."""
+        from ui.model_control import ModelControl
+        from ui.tabs import tab_builders
+        from ui.training_progress import TrainingProgress
+
+        self.state = state
+        subset, epochs, train = self._first_run
+        self.models = ModelControl(state, self.prefs.model, self.model_path, self.tasks, subset, epochs, train)
+        self.tab_actions: list[QAction] = []
+        builders = tab_builders(state, self.prefs, canvas)
+        self._tab_count = len(builders)
+        if self.startup_page is not None:  # its canvas goes to the Draw tab (no repaint in between)
+            self.tabs.removeTab(self.tabs.indexOf(self.startup_page))
+            self.startup_page.deleteLater()
+            self.startup_page = None
+        self._add_tab(*builders[0])
+        self.draw_tab = self.tab_widgets["draw"]
+        if defer:
+            self._pending_tabs = builders[1:]  # built by _build_next_tab once the model is set
+        else:
+            for builder in builders[1:]:
+                self._add_tab(*builder)
+        self.progress = TrainingProgress()
+        self.progress.cancel_requested.connect(self.cancel_training)
+        self.progress.hide()
+        bar = self.statusBar()
+        assert bar is not None
+        bar.addPermanentWidget(self.progress)
+        for action in self._needs_state:
+            action.setEnabled(True)
         self.models.message.connect(self._say)
         self.models.error.connect(self.show_error)
         self.models.status.connect(self.show_status)
@@ -83,8 +142,26 @@ class MainWindow(QMainWindow):
         self.state.model_changed.connect(self._update_status)
         self.state.error.connect(self.show_error)
         self.state.set_map_scale(self.prefs.view.map_scale)
-        self._restore_window()
         self._update_status()
+
+    def _add_tab(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        self.tab_widgets[key] = widget = build()
+        index = self.tabs.addTab(widget, title)
+        action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
+        self.view_menu.insertAction(self._tabs_end, action)
+        self.tab_actions.append(action)
+        if index == min(self.prefs.window.tab, self._tab_count - 1):
+            self.tabs.setCurrentIndex(index)  # the tab the user left the app on
+
+    def _build_next_tab(self) -> None:
+        """Deferred start-up: build one more tab, then give the event loop (and the user) a turn."""
+        if self._closing or not self._pending_tabs:
+            return
+        self._add_tab(*self._pending_tabs.pop(0))
+        if self._pending_tabs:
+            QTimer.singleShot(0, self._build_next_tab)
+        else:
+            self.ready.emit()
 
     # -- construction ----------------------------------------------------------------------------
     def _create_status_bar(self) -> None:
@@ -93,82 +170,10 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel()
         self.model_label = QLabel()
         self.accuracy_label = QLabel()
-        self.progress = TrainingProgress()
-        self.progress.cancel_requested.connect(self.cancel_training)
-        self.progress.hide()
         for label in (self.device_label, self.model_label, self.accuracy_label):
             bar.addWidget(label)
-        bar.addPermanentWidget(self.progress)
-
-    def _create_menus(self) -> None:
-        menubar = self.menuBar()
-        assert menubar is not None
-        file_menu = menubar.addMenu("&File")
-        assert file_menu is not None
-        self.open_action = self._action(file_menu, "&Open model…", self.open_model_dialog,
-                                        QKeySequence.StandardKey.Open)
-        self.save_action = self._action(file_menu, "&Save model as…", self.save_model_dialog,
-                                        QKeySequence.StandardKey.Save)
-        self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
-        self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
-        self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        self.view_menu = menubar.addMenu("&View")
-        assert self.view_menu is not None
-        self.tab_actions = [
-            self._action(self.view_menu, self.tabs.tabText(i), self._show_tab(i), f"Ctrl+{i + 1}")
-            for i in range(self.tabs.count())
-        ]
-        self.view_menu.addSeparator()
-        theme_group = QActionGroup(self)
-        self.light_action = self._action(self.view_menu, "&Light palette", lambda: self.set_dark(False))
-        self.dark_action = self._action(self.view_menu, "&Dark palette", lambda: self.set_dark(True))
-        for action in (self.light_action, self.dark_action):
-            action.setCheckable(True)
-            theme_group.addAction(action)
-        self.view_menu.addSeparator()
-        scale_menu = self.view_menu.addMenu("Feature-map &colour scale")
-        scale_group = QActionGroup(self)
-        self.scale_actions: dict[str, QAction] = {}
-        for scale, text in MAP_SCALE_CHOICES:
-            action = self._action(scale_menu, text, self._set_map_scale(scale))
-            action.setCheckable(True)
-            action.setChecked(scale == self.prefs.view.map_scale)
-            scale_group.addAction(action)
-            self.scale_actions[scale] = action
-
-        help_menu = menubar.addMenu("&Help")
-        self._action(help_menu, "&About cnnviz", self.show_about)
-        self._action(help_menu, "About the &MNIST data", self.show_attribution)
-
-    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())  # triggered(bool) must not reach the slot
-        menu.addAction(action)
-        return action
-
-    def _show_tab(self, index: int) -> Callable[[], None]:
-        return lambda: self.tabs.setCurrentIndex(index)
-
-    def _set_map_scale(self, scale: str) -> Callable[[], None]:
-        def choose() -> None:
-            self.prefs.view.map_scale = scale
-            self.state.set_map_scale(scale)
-        return choose
 
     # -- preferences ------------------------------------------------------------------------------
-    def _restore_window(self) -> None:
-        if self.prefs.window.geometry:
-            self.restoreGeometry(QByteArray(self.prefs.window.geometry))
-        self.tabs.setCurrentIndex(min(self.prefs.window.tab, self.tabs.count() - 1))
-        (self.dark_action if self.prefs.view.dark else self.light_action).setChecked(True)
-
     def set_dark(self, dark: bool) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -183,6 +188,8 @@ class MainWindow(QMainWindow):
             self.banner.clear()
 
     def _update_status(self) -> None:
+        from cnnviz.training import device_label, pick_device
+
         self.device_label.setText(f"Device: {device_label(pick_device())}")
         meta = self.state.meta
         if meta is None:
@@ -207,7 +214,46 @@ class MainWindow(QMainWindow):
 
     # -- model ------------------------------------------------------------------------------------
     def start(self) -> None:
-        self.models.start()
+        """Open the start-up model; for a window still loading, first run the start-up job in the background."""
+        if not self.loading:
+            self.models.start()
+            self.started.emit()
+            self.ready.emit()
+            return
+        self.tasks.run("startup", self._load, on_done=self._on_loaded, on_failed=self._on_load_failed)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        import torch
+
+        from cnnviz.training.device import INFERENCE_THREADS
+        from ui.state import AppState
+
+        # The GUI thread only does small tensor work (one digit, one filter): a single thread keeps it free of
+        # OpenMP stalls. Background jobs set their own count (ui/tasks.py), so they still use the other cores.
+        torch.set_num_threads(INFERENCE_THREADS)
+        assert self.startup_page is not None
+        self._attach(AppState(loaded.data), canvas=self.startup_page.canvas, defer=True)  # with the drawing
+        self.models.start(loaded.outcome)
+        self.started.emit()
+        if self.state.tasks.busy("capture"):  # the first prediction is on its way: the other tabs wait for it
+            self.state.capture_changed.connect(self._build_other_tabs)  # (built during it, they delayed it 1.2 s)
+            self.state.error.connect(self._build_other_tabs)
+        else:
+            self._build_other_tabs()
+
+    def _build_other_tabs(self, *_: object) -> None:
+        for signal in (self.state.capture_changed, self.state.error):
+            with contextlib.suppress(TypeError):  # not connected: no capture was on its way
+                signal.disconnect(self._build_other_tabs)
+        QTimer.singleShot(0, self._build_next_tab)
+
+    def _on_load_failed(self, message: str) -> None:
+        """The bundled data is damaged (or the core would not load): say so on the page and in a dialog."""
+        reason = message.removeprefix("DatasetError: ")
+        text = f"cnnviz cannot start: {reason}"
+        if self.startup_page is not None:
+            self.startup_page.say(text)
+        self.show_error(text)
 
     @property
     def is_training(self) -> bool:
@@ -242,6 +288,9 @@ class MainWindow(QMainWindow):
     # -- data -------------------------------------------------------------------------------------
     def open_data_folder(self, folder: Path) -> bool:
         """Load an MNIST-format folder in the background; if it is bad, name the file and keep the current data."""
+        from cnnviz.data import load_mnist_folder
+        from cnnviz.training.device import threads_for
+
         def job(j: Job) -> MnistData:
             return load_mnist_folder(folder, should_stop=j.should_stop)
 
@@ -284,20 +333,15 @@ class MainWindow(QMainWindow):
         if path is not None and not self.export_view(path):
             self.show_error(f"Could not write {path}")
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, "About cnnviz",
-                          "<b>cnnviz</b> — draw a digit and watch a convolutional neural network "
-                          "classify it, stage by stage.<br><br>" + ATTRIBUTION)
-
-    def show_attribution(self) -> None:
-        QMessageBox.information(self, "The MNIST data", f"{ATTRIBUTION}\n\nFiles: {BUNDLED_MNIST_DIR}")
-
     # -- shutdown ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent | None) -> None:
+        self._closing = True  # no more deferred tabs
         self.prefs.window.geometry = bytes(self.saveGeometry().data())
-        self.prefs.window.tab = self.tabs.currentIndex()
+        if not self.loading and not self._pending_tabs:  # all the tabs are there: the current one is a choice
+            self.prefs.window.tab = self.tabs.currentIndex()
         self.store.save()
-        for runner in [self.state.tasks, *self.findChildren(TaskRunner)]:
+        state_tasks = [] if self.loading else [self.state.tasks]  # no state yet while the start-up job runs
+        for runner in [*state_tasks, *self.findChildren(TaskRunner)]:
             runner.close()  # no job starts from here on, not even from a cancelled job's handler
         shutdown_all(2000)  # every background job, of every tab: cancelled, and waited for
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from PyQt6.QtCore import QObject, pyqtSignal
 
 from cnnviz.jobs import Job
 from cnnviz.models import MODELS
-from cnnviz.store import Damaged, ModelStore, Opened
+from cnnviz.store import Damaged, ModelStore, Opened, Outcome
 from cnnviz.training import CheckpointError, TrainedModel, load_checkpoint, save_checkpoint, train_model
 from cnnviz.training.device import threads_for
 from ui.preferences import ModelPrefs
@@ -35,17 +35,21 @@ class ModelControl(QObject):
 
     def __init__(self, state: AppState, prefs: ModelPrefs, model_path: Path, tasks: TaskRunner,
                  first_run_subset: int | None = None, first_run_epochs: int | None = None,
-                 train: Callable[..., TrainedModel] = train_model) -> None:
+                 train: Callable[..., TrainedModel] | None = None) -> None:
         super().__init__(state)
         self.state, self.prefs, self.tasks = state, prefs, tasks
         self.store = ModelStore(model_path)
         self.first_run_subset, self.first_run_epochs = first_run_subset, first_run_epochs
-        self._train = train
+        self._train = train or train_model
 
     # -- start-up -------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Open the last opened or the saved model, or say plainly there is none and train one."""
-        outcome = self.store.startup_model(self.prefs.last_opened or None)
+    def start(self, outcome: Outcome | None = None) -> None:
+        """Open the last opened or the saved model, or say plainly there is none and train one.
+
+        ``outcome``: the store's answer, when the start-up job already asked it off the GUI thread.
+        """
+        if outcome is None:
+            outcome = self.store.startup_model(self.prefs.last_opened or None)
         if outcome.forget_last_opened:
             self.prefs.last_opened = ""  # changed since: the app's own model is the one to open
         if isinstance(outcome, Opened):

@@ -2,24 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PyQt6.QtWidgets import QWidget
 
 from ui.preferences import Preferences
-from ui.state import AppState
+
+if TYPE_CHECKING:
+    from ui.canvas import DrawingCanvas
+    from ui.state import AppState
+
+TabBuilder = tuple[str, str, Callable[[], QWidget]]  # key, title, build
 
 
-def create_tabs(state: AppState, prefs: Preferences) -> list[tuple[str, str, QWidget]]:
-    """(key, title, widget) for every tab; a tab's title is what the View menu and Ctrl+N show."""
-    from ui.draw.tab import DrawTab
-    from ui.explain.tab import ExplainTab
-    from ui.filters.tab import FiltersTab
-    from ui.lab.tab import TrainingLabTab
-    from ui.zoo.tab import ZooTab
+def tab_builders(state: AppState, prefs: Preferences, canvas: DrawingCanvas | None = None) -> list[TabBuilder]:
+    """(key, title, build) for every tab, in order; a tab's title is what the View menu and Ctrl+N show.
 
-    return [
-        ("draw", "Draw && explore", DrawTab(state, prefs)),
-        ("filters", "Filters", FiltersTab(state, prefs)),
-        ("explain", "Explain", ExplainTab(state, prefs)),
-        ("lab", "Training lab", TrainingLabTab(state, prefs)),
-        ("zoo", "Model zoo", ZooTab(state, prefs)),
-    ]
+    Each tab module imports PyTorch through the core, so it is imported only when its tab is built.
+    ``canvas``: a canvas already on screen (the start-up page's) for the Draw tab to take over.
+    """
+
+    def draw() -> QWidget:
+        from ui.draw.tab import DrawTab
+
+        return DrawTab(state, prefs, canvas=canvas)
+
+    def filters() -> QWidget:
+        from ui.filters.tab import FiltersTab
+
+        return FiltersTab(state, prefs)
+
+    def explain() -> QWidget:
+        from ui.explain.tab import ExplainTab
+
+        return ExplainTab(state, prefs)
+
+    def lab() -> QWidget:
+        from ui.lab.tab import TrainingLabTab
+
+        return TrainingLabTab(state, prefs)
+
+    def zoo() -> QWidget:
+        from ui.zoo.tab import ZooTab
+
+        return ZooTab(state, prefs)
+
+    return [("draw", "Draw && explore", draw), ("filters", "Filters", filters), ("explain", "Explain", explain),
+            ("lab", "Training lab", lab), ("zoo", "Model zoo", zoo)]
+
+
+def create_tabs(state: AppState, prefs: Preferences,
+                canvas: DrawingCanvas | None = None) -> list[tuple[str, str, QWidget]]:
+    """(key, title, widget) for every tab, all built now."""
+    return [(key, title, build()) for key, title, build in tab_builders(state, prefs, canvas)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cnnviz.data import MnistData
+if TYPE_CHECKING:  # only for annotations: cnnviz.data pulls in torch, and the preferences read this at start-up
+    from cnnviz.data import MnistData
 
 MIN_TRAIN_SAMPLES = 500
 MAX_EPOCHS = 20

@@ -39,13 +39,14 @@ def too_small_to_read(canvas: DrawingCanvas) -> bool:
 class InputPanel(QWidget):
     """Everything about the input: drawing, picking a test digit, what the network sees and says."""
 
-    def __init__(self, class_names: tuple[str, ...], test_count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, class_names: tuple[str, ...], test_count: int, parent: QWidget | None = None,
+                 canvas: DrawingCanvas | None = None) -> None:
         super().__init__(parent)
         self.class_names = class_names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(4)
-        self.canvas = DrawingCanvas()
+        self.canvas = canvas or DrawingCanvas()  # the start-up page's canvas, with what was drawn on it
         self.canvas.setMinimumSize(160, 160)  # the column fits a 1024×700 window with the verdict in view
         layout.addWidget(self.canvas, 3)
 

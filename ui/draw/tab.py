@@ -15,6 +15,7 @@ from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QWidget
 
 from ui.binding import Bindings
+from ui.canvas import DrawingCanvas
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
 from ui.pool_zoom import PoolZoomPanel
@@ -32,17 +33,19 @@ def ask_image_path(parent: QWidget) -> str:
 
 class DrawTab(LazyPanel):
     """``DrawTab(state, prefs, rng=None, ask_path=ask_image_path)``: brush, pace and test index live in
-    ``prefs.draw``; ``ask_path(parent) -> str`` asks for an image file ("" when cancelled)."""
+    ``prefs.draw``; ``ask_path(parent) -> str`` asks for an image file ("" when cancelled); ``canvas`` is
+    one already drawn on (the start-up page's), whose drawing becomes the input."""
 
     def __init__(self, state: AppState, prefs: Preferences, *, rng: np.random.Generator | None = None,
-                 ask_path: Callable[[QWidget], str] = ask_image_path, parent: QWidget | None = None) -> None:
+                 ask_path: Callable[[QWidget], str] = ask_image_path, parent: QWidget | None = None,
+                 canvas: DrawingCanvas | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self._rng = rng if rng is not None else np.random.default_rng()
         self._ask_path = ask_path
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.inputs = InputPanel(state.data.class_names, len(state.data.test_labels))
+        self.inputs = InputPanel(state.data.class_names, len(state.data.test_labels), canvas=canvas)
         self.canvas = self.inputs.canvas
         # the controls other code reaches for (the main window's tests, tools/screenshots.py)
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
@@ -83,6 +86,8 @@ class DrawTab(LazyPanel):
         state.model_changed.connect(self._on_model)
         state.display_changed.connect(self.mark_dirty)  # the View menu's colour-scale choice
         self._keys()
+        if not self.canvas.is_empty:  # drawn on before this tab existed: that drawing is the input
+            self._on_canvas_input(self.canvas.input_image())
 
     def _keys(self) -> None:
         """←/→ step, Esc/Delete clear, Ctrl+Z undo, wherever the focus is inside the tab (after any click)."""

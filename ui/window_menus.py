@@ -1,0 +1,115 @@
+"""The main window's menus (File, View, Help) and the About boxes: what each entry calls on the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
+from PyQt6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from cnnviz.paths import BUNDLED_MNIST_DIR
+
+if TYPE_CHECKING:
+    from ui.preferences import Preferences
+    from ui.state import AppState
+
+ATTRIBUTION = (
+    "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
+    "Burges; 60,000 training and 10,000 test images. Licensed under Creative Commons "
+    "Attribution-Share Alike 3.0. Shipped with cnnviz in resources/mnist (see its README.md)."
+)
+MAP_SCALE_CHOICES = (("stage", "One colour scale per &stage (compare maps)"),
+                     ("map", "Each &map on its own scale (see detail)"))
+
+
+class WindowMenus(QMainWindow):
+    """The menu bar of ``MainWindow`` (its base class): each entry calls one of the window's methods."""
+
+    prefs: Preferences
+    tabs: QTabWidget
+    state: AppState
+    startup_page: QWidget | None  # the start-up page while the start-up job runs (ui/startup.py)
+    open_model_dialog: Callable[[], None]
+    save_model_dialog: Callable[[], None]
+    open_data_folder_dialog: Callable[[], None]
+    train_default_model: Callable[[], None]
+    open_image_dialog: Callable[[], None]
+    export_view_dialog: Callable[[], None]
+    set_dark: Callable[[bool], None]
+
+    @property
+    def loading(self) -> bool:
+        """True until the start-up job is done (then ``state`` exists and the Draw tab is built)."""
+        return self.startup_page is not None
+
+    def _create_menus(self) -> None:
+        menubar = self.menuBar()
+        assert menubar is not None
+        file_menu = menubar.addMenu("&File")
+        assert file_menu is not None
+        self.open_action = self._action(file_menu, "&Open model…", self.open_model_dialog,
+                                        QKeySequence.StandardKey.Open)
+        self.save_action = self._action(file_menu, "&Save model as…", self.save_model_dialog,
+                                        QKeySequence.StandardKey.Save)
+        self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
+        self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
+        self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        self._needs_state = [self.open_action, self.save_action, self.open_data_action, self.retrain_action,
+                             self.open_image_action, self.export_action]  # off while the start-up job runs
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = menubar.addMenu("&View")
+        assert view_menu is not None
+        self.view_menu = view_menu
+        self._tabs_end = self.view_menu.addSeparator()  # the tabs' entries go above it once they are built
+        theme_group = QActionGroup(self)
+        self.light_action = self._action(self.view_menu, "&Light palette", lambda: self.set_dark(False))
+        self.dark_action = self._action(self.view_menu, "&Dark palette", lambda: self.set_dark(True))
+        for action in (self.light_action, self.dark_action):
+            action.setCheckable(True)
+            theme_group.addAction(action)
+        self.view_menu.addSeparator()
+        scale_menu = self.view_menu.addMenu("Feature-map &colour scale")
+        scale_group = QActionGroup(self)
+        self.scale_actions: dict[str, QAction] = {}
+        for scale, text in MAP_SCALE_CHOICES:
+            action = self._action(scale_menu, text, self._set_map_scale(scale))
+            action.setCheckable(True)
+            action.setChecked(scale == self.prefs.view.map_scale)
+            scale_group.addAction(action)
+            self.scale_actions[scale] = action
+
+        help_menu = menubar.addMenu("&Help")
+        self._action(help_menu, "&About cnnviz", self.show_about)
+        self._action(help_menu, "About the &MNIST data", self.show_attribution)
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # triggered(bool) must not reach the slot
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _show_tab(self, index: int) -> Callable[[], None]:
+        return lambda: self.tabs.setCurrentIndex(index)
+
+    def _set_map_scale(self, scale: str) -> Callable[[], None]:
+        def choose() -> None:
+            self.prefs.view.map_scale = scale
+            if not self.loading:  # otherwise the state takes the preference when it is made
+                self.state.set_map_scale(scale)
+        return choose
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About cnnviz",
+                          "<b>cnnviz</b> — draw a digit and watch a convolutional neural network "
+                          "classify it, stage by stage.<br><br>" + ATTRIBUTION)
+
+    def show_attribution(self) -> None:
+        QMessageBox.information(self, "The MNIST data", f"{ATTRIBUTION}\n\nFiles: {BUNDLED_MNIST_DIR}")
