@@ -64,6 +64,7 @@ class MainWindow(WindowMenus):
         self.prefs = self.store.prefs
         self.model_path = Path(model_path) if model_path is not None else default_model_path()
         self.tasks = TaskRunner(self)
+        self.ready.connect(self._warm_up)
         self._first_run = (first_run_subset, first_run_epochs, train)
         self._load = load or (lambda job: load_startup(job, self.model_path, self.prefs.model.last_opened))
         self.last_error = ""
@@ -240,6 +241,16 @@ class MainWindow(WindowMenus):
             self.state.error.connect(self._build_other_tabs)
         else:
             self._build_other_tabs()
+
+    def _warm_up(self) -> None:
+        """Once every tab is up: pay PyTorch's one-time first-optimizer cost (1.8 s) in the background, so
+        the first training's Stop or Close is answered within a batch (``cnnviz.training.trainer.warm_up``)."""
+        def job(_: Job) -> None:
+            from cnnviz.training.trainer import warm_up
+
+            warm_up()
+
+        self.tasks.run("warm-up", job, threads=1)
 
     def _build_other_tabs(self, *_: object) -> None:
         for signal in (self.state.capture_changed, self.state.error):
