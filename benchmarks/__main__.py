@@ -22,7 +22,7 @@ BENCHMARKS = {
     "train_while_drawing": "training on 1 vs all threads while the GUI is busy",
     "training_lab": "FC vs CNN default run (1,000 digits, 20 epochs)",
     "numpy_reference": "app vs a pure-NumPy im2col explorer CNN",
-    "cold_start": "python main.py to a responding window",
+    "cold_start": "python main.py to a responding window, and to its first prediction",
     "explain": "Explain tab's saliency and probe jobs",
     "gpu": "the same on CUDA, where there is a GPU",
 }
