@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QByteArray, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QAction, QCloseEvent
-from PyQt6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from cnnviz.jobs import Job
 from cnnviz.paths import default_model_path
@@ -23,7 +23,6 @@ from ui.startup import Loaded, StartupPage, load_startup
 from ui.steady_tabs import SteadyTabWidget
 from ui.tasks import TaskRunner, shutdown_all
 from ui.theme import apply_theme
-from ui.widgets.export import ask_save_path, save_png
 
 if TYPE_CHECKING:
     from cnnviz.data import MnistData
@@ -286,16 +285,6 @@ class MainWindow(WindowMenus):
             self.show_status(f"Saved {path}")
         return saved
 
-    def open_model_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open model", "", "cnnviz checkpoints (*.pt);;All files (*)")
-        if name:
-            self.open_model(Path(name))
-
-    def save_model_dialog(self) -> None:
-        path = ask_save_path(self, "Save model", "model.pt", "cnnviz checkpoints (*.pt)")
-        if path is not None:
-            self.save_model(path)
-
     # -- data -------------------------------------------------------------------------------------
     def open_data_folder(self, folder: Path) -> bool:
         """Load an MNIST-format folder in the background; if it is bad, name the file and keep the current data."""
@@ -322,27 +311,6 @@ class MainWindow(WindowMenus):
         self.show_status("", 1)
         reason = message.removeprefix("DatasetError: ")
         self.show_error(f"This data folder could not be opened:\n\n{reason}\n\nStill using {self.state.data.name}.")
-
-    def open_data_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open an MNIST-format data folder")
-        if folder:
-            self.open_data_folder(Path(folder))
-
-    # -- images and export ------------------------------------------------------------------------
-    def open_image_dialog(self) -> None:
-        """Show the drawing tab and let the user pick a PNG/JPEG of a digit for it."""
-        self.tabs.setCurrentWidget(self.draw_tab)
-        self.draw_tab.open_image_dialog()  # type: ignore[attr-defined]
-
-    def export_view(self, path: Path) -> bool:
-        widget = self.tabs.currentWidget() or self.centralWidget()
-        assert widget is not None
-        return save_png(widget, path)
-
-    def export_view_dialog(self) -> None:
-        path = ask_save_path(self, "Export view as PNG", "cnnviz.png")
-        if path is not None and not self.export_view(path):
-            self.show_error(f"Could not write {path}")
 
     # -- shutdown ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent | None) -> None:

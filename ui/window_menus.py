@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
-from PyQt6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PyQt6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from cnnviz.paths import BUNDLED_MNIST_DIR
+from ui.widgets.export import ask_save_path, save_png
 
 if TYPE_CHECKING:
     from ui.preferences import Preferences
@@ -30,12 +32,12 @@ class WindowMenus(QMainWindow):
     tabs: QTabWidget
     state: AppState
     startup_page: QWidget | None  # the start-up page while the start-up job runs (ui/startup.py)
-    open_model_dialog: Callable[[], None]
-    save_model_dialog: Callable[[], None]
-    open_data_folder_dialog: Callable[[], None]
+    draw_tab: QWidget
+    open_model: Callable[[Path], bool]
+    save_model: Callable[[Path], bool]
+    open_data_folder: Callable[[Path], bool]
     train_default_model: Callable[[], None]
-    open_image_dialog: Callable[[], None]
-    export_view_dialog: Callable[[], None]
+    show_error: Callable[[str], None]
     set_dark: Callable[[bool], None]
 
     @property
@@ -113,3 +115,35 @@ class WindowMenus(QMainWindow):
 
     def show_attribution(self) -> None:
         QMessageBox.information(self, "The MNIST data", f"{ATTRIBUTION}\n\nFiles: {BUNDLED_MNIST_DIR}")
+
+    # -- the dialogs behind the File menu --------------------------------------------------------
+    def open_model_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open model", "", "cnnviz checkpoints (*.pt);;All files (*)")
+        if name:
+            self.open_model(Path(name))
+
+    def save_model_dialog(self) -> None:
+        path = ask_save_path(self, "Save model", "model.pt", "cnnviz checkpoints (*.pt)")
+        if path is not None:
+            self.save_model(path)
+
+    def open_data_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open an MNIST-format data folder")
+        if folder:
+            self.open_data_folder(Path(folder))
+
+    # -- images and export ------------------------------------------------------------------------
+    def open_image_dialog(self) -> None:
+        """Show the drawing tab and let the user pick a PNG/JPEG of a digit for it."""
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.open_image_dialog()  # type: ignore[attr-defined]
+
+    def export_view(self, path: Path) -> bool:
+        widget = self.tabs.currentWidget() or self.centralWidget()
+        assert widget is not None
+        return save_png(widget, path)
+
+    def export_view_dialog(self) -> None:
+        path = ask_save_path(self, "Export view as PNG", "cnnviz.png")
+        if path is not None and not self.export_view(path):
+            self.show_error(f"Could not write {path}")
