@@ -290,7 +290,9 @@ def main(argv: Sequence[str] | None = None, open_app: Callable[[], int] | None =
 
         distributed.init_from_env(args.device)  # launched by torchrun: one process group around the command
         try:
-            return int(args.func(args))
+            status = int(args.func(args))
+            distributed.finish()  # only after a normal end: a failed rank must not leave the others waiting
+            return status
         finally:
             distributed.shutdown()
     except UsageError as exc:

@@ -87,6 +87,7 @@ trainer = Trainer(build_model("logistic"), config, on_batch=lambda m: batches.ap
 result = trainer.fit(data)
 print("RESULT " + json.dumps({"rank": run.rank, "positions": positions, "batches": len(batches),
                               "cancelled": result.cancelled}), flush=True)
+distributed.finish()  # as the CLI does: every rank done before the group goes
 distributed.shutdown()
 """
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PyQt6.QtCore import QPoint, QRect
+from PyQt6.QtCore import QPoint, QRect, QTimer
 from PyQt6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QPushButton, QScrollArea, QSplitter, QWidget
 from test_ui_training_lab import TINY, make_lab
 
@@ -72,9 +72,13 @@ def test_the_form_does_not_move_when_training_starts_and_ends(qtbot, app_state) 
     qtbot.waitUntil(lambda: tab.isVisible())
     before = form_geometry(tab)
     during: list[list[QRect]] = []
-    tab.plots.timer.timeout.connect(lambda: during.append(form_geometry(tab)))
+    sampler = QTimer()  # samples the form at every turn of the event loop while the run goes on
+    sampler.setInterval(0)
+    sampler.timeout.connect(lambda: during.append(form_geometry(tab)))
     with qtbot.waitSignal(tab.run_finished, timeout=RUN_TIMEOUT_MS):
         assert tab.start_training()
+        sampler.start()
+    sampler.stop()
     assert len(during) >= 1 and tab.status.text().startswith("Done")
     assert all(g == before for g in during)
     assert form_geometry(tab) == before

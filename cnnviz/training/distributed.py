@@ -68,6 +68,13 @@ def init_from_env(device: str = "auto") -> DistributedRun | None:
     return DistributedRun(dist.get_rank(), dist.get_world_size(), local_rank, backend)
 
 
+def finish() -> None:
+    """Wait until every process is done before the group goes: a rank that tore its connections down while
+    rank 0 was still saving was killed by gloo ("terminate called without an active exception")."""
+    if active():
+        dist.barrier()
+
+
 def shutdown() -> None:
     if dist.is_initialized():
         dist.destroy_process_group()
