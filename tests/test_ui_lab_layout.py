@@ -72,8 +72,8 @@ def test_the_form_does_not_move_when_training_starts_and_ends(qtbot, app_state) 
     qtbot.waitUntil(lambda: tab.isVisible())
     before = form_geometry(tab)
     during: list[list[QRect]] = []
-    sampler = QTimer()  # samples the form at every turn of the event loop while the run goes on
-    sampler.setInterval(0)
+    sampler = QTimer()  # samples the form every 10 ms while the run goes on (0 ms would starve the training thread)
+    sampler.setInterval(10)
     sampler.timeout.connect(lambda: during.append(form_geometry(tab)))
     with qtbot.waitSignal(tab.run_finished, timeout=RUN_TIMEOUT_MS):
         assert tab.start_training()
