@@ -25,6 +25,7 @@ from ui.canvas import MAX_BRUSH as BRUSH_MAX
 from ui.canvas import MIN_BRUSH as BRUSH_MIN
 
 SCHEMA_VERSION = 1
+MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
 SETTINGS_FILE = "settings.ini"
 SCHEMA_KEY = "meta/schema_version"
 
@@ -51,7 +52,7 @@ class WindowPrefs:
 class ViewPrefs:
     dark: bool = _setting(False)
     # how feature maps are coloured: one scale shared by every map of a stage, or each map on its own
-    map_scale: str = _setting("stage", _one_of("stage", "map"))
+    map_scale: str = _setting("stage", _one_of(*MAP_SCALES))
 
 
 @dataclass

@@ -20,9 +20,8 @@ from cnnviz.jobs import Job
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import CheckpointMeta
 from cnnviz.training.device import threads_for
+from ui.preferences import MAP_SCALES
 from ui.tasks import TaskRunner
-
-MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
 
 CaptureFn = Callable[[StagedNet, np.ndarray], Capture]
 
