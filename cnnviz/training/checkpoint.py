@@ -15,6 +15,7 @@ from typing import Any
 import torch
 
 import cnnviz
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import StagedNet
 
@@ -37,6 +38,8 @@ class CheckpointMeta:
     created: str = ""
     cnnviz_version: str = cnnviz.__version__
     extra: dict[str, Any] = field(default_factory=dict)
+    # The input the model takes and how pixels become it (InputSpec.to_dict()); MNIST's when absent.
+    input: dict[str, Any] = field(default_factory=MNIST_INPUT.to_dict)
     # What the user should be told on loading (e.g. fields from a newer cnnviz were ignored); never saved.
     notices: list[str] = field(default_factory=list, compare=False)
 
@@ -68,7 +71,21 @@ _FIELD_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "created": (lambda v: isinstance(v, str), "a date as text"),
     "cnnviz_version": (lambda v: isinstance(v, str), "a version as text"),
     "extra": (lambda v: isinstance(v, dict), "a mapping"),
+    "input": (lambda v: isinstance(v, dict) and _valid_input(v), "an input description (channels, size, mean, std)"),
 }
+
+
+def _valid_input(raw: dict[str, Any]) -> bool:
+    try:
+        InputSpec.from_dict(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def input_spec(meta: CheckpointMeta) -> InputSpec:
+    """The input ``meta``'s model takes (validated when the checkpoint was read)."""
+    return InputSpec.from_dict(meta.input)
 
 
 def _parse_meta(raw: Any) -> CheckpointMeta:
