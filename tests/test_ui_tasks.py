@@ -142,10 +142,10 @@ def test_a_stale_capture_never_reaches_the_views_and_the_newest_does(qtbot, mnis
     gate = threading.Event()
     seen_inputs: list[float] = []
 
-    def gated_capture(model, image):
+    def gated_capture(model, image, spec):
         gate.wait(5)
         seen_inputs.append(float(image.sum()))
-        return capture(model, image)
+        return capture(model, image, spec)
 
     state = AppState(mnist, capture_fn=gated_capture)
     model = build_model("explorer_cnn")

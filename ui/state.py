@@ -15,21 +15,23 @@ import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from cnnviz.data import MnistData
+from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect import Capture
 from cnnviz.jobs import Job
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import CheckpointMeta
+from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
 from ui.preferences import MAP_SCALES
 from ui.tasks import TaskRunner
 
-CaptureFn = Callable[[StagedNet, np.ndarray], Capture]
+CaptureFn = Callable[[StagedNet, np.ndarray, InputSpec], Capture]
 
 
-def _default_capture(model: StagedNet, image: np.ndarray) -> Capture:
+def _default_capture(model: StagedNet, image: np.ndarray, spec: InputSpec) -> Capture:
     from cnnviz.introspect import capture
 
-    return capture(model, image)
+    return capture(model, image, spec)
 
 
 class AppState(QObject):
@@ -103,7 +105,7 @@ class AppState(QObject):
         image, capture_fn = self.image.copy(), self._capture_fn
 
         def job(_: Job) -> tuple[StagedNet, CheckpointMeta, Capture]:
-            return model, meta, capture_fn(model, image)
+            return model, meta, capture_fn(model, image, input_spec(meta))
 
         self.tasks.run("capture", job, policy="latest", threads=threads_for("capture"),
                        on_done=self._on_captured, on_failed=self._on_failed)

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from cnnviz.data.idx import DatasetError, read_idx
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.jobs import check
 from cnnviz.paths import BUNDLED_MNIST_DIR, user_data_dir
 
@@ -43,7 +44,11 @@ class TestDigit:
 
 @dataclass(frozen=True)
 class MnistData:
-    """Images as uint8 (N, H, W) and labels as int64 (N,), exactly as stored on disk."""
+    """Images as uint8 (N, H, W) grey or (N, H, W, 3) colour and labels as int64 (N,), as stored on disk.
+
+    ``spec`` is the input a model trained on this set takes: its channels, its size and the per-channel
+    mean and std of the training images (MNIST's published values for MNIST).
+    """
 
     name: str
     train_images: np.ndarray
@@ -51,6 +56,7 @@ class MnistData:
     test_images: np.ndarray
     test_labels: np.ndarray
     class_names: tuple[str, ...]
+    spec: InputSpec = MNIST_INPUT
 
     @property
     def num_classes(self) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from cnnviz.data.transforms import to_model_input, to_unit
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input, to_unit
 from cnnviz.introspect.stages import INPUT_INFO, SOFTMAX_INFO, describe_stage
 from cnnviz.models.staged import StagedNet, count_parameters, eval_mode
 
@@ -42,17 +42,25 @@ class Capture:
         raise KeyError(name)
 
 
+def model_view(image: np.ndarray, spec: InputSpec) -> np.ndarray:
+    """``image`` ((H, W) or (H, W, 3), uint8 or [0, 1]) as the model sees it before normalisation:
+    (C, H, W) float32 in [0, 1] at ``spec``'s size and channels (what the input stage shows)."""
+    plain = InputSpec(spec.channels, spec.size, (0.0,) * spec.channels, (1.0,) * spec.channels)
+    return to_spec_input(to_unit(np.asarray(image)), plain)[0].numpy()
+
+
 @torch.inference_mode()
-def capture(model: StagedNet, image: np.ndarray) -> Capture:
-    """Run ``image`` (28×28, uint8 or [0, 1]) through ``model`` keeping each stage's output.
+def capture(model: StagedNet, image: np.ndarray, spec: InputSpec = MNIST_INPUT) -> Capture:
+    """Run ``image`` ((H, W) grey or (H, W, 3) colour, uint8 or [0, 1]) through ``model`` keeping each
+    stage's output; ``spec`` says how the model takes its input (resized, channels, normalisation).
 
     The stages run in order, which is exactly the model's forward pass: one pass, no gradient.
     The list starts with the input and ends with the softmax probabilities.
     """
     device = next(model.parameters()).device
-    unit = to_unit(np.asarray(image))
-    x = to_model_input(unit).to(device)
-    stages = [Stage("input", INPUT_INFO.kind, INPUT_INFO.title, INPUT_INFO.caption, unit[None].copy(), 0)]
+    shown = model_view(image, spec)  # (C, H, W) in [0, 1]
+    x = to_spec_input(to_unit(np.asarray(image)), spec).to(device)
+    stages = [Stage("input", INPUT_INFO.kind, INPUT_INFO.title, INPUT_INFO.caption, shown, 0)]
     children = list(model.named_children())
     with eval_mode(model):
         for i, (name, module) in enumerate(children):
