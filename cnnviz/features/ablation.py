@@ -30,7 +30,7 @@ class ChannelMask(nn.Module):
 
     def __init__(self, keep: torch.Tensor) -> None:
         super().__init__()
-        self.register_buffer("keep", keep, persistent=False)
+        self.keep = keep
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         keep = self.keep.to(x.device, x.dtype)
