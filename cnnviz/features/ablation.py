@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,11 +94,14 @@ def ablated_model(model: StagedNet, ablation: Ablation, spec: InputSpec = MNIST_
     return StagedNet(model.arch, model.arch_kwargs, stages)
 
 
-def ablated_capture(model: StagedNet, image: np.ndarray, ablation: Ablation,
-                    spec: InputSpec = MNIST_INPUT) -> Capture:
-    """``capture`` with the channels in ``ablation`` switched off: every later stage and the prediction
-    change accordingly; titles and captions are those of the unchanged model."""
-    found = capture(ablated_model(model, ablation, spec), image, spec)
+CaptureFn = Callable[[StagedNet, np.ndarray, InputSpec], Capture]
+
+
+def ablated_capture(model: StagedNet, image: np.ndarray, ablation: Ablation, spec: InputSpec = MNIST_INPUT,
+                    capture_fn: CaptureFn = capture) -> Capture:
+    """``capture_fn`` (default ``capture``) with the channels in ``ablation`` switched off: every later
+    stage and the prediction change accordingly; titles and captions are those of the unchanged model."""
+    found = capture_fn(ablated_model(model, ablation, spec), image, spec)
     if not ablation:
         return found
     children = list(model.named_children())
