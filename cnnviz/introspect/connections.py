@@ -56,7 +56,8 @@ def feeding_cells(model: StagedNet, stage: str, channel: int, row: int, col: int
         raise IndexError(f"{stage} has {shapes[stage][0]} maps, not a map {channel + 1}")
     names = list(shapes)  # "input", then every stage in order
     modules = dict(model.named_children())
-    found, channels = [], (channel,)
+    found: list[Feeders] = []
+    channels: tuple[int, ...] = (channel,)
     for index in range(names.index(stage), 0, -1):
         earlier = names[index - 1]
         channels = _read_channels(modules[names[index]], channels, shapes[earlier][0])

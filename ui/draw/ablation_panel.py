@@ -66,6 +66,10 @@ class AblationPanel(QWidget):
         self.restore_button.setToolTip("Switch every map of every stage back on")
         row.addWidget(self.restore_button)
         layout.addLayout(row)
+        self.enlarged_button = QPushButton("Switch the enlarged map off")
+        self.enlarged_button.setToolTip("Enlarge one map of a convolution (click it) to switch it off or on here")
+        self.enlarged_button.setEnabled(False)
+        layout.addWidget(self.enlarged_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -96,6 +100,16 @@ class AblationPanel(QWidget):
         pair = (stage, channel)
         ablation = self.state.ablation
         self.state.set_ablation(ablation - {pair} if pair in ablation else ablation | {pair})
+
+    def show_enlarged(self, stage: str | None, channel: int | None) -> None:
+        """The pipeline enlarged map ``channel`` of ``stage`` (or none): offer to switch it off or on."""
+        if stage is None or channel is None or self.stage_combo.findText(stage) < 0:
+            self.enlarged_button.setEnabled(False)
+            self.enlarged_button.setText("Switch the enlarged map off")
+            return
+        off = (stage, channel) in self.state.ablation
+        self.enlarged_button.setEnabled(True)
+        self.enlarged_button.setText(f"Switch {stage} map {channel + 1} {'back on' if off else 'off'}")
 
     def restore_all(self) -> None:
         self.state.set_ablation(frozenset())

@@ -1,0 +1,82 @@
+"""Switching maps off in "Draw & explore": the prediction and later stages follow, marks show, one click restores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PyQt6.QtCore import Qt
+
+from cnnviz.features.ablation import ablated_capture, rank_channels
+from cnnviz.introspect import capture
+from ui.draw.tab import DrawTab
+from ui.preferences import Preferences
+
+
+@pytest.fixture
+def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
+    widget = DrawTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    model, meta, _path = trained_explorer
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(model, meta)  # an empty canvas then shows test digit #0
+    return widget
+
+
+def _ranked(qtbot, tab: DrawTab, stage: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: tab.ablation.ranking is not None and tab.ablation.ranking.stage == stage
+                    and tab.ablation.table.rowCount() > 0, timeout=10_000)
+
+
+def test_ranking_then_ticking_a_map_switches_it_off_live(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped-def]
+    state, panel = tab.state, tab.ablation
+    assert state.model is not None and state.image is not None
+    assert panel.stage == "conv2"
+    _ranked(qtbot, tab, "conv2")
+    expected = rank_channels(state.model, state.image, "conv2")
+    assert panel.ranking is not None
+    np.testing.assert_allclose(panel.ranking.drops, expected.drops, atol=1e-6)
+    top = expected.order()[0]
+    assert panel.table.item(0, 0).text() == str(top + 1)  # the map that matters most comes first
+
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        panel.table.item(0, 1).setCheckState(Qt.CheckState.Checked)  # tick: switch it off
+    assert state.ablation == {("conv2", top)}
+    assert state.capture is not None
+    truth = ablated_capture(state.model, state.image, state.ablation)
+    np.testing.assert_allclose(state.capture.probabilities, truth.probabilities, atol=1e-6)
+    assert not state.capture.stage("conv2").output[top].any()
+
+    tab.refresh()  # the tab repaints lazily; the test needs it now
+    conv2 = [s.name for s in state.capture.stages].index("conv2")
+    tab.pipeline.select_stage(conv2)
+    assert tab.focus_marks.marked == [top]  # crossed on the enlarged stage ...
+    assert tab.strip_marks[conv2].marked == [top]  # ... and in the overview strip
+    assert "conv2 map" in panel.summary.text() and panel.restore_button.isEnabled()
+
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        panel.restore_button.click()  # one click restores everything
+    assert state.ablation == frozenset()
+    np.testing.assert_allclose(state.capture.probabilities, capture(state.model, state.image).probabilities,
+                               atol=1e-6)
+    tab.refresh()
+    assert tab.focus_marks.marked == [] and not panel.restore_button.isEnabled()
+
+
+def test_the_enlarged_map_can_be_switched_off_and_prediction_follows_drawing(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped-def]
+    state = tab.state
+    conv1 = [s.name for s in state.capture.stages].index("conv1")  # type: ignore[union-attr]
+    tab.pipeline.select_stage(conv1)
+    tab.pipeline.select_channel(4)
+    assert tab.ablation.enlarged_button.text() == "Switch conv1 map 5 off"
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        tab.ablation.enlarged_button.click()
+    assert state.ablation == {("conv1", 4)}
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        tab.show_test_digit(7)  # a new drawing is captured with the map still off
+    assert state.image is not None and state.capture is not None and state.model is not None
+    truth = ablated_capture(state.model, state.image, frozenset({("conv1", 4)}))
+    np.testing.assert_allclose(state.capture.stage("fc").output, truth.stage("fc").output, atol=1e-5)
+    tab.refresh()
+    assert tab.ablation.enlarged_button.text() == "Switch conv1 map 5 back on"
