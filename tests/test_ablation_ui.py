@@ -9,19 +9,11 @@ from PyQt6.QtCore import Qt
 from cnnviz.features.ablation import ablated_capture, rank_channels
 from cnnviz.introspect import capture
 from ui.draw.tab import DrawTab
-from ui.preferences import Preferences
 
 
 @pytest.fixture
-def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
-    widget = DrawTab(app_state, Preferences())
-    qtbot.addWidget(widget)
-    widget.resize(1280, 760)
-    widget.show()
-    model, meta, _path = trained_explorer
-    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
-        app_state.set_model(model, meta)  # an empty canvas then shows test digit #0
-    return widget
+def tab(draw_tab: DrawTab) -> DrawTab:
+    return draw_tab
 
 
 def _ranked(qtbot, tab: DrawTab, stage: str) -> None:  # type: ignore[no-untyped-def]

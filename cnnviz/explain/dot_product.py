@@ -33,8 +33,27 @@ class ConvParts:
     activation: str  # "ReLU", "tanh" or "" for none
 
 
+class WeightedSum:
+    """What a convolution's cell and a fully connected unit share: activation(Σ products + bias)."""
+
+    bias: float
+    activation: str  # "ReLU", "tanh" or ""
+
+    @property
+    def products(self) -> np.ndarray:
+        raise NotImplementedError
+
+    @property
+    def pre_activation(self) -> float:
+        return float(self.products.sum() + self.bias)
+
+    @property
+    def result(self) -> float:
+        return float(activate(self.activation, self.pre_activation))
+
+
 @dataclass(frozen=True)
-class DotProduct:
+class DotProduct(WeightedSum):
     """Everything that produced ``result`` = the value the feature map shows at (channel, row, col)."""
 
     stage: str
@@ -61,13 +80,6 @@ class DotProduct:
         """Each input channel's share of the sum: which earlier maps this cell listens to most."""
         return self.products.sum(axis=(1, 2))
 
-    @property
-    def pre_activation(self) -> float:
-        return float(self.products.sum() + self.bias)
-
-    @property
-    def result(self) -> float:
-        return float(activate(self.activation, self.pre_activation))
 
 
 def activate(name: str, value: float) -> float:

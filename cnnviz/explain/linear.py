@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
-from cnnviz.explain.dot_product import ACTIVATIONS, activate
+from cnnviz.explain.dot_product import ACTIVATIONS, WeightedSum
 from cnnviz.introspect.capture import Capture
 from cnnviz.models.staged import StagedNet
 
@@ -32,7 +32,7 @@ def linear_stages(model: StagedNet) -> list[str]:
 
 
 @dataclass(frozen=True)
-class LinearSum:
+class LinearSum(WeightedSum):
     """Unit ``unit`` of linear stage ``stage``: activation(Σ inputs · weights + bias) = ``result``."""
 
     stage: str
@@ -53,14 +53,6 @@ class LinearSum:
     def contribution_map(self) -> np.ndarray:
         """The terms laid out like ``source``'s output ((C, H, W) for maps)."""
         return self.products.reshape(self.source_shape)
-
-    @property
-    def pre_activation(self) -> float:
-        return float(self.products.sum() + self.bias)
-
-    @property
-    def result(self) -> float:
-        return float(activate(self.activation, self.pre_activation))
 
     @property
     def pushed_up(self) -> float:
