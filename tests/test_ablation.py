@@ -128,3 +128,11 @@ def test_ablation_benchmark_runs() -> None:
     assert "ablation" in BENCHMARKS
     assert figures and all(f.value >= 0 and f.target for f in figures)
     assert "24 channels" in figures[0].detail
+
+
+def test_switched_off_maps_are_named_as_people_count() -> None:
+    from cnnviz.features.ablation import describe_ablation
+
+    assert describe_ablation(frozenset()) == "Every map is on."
+    assert describe_ablation(frozenset({("conv2", 4), ("conv1", 2), ("conv2", 0)})) == (
+        "Switched off: conv1 map 3; conv2 maps 1, 5.")

@@ -51,6 +51,18 @@ def off_in(ablation: Ablation, stage: str) -> list[int]:
     return sorted(c for s, c in ablation if s == stage)
 
 
+def describe_ablation(ablation: Ablation) -> str:
+    """"Switched off: conv1 map 3; conv2 maps 1, 5." (maps counted from 1), or that every map is on."""
+    stages = sorted({stage for stage, _ in ablation})
+    if not stages:
+        return "Every map is on."
+    parts = []
+    for stage in stages:
+        off = off_in(ablation, stage)
+        parts.append(f"{stage} map{'s' if len(off) > 1 else ''} {', '.join(str(c + 1) for c in off)}")
+    return "Switched off: " + "; ".join(parts) + "."
+
+
 def _stage_widths(model: StagedNet, spec: InputSpec) -> dict[str, int]:
     """Channels (or units) of every stage's output, from one forward pass of zeros."""
     x = torch.zeros(1, spec.channels, *spec.size, device=next(model.parameters()).device)

@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.features.ablation import Ablation, ChannelRanking, ablatable_stages, off_in, rank_channels
+from cnnviz.features.ablation import ChannelRanking, ablatable_stages, describe_ablation, off_in, rank_channels
 from cnnviz.format import format_probability
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
@@ -30,18 +30,6 @@ from ui.widgets.tables import fill_table, make_table
 COLUMNS = ("Map", "Off", "P(predicted) without it", "Drop", "Then predicts")
 ABLATION_HELP = ("Which maps matter for this digit: each map of the stage is switched off on its own (set to 0) "
                  "and the network run again. Tick a map to switch it off while you draw.")
-
-
-def ablation_text(ablation: Ablation) -> str:
-    """"Switched off: conv1 map 3; conv2 maps 1, 5." (maps counted from 1), or that everything is on."""
-    stages = sorted({stage for stage, _ in ablation})
-    if not stages:
-        return "Every map is on."
-    parts = []
-    for stage in stages:
-        off = off_in(ablation, stage)
-        parts.append(f"{stage} map{'s' if len(off) > 1 else ''} {', '.join(str(c + 1) for c in off)}")
-    return "Switched off: " + "; ".join(parts) + "."
 
 
 class AblationPanel(QWidget):
@@ -128,7 +116,7 @@ class AblationPanel(QWidget):
         self.update_ranking()
 
     def _show_ablation(self) -> None:
-        self.summary.setText(ablation_text(self.state.ablation))
+        self.summary.setText(describe_ablation(self.state.ablation))
         self.restore_button.setEnabled(bool(self.state.ablation))
         self._fill()
 

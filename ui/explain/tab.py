@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from cnnviz.features.ablation import describe_ablation
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from ui.explain.cell_view import CellView
@@ -80,8 +81,9 @@ class ExplainTab(QWidget):
         else:
             names = self.state.data.class_names
             truth = f" (true label: {names[self.state.true_label]})" if self.state.true_label is not None else ""
+            off = f" {describe_ablation(self.state.ablation)}" if self.state.ablation else ""
             self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
-                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.")
+                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.{off}")
 
     def use_random_test_digit(self) -> None:
         digit = self.state.data.random_test_digit(self._rng)
