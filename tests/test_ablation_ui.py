@@ -46,6 +46,9 @@ def test_ranking_then_ticking_a_map_switches_it_off_live(qtbot, tab: DrawTab) ->
     assert tab.focus_marks.marked == [top]  # crossed on the enlarged stage ...
     assert tab.strip_marks[conv2].marked == [top]  # ... and in the overview strip
     assert "conv2 map" in panel.summary.text() and panel.restore_button.isEnabled()
+    assert f"Map {top + 1} is switched off" in tab.pipeline.caption.text()  # not called a dead filter
+    assert f"Map {top + 1} stay" not in tab.pipeline.caption.text()
+    qtbot.waitUntil(lambda: panel.table.item(panel.table.rowCount() - 1, 2).text() == "switched off", timeout=10_000)
 
     with qtbot.waitSignal(state.capture_changed, timeout=10_000):
         panel.restore_button.click()  # one click restores everything

@@ -31,7 +31,7 @@ def test_a_class_score_is_shown_as_its_terms(qtbot, tab, app_state) -> None:  # 
     view = tab.linear_view
     cap = app_state.capture
     assert view.stage_combo.currentText() == "fc"
-    assert view.unit_spin.value() == cap.prediction + 1  # the predicted class's score first
+    assert view.unit_spin.value() == cap.prediction  # the predicted class's score first, classes by index
     found = view.explanation
     assert isinstance(found, LinearSum) and found.source == "pool2"
     assert found.result == pytest.approx(float(cap.stage("fc").output[cap.prediction]), abs=1e-4)
@@ -45,9 +45,11 @@ def test_a_class_score_is_shown_as_its_terms(qtbot, tab, app_state) -> None:  # 
     assert view.table.item(0, 0).text().startswith("pool2 map ")
     assert f"{found.result:.3f}" in view.sentence.text()
 
+    assert view.tile_labels and [t.toPlainText() for t in view.tile_labels] == [str(c) for c in range(1, 17)]
+    assert f"the score of class {app_state.data.class_names[cap.prediction]}" in view.sentence.text()
     with qtbot.waitSignal(view.unit_explained, timeout=5000):
         view.unit_spin.setValue(3)
-    assert view.explanation.unit == 2
+    assert view.explanation.unit == 3 and view.unit_spin.text() == "class 3"
 
 
 def test_the_softmax_step_by_step(qtbot, tab, app_state) -> None:  # type: ignore[no-untyped-def]

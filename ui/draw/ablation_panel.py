@@ -146,11 +146,13 @@ class AblationPanel(QWidget):
             self.table.setRowCount(0)
             return
         off = set(off_in(self.state.ablation, ranking.stage))
+        order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last
         rows = [[f"{c + 1}", "", format_probability(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
-                 names[int(ranking.predictions[c])]] for c in ranking.order()]
+                 names[int(ranking.predictions[c])]] if c not in off else [f"{c + 1}", "", "switched off", "", ""]
+                for c in order]
         self.table.blockSignals(True)
         fill_table(self.table, rows, numeric={0, 2, 3})
-        for r, c in enumerate(ranking.order()):
+        for r, c in enumerate(order):
             item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked if c in off else Qt.CheckState.Unchecked)

@@ -206,6 +206,7 @@ class DrawTab(LazyPanel):
         self.inputs.show_input(state.image)
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
         self.pipeline.set_map_scale(state.map_scale)
+        self.pipeline.switched_off = {s: off_in(state.ablation, s) for s in {s for s, _ in state.ablation}}
         waiting = "" if state.image is None or state.model is not None else (
             "The network's stages will appear here as soon as the model is trained.")
         self.pipeline.show_capture(capture, waiting)
