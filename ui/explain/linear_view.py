@@ -213,7 +213,7 @@ class LinearView(LazyPanel):
         shifted = found.logits - found.shift
         rows = [[names[k], f"{found.logits[k]:+.3f}", f"{found.exps[k]:.4g}",
                  format_probability(found.probabilities[k])] for k in np.argsort(-found.logits, kind="stable")]
-        rows.append(["Σ", "", f"{found.total:.4g}", format_probability(float(found.probabilities.sum()))])
+        rows.append(["Σ", "", f"{found.total:.4g}", format_probability(round(float(found.probabilities.sum()), 9))])
         fill_table(self.table, rows, numeric={1, 2, 3})
         self.table.setToolTip("exp of each logit" + (f" − {found.shift:.3f}" if found.shift else "") +
                               f"; the largest exponent is {float(shifted.max()):.3f}")
