@@ -75,3 +75,30 @@ def test_the_enlarged_map_can_be_switched_off_and_prediction_follows_drawing(qtb
     np.testing.assert_allclose(state.capture.stage("fc").output, truth.stage("fc").output, atol=1e-5)
     tab.refresh()
     assert tab.ablation.enlarged_button.text() == "Switch conv1 map 5 back on"
+
+
+def test_explain_says_when_a_map_it_breaks_down_is_switched_off(qtbot, app_state, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.introspect import strongest_cell
+    from ui.explain.tab import ExplainTab
+
+    explain = ExplainTab(app_state)
+    qtbot.addWidget(explain)
+    explain.show()
+    model, meta, _ = trained_explorer
+    app_state.set_model(model, meta)
+    image = np.asarray(app_state.data.test_images[0], dtype=np.float32) / 255.0
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_input(image)
+    plain = capture(model, image)
+    channel = int(plain.stage("conv2").output.max(axis=(1, 2)).argmax())
+    row, col = strongest_cell(plain, "conv2", channel)
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_ablation(frozenset({("conv2", channel)}))
+    assert "Switched off: conv2 map" in explain.summary.text()
+    view = explain.cell_view
+    view.refresh()
+    view.select_cell("conv2", channel, row, col)
+    assert view.explanation is not None and view.explanation.result > 0  # the arithmetic, as if it were on
+    assert "This map is switched off" in view.breakdown_text.text()
+    view.select_cell("conv2", (channel + 1) % 16, row, col)
+    assert "switched off" not in view.breakdown_text.text()

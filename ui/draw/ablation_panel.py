@@ -27,7 +27,7 @@ from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.tables import fill_table, make_table
 
-COLUMNS = ("Map", "Off", "P(predicted) without it", "Drop", "Then predicts")
+COLUMNS = ("Map", "On/off", "P(predicted) without it", "Drop", "Then predicts")
 ABLATION_HELP = ("Which maps matter for this digit: each map of the stage is switched off on its own (set to 0) "
                  "and the network run again. Tick a map to switch it off while you draw.")
 
@@ -153,7 +153,8 @@ class AblationPanel(QWidget):
         self.table.blockSignals(True)
         fill_table(self.table, rows, numeric={0, 2, 3})
         for r, c in enumerate(order):
-            item = QTableWidgetItem()
+            # in words too: an unticked box hardly shows in the dark palette (screenshots, 2026-12-02)
+            item = QTableWidgetItem("off" if c in off else "on")
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked if c in off else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, c)

@@ -187,6 +187,9 @@ class CellView(LazyPanel):
         rows, text = breakdown(self.explanation, names[names.index(stage) - 1], stage, channel, row, col)
         size = self._sizes.get(stage, 0.0)
         self.breakdown.set_rows(rows)
+        shown = float(cap.stage(stage).output[channel, row, col])
+        off = (f" This map is switched off (Draw & explore → Switch maps off), so the map shows {shown:.3f}."
+               if shown == 0.0 and abs(self.explanation.result) > 1e-6 else "")
         self.breakdown_text.setText(f"{text} It sees a {size:.0f}×{size:.0f}-pixel patch of the input "
-                                    "(outlined, clipped at the borders).")
+                                    f"(outlined, clipped at the borders).{off}")
         self.cell_explained.emit()
