@@ -102,3 +102,33 @@ def test_explain_says_when_a_map_it_breaks_down_is_switched_off(qtbot, app_state
     assert "This map is switched off" in view.breakdown_text.text()
     view.select_cell("conv2", (channel + 1) % 16, row, col)
     assert "switched off" not in view.breakdown_text.text()
+
+
+def test_units_of_a_linear_stage_switch_off_and_are_crossed(qtbot, draw_tab: DrawTab) -> None:  # type: ignore[no-untyped-def]
+    import torch
+
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+
+    state, panel = draw_tab.state, draw_tab.ablation
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_ablation(frozenset({("conv2", 12)}))  # the explorer CNN's: it must not outlive its model
+    torch.manual_seed(0)
+    lenet = build_model("lenet5").eval()
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        state.set_model(lenet, CheckpointMeta(model="lenet5", model_kwargs=dict(lenet.arch_kwargs)))
+    assert state.ablation == frozenset() and panel.summary.text() == "Every map is on."
+    np.testing.assert_allclose(state.capture.probabilities, capture(lenet, state.image).probabilities, atol=1e-6)  # type: ignore[union-attr, arg-type]
+    assert [panel.stage_combo.itemText(i) for i in range(panel.stage_combo.count())] == [
+        "conv1", "conv2", "fc1", "fc2"]  # not fc3: its outputs are the class scores
+    assert panel.select_stage("fc1")
+    _ranked(qtbot, draw_tab, "fc1")
+    assert panel.table.rowCount() == 120
+    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
+        panel.toggle("fc1", 17)
+    assert state.image is not None and state.capture is not None
+    truth = ablated_capture(lenet, state.image, frozenset({("fc1", 17)}))
+    np.testing.assert_allclose(state.capture.probabilities, truth.probabilities, atol=1e-6)
+    draw_tab.refresh()
+    draw_tab.pipeline.select_stage([s.name for s in state.capture.stages].index("fc1"))
+    assert draw_tab.focus_marks.marked == [17]

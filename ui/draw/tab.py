@@ -183,10 +183,12 @@ class DrawTab(LazyPanel):
         if [m.curve.getViewBox() for m in self.strip_marks] != self.pipeline.strip.boxes:  # the strip was rebuilt
             self.strip_marks = [OffMarks(box) for box in self.pipeline.strip.boxes]
         for shown, marks in zip(capture.stages, self.strip_marks, strict=False):
-            marks.show(stage_picture(shown).grid, 0, off_in(ablation, shown.name))
+            whole = stage_picture(shown)
+            marks.show(whole.grid, 0, off_in(ablation, shown.name), whole.values.shape[1])
         stage, picture = self.pipeline.current_stage, self.pipeline.focus.picture
         if stage is not None and picture is not None:
-            self.focus_marks.show(picture.grid, picture.first_channel, off_in(ablation, stage.name))
+            self.focus_marks.show(picture.grid, picture.first_channel, off_in(ablation, stage.name),
+                                  picture.values.shape[1])
         self.ablation.show_enlarged(stage.name if stage is not None else None, self.pipeline.channel)
 
     # -- state -> views ------------------------------------------------------------------------
