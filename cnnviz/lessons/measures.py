@@ -23,7 +23,7 @@ from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, capture
 from cnnviz.models.staged import StagedNet
 
 SHUFFLE_SEED = 0
-FIT_DIGITS = 1_000  # fitted by the closed-form FC; the test uses as many test digits
+FIT_DIGITS = 1_000  # fitted by the closed-form FC without a lab form to follow; tested on as many
 RIDGE = 1.0  # keeps the 785×785 system well-conditioned (pixels that are always 0 at the border)
 
 
@@ -63,13 +63,15 @@ class ShuffleResult:
     tested: int
 
 
-def shuffled_pixels(model: StagedNet, image: np.ndarray, data: MnistData, spec: InputSpec) -> ShuffleResult:
-    """The shuffled-pixels experiment in miniature on the live model and data (see the module docstring)."""
+def shuffled_pixels(model: StagedNet, image: np.ndarray, data: MnistData, spec: InputSpec,
+                    digits: int = FIT_DIGITS) -> ShuffleResult:
+    """The shuffled-pixels experiment in miniature on the live model and data (see the module docstring):
+    the FC is fitted on ``digits`` training digits (the Training lab's number) and tested on as many."""
     digit = to_unit(np.asarray(image))
     perm = pixel_permutation(digit.size)
     before, after = capture(model, digit, spec), capture(model, shuffle_pixels(digit, perm), spec)
-    train_idx = stratified_subset(data.train_labels, FIT_DIGITS, SHUFFLE_SEED)
-    test_idx = stratified_subset(data.test_labels, FIT_DIGITS, SHUFFLE_SEED)
+    train_idx = stratified_subset(data.train_labels, min(digits, len(data.train_labels)), SHUFFLE_SEED)
+    test_idx = stratified_subset(data.test_labels, min(digits, len(data.test_labels)), SHUFFLE_SEED)
     accuracies = []
     for move in (np.arange(digit.size), perm):
         train = shuffle_pixels(to_unit(data.train_images[train_idx]), move)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the schema imports this module without torch; facts are com
 PATTERN = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")
 ARG = re.compile(r"^(?P<target>[A-Za-z_][\w\-]*)(?:\[(?P<index>[\d,\s]+)\])?(?:\.(?P<field>[\w.]+))?$")
 # A number typed into lesson text: digits not part of a name (conv1, fc2, LeNet-5 and VGG-16 are names).
-TYPED_NUMBER = re.compile(r"(?<![A-Za-z_\d])(?<![A-Za-z]-)\d")
+TYPED_NUMBER = re.compile(r"(?<![A-Za-z_\d.,])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
 
 # kind → the fields it knows (() for kinds with no argument; None: the argument is a stage name)
 PLACEHOLDERS: dict[str, tuple[str, ...] | None] = {
@@ -119,12 +119,13 @@ class Facts:
 
     @cached_property
     def shuffle(self) -> ShuffleResult:
-        from cnnviz.lessons.measures import shuffled_pixels
+        from cnnviz.lessons.measures import FIT_DIGITS, shuffled_pixels
         from cnnviz.training.checkpoint import input_spec
 
         model = self.need_model()
         assert self.meta is not None
-        return shuffled_pixels(model, self.image, self.data, input_spec(self.meta))
+        digits = self.lab_config.train_samples if self.lab_config is not None else FIT_DIGITS
+        return shuffled_pixels(model, self.image, self.data, input_spec(self.meta), digits)
 
 
 @dataclass(frozen=True)
