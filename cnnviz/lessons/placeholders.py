@@ -11,9 +11,12 @@ brackets, never as a stale number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
+
+from cnnviz.jobs import check
 
 if TYPE_CHECKING:  # the schema imports this module without torch; facts are computed only when rendering
     import numpy as np
@@ -102,6 +105,7 @@ class Facts:
     true_label: int | None = None
     lab_config: ComparisonConfig | None = None
     lab_result: ComparisonResult | None = None
+    should_stop: Callable[[], bool] = field(default=lambda: False, compare=False)  # a background job's cancel
 
     def need_capture(self) -> Capture:
         if self.model is None or self.capture is None:
@@ -125,7 +129,7 @@ class Facts:
         model = self.need_model()
         assert self.meta is not None
         digits = self.lab_config.train_samples if self.lab_config is not None else FIT_DIGITS
-        return shuffled_pixels(model, self.image, self.data, input_spec(self.meta), digits)
+        return shuffled_pixels(model, self.image, self.data, input_spec(self.meta), digits, self.should_stop)
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ def render(text: str, facts: Facts) -> Rendered:
     values: list[str] = []
 
     def fill(match: re.Match[str]) -> str:
+        check(facts.should_stop)
         try:
             value = evaluate(match.group(1), match.group(2), facts)
         except Unavailable as why:

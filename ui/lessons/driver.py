@@ -8,6 +8,7 @@ state as a step (File → Save lesson).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,7 @@ from PyQt6.QtWidgets import QWidget
 
 from cnnviz.data.transforms import to_unit
 from cnnviz.introspect import strongest_cell
-from cnnviz.jobs import Job, check
+from cnnviz.jobs import Job
 from cnnviz.lessons import Facts, Lesson, Step, render
 from cnnviz.lessons.schema import DRAWING_SIZE, VIEWS
 from cnnviz.training.device import threads_for
@@ -83,6 +84,11 @@ class LessonDriver(QObject):
         window.state.capture_changed.connect(self._on_capture)
         window.state.model_changed.connect(self.render_text)
         window.tabs.currentChanged.connect(lambda _i: self.highlight.follow(None))  # the frame is for its tab
+
+    @property
+    def settled(self) -> bool:
+        """The step's selection is set (no input's capture is awaited)."""
+        return self._pending is None
 
     @property
     def step(self) -> Step | None:
@@ -191,8 +197,7 @@ class LessonDriver(QObject):
         facts = facts_of(self.window)
 
         def job(j: Job) -> str:
-            check(j.should_stop)  # a newer step or capture may have superseded it already
-            return render(step.text, facts).text
+            return render(step.text, replace(facts, should_stop=j.should_stop)).text
 
         self.tasks.run("lesson-text", job, policy="latest", threads=threads_for("explain"),
                        on_done=self._on_text)

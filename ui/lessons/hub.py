@@ -248,6 +248,7 @@ class LessonHub(QObject):
             return
         self.offer = LessonOffer()
         w.centralWidget().layout().insertWidget(0, self.offer)
+        self.offer.show()  # added to a window already on screen
         self.offer.accepted.connect(self.open_lessons)
         for signal in (self.offer.accepted, self.offer.declined):
             signal.connect(lambda: setattr(w.prefs.lessons, "offer", False))

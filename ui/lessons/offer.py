@@ -37,12 +37,13 @@ class LessonOffer(QFrame):
 
     def _style(self) -> None:
         p = palette()
+        self._styled_for = p.dark
         self.setStyleSheet(f"QFrame#lessonOffer {{ background: {p.banner_bg}; border: 1px solid {p.banner_border}; "
                            f"border-radius: 4px; }} QFrame#lessonOffer QLabel {{ color: {p.banner_text}; }}")
 
     def changeEvent(self, event: QEvent | None) -> None:
         super().changeEvent(event)
-        if is_palette_change(event):
+        if is_palette_change(event) and self._styled_for is not palette().dark:  # (its own sheet changes it too)
             self._style()
 
     def _accept(self) -> None:

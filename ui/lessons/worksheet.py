@@ -25,7 +25,7 @@ ANSWER_LINES = 2
 def _image(values: np.ndarray, cmap: str, levels: tuple[float, float]) -> QImage:
     rgb = np.ascontiguousarray(colorize(values, cmap, levels, PAPER))  # (H, W, 3) uint8
     h, w, _ = rgb.shape
-    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    return QImage(rgb.tobytes(), w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 class _Page:
