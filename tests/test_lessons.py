@@ -163,6 +163,7 @@ def test_cell_question_answer_is_the_convolution(mnist, trained_explorer) -> Non
     q = make_question("cell_value", model, cap, mnist.class_names, np.random.default_rng(1))
     assert q.cell is not None
     stage, channel, row, col = q.cell
+    assert stage == "conv1"  # the first convolution, unless another is asked for
     conv = model.conv1[0]
     with torch.no_grad():
         maps = F.relu(F.conv2d(to_model_input(mnist.test_images[3]), conv.weight, conv.bias, padding=1))[0]
