@@ -254,6 +254,15 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
+elif scenario == "lesson":  # the shuffled-pixels lesson fitting its two FC classifiers for its text (2 s here)
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    window.lesson_hub.open_lessons(6)
+    def close_when_fitting():
+        if window.state.capture is not None and any(t.name == "lesson-text" for t in Task.live):
+            close_now()
+        else:
+            QTimer.singleShot(0, close_when_fitting)
+    QTimer.singleShot(0, close_when_fitting)
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
@@ -269,7 +278,7 @@ print("EXIT", code, flush=True)
 
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
-                                      "report", "lab", "explain"])
+                                      "report", "lab", "explain", "lesson"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)
