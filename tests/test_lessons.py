@@ -179,6 +179,7 @@ def test_pool_prediction_edge_and_parameter_questions(mnist, trained_explorer) -
     pool = make_question("pool_winner", model, cap, mnist.class_names, rng)
     values = [float(v) for v in pool.choices]
     assert int(pool.answer) == int(np.argmax(values)) and pool.check(pool.answer)
+    assert sorted(values)[-1] > sorted(values)[-2]  # one clear winner, never a tie to guess between
     conv1_maps = cap.stage("conv1").output  # (C, 28, 28): the pooled values are some map's window maxima
     pooled = F.max_pool2d(torch.from_numpy(conv1_maps)[None], 2)[0].numpy()
     assert np.isclose(pooled, values[int(pool.answer)], atol=5e-3).any()

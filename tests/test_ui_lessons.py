@@ -228,10 +228,11 @@ def test_the_worksheet_pdf_holds_the_numbers_and_questions(qtbot, window, tmp_pa
     assert f"map {dp.channel + 1} of conv2, row {dp.row + 1}, column {dp.col + 1}" in flat
     assert f"{dp.pre_activation:.2f}" in flat and f"{dp.bias:.2f}" in flat
     assert f"predicts {names[cap.prediction]}" in flat
-    for prompt in ("Which class will", "Which value of this window survives", "came from the vertical-edge",
+    for prompt in ("Which class will", "which one survives?", "came from the vertical-edge",
                    "How many parameters", "What value will map"):
         assert prompt in flat, prompt
-    assert flat.count("Answer:") == 5 and "Answers (for the teacher)" in flat
+    assert flat.count("Answer: _") == 5 and "Answers (for the teacher)" in flat  # room to write, then the key
+    assert f"1. Answer: {names[cap.prediction]}." in flat
     assert not win.lesson_hub.print_worksheet(tmp_path / "no-such-folder" / "w.pdf")
     assert "could not be written" in win.last_error
 

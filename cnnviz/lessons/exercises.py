@@ -22,6 +22,7 @@ from cnnviz.models.staged import StagedNet, count_parameters
 DIAGONAL = np.array([[0, 1, 2], [-1, 0, 1], [-2, -1, 0]], dtype=np.float32)
 RELATIVE_TOLERANCE = 0.1  # a guessed cell value within 10% (or 0.05) counts: it is a prediction, not a sum by hand
 ABSOLUTE_TOLERANCE = 0.05
+CLEAR_WIN = 0.01  # a pooling window is asked about only when its largest value beats the next by this (as shown)
 
 
 @dataclass(frozen=True)
@@ -99,17 +100,23 @@ def pool_question(model: StagedNet, cap: Capture, rng: np.random.Generator, stag
     names = [s.name for s in cap.stages]
     before = cap.stages[names.index(stage) - 1].output  # (C, H, W): the map being pooled
     spec = pool_spec(dict(model.named_children())[stage])
-    out = cap.stage(stage).output
-    candidates = [(c, r, k) for c, r, k in np.argwhere(out > 0)]  # windows with something to choose between
-    channel, row, col = (candidates[rng.integers(len(candidates))] if candidates else (0, 0, 0))
-    window = pool_window(before[channel], int(row), int(col), spec=spec)
+    out = cap.stage(stage).output  # (C, H', W')
+    window = None
+    for c, r, k in rng.permutation(np.argwhere(out > 0)):  # a window that fired, with one clear winner
+        candidate = pool_window(before[c], int(r), int(k), spec=spec)
+        ranked = np.sort(candidate.values[~np.isnan(candidate.values)])[::-1]
+        if len(ranked) == candidate.values.size > 1 and ranked[0] - ranked[1] >= CLEAR_WIN:  # none on padding
+            window, channel = candidate, int(c)
+            break
+    if window is None:
+        raise NoQuestion(f"no window of {stage} has one clear largest value on this digit")
     values = window.values.ravel()
     assert window.winner is not None
     winner = int(np.ravel_multi_index(window.winner, window.values.shape))
     return Question(
         "pool_winner",
-        f"{stage} pools {spec.kernel[0]}×{spec.kernel[1]} windows of map {channel + 1}. Which value of this window "
-        "survives?",
+        f"{stage} keeps one value of each {spec.kernel[0]}×{spec.kernel[1]} window of map {channel + 1}. The window "
+        f"from {cell_text(window.top, window.left)} holds the values below: which one survives?",
         winner,
         f"Max pooling keeps the largest value, {window.result:.2f}, and drops the other {values.size - 1}; "
         "the map gets smaller but the strongest response in each window is kept.",
@@ -143,7 +150,7 @@ def edge_question(cap: Capture, rng: np.random.Generator) -> Question:
         "These three maps are this digit filtered by a vertical-edge, a horizontal-edge and a diagonal-edge "
         "filter. Which one came from the vertical-edge filter?",
         right,
-        f"Map {'ABC'[right]}: the vertical-edge filter subtracts the column left of each pixel from the column "
+        "The vertical-edge filter subtracts the column left of each pixel from the column "
         "right of it, so it responds (red or blue) along upright strokes and stays near 0 along flat ones.",
         choices=tuple(f"Map {'ABC'[i]}" for i in range(len(maps))),
         pictures=maps,
@@ -162,10 +169,11 @@ def parameters_question(model: StagedNet, rng: np.random.Generator, stage: str |
     if conv is not None and total == count_parameters(conv):
         kh, kw = conv.kernel_size
         groups = conv.in_channels // conv.groups
-        how = (f"{conv.out_channels} filters × {groups} input maps × {kh}×{kw} weights = "
+        maps = f"{conv.in_channels} input map" + ("s" if conv.in_channels != 1 else "")
+        how = (f"{conv.out_channels} filters × {groups} input map{'s' if groups != 1 else ''} × {kh}×{kw} weights = "
                f"{conv.out_channels * groups * kh * kw:,}, plus {conv.out_channels if conv.bias is not None else 0} "
                f"biases: {total:,}. The same filter slides over every position, so the map size does not count.")
-        shape = f"a convolution of {conv.out_channels} {kh}×{kw} filters on {conv.in_channels} input maps"
+        shape = f"a convolution of {conv.out_channels} {kh}×{kw} filters on {maps}"
     elif linear is not None and total == count_parameters(linear):
         how = (f"{linear.in_features:,} inputs × {linear.out_features:,} outputs = "
                f"{linear.in_features * linear.out_features:,} weights, plus {linear.out_features:,} biases: {total:,}. "

@@ -44,6 +44,7 @@ class LessonPanel(QDockWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # "<0.1%" is text, not markup
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        emphasize(self.text, points=1.5, bold=False)  # read from the back of a room on a projector
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
         self.back_button = QPushButton("◀ Back")

@@ -77,7 +77,7 @@ def arithmetic_lines(dp: DotProduct) -> list[str]:
     for c in range(dp.window.shape[0]):
         for name, grid in (("input under the window", dp.window[c]), ("filter weights", dp.weights[c]),
                            ("products", dp.products[c])):
-            rows = ["   ".join(f"{v:6.2f}" for v in row) for row in grid]
+            rows = ["   ".join(f"{v:6.2f}".replace("-0.00", " 0.00") for v in row) for row in grid]
             lines.append(f"{name} (input map {dp.first_input_channel + c + 1}):\n" + "\n".join(rows))
     act = f"; {dp.activation} → {dp.result:.2f}" if dp.activation else ""
     lines.append(f"sum of the {dp.window.size} products = {dp.products.sum():.2f}; + bias {dp.bias:.2f} = "
@@ -117,6 +117,7 @@ def write_worksheet(path: Path, model_name: str, capture: Capture, class_names: 
             page.text(line, 9)
     page.text("Questions", 13, bold=True)
     for n, q in enumerate(questions, start=1):
+        page.room(DPI * (1.8 if q.pictures else 0.9))  # a question starts where its pictures and lines fit
         page.text(f"{n}. {q.prompt}", 10)
         if q.pictures:
             levels = value_range(np.stack(q.pictures), signed=True)
@@ -128,6 +129,6 @@ def write_worksheet(path: Path, model_name: str, capture: Capture, class_names: 
     page.y = 0.0
     page.text("Answers (for the teacher)", 13, bold=True)
     for n, q in enumerate(questions, start=1):
-        page.text(f"{n}. {q.answer_text}. {q.explanation}", 10)
+        page.text(f"{n}. Answer: {q.answer_text}. {q.explanation}", 10)
     painter.end()
     return True
