@@ -131,6 +131,7 @@ def _lesson(**step: object) -> dict[str, object]:
     (_lesson(colour="red"), "unknown field “colour”"),
     (_lesson(exercise={"kind": "essay"}), "“exercise” needs a “kind”"),
     (_lesson(model="alexnet"), "unknown model “alexnet”"),
+    (_lesson(shuffle=True), "“shuffle” needs the “digit”"),
 ])
 def test_bad_lessons_are_refused_in_one_sentence_naming_file_and_field(raw, expected, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.json"

@@ -53,6 +53,7 @@ class Step:
     cell: tuple[str | int, ...] | None = None  # (stage, map, row, col) or (stage, map): counted from 0
     highlight: str | None = None
     exercise: Exercise | None = None
+    shuffle: bool = False  # the digit with its pixels in one fixed shuffled order (cnnviz.lessons.measures)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def parse_step(raw: Any, source: str, number: int, targets: frozenset[str] | Non
     if not isinstance(raw, dict):
         raise _fail(source, where, "must be an object with “text” and the state to set")
     known = {"text", "tab", "model", "view", "digit", "digit_class", "drawing", "stage", "map", "cell", "highlight",
-             "exercise"}
+             "exercise", "shuffle"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise _fail(source, where, f"unknown field “{unknown[0]}” (known: {', '.join(sorted(known))})")
@@ -136,7 +137,12 @@ def parse_step(raw: Any, source: str, number: int, targets: frozenset[str] | Non
             raise _fail(source, where, f"“exercise” needs a “kind”, one of {', '.join(EXERCISES)}")
         ex_stage = ex.get("stage")
         exercise = Exercise(ex["kind"], None if ex_stage is None else _text(ex_stage, source, where, "stage"))
-    return Step(text, tab, model, view, digit, digit_class, drawing, stage, fmap, cell, highlight, exercise)
+    shuffle = raw.get("shuffle", False)
+    if not isinstance(shuffle, bool):
+        raise _fail(source, where, f"“shuffle” must be true or false (got {shuffle!r})")
+    if shuffle and not pictures:
+        raise _fail(source, where, "“shuffle” needs the “digit”, “digit_class” or “drawing” to shuffle")
+    return Step(text, tab, model, view, digit, digit_class, drawing, stage, fmap, cell, highlight, exercise, shuffle)
 
 
 def parse_lesson(raw: Any, source: str, targets: frozenset[str] | None = None) -> Lesson:
@@ -172,6 +178,8 @@ def step_to_dict(step: Step) -> dict[str, Any]:
         out["drawing"] = list(step.drawing)
     if step.cell is not None:
         out["cell"] = list(step.cell)
+    if step.shuffle:
+        out["shuffle"] = True
     if step.exercise is not None:
         out["exercise"] = {"kind": step.exercise.kind} | ({"stage": step.exercise.stage} if step.exercise.stage
                                                           else {})

@@ -19,6 +19,7 @@ from cnnviz.data.transforms import to_unit
 from cnnviz.introspect import strongest_cell
 from cnnviz.jobs import Job
 from cnnviz.lessons import Facts, Lesson, Step, render
+from cnnviz.lessons.measures import pixel_permutation, shuffle_pixels
 from cnnviz.lessons.schema import DRAWING_SIZE, VIEWS
 from cnnviz.training.device import threads_for
 from ui.lessons.highlight import Highlight
@@ -154,12 +155,14 @@ class LessonDriver(QObject):
             image = np.asarray(step.drawing, dtype=np.uint8).reshape(DRAWING_SIZE, DRAWING_SIZE)
         else:
             return False
+        if step.shuffle:
+            image = shuffle_pixels(to_unit(image), pixel_permutation(image.size))
         if state.image is not None and np.array_equal(state.image, to_unit(image)):
             return False
-        if index is not None:
+        if index is not None and not step.shuffle:
             draw.show_test_digit(index)
-        else:
-            draw.canvas.set_image(image)
+        else:  # a drawing, or a shuffled test digit (still of its class)
+            draw.canvas.set_image(image, int(state.data.test_labels[index]) if index is not None else None)
         return True
 
     def _select(self, step: Step) -> None:

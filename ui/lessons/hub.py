@@ -246,7 +246,7 @@ class LessonHub(QObject):
         w = self.window
         if not w.prefs.lessons.offer or self.offer is not None:
             return
-        self.offer = LessonOffer()
+        self.offer = LessonOffer(len(builtin_lessons()))
         w.centralWidget().layout().insertWidget(0, self.offer)
         self.offer.show()  # added to a window already on screen
         self.offer.accepted.connect(self.open_lessons)

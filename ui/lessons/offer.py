@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from ui.theme import palette
 from ui.widgets.lazy import is_palette_change
 
-OFFER = ("New to CNNs? The app can lead you through eight short lessons, from one neuron that finds an edge "
+OFFER = ("New to CNNs? The app can lead you through {count} short lessons, from one neuron that finds an edge "
          "to the networks that won ImageNet.")
 
 
@@ -18,13 +18,13 @@ class LessonOffer(QFrame):
     accepted = pyqtSignal()
     declined = pyqtSignal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lessons: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lessonOffer")
         self._style()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        self.label = QLabel(OFFER)
+        self.label = QLabel(OFFER.format(count=lessons))
         self.label.setWordWrap(True)
         self.start_button = QPushButton("Start the first lesson")
         self.no_button = QPushButton("No thanks")
