@@ -302,3 +302,31 @@ def test_lessons_are_offered_on_the_apps_first_start_only(qtbot, window_factory,
             assert win.lesson_hub.panel.isVisible() and win.lesson_hub.driver.lesson is not None
         win.close()
     assert shown == {True: True, False: False}
+
+
+def test_the_fc_vs_cnn_lesson_reads_the_labs_own_run(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Lesson 6's numbers are the Training lab's: its form's parameter counts, then its finished run's errors."""
+    from cnnviz.lab import build_pair
+    from cnnviz.models.staged import count_parameters
+
+    win = window
+    hub = win.lesson_hub
+    lab = win.tab_widgets["lab"]
+    for spin, value in ((lab.controls.epochs, 1), (lab.controls.train_samples, 500), (lab.controls.test_samples, 300)):
+        spin.setValue(value)  # a short run, set in the lab's own form
+    lesson = next(x for x in builtin_lessons() if "FC" in x.title)
+    hub.ensure_ui()
+    with qtbot.waitSignal(hub.driver.text_ready, timeout=20_000):
+        hub.start(lesson)
+    fc, cnn = (count_parameters(m) for m in build_pair(lab.config()))
+    assert f"{fc:,}" in hub.panel.text.text() and f"{cnn:,}" in hub.panel.text.text()
+    with qtbot.waitSignal(hub.driver.text_ready, timeout=20_000):
+        hub.panel.next_button.click()
+    assert "not run yet" in hub.panel.text.text()
+    with qtbot.waitSignal(lab.run_finished, timeout=120_000) as finished:
+        lab.train_button.click()
+    result = finished.args[0]
+    qtbot.waitUntil(lambda: "not run yet" not in hub.panel.text.text(), timeout=20_000)
+    text = hub.panel.text.text()
+    assert f"FC {result.fc.test_errors:,}, CNN {result.cnn.test_errors:,}" in text
+    assert f"of {result.fc.test_samples:,} test digits" in text

@@ -85,6 +85,10 @@ class LessonDriver(QObject):
         window.state.capture_changed.connect(self._on_capture)
         window.state.model_changed.connect(self.render_text)
         window.tabs.currentChanged.connect(lambda _i: self.highlight.follow(None))  # the frame is for its tab
+        lab = window.tab_widgets.get("lab")
+        if lab is not None:  # a finished comparison brings the numbers lesson 6 talks about
+            lab.run_finished.connect(lambda _result: self.render_text())
+            lab.controls.changed.connect(self.render_text)
 
     @property
     def settled(self) -> bool:
