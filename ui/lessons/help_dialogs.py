@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtGui import QAction, QKeySequence
+from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtGui import QAction, QKeySequence, QResizeEvent
 from PyQt6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.lessons.glossary import GLOSSARY, Term
@@ -32,13 +33,13 @@ class GlossaryDialog(QDialog):
     def __init__(self, show_term: Callable[[Term], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("cnnviz glossary")
-        self.resize(720, 560)
+        self.resize(760, 640)
         self._show_term = show_term
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("The words the app uses. Pick one and press “Show me” to see it in the app."))
         self.table = make_table(("Term", "What it means"), selectable=True, stretch=1)
         fill_table(self.table, [[t.name, t.definition] for t in GLOSSARY])
-        self.table.resizeRowsToContents()
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # rows wrap at a steady width
         self.table.doubleClicked.connect(lambda _index: self.show_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -50,6 +51,10 @@ class GlossaryDialog(QDialog):
         row.addWidget(self.show_button)
         row.addWidget(close)
         layout.addLayout(row)
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # wrap the definitions at the width they get now
 
     def show_selected(self) -> None:
         row = self.table.currentRow()
