@@ -330,3 +330,22 @@ def test_the_fc_vs_cnn_lesson_reads_the_labs_own_run(qtbot, window) -> None:  # 
     text = hub.panel.text.text()
     assert f"FC {result.fc.test_errors:,}, CNN {result.cnn.test_errors:,}" in text
     assert f"of {result.fc.test_samples:,} test digits" in text
+
+
+def test_the_learner_plays_at_any_step_and_the_numbers_follow(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A step's text is rendered again from whatever the learner puts on the canvas; nothing is set back."""
+    win = window
+    hub = win.lesson_hub
+    hub.ensure_ui()
+    lesson = Lesson("Mine", (Step("It says {prediction} with {probability}.", tab="draw", digit=0, stage="softmax"),))
+    with qtbot.waitSignal(hub.driver.applied, timeout=20_000):
+        hub.start(lesson)
+    qtbot.waitUntil(lambda: hub.panel.text.text().startswith("It says"), timeout=20_000)
+    data, draw = win.state.data, win.tab_widgets["draw"]
+    other = int(np.flatnonzero(data.test_labels != data.test_labels[0])[0])
+    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
+        draw.show_test_digit(other)  # the learner picks another digit mid-lesson
+    expected = f"It says {data.class_names[win.state.capture.prediction]} with"
+    qtbot.waitUntil(lambda: hub.panel.text.text().startswith(expected), timeout=20_000)
+    assert np.array_equal(win.state.image, to_unit(data.test_images[other]))  # the lesson did not put its digit back
+    assert draw.pipeline.current_stage.name == "softmax"

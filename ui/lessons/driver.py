@@ -210,5 +210,8 @@ class LessonDriver(QObject):
                        on_done=self._on_text)
 
     def _on_text(self, text: str) -> None:
+        step, model = self.step, self.window.state.model
+        if step is not None and step.model != "current" and (model is None or model.arch != step.model):
+            text = f"(This step is written for {step.model}: open one with File → Open model.) {text}"
         self.text = text
         self.text_ready.emit(text)
