@@ -349,3 +349,22 @@ def test_the_learner_plays_at_any_step_and_the_numbers_follow(qtbot, window) -> 
     qtbot.waitUntil(lambda: hub.panel.text.text().startswith(expected), timeout=20_000)
     assert np.array_equal(win.state.image, to_unit(data.test_images[other]))  # the lesson did not put its digit back
     assert draw.pipeline.current_stage.name == "softmax"
+
+
+def test_the_frame_lets_go_of_a_widget_that_is_rebuilt(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A new model with other filter sizes rebuilds the Filters tab's panels: the frame hides, nothing breaks."""
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+
+    win = window
+    term = next(t for t in GLOSSARY if t.target == "filters.learned")
+    win.lesson_hub.show_term(term)
+    highlight = win.lesson_hub.driver.highlight
+    assert highlight.isVisible()
+    model = build_model("explorer_cnn", conv1_filters=4, conv2_filters=6)
+    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
+        win.state.set_model(model, CheckpointMeta(model="explorer_cnn", model_kwargs={"conv1_filters": 4,
+                                                                                       "conv2_filters": 6}))
+    qtbot.waitUntil(lambda: not highlight.isVisible(), timeout=5_000)
+    win.lesson_hub.show_term(term)  # the new panel is found and framed
+    assert highlight.isVisible() and highlight.target is find_target(win, "filters.learned")
