@@ -170,6 +170,10 @@ def test_a_lesson_hides_controls_and_gives_them_back(qtbot, window) -> None:  # 
     assert all(t.isHidden() for t in targets)
     win.lesson_hub.panel.end_button.click()
     assert not any(t.isHidden() for t in targets)
+    win.lesson_hub.start(lesson)
+    assert all(t.isHidden() for t in targets)
+    win.lesson_hub.panel.close()  # closing the panel ends the lesson too
+    assert not any(t.isHidden() for t in targets) and win.lesson_hub.driver.lesson is None
     assert not win.lesson_hub.driver.highlight.isVisible()
 
 
@@ -368,3 +372,13 @@ def test_the_frame_lets_go_of_a_widget_that_is_rebuilt(qtbot, window) -> None:  
     qtbot.waitUntil(lambda: not highlight.isVisible(), timeout=5_000)
     win.lesson_hub.show_term(term)  # the new panel is found and framed
     assert highlight.isVisible() and highlight.target is find_target(win, "filters.learned")
+
+
+def test_a_step_written_for_another_model_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    hub = window.lesson_hub
+    hub.ensure_ui()
+    with qtbot.waitSignal(hub.driver.text_ready, timeout=20_000):
+        hub.start(Lesson("LeNet", (Step("Its first layer has {stage:conv1.channels} maps.", model="lenet5"),)))
+    text = hub.panel.text.text()
+    assert text.startswith("(This step is written for lenet5: open one with File → Open model.)")
+    assert text.endswith(f"has {window.state.capture.stage('conv1').shape[0]} maps.")  # still the live model's numbers

@@ -71,7 +71,7 @@ class LessonHub(QObject):
             panel.back_button.clicked.connect(driver.back)
             panel.next_button.clicked.connect(driver.next)
             panel.end_button.clicked.connect(driver.stop)
-            panel.visibilityChanged.connect(lambda shown: None if shown else driver.stop())
+            panel.closed.connect(driver.stop)  # closing the panel ends the lesson: hidden controls come back
             driver.step_changed.connect(self._on_step)
             driver.text_ready.connect(panel.text.setText)
             driver.applied.connect(self._ask_step_exercise)

@@ -3,7 +3,8 @@ exercises. It only shows and forwards: the driver sets the app's state, the exer
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtGui import QCloseEvent
 from PyQt6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -24,7 +25,9 @@ WAITING = "Computing this step's numbers from the model…"
 
 class LessonPanel(QDockWidget):
     """The lesson dock: ``lesson_combo`` picks a lesson, ``back_button``/``next_button`` step, ``exercises``
-    poses questions about the live state."""
+    poses questions about the live state; ``closed`` when the learner closes it (not when the window hides)."""
+
+    closed = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Lessons", parent)
@@ -71,6 +74,10 @@ class LessonPanel(QDockWidget):
         scroll.setWidget(body)
         scroll.setMinimumWidth(340)
         self.setWidget(scroll)
+
+    def closeEvent(self, event: QCloseEvent | None) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
 
     def set_lessons(self, titles: list[str], current: int) -> None:
         self.lesson_combo.blockSignals(True)
