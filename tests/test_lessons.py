@@ -215,3 +215,16 @@ def test_a_fully_connected_layer_does_not_care_about_pixel_order(mnist) -> None:
     plain = fit_linear(images, labels, 10)
     moved = fit_linear(shuffled, labels, 10)
     assert np.allclose(moved[:-1], plain[:-1][perm], atol=1e-6) and np.allclose(moved[-1], plain[-1], atol=1e-6)
+
+
+def test_the_shift_measure_compares_each_cell_in_place(mnist, trained_explorer) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.data.transforms import MNIST_INPUT
+    from cnnviz.lessons.measures import shift_change
+
+    model, _, _ = trained_explorer
+    digit = mnist.test_images[4].astype(np.float32) / 255
+    moved = np.zeros_like(digit)
+    moved[:, 2:] = digit[:, :-2]  # the digit two pixels to the right
+    expected = np.abs(digit - moved).sum() / np.abs(digit).sum()
+    assert shift_change(model, mnist.test_images[4], "input", MNIST_INPUT, pixels=2) == pytest.approx(expected, 1e-5)
+    assert shift_change(model, mnist.test_images[4], "pool1", MNIST_INPUT) > 0.0

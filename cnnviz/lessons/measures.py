@@ -86,15 +86,17 @@ def shuffled_pixels(model: StagedNet, image: np.ndarray, data: MnistData, spec: 
                          len(test_idx))
 
 
-def shift_kept(model: StagedNet, image: np.ndarray, stage: str, spec: InputSpec, pixels: int = 1) -> float:
-    """The share of ``stage``'s values (to 1e-5) that stay the same, in place, when the digit moves ``pixels``
-    to the right: a map before pooling moves with the digit, a pooled map partly stays put."""
+def shift_change(model: StagedNet, image: np.ndarray, stage: str, spec: InputSpec, pixels: int = 1) -> float:
+    """How much ``stage``'s maps change, cell by cell in place, when the digit moves ``pixels`` to the right:
+    the summed absolute change over the summed absolute values. On the explorer CNN and the first five test
+    digits a one-pixel shift changed conv1 by 37-49% and pool1 by 27-39%, conv2 by 57-93% and pool2 by
+    39-58%: a window's largest value often stays in the same window (measured 2026-12-02)."""
     digit = to_unit(np.asarray(image))
     moved = np.zeros_like(digit)
     moved[:, pixels:] = digit[:, :-pixels]
     a = capture(model, digit, spec).stage(stage).output
     b = capture(model, moved, spec).stage(stage).output
-    return float(np.isclose(a, b, atol=1e-5).mean())
+    return float(np.abs(a - b).sum() / (np.abs(a).sum() or 1.0))
 
 
 def relu_zeroed(model: StagedNet, cap: Capture, stage: str) -> float:

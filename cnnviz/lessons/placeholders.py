@@ -42,7 +42,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...] | None] = {
     "pool": ("winner", "values", "where", "size", "stride", "map", "dropped"),
     "map": ("active", "max", "where"),
     "relu": ("zeroed",),
-    "shift": ("kept",),
+    "shift": ("changed",),
     "sobel": ("filter", "kind", "corr"),
     "lab": ("fc.params", "cnn.params", "ratio", "train", "test", "epochs", "fc.errors", "cnn.errors",
             "fc.accuracy", "cnn.accuracy"),

@@ -181,12 +181,12 @@ def relu_value(facts: Facts, target: str, _index: tuple[int, ...] | None, _field
 
 
 def shift_value(facts: Facts, target: str, _index: tuple[int, ...] | None, _field: str) -> str:
-    from cnnviz.lessons.measures import shift_kept
+    from cnnviz.lessons.measures import shift_change
     from cnnviz.training.checkpoint import input_spec
 
     _stage(facts, target)
     assert facts.meta is not None
-    return format_probability(shift_kept(facts.need_model(), facts.image, target, input_spec(facts.meta)))
+    return format_probability(shift_change(facts.need_model(), facts.image, target, input_spec(facts.meta)))
 
 
 def sobel_value(facts: Facts, field: str, _index: tuple[int, ...] | None, _rest: str) -> str:
