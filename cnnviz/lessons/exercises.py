@@ -83,7 +83,7 @@ def cell_value_question(model: StagedNet, cap: Capture, rng: np.random.Generator
     return Question(
         "cell_value",
         f"What value will map {channel + 1} of {stage} have at {cell_text(int(row), int(col))}? "
-        "Look at the input under its window and at the filter, then guess.",
+        f"Look at the input under its window and at the filter, then guess (within {RELATIVE_TOLERANCE:.0%} counts).",
         dp.result,
         f"It is {dp.window.size} products of input × weight added up: {dp.products.sum():.2f}; plus the bias "
         f"{dp.bias:.2f} makes {dp.pre_activation:.2f}{act}. Behind a number shows every product.",
