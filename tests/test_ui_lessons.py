@@ -30,17 +30,6 @@ def window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-
     return win
 
 
-def _step_shown(qtbot, win, step: Step) -> None:  # type: ignore[no-untyped-def]
-    """The app's state is what ``step`` says, and its text has arrived with every number filled."""
-    driver = win.lesson_hub.driver
-    qtbot.waitUntil(lambda: driver._pending is None if False else True)
-
-
-def _wait_for_step(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    hub = win.lesson_hub
-    qtbot.waitUntil(lambda: hub.panel.text.text() == hub.driver.text and hub.driver.text != "", timeout=20_000)
-
-
 def test_every_lesson_steps_through_the_live_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     win = window
     hub = win.lesson_hub
@@ -82,8 +71,11 @@ def test_every_lesson_steps_through_the_live_app(qtbot, window) -> None:  # type
                 assert driver.highlight.target is target
                 frame, spot = driver.highlight.geometry(), target.mapTo(win, target.rect().center())
                 assert frame.contains(spot)
+            qtbot.waitUntil(lambda: not hub.driver.tasks.busy("lesson-text"), timeout=20_000)  # this input's text
             text = panel.text.text()
             assert text == driver.text and "{" not in text and "[" not in text.replace("[not run yet]", "")
+            if step.cell is not None and "{cell:conv1[0].value}" in step.text:  # the panel and the view agree
+                assert f"holds {win.tab_widgets['explain'].cell_view.explanation.result:.2f}." in text
             if step.exercise is not None:
                 question = panel.exercises.question
                 assert question is not None and question.kind == step.exercise.kind
