@@ -15,11 +15,15 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import torch
 from torch import nn
 
 from cnnviz.imports.modules import BINARY_OPS, Binary, Concat, ConstBinary, Unary
 from cnnviz.imports.staging import Op
+
+
+MAX_FOLDED = 1 << 26  # elements of a constant computed while converting (exporters' shape arithmetic is tiny)
 
 
 class GraphError(ValueError):
@@ -162,8 +166,13 @@ class Converter:
             else:
                 self.alias[node.output[0]] = inputs[0]
             return
+        if op == "Shape" and inputs and inputs[0] in self.env:  # shapes are static here (the dummy's)
+            dims = torch.tensor(self.env[inputs[0]].shape, dtype=torch.int64)
+            self.consts[node.output[0]] = dims[int(attrs.get("start", 0)):attrs.get("end")]
+            return
         if not any(i in self.env for i in inputs):
-            raise GraphError(f"{op} node {node.name!r} computes on constants only; such graphs are not supported")
+            self._fold(node, inputs)
+            return
         if op in ("Softmax", "LogSoftmax"):
             if node.output[0] not in self.outputs:
                 raise GraphError(f"{op} node {node.name!r} is inside the network, not at its end")
@@ -176,6 +185,25 @@ class Converter:
             raise GraphError(f"operator {op} (node {node.name!r}) is not supported")
         module, reads = handler(self, node, attrs)
         self.add(node, module, reads)
+
+    def _fold(self, node: Any, inputs: list[str]) -> None:
+        """A node computing on constants only (exporters build pad widths and shapes this way): evaluated
+        once, now, by ONNX's reference implementation of the operator (NumPy; nothing from the file runs)."""
+        from onnx.reference import ReferenceEvaluator
+
+        missing = [i for i in inputs if i not in self.consts]
+        if missing:
+            raise GraphError(f"{node.op_type} node {node.name!r} reads {missing[0]!r}, which nothing computes")
+        if node.op_type in ("ConstantOfShape", "Expand", "Tile", "Range") and any(
+                self.consts[i].numel() and self.consts[i].abs().prod().item() > MAX_FOLDED for i in inputs):
+            raise GraphError(f"{node.op_type} node {node.name!r} would make a constant too large to hold")
+        try:
+            values = ReferenceEvaluator(node).run(None, {i: self.consts[i].numpy() for i in inputs})
+        except Exception as exc:  # the reference implementation's errors vary; all mean "cannot evaluate"
+            raise GraphError(f"operator {node.op_type} (node {node.name!r}) cannot be evaluated here "
+                             f"({str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__})") from None
+        for name, value in zip(node.output, values, strict=False):
+            self.consts[name] = torch.from_numpy(np.array(value, copy=True))
 
     def add(self, node: Any, module: nn.Module, reads: list[str]) -> None:
         try:

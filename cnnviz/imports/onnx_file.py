@@ -25,7 +25,7 @@ from cnnviz.training.checkpoint import CheckpointMeta
 FALLBACK_MEMORY = 4 << 30  # where the OS does not say how much memory is free
 
 
-def _onnx() -> Any:
+def onnx_module() -> Any:
     try:
         import onnx
     except ImportError:
@@ -76,7 +76,7 @@ def _check_external(onnx: Any, path: Path, tensor: Any, size: int) -> None:
 
 def read_onnx(path: Path, data: bytes | None = None) -> Any:
     """The ModelProto of ``path`` (or of ``data``, an in-memory export) with its weights loaded, or ModelFileError."""
-    onnx = _onnx()
+    onnx = onnx_module()
     try:
         model = onnx.load_from_string(data) if data is not None else onnx.load(str(path), load_external_data=False)
     except Exception as exc:  # protobuf's DecodeError and friends: the bytes are not an ONNX model

@@ -20,6 +20,8 @@ from cnnviz.imports.modules import GraphBlock
 # Layers that join the stage before them instead of starting one.
 FOLLOWERS = frozenset({"BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "Gelu", "Elu",
                        "HardSwish", "HardSigmoid", "Erf", "Sqrt", "Exp"})
+KEYS = {"Gemm": "linear", "MatMul": "linear", "BatchNormalization": "bn", "MaxPool": "maxpool",
+        "AveragePool": "avgpool", "GlobalAveragePool": "gap", "ReduceMean": "gap"}  # else the op in lower case
 RESERVED = frozenset({"input", "softmax"})  # names capture() gives its own first and last stage
 
 
@@ -82,7 +84,7 @@ def _stage_module(ops: list[Op], stage_input: str) -> nn.Module:
     taken: set[str] = set()
     # layers inside a stage are named by their operation (conv, relu, conv_2, add): exporters fold batch norm
     # into the convolution under the batch norm's module path, so paths would mislabel them
-    keys = [_unique(op.op_type.lower(), taken) for op in ops]
+    keys = [_unique(KEYS.get(op.op_type, op.op_type.lower()), taken) for op in ops]
     chain = all(op.inputs == [ops[k - 1].output if k else stage_input] for k, op in enumerate(ops))
     if chain:
         return nn.Sequential(OrderedDict(zip(keys, (op.module for op in ops), strict=True)))

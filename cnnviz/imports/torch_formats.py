@@ -54,7 +54,8 @@ def _to_onnx(path: Path, program: Any, example: torch.Tensor, dynamo: bool) -> A
             else:
                 buffer = io.BytesIO()
                 torch.onnx.export(program, (example,), buffer,  # type: ignore[arg-type]
-                                  dynamo=False, input_names=["input"], output_names=["logits"])
+                                  dynamo=False, input_names=["input"], output_names=["logits"],
+                                  training=torch.onnx.TrainingMode.PRESERVE)
                 data = buffer.getvalue()
     except ImportError as exc:
         raise ModelFileError(f"{path}: opening it needs {exc.name or 'onnx'}: pip install 'cnnviz[onnx]'") from None
@@ -65,7 +66,9 @@ def _to_onnx(path: Path, program: Any, example: torch.Tensor, dynamo: bool) -> A
 
 def open_torchscript(path: Path) -> tuple[StagedNet, CheckpointMeta]:
     try:
-        module = torch.jit.load(str(path), map_location="cpu").eval()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # torch 2.13 points users to torch.export
+            module = torch.jit.load(str(path), map_location="cpu").eval()
     except Exception as exc:  # any failure means a damaged archive
         raise ModelFileError(f"{path}: not a readable TorchScript archive ({first_line(exc)})") from None
     notices: list[str] = []
