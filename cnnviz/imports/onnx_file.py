@@ -58,7 +58,7 @@ def _declared_bytes(onnx: Any, tensor: Any) -> int:
     return math.prod(tensor.dims) * itemsize
 
 
-def _check_external(onnx: Any, path: Path, tensor: Any, size: int) -> None:
+def _check_external(path: Path, tensor: Any, size: int) -> None:
     info = {entry.key: entry.value for entry in tensor.external_data}
     location = info.get("location", "")
     folder = path.parent.resolve()
@@ -68,7 +68,11 @@ def _check_external(onnx: Any, path: Path, tensor: Any, size: int) -> None:
                              "model's folder")
     if not target.is_file():
         raise ModelFileError(f"{path}: the external data file {location!r} of tensor {tensor.name!r} is missing")
-    offset, length = int(info.get("offset", 0) or 0), int(info.get("length", size) or size)
+    try:
+        offset, length = int(info.get("offset", 0) or 0), int(info.get("length", size) or size)
+    except ValueError:
+        raise ModelFileError(f"{path}: damaged model: tensor {tensor.name!r} has an unreadable offset or "
+                             "length") from None
     if offset < 0 or length != size or offset + length > target.stat().st_size:
         raise ModelFileError(f"{path}: damaged model: {location!r} does not hold the {size:,} bytes of tensor "
                              f"{tensor.name!r}")
@@ -84,19 +88,17 @@ def read_onnx(path: Path, data: bytes | None = None) -> Any:
     graph = model.graph
     if not model.ir_version or not graph.node or not graph.output or not graph.input:
         raise ModelFileError(f"{path}: not an ONNX model (no graph of operators inside)")
-    total = 0
     try:
-        for tensor in graph.initializer:
-            size = _declared_bytes(onnx, tensor)
-            total += size
-            if tensor.data_location == onnx.TensorProto.EXTERNAL:
-                _check_external(onnx, path, tensor, size)
+        sizes = [_declared_bytes(onnx, tensor) for tensor in graph.initializer]
     except ValueError as exc:
         raise ModelFileError(f"{path}: damaged model ({exc})") from None
     free = available_memory()
-    if total > free // 2:  # the weights are held twice while converting (ONNX's arrays, then torch's)
-        raise ModelFileError(f"{path}: refused: its weights need {total / 2**30:,.1f} GiB, more than the "
+    if sum(sizes) > free // 2:  # the weights are held twice while converting (ONNX's arrays, then torch's)
+        raise ModelFileError(f"{path}: refused: its weights need {sum(sizes) / 2**30:,.1f} GiB, more than the "
                              f"{free / 2**30:,.1f} GiB of memory available allows")
+    for tensor, size in zip(graph.initializer, sizes, strict=True):
+        if tensor.data_location == onnx.TensorProto.EXTERNAL:
+            _check_external(path, tensor, size)
     if any(t.data_location == onnx.TensorProto.EXTERNAL for t in graph.initializer):
         from onnx.external_data_helper import load_external_data_for_model
 
