@@ -253,3 +253,25 @@ def test_behind_a_number_explains_strided_same_convolutions(tmp_path: Path) -> N
             for row, col in ((0, 0), (0, out.shape[2] - 1), (out.shape[1] - 1, 0), (out.shape[1] - 1, out.shape[2] - 1)):
                 cell = explain_cell(net, cap, stage, 1, row, col)
                 assert abs(cell.result - float(out[1, row, col])) <= TOL, (path.name, stage, row, col)
+
+
+def test_imported_blocks_are_described_and_measured_like_cnnvizs_own(tmp_path: Path) -> None:
+    """A residual block read from a file is titled, captioned and given a receptive field as cnnviz's own
+    ResidualBlock is (the field follows the main path, not main path + shortcut in a row)."""
+    from cnnviz.introspect.receptive_field import receptive_fields
+    from cnnviz.introspect.stages import describe_stage
+
+    torch.manual_seed(0)
+    model = build_model("modern_cnn", width=8).eval()
+    meta = CheckpointMeta(model="modern_cnn", model_kwargs=dict(model.arch_kwargs))
+    net, _ = open_model_file(export_onnx(model, meta, tmp_path / "modern.onnx")[0])
+    assert net.stage_names() == model.stage_names()
+    for name in ("res1", "res2"):
+        info = describe_stage(name, net.get_submodule(name), (8, 28, 28), (8, 28, 28), False)
+        assert (info.kind, info.title) == ("residual", f"ResBlock{name[-1]} (residual)")
+    theirs = [(f.stage, f.size, f.jump) for f in receptive_fields(net)]
+    assert theirs == [(f.stage, f.size, f.jump) for f in receptive_fields(model)]
+    branches, _ = open_model_file(save(*build("colour"), "onnx", tmp_path / "colour.onnx"))
+    kinds = [describe_stage(n, m, (1,), (1,), False) for n, m in branches.named_children()
+             if isinstance(m, GraphBlock)]
+    assert [k.title.endswith("(branches)") and k.kind == "conv" for k in kinds] == [True]

@@ -120,6 +120,15 @@ class GraphBlock(nn.Module):
             env[out] = self.layers[name](*[env[i] for i in inputs])
         return env[self.output]
 
+    def main_path(self) -> list[nn.Module]:
+        """The layers on the longest way from the block's input to its output (a residual block's main
+        path, an Inception block's deepest branch), in order."""
+        depth: dict[str, tuple[int, list[nn.Module]]] = {"x": (0, [])}
+        for name, inputs, out in self.plan:
+            best = max((depth[i] for i in inputs if i in depth), key=lambda d: d[0], default=(0, []))
+            depth[out] = (best[0] + 1, [*best[1], self.layers[name]])
+        return depth[self.output][1]
+
     @property
     def merges(self) -> list[str]:
         """Kinds of the joins in this block ("Add" for a residual, "Concat" for branches)."""
