@@ -250,7 +250,8 @@ def test_behind_a_number_explains_strided_same_convolutions(tmp_path: Path) -> N
         assert stages, f"{path.name}: no strided 'same' convolution was recognised as one"
         for stage in stages:
             out = cap.stage(stage).output  # (C, H, W)
-            for row, col in ((0, 0), (0, out.shape[2] - 1), (out.shape[1] - 1, 0), (out.shape[1] - 1, out.shape[2] - 1)):
+            last_row, last_col = out.shape[1] - 1, out.shape[2] - 1
+            for row, col in ((0, 0), (0, last_col), (last_row, 0), (last_row, last_col)):
                 cell = explain_cell(net, cap, stage, 1, row, col)
                 assert abs(cell.result - float(out[1, row, col])) <= TOL, (path.name, stage, row, col)
 

@@ -15,8 +15,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.imports.modules import GraphBlock
+from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
