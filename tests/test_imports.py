@@ -300,4 +300,4 @@ def test_a_torchscript_archive_takes_its_input_size_from_preprocess_json(tmp_pat
     net, meta = open_model_file(path)
     assert input_spec(meta) == InputSpec(3, (48, 40), (0.5,) * 3, (0.25,) * 3)
     assert meta.extra["preprocess_known"] is True
-    assert [r.shape for r in layer_table(net, input_spec(meta))][0] == (4, 46, 38)
+    assert layer_table(net, input_spec(meta))[0].shape == (4, 46, 38)
