@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from torch import nn
 
-from cnnviz.imports.modules import GraphBlock
+from cnnviz.imports.modules import INPUT, GraphBlock
 
 # Layers that join the stage before them instead of starting one.
 FOLLOWERS = frozenset({"BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "Gelu", "Elu",
@@ -87,7 +87,7 @@ def _stage_module(ops: list[Op], stage_input: str) -> nn.Module:
     chain = all(op.inputs == [ops[k - 1].output if k else stage_input] for k, op in enumerate(ops))
     if chain:
         return nn.Sequential(OrderedDict(zip(keys, (op.module for op in ops), strict=True)))
-    plan = [(key, ["x" if t == stage_input else t for t in op.inputs], op.output)
+    plan = [(key, [INPUT if t == stage_input else t for t in op.inputs], op.output)
             for key, op in zip(keys, ops, strict=True)]
     return GraphBlock(dict(zip(keys, (op.module for op in ops), strict=True)), plan, ops[-1].output)
 
