@@ -112,14 +112,16 @@ def build_stages(ops: list[Op], graph_input: str) -> Staged:
     stage_input = graph_input
     for group in groups:
         members = [ops[i] for i in group]
-        prefix = _common([op.path for op in members])
-        kind = KEYS.get(members[0].op_type, members[0].op_type.lower())
+        core = list(members)
+        while len(core) > 1 and core[-1].op_type in FOLLOWERS:  # an activation after a block: named by the block
+            core.pop()
+        prefix = _common([op.path for op in core])
+        # the layer itself when alone: views recognise an nn.MaxPool2d stage, not a wrapper around one
+        module = members[0].module if len(members) == 1 else _stage_module(members, stage_input)
+        kind = "block" if isinstance(module, GraphBlock) else KEYS.get(members[0].op_type, members[0].op_type.lower())
         name = _clean(prefix) or _clean(members[0].path) or kind
-        name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "conv3"
-        if len(members) == 1:  # the layer itself: views recognise an nn.MaxPool2d stage, not a wrapper
-            stages[name] = members[0].module
-        else:
-            stages[name] = _stage_module(members, stage_input)
+        name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "block3"
+        stages[name] = module
         outputs[name] = members[-1].output
         stage_input = members[-1].output
     return Staged(stages, outputs)
