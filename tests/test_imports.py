@@ -68,6 +68,8 @@ def test_blocks_become_one_stage_each(tmp_path: Path) -> None:
         model, example = build(name)
         net, _ = open_model_file(save(model, example, "onnx", tmp_path / f"{name}.onnx"))
         assert sum(isinstance(m, GraphBlock) for m in net.children()) == blocks, name
+    resnet, _ = open_model_file(tmp_path / "resnet.onnx")  # named from the module path nn.Sequential gave them
+    assert resnet.stage_names() == ["conv0", "block3", "block4", "gap5", "flatten6", "linear7"]
     net, _ = open_model_file(tmp_path / "lenet.onnx")
     first = next(iter(net.children()))
     assert isinstance(first, nn.Sequential) and isinstance(first[0], nn.Conv2d) and isinstance(first[1], nn.ReLU)

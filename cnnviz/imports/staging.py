@@ -112,12 +112,12 @@ def build_stages(ops: list[Op], graph_input: str) -> Staged:
     stage_input = graph_input
     for group in groups:
         members = [ops[i] for i in group]
-        core = list(members)
-        while len(core) > 1 and core[-1].op_type in FOLLOWERS:  # an activation after a block: named by the block
-            core.pop()
-        prefix = _common([op.path for op in core])
         # the layer itself when alone: views recognise an nn.MaxPool2d stage, not a wrapper around one
         module = members[0].module if len(members) == 1 else _stage_module(members, stage_input)
+        core = list(members)
+        while isinstance(module, GraphBlock) and len(core) > 1 and core[-1].op_type in FOLLOWERS:
+            core.pop()  # an activation after a block (not inside its module) does not rename it
+        prefix = _common([op.path for op in core])
         kind = "block" if isinstance(module, GraphBlock) else KEYS.get(members[0].op_type, members[0].op_type.lower())
         name = _clean(prefix) or _clean(members[0].path) or kind
         name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "block3"
