@@ -26,6 +26,7 @@ BENCHMARKS = {
     "explain": "Explain tab's saliency and probe jobs",
     "ablation": "which channels matter: every channel of the explorer CNN switched off in turn",
     "gpu": "the same on CUDA, where there is a GPU",
+    "imports": "opening a ResNet-18-sized ONNX / TorchScript file and capturing every stage",
 }
 
 

@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     from cnnviz import cli_experiment
 
     cli_experiment.add_parser(sub, _whole_number, _folder)
+    from cnnviz import cli_inspect  # inspect and export (model files): their own module
+
+    cli_inspect.add_parsers(sub)
     return parser
 
 
