@@ -132,7 +132,7 @@ def test_capture_of_a_colour_model_shows_the_grey_drawing_as_three_equal_channel
 
 def test_behind_a_number_equals_conv2d_on_every_conv_stage_of_a_colour_model(colour_model) -> None:  # type: ignore[no-untyped-def]
     """The 3-channel first conv, a 5×5 stride-2 conv, padding='same', dilation 2 and a 3×5 stride-(1, 2) kernel."""
-    net, meta, cap = colour_model
+    net, _meta, cap = colour_model
     inputs = _stage_inputs(net, drawing(), cap.spec)
     rng = np.random.default_rng(0)
     stages = [name for name, module in net.named_children() if conv_parts(module) is not None]
@@ -154,7 +154,7 @@ def test_behind_a_number_equals_conv2d_on_every_conv_stage_of_a_colour_model(col
 
 
 def test_behind_a_number_of_a_fully_connected_unit_is_every_input_times_its_weight(colour_model) -> None:  # type: ignore[no-untyped-def]
-    net, meta, cap = colour_model
+    net, _meta, cap = colour_model
     assert linear_parts(net.fc) is not None
     inputs = _stage_inputs(net, drawing(), cap.spec)
     with torch.no_grad():
@@ -178,7 +178,7 @@ def test_pooling_and_every_other_stage_explain_to_the_value_shown(colour_model) 
 
 
 def test_receptive_regions_use_the_models_input_size(colour_model) -> None:  # type: ignore[no-untyped-def]
-    net, meta, cap = colour_model
+    net, _meta, cap = colour_model
     spec = cap.spec
     shapes = stage_shapes(net, spec=spec)
     assert shapes["input"] == (3, 32, 32) and shapes["fc"] == (100,)
@@ -200,13 +200,13 @@ def test_receptive_regions_use_the_models_input_size(colour_model) -> None:  # t
 
 
 def test_every_saliency_method_runs_on_a_colour_model_at_its_input_size(colour_model) -> None:  # type: ignore[no-untyped-def]
-    net, meta, cap = colour_model
+    net, _meta, cap = colour_model
     spec = cap.spec
     for method in METHODS:
         found = saliency(net, drawing(), method, target=7, spec=spec)
         assert found.values.shape == (32, 32), method
         assert found.image is not None and found.image.shape == (32, 32, 3)
-        assert 0.0 <= found.values.min() and found.values.max() in (0.0, pytest.approx(1.0)), method  # CAM may be 0
+        assert found.values.min() >= 0.0 and found.values.max() in (0.0, pytest.approx(1.0)), method  # CAM may be 0
         assert found.probability == pytest.approx(float(cap.probabilities[7]), abs=1e-6)
     # the gradient map is |∂score/∂pixel|, largest over the colour channels: checked against autograd
     x = to_spec_input(found.image, spec).requires_grad_(True)
