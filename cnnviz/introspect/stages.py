@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from torch import nn
@@ -131,3 +132,10 @@ def describe_input(spec: InputSpec) -> StageInfo:
 SOFTMAX_INFO = StageInfo("softmax", "Softmax",
                          "Turns the class scores into probabilities that sum to 1; the largest is the "
                          "prediction.")
+
+
+def class_labels(names: Sequence[str] | None, count: int) -> list[str]:
+    """The model's class names when it has one per class (``meta.class_names``), else "class 0" … "class N−1"."""
+    if names is not None and len(names) == count:
+        return list(names)
+    return [f"class {i}" for i in range(count)]

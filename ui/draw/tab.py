@@ -14,10 +14,12 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QWidget
 
+from cnnviz.introspect.stages import class_labels
 from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
+from ui.draw.probability_chart import FORCED_CHOICE
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -156,6 +158,11 @@ class DrawTab(LazyPanel):
         state = self.state
         capture = state.capture
         self.inputs.show_input(state.image)
+        if capture is not None:  # the bars and the verdict name the model's classes (an opened model's own)
+            names = class_labels(state.meta.class_names if state.meta is not None else None,
+                                 len(capture.probabilities))
+            self.chart.set_class_names(names)
+            self.inputs.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
         self.pipeline.set_map_scale(state.map_scale)
         waiting = "" if state.image is None or state.model is not None else (
