@@ -4,8 +4,6 @@ ResNet-style net with 100 classes and a 224×224 net with a 64 × 112 × 112 sta
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 import torch
@@ -15,7 +13,6 @@ from test_ui_imported_core import big224, resnet32
 
 from cnnviz.data.transforms import to_spec_input
 from cnnviz.explain import DotProduct
-from cnnviz.introspect import capture
 from cnnviz.introspect.filters import conv_filters
 from cnnviz.training.checkpoint import input_spec
 from ui.draw.probability_chart import MAX_BARS
@@ -81,7 +78,7 @@ def test_drawing_on_a_colour_100_class_model_shows_what_it_sees_and_its_classes(
     assert chart.class_names == tuple(meta.class_names) and chart.is_top_list
     top = np.argsort(-cap.probabilities, kind="stable")[:MAX_BARS]
     assert list(chart.shown) == list(top)
-    ticks = [text for _pos, text in chart.getAxis("bottom")._tickLevels[0]]  # noqa: SLF001 (pyqtgraph's own)
+    ticks = [text for _pos, text in chart.getAxis("bottom")._tickLevels[0]]
     assert ticks[0] == meta.class_names[cap.prediction][:10]
     assert draw.prediction_label.text().startswith(f"It's a {meta.class_names[cap.prediction]}")
     # the dimension table: every stage's shape and parameters, then the preprocessing applied
