@@ -16,8 +16,9 @@ class ImageLoadError(Exception):
     """The file is not an image this app can read."""
 
 
-def load_grey_image(path: str | Path) -> np.ndarray:
-    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1], upright.
+def load_grey_image(path: str | Path, colour: bool = False) -> np.ndarray:
+    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1], upright
+    (``colour``: (H, W, 3) RGB float32 in [0, 1], for a model that takes colour).
 
     Phones store pictures as the sensor saw them and record how to turn them in the EXIF orientation
     tag; it is applied here, or a photo of a digit would be classified lying on its side.
@@ -33,7 +34,7 @@ def load_grey_image(path: str | Path) -> np.ndarray:
                     upright = ImageOps.exif_transpose(im)  # a turned copy; untagged images are not copied
                 if max(upright.size) > MAX_SIDE:
                     upright.thumbnail((MAX_SIDE, MAX_SIDE))
-                return _to_grey(upright)
+                return _to_rgb(upright) if colour else _to_grey(upright)
     except FileNotFoundError:
         raise ImageLoadError(f"{path}: file not found") from None
     except UnidentifiedImageError:
@@ -42,6 +43,20 @@ def load_grey_image(path: str | Path) -> np.ndarray:
         raise ImageLoadError(f"{path.name}: image is too large to open safely") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageLoadError(f"{path.name}: damaged or unsupported image ({exc})") from None
+
+
+def _to_rgb(im: Image.Image) -> np.ndarray:
+    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):  # one channel of more than 8 bits: as grey, repeated
+        return np.repeat(_to_grey(im)[..., None], 3, axis=2)
+    return np.asarray(_on_white(im).convert("RGB"), dtype=np.float32) / 255.0
+
+
+def _on_white(im: Image.Image) -> Image.Image:
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba)  # transparent background reads as paper
+    return im
 
 
 def _to_grey(im: Image.Image) -> np.ndarray:
@@ -53,8 +68,4 @@ def _to_grey(im: Image.Image) -> np.ndarray:
         arr = np.asarray(im, dtype=np.float32)
         span = float(arr.max() - arr.min()) or 1.0
         return (arr - arr.min()) / span
-    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        rgba = im.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        im = Image.alpha_composite(white, rgba)  # transparent background reads as paper
-    return np.asarray(im.convert("L"), dtype=np.float32) / 255.0
+    return np.asarray(_on_white(im).convert("L"), dtype=np.float32) / 255.0
