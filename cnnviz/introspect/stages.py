@@ -50,6 +50,18 @@ def describe_stage(
                          f"Two 3×3 convolutions with batch norm, added back onto a shortcut of the input: "
                          f"gradients flow through the skip, so deep stacks still train. {shape_text(in_shape)} "
                          f"→ {shape_text(out_shape)}.")
+    merges = getattr(module, "merges", None)  # an opened model's block: a small graph of layers (GraphBlock)
+    if isinstance(merges, list) and merges:
+        convs = sum(isinstance(m, nn.Conv2d) for m in module.modules())
+        if "Add" in merges:
+            return StageInfo("residual", f"{label} (residual)",
+                             f"A block of {convs} convolution(s) whose result is added back onto a shortcut of its "
+                             f"input: gradients flow through the skip, so deep stacks still train. "
+                             f"{shape_text(in_shape)} → {shape_text(out_shape)}.")
+        return StageInfo("conv", f"{label} (branches)",
+                         f"Parallel branches of {convs} convolution(s) joined along the channels "
+                         f"({', '.join(merges)}): each branch looks for patterns at its own scale. "
+                         f"{shape_text(in_shape)} → {shape_text(out_shape)}.")
     conv = _first(module, nn.Conv2d)
     if isinstance(conv, nn.Conv2d):
         act = _act_name(module) if isinstance(module, nn.Sequential) else ""
