@@ -16,8 +16,8 @@ import torch
 from torch import nn
 
 from cnnviz.data.transforms import InputSpec
-from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.imports.modules import GraphBlock
+from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
