@@ -29,19 +29,25 @@ def resnet18_shaped():  # type: ignore[no-untyped-def]
     from torch import nn
 
     from cnnviz.data.transforms import preset_spec
+    from cnnviz.imports.modules import Binary, GraphBlock
     from cnnviz.models.staged import StagedNet
     from cnnviz.training import CheckpointMeta
 
-    class Basic(nn.Module):
-        def __init__(self, cin: int, cout: int, stride: int) -> None:
-            super().__init__()
-            self.main = nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(),
-                                      nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout))
-            self.skip: nn.Module = nn.Identity() if stride == 1 and cin == cout else nn.Sequential(
-                nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
-
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
-            return torch.relu(self.main(x) + self.skip(x))
+    def basic(cin: int, cout: int, stride: int) -> GraphBlock:
+        """A basic block as File → Open builds it: a GraphBlock whose plan adds the main path onto the skip."""
+        layers: dict[str, nn.Module] = {
+            "conv_a": nn.Conv2d(cin, cout, 3, stride, 1, bias=False), "bn_a": nn.BatchNorm2d(cout), "relu_a": nn.ReLU(),
+            "conv_b": nn.Conv2d(cout, cout, 3, 1, 1, bias=False), "bn_b": nn.BatchNorm2d(cout),
+            "add": Binary("Add"), "relu": nn.ReLU()}
+        plan = [("conv_a", ["x"], "a1"), ("bn_a", ["a1"], "a2"), ("relu_a", ["a2"], "a3"), ("conv_b", ["a3"], "b1"),
+                ("bn_b", ["b1"], "b2")]
+        skip = "x"
+        if stride != 1 or cin != cout:
+            layers.update(conv_s=nn.Conv2d(cin, cout, 1, stride, bias=False), bn_s=nn.BatchNorm2d(cout))
+            plan += [("conv_s", ["x"], "s1"), ("bn_s", ["s1"], "s2")]
+            skip = "s2"
+        plan += [("add", ["b2", skip], "sum"), ("relu", ["sum"], "out")]
+        return GraphBlock(layers, plan, "out")
 
     torch.manual_seed(0)
     stages: OrderedDict[str, nn.Module] = OrderedDict(
@@ -50,7 +56,7 @@ def resnet18_shaped():  # type: ignore[no-untyped-def]
     cin = 64
     for i, cout in enumerate((64, 128, 256, 512)):
         for j in range(2):
-            stages[f"block{i + 1}_{j + 1}"] = Basic(cin, cout, 2 if j == 0 and i > 0 else 1)
+            stages[f"block{i + 1}_{j + 1}"] = basic(cin, cout, 2 if j == 0 and i > 0 else 1)
             cin = cout
     stages.update(gap=nn.AdaptiveAvgPool2d(1), flatten=nn.Flatten(), fc=nn.Linear(512, 1000))
     model = StagedNet("imported", {}, stages).eval()
@@ -93,9 +99,10 @@ def measure(inputs: int = 12, repaints: int = 60) -> dict[str, np.ndarray]:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
+    done = [False]
+    state.capture_changed.connect(lambda: done.__setitem__(0, True))
     for i, image in enumerate(images):
-        done = [False]
-        state.capture_changed.connect(lambda: done.__setitem__(0, True))
+        done[0] = False
         start = time.perf_counter()
         state.set_input(image)
         while not done[0]:
@@ -103,7 +110,6 @@ def measure(inputs: int = 12, repaints: int = 60) -> dict[str, np.ndarray]:
             time.sleep(0.001)  # the event loop at rest between events, as in the app
         if i:  # the first capture warms PyTorch up
             capture_ms.append((time.perf_counter() - start) * 1e3)
-        state.capture_changed.disconnect()
     timer.stop()
     shutdown_all(10_000)
 
