@@ -250,7 +250,8 @@ def test_behind_a_number_explains_strided_same_convolutions(tmp_path: Path) -> N
         assert stages, f"{path.name}: no strided 'same' convolution was recognised as one"
         for stage in stages:
             out = cap.stage(stage).output  # (C, H, W)
-            for row, col in ((0, 0), (0, out.shape[2] - 1), (out.shape[1] - 1, 0), (out.shape[1] - 1, out.shape[2] - 1)):
+            last_row, last_col = out.shape[1] - 1, out.shape[2] - 1
+            for row, col in ((0, 0), (0, last_col), (last_row, 0), (last_row, last_col)):
                 cell = explain_cell(net, cap, stage, 1, row, col)
                 assert abs(cell.result - float(out[1, row, col])) <= TOL, (path.name, stage, row, col)
 
@@ -275,3 +276,12 @@ def test_imported_blocks_are_described_and_measured_like_cnnvizs_own(tmp_path: P
     kinds = [describe_stage(n, m, (1,), (1,), False) for n, m in branches.named_children()
              if isinstance(m, GraphBlock)]
     assert [k.title.endswith("(branches)") and k.kind == "conv" for k in kinds] == [True]
+
+
+def test_an_imported_model_is_not_saved_as_a_checkpoint_it_could_not_reopen(tmp_path: Path) -> None:
+    from cnnviz.training import CheckpointError, save_checkpoint
+
+    net, meta = open_model_file(save(*build("lenet"), "onnx", tmp_path / "lenet.onnx"))
+    with pytest.raises(CheckpointError, match="export it as ONNX"):
+        save_checkpoint(net, tmp_path / "lenet.pt", meta)
+    assert not (tmp_path / "lenet.pt").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["lenet.onnx"]

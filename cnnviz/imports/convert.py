@@ -22,7 +22,6 @@ from torch import nn
 from cnnviz.imports.modules import BINARY_OPS, Binary, Concat, ConstBinary, PaddedConv2d, Unary
 from cnnviz.imports.staging import Op
 
-
 MAX_FOLDED = 1 << 26  # elements of a constant computed while converting (exporters' shape arithmetic is tiny)
 
 
