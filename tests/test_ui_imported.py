@@ -79,7 +79,8 @@ def test_drawing_on_a_colour_100_class_model_shows_what_it_sees_and_its_classes(
     top = np.argsort(-cap.probabilities, kind="stable")[:MAX_BARS]
     assert list(chart.shown) == list(top)
     ticks = [text for _pos, text in chart.getAxis("bottom")._tickLevels[0]]
-    assert ticks[0] == meta.class_names[cap.prediction][:10]
+    name = meta.class_names[cap.prediction]
+    assert ticks[0] == name or (ticks[0].endswith("…") and name.startswith(ticks[0][:-1]))  # cut to fit its bar
     assert draw.prediction_label.text().startswith(f"It's a {meta.class_names[cap.prediction]}")
     # the dimension table: every stage's shape and parameters, then the preprocessing applied
     table = draw.pipeline.table
@@ -233,3 +234,18 @@ def test_behind_a_number_and_saliency_on_a_colour_model(qtbot, explain: ExplainT
     assert f"thing {found.target}" in saliency.title.text() or saliency.title.text() == ""
     # the invariance probe moves MNIST digits and compares with an MNIST network: off for this model
     assert not explain.views.isTabEnabled(explain.views.indexOf(explain.probe_view))
+
+
+def test_opening_another_model_enlarges_its_own_first_kernel(qtbot, filters: FiltersTab) -> None:
+    """The enlarged kernel beside the readout belonged to the previous model when the kernel sizes matched."""
+    from cnnviz.models import build_model
+    from cnnviz.training import CheckpointMeta
+
+    explorer = build_model("explorer_cnn").eval()
+    _open(qtbot, filters.state, lambda: (explorer, CheckpointMeta(model="explorer_cnn", model_kwargs={})))
+    filters.refresh()
+    assert filters.kernel_view.name == "conv1 filter 1"
+    model, _meta = _open(qtbot, filters.state, resnet32)
+    filters.refresh()
+    assert filters.kernel_view.name == "stem filter 1"
+    np.testing.assert_array_equal(filters.kernel_view.kernel, conv_filters(model)[0].weights[0, 0])

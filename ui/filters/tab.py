@@ -171,6 +171,7 @@ class FiltersTab(LazyPanel):
     def _on_model(self) -> None:
         model = self.state.model
         filters = conv_filters(model) if model is not None else []
+        self.kernel_view.kernel = None  # another model: its first filter is enlarged, not the last model's
         if [f.stage for f in filters] != [f.stage for f in self._filters] or any(
             a.weights.shape != b.weights.shape for a, b in zip(filters, self._filters, strict=False)
         ):
