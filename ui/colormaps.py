@@ -57,13 +57,16 @@ def map_for(values: np.ndarray) -> tuple[str, tuple[float, float]]:
 
 def colorize(values: np.ndarray, name: str, levels: tuple[float, float], background: str) -> np.ndarray:
     """(H, W) values → (H, W, 3) uint8; NaN (gaps between tiles) takes the background colour."""
-    v = np.asarray(values, dtype=np.float32)
     lo, hi = levels
-    scaled = (v - lo) * (255.0 / ((hi - lo) or 1.0))
-    index = np.clip(np.nan_to_num(scaled, nan=0.0), 0, 255).astype(np.uint8)
-    rgb = lookup_table(name)[index]
-    gaps = np.isnan(v)
-    if gaps.any():
+    scaled = np.subtract(values, np.float32(lo), dtype=np.float32)  # one new array, then worked on in place
+    scaled *= np.float32(255.0 / ((hi - lo) or 1.0))
+    np.clip(scaled, 0, 255, out=scaled)  # ±inf to the ends; NaN stays NaN
+    gaps = np.isnan(scaled)
+    has_gaps = bool(gaps.any())
+    if has_gaps:
+        scaled[gaps] = 0.0
+    rgb = lookup_table(name)[scaled.astype(np.uint8)]
+    if has_gaps:
         rgb[gaps] = _rgb(background)
     return rgb
 

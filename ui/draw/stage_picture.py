@@ -7,7 +7,7 @@ inside a weak map shows (the pooling zoom's view). The picture says which one it
 Opened models can be much larger than MNIST's: a stage shows one page of at most ``MAX_MAPS`` maps (a stage
 of 2,000 channels is never laid out whole), and pictures are averaged down to what a screen shows: the strip's
 thumbnails to ``THUMB_SIDE`` pixels across, the enlarged stage to ``FOCUS_SIDE`` (a 64 × 112 × 112 stage: the
-0.8 M values coloured per repaint become 23 k in the strip and 208 k enlarged).
+0.8 M values coloured per repaint become 9 k in the strip and 208 k enlarged).
 A 3-channel input is drawn in its own colours.
 """
 
@@ -28,7 +28,8 @@ VECTOR_NOTE = "Colours: one scale for every value of this stage."
 COLOUR_NOTE = "The input in colour, as the model sees it (before its mean and std are applied)."
 MAX_MAPS = 64  # maps laid out at once: a page of a wide stage (memory and drawing stay bounded)
 FOCUS_SIDE = 600  # the enlarged stage's mosaic is averaged down to at most this many pixels across
-THUMB_SIDE = 160  # the strip's thumbnails: a stage's mosaic averaged down to at most this many pixels across
+THUMB_SIDE = 96  # the strip's thumbnails: a stage's mosaic averaged down to at most this many pixels across
+# (a strip cell is 60–130 px wide: 15 stages in a 960-px view)
 SCALE_NOTES = {
     "stage": "Colours: one scale shared by all maps of this stage (maps compare with each other).",
     "map": "Colours: each map on its own scale, from its lowest to its highest value.",
