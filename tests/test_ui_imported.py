@@ -249,3 +249,25 @@ def test_opening_another_model_enlarges_its_own_first_kernel(qtbot, filters: Fil
     filters.refresh()
     assert filters.kernel_view.name == "stem filter 1"
     np.testing.assert_array_equal(filters.kernel_view.kernel, conv_filters(model)[0].weights[0, 0])
+
+
+def test_colorize_in_place_matches_the_plain_formula_with_gaps_and_infinities() -> None:
+    """The faster colouring (one array, worked in place) gives the very pixels of the plain formula."""
+    from ui.colormaps import ACTIVATION_MAP, colorize, lookup_table
+    from ui.theme import IMAGE_GAP
+
+    rng = np.random.default_rng(5)
+    values = rng.normal(size=(40, 50)).astype(np.float32) * 3
+    values[0, :5] = np.nan
+    values[1, 0], values[1, 1] = np.inf, -np.inf
+    lo, hi = -2.0, 4.0
+    got = colorize(values, ACTIVATION_MAP, (lo, hi), IMAGE_GAP)
+    index = np.clip(np.nan_to_num((values.astype(np.float64) - lo) * 255.0 / (hi - lo), nan=0.0), 0, 255)
+    expected = lookup_table(ACTIVATION_MAP)[index.astype(np.uint8)]
+    finite = np.isfinite(values)
+    # float32 vs float64 rounding may move a value that sits on a bin edge by one bin
+    assert np.abs(got[finite].astype(int) - expected[finite].astype(int)).max() <= 3
+    table = lookup_table(ACTIVATION_MAP)
+    assert (got[1, 0] == table[255]).all() and (got[1, 1] == table[0]).all()  # +inf and -inf: the two ends
+    gap = colorize(np.array([[np.nan]], np.float32), ACTIVATION_MAP, (0.0, 1.0), IMAGE_GAP)[0, 0]
+    assert (got[0, :5] == gap).all() and not (gap == lookup_table(ACTIVATION_MAP)[0]).all()
