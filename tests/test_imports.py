@@ -68,6 +68,8 @@ def test_blocks_become_one_stage_each(tmp_path: Path) -> None:
         model, example = build(name)
         net, _ = open_model_file(save(model, example, "onnx", tmp_path / f"{name}.onnx"))
         assert sum(isinstance(m, GraphBlock) for m in net.children()) == blocks, name
+    resnet, _ = open_model_file(tmp_path / "resnet.onnx")  # named from the module path nn.Sequential gave them
+    assert resnet.stage_names() == ["conv0", "block3", "block4", "gap5", "flatten6", "linear7"]
     net, _ = open_model_file(tmp_path / "lenet.onnx")
     first = next(iter(net.children()))
     assert isinstance(first, nn.Sequential) and isinstance(first[0], nn.Conv2d) and isinstance(first[1], nn.ReLU)
@@ -285,3 +287,19 @@ def test_an_imported_model_is_not_saved_as_a_checkpoint_it_could_not_reopen(tmp_
     with pytest.raises(CheckpointError, match="export it as ONNX"):
         save_checkpoint(net, tmp_path / "lenet.pt", meta)
     assert not (tmp_path / "lenet.pt").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["lenet.onnx"]
+
+
+def test_a_torchscript_archive_takes_its_input_size_from_preprocess_json(tmp_path: Path) -> None:
+    """TorchScript does not record its input: a global-pooling net runs at any size, so the size written
+    beside it is the one used (else the first common size that runs)."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 3)).eval()
+    path = save(model, torch.rand(1, 3, 48, 40), "torchscript", tmp_path / "gap.pt")
+    _, guessed = open_model_file(path)
+    assert (guessed.input["channels"], guessed.input["size"]) == (3, [28, 28])
+    (tmp_path / "gap.preprocess.json").write_text(json.dumps({"channels": 3, "size": [48, 40], "mean": 0.5,
+                                                              "std": 0.25}))
+    net, meta = open_model_file(path)
+    assert input_spec(meta) == InputSpec(3, (48, 40), (0.5,) * 3, (0.25,) * 3)
+    assert meta.extra["preprocess_known"] is True
+    assert layer_table(net, input_spec(meta))[0].shape == (4, 46, 38)

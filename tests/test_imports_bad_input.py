@@ -158,3 +158,32 @@ def test_damaged_onnx_files_open_or_are_refused_cleanly(data: st.DataObject, goo
     with torch.no_grad():
         out = net(torch.zeros(1, meta.input["channels"], *meta.input["size"]))
     assert out.shape == (1, len(meta.class_names))
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                                  max_size=4), max_leaves=12)
+_KEYS = st.sampled_from(["value_range", "mean", "std", "channel_order", "channels", "size"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.dictionaries(_KEYS, _JSON, max_size=6) | _JSON, labels=st.text(max_size=60))
+def test_any_preprocess_json_or_labels_file_beside_a_model_opens_it(content: object, labels: str, good_onnx: bytes,
+                                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever the files beside a model hold, the model opens: with their settings when they are valid, else
+    with the defaults and a notice naming the ignored file."""
+    import json
+
+    from cnnviz.training.checkpoint import input_spec
+
+    folder = tmp_path_factory.mktemp("side")
+    (folder / "m.onnx").write_bytes(good_onnx)
+    (folder / "preprocess.json").write_text(json.dumps(content))
+    (folder / "labels.txt").write_text(labels)
+    net, meta = open_model_file(folder / "m.onnx")
+    spec = input_spec(meta)
+    assert (spec.channels, spec.size) == (1, (28, 28)) and len(meta.class_names) == 10
+    if not meta.extra["preprocess_known"]:
+        assert any("preprocess.json" in n for n in meta.notices) or not isinstance(content, dict)
+    with torch.no_grad():
+        assert torch.isfinite(net(torch.zeros(1, 1, 28, 28))).all()

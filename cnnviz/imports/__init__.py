@@ -68,6 +68,12 @@ def open_model_file(path: str | Path) -> tuple[StagedNet, CheckpointMeta]:
         raise ModelFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if not head:
         raise ModelFileError(f"{path}: the file is empty")
+    from cnnviz.imports.onnx_file import available_memory
+
+    size, free = path.stat().st_size, available_memory()
+    if size > free // 2:  # every reader holds the whole file's tensors, and converting copies them once
+        raise ModelFileError(f"{path}: refused: the file is {size / 2**30:,.1f} GiB, more than the "
+                             f"{free / 2**30:,.1f} GiB of memory available allows")
     if head == b"PK\x03\x04":  # a zip: what torch.save, torch.jit.save and torch.export.save all write
         kind = _zip_kind(path)
         if kind == "checkpoint":

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import secrets
 import warnings
 from pathlib import Path
 
@@ -20,26 +18,13 @@ import torch
 from cnnviz.imports.errors import ModelFileError, first_line
 from cnnviz.imports.onnx_file import onnx_module
 from cnnviz.models.staged import StagedNet, eval_mode
-from cnnviz.training.checkpoint import CheckpointMeta, input_spec
+from cnnviz.training.checkpoint import CheckpointMeta, input_spec, write_atomically
 
 
 def preprocess_dict(meta: CheckpointMeta) -> dict[str, object]:
     """The preprocess.json object for ``meta``'s input (also stored in the ONNX metadata)."""
     spec = input_spec(meta).to_dict()
     return {key: spec[key] for key in ("channels", "size", "value_range", "mean", "std", "channel_order")}
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def export_onnx(model: StagedNet, meta: CheckpointMeta, out_path: str | Path) -> list[Path]:
@@ -71,8 +56,8 @@ def export_onnx(model: StagedNet, meta: CheckpointMeta, out_path: str | Path) ->
     side = out.with_name(out.stem + ".preprocess.json")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(out, proto.SerializeToString())
-        _write_atomically(side, (json.dumps(preprocess, indent=2) + "\n").encode())
+        write_atomically(out, lambda fh: fh.write(proto.SerializeToString()))
+        write_atomically(side, lambda fh: fh.write((json.dumps(preprocess, indent=2) + "\n").encode()))
     except OSError as exc:
         raise ModelFileError(f"{out}: cannot write it ({exc.strerror or exc})") from None
     return [out, side]

@@ -20,6 +20,9 @@ BINARY_OPS: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 }
 
 
+INPUT = ""  # a GraphBlock's name for its input tensor
+
+
 class Binary(nn.Module):
     """Element-wise ``a op b`` of two computed tensors (e.g. the skip connection's Add)."""
 
@@ -104,8 +107,8 @@ class GraphBlock(nn.Module):
     """One stage made of several layers wired as a small DAG: one tensor in, one tensor out.
 
     ``plan`` lists, in execution order, (layer name, names of its input tensors, name of its output tensor);
-    ``x`` is the block's input. The layers are children (``layers``), so parameters, ``modules()`` and
-    gradients behave as for any torch module.
+    ``INPUT`` ("", which no ONNX tensor is called) is the block's input. The layers are children
+    (``layers``), so parameters, ``modules()`` and gradients behave as for any torch module.
     """
 
     def __init__(self, layers: dict[str, nn.Module], plan: list[tuple[str, list[str], str]], output: str):
@@ -115,7 +118,7 @@ class GraphBlock(nn.Module):
         self.output = output
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        env = {"x": x}
+        env = {INPUT: x}
         for name, inputs, out in self.plan:
             env[out] = self.layers[name](*[env[i] for i in inputs])
         return env[self.output]
@@ -123,7 +126,7 @@ class GraphBlock(nn.Module):
     def main_path(self) -> list[nn.Module]:
         """The layers on the longest way from the block's input to its output (a residual block's main
         path, an Inception block's deepest branch), in order."""
-        depth: dict[str, tuple[int, list[nn.Module]]] = {"x": (0, [])}
+        depth: dict[str, tuple[int, list[nn.Module]]] = {INPUT: (0, [])}
         for name, inputs, out in self.plan:
             best = max((depth[i] for i in inputs if i in depth), key=lambda d: d[0], default=(0, []))
             depth[out] = (best[0] + 1, [*best[1], self.layers[name]])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from torch import nn
 
-from cnnviz.imports.modules import GraphBlock
+from cnnviz.imports.modules import INPUT, GraphBlock
 
 # Layers that join the stage before them instead of starting one.
 FOLLOWERS = frozenset({"BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "Gelu", "Elu",
@@ -87,7 +87,7 @@ def _stage_module(ops: list[Op], stage_input: str) -> nn.Module:
     chain = all(op.inputs == [ops[k - 1].output if k else stage_input] for k, op in enumerate(ops))
     if chain:
         return nn.Sequential(OrderedDict(zip(keys, (op.module for op in ops), strict=True)))
-    plan = [(key, ["x" if t == stage_input else t for t in op.inputs], op.output)
+    plan = [(key, [INPUT if t == stage_input else t for t in op.inputs], op.output)
             for key, op in zip(keys, ops, strict=True)]
     return GraphBlock(dict(zip(keys, (op.module for op in ops), strict=True)), plan, ops[-1].output)
 
@@ -112,14 +112,16 @@ def build_stages(ops: list[Op], graph_input: str) -> Staged:
     stage_input = graph_input
     for group in groups:
         members = [ops[i] for i in group]
-        prefix = _common([op.path for op in members])
-        kind = KEYS.get(members[0].op_type, members[0].op_type.lower())
+        # the layer itself when alone: views recognise an nn.MaxPool2d stage, not a wrapper around one
+        module = members[0].module if len(members) == 1 else _stage_module(members, stage_input)
+        core = list(members)
+        while isinstance(module, GraphBlock) and len(core) > 1 and core[-1].op_type in FOLLOWERS:
+            core.pop()  # an activation after a block (not inside its module) does not rename it
+        prefix = _common([op.path for op in core])
+        kind = "block" if isinstance(module, GraphBlock) else KEYS.get(members[0].op_type, members[0].op_type.lower())
         name = _clean(prefix) or _clean(members[0].path) or kind
-        name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "conv3"
-        if len(members) == 1:  # the layer itself: views recognise an nn.MaxPool2d stage, not a wrapper
-            stages[name] = members[0].module
-        else:
-            stages[name] = _stage_module(members, stage_input)
+        name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "block3"
+        stages[name] = module
         outputs[name] = members[-1].output
         stage_input = members[-1].output
     return Staged(stages, outputs)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import torch
 
@@ -166,20 +166,27 @@ def save_checkpoint(model: StagedNet, path: str | Path, meta: CheckpointMeta) ->
         "metadata": _meta_json(meta),
         "state_dict": {k: v.detach().cpu() for k, v in model.state_dict().items()},
     }
-    # Created like any file the user writes (0666 less the umask: a teacher can share it), under a unique
-    # temporary name (O_EXCL), then renamed over the target: a crash never leaves a half-written model.
+    write_atomically(path, lambda fh: torch.save(payload, fh))
+    return path
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """``write(file)`` into a new file that then replaces ``path``: a crash never leaves a half-written one.
+
+    Created like any file the user writes (0666 less the umask: a teacher can share it), under a unique
+    temporary name (O_EXCL), then renamed over the target.
+    """
     tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
-            torch.save(payload, fh)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return path
 
 
 def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> tuple[StagedNet, CheckpointMeta]:
