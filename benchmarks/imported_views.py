@@ -29,7 +29,7 @@ def resnet18_shaped():  # type: ignore[no-untyped-def]
     from torch import nn
 
     from cnnviz.data.transforms import preset_spec
-    from cnnviz.imports.modules import Binary, GraphBlock
+    from cnnviz.imports.modules import INPUT, Binary, GraphBlock
     from cnnviz.models.staged import StagedNet
     from cnnviz.training import CheckpointMeta
 
@@ -39,12 +39,12 @@ def resnet18_shaped():  # type: ignore[no-untyped-def]
             "conv_a": nn.Conv2d(cin, cout, 3, stride, 1, bias=False), "bn_a": nn.BatchNorm2d(cout), "relu_a": nn.ReLU(),
             "conv_b": nn.Conv2d(cout, cout, 3, 1, 1, bias=False), "bn_b": nn.BatchNorm2d(cout),
             "add": Binary("Add"), "relu": nn.ReLU()}
-        plan = [("conv_a", ["x"], "a1"), ("bn_a", ["a1"], "a2"), ("relu_a", ["a2"], "a3"), ("conv_b", ["a3"], "b1"),
+        plan = [("conv_a", [INPUT], "a1"), ("bn_a", ["a1"], "a2"), ("relu_a", ["a2"], "a3"), ("conv_b", ["a3"], "b1"),
                 ("bn_b", ["b1"], "b2")]
-        skip = "x"
+        skip = INPUT
         if stride != 1 or cin != cout:
             layers.update(conv_s=nn.Conv2d(cin, cout, 1, stride, bias=False), bn_s=nn.BatchNorm2d(cout))
-            plan += [("conv_s", ["x"], "s1"), ("bn_s", ["s1"], "s2")]
+            plan += [("conv_s", [INPUT], "s1"), ("bn_s", ["s1"], "s2")]
             skip = "s2"
         plan += [("add", ["b2", skip], "sum"), ("relu", ["sum"], "out")]
         return GraphBlock(layers, plan, "out")
