@@ -254,11 +254,10 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
-elif scenario == "open-model":  # File → Open of a TorchScript file, closed while it is being read
-    import torch
-    model_file = os.path.join(sys.argv[1], "traced.pt")
-    net = build_model("modern_cnn").eval()
-    torch.jit.save(torch.jit.trace(net, torch.zeros(1, 1, 28, 28)), model_file)
+elif scenario == "open-model":  # File → Open of an ONNX file, closed while it is being read
+    from cnnviz.imports.export import export_onnx
+    model_file = os.path.join(sys.argv[1], "modern.onnx")
+    export_onnx(build_model("modern_cnn").eval(), CheckpointMeta(model="modern_cnn", model_kwargs={}), model_file)
     window.open_model(model_file)
     close_when_running("open-model")
 elif scenario == "export-onnx":  # File → Export model as ONNX, closed while it is being written
