@@ -271,3 +271,12 @@ def test_colorize_in_place_matches_the_plain_formula_with_gaps_and_infinities() 
     assert (got[1, 0] == table[255]).all() and (got[1, 1] == table[0]).all()  # +inf and -inf: the two ends
     gap = colorize(np.array([[np.nan]], np.float32), ACTIVATION_MAP, (0.0, 1.0), IMAGE_GAP)[0, 0]
     assert (got[0, :5] == gap).all() and not (gap == lookup_table(ACTIVATION_MAP)[0]).all()
+
+
+def test_the_first_layers_breakdown_names_the_models_own_preprocessing(qtbot, explain: ExplainTab) -> None:
+    """It said MNIST's (value − 0.1307) / 0.3081 for every model, also one normalised otherwise."""
+    _open(qtbot, explain.state, resnet32)
+    view = explain.cell_view
+    view.select_cell("stem", 0, 3, 3)
+    text = view.breakdown_text.text()
+    assert "0.1307" not in text and "mean (0.5, 0.4, 0.3)" in text and "std (0.25, 0.2, 0.3)" in text

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.data.transforms import to_spec_input
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input
 from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import layer_geometry
 from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
@@ -59,6 +59,7 @@ class DotProduct:
     input_normalised: bool  # True for the first conv: it sees the MNIST-normalised pixels, not [0, 1]
     dilation: tuple[int, int] = (1, 1)  # taps are this many input cells apart
     first_input_channel: int = 0  # grouped convolutions: the filter reads input channels from here on
+    spec: InputSpec = MNIST_INPUT  # how the model's input was prepared (what the first layer's window holds)
 
     @property
     def products(self) -> np.ndarray:
@@ -138,7 +139,8 @@ def explain_unit(model: StagedNet, capture: Capture, stage: str, unit: int) -> D
     x = np.asarray(stage_input(capture, stage), dtype=np.float64).reshape(-1, 1, 1)  # (in_features, 1, 1)
     w = linear.weight.detach().cpu().double().numpy()[unit].reshape(-1, 1, 1)
     bias = float(linear.bias.detach()[unit]) if linear.bias is not None else 0.0
-    return DotProduct(stage, unit, 0, 0, 0, 0, x, w, bias, act, False, capture.stages[1].name == stage)
+    return DotProduct(stage, unit, 0, 0, 0, 0, x, w, bias, act, False, capture.stages[1].name == stage,
+                      spec=capture.spec)
 
 
 def dot_product_stages(model: StagedNet) -> list[str]:
@@ -204,7 +206,7 @@ def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, r
     top, left = geo.origin(row, col)
     return DotProduct(stage, channel, row, col, top, left, window, weights[channel].copy(), float(bias[channel]),
                       parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage,
-                      geo.dilation, first)
+                      geo.dilation, first, capture.spec)
 
 
 @dataclass(frozen=True)
