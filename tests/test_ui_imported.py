@@ -280,3 +280,20 @@ def test_the_first_layers_breakdown_names_the_models_own_preprocessing(qtbot, ex
     view.select_cell("stem", 0, 3, 3)
     text = view.breakdown_text.text()
     assert "0.1307" not in text and "mean (0.5, 0.4, 0.3)" in text and "std (0.25, 0.2, 0.3)" in text
+
+
+def test_the_pooling_zoom_follows_an_opened_models_3x3_stride_2_padded_max_pool(qtbot, draw: DrawTab) -> None:
+    """ResNet's stem pool (3×3, stride 2, padding 1) after a 64 × 112 × 112 stage: the zoom's pooled cells are
+    the stage's own output values."""
+    _open(qtbot, draw.state, lambda: big224(wide=64))
+    draw.refresh()
+    cap = draw.state.capture
+    assert cap is not None
+    zoom_panel = draw.pool_zoom
+    assert [s.pool_stage for s in zoom_panel.sites] == ["pool1"] and zoom_panel.sites[0].in_shape == (64, 112, 112)
+    assert zoom_panel.select_pool_stage("pool1", channel=5)
+    zoom = zoom_panel.zoom
+    assert zoom is not None and zoom.mode == "max"
+    r0, c0 = zoom.first_cell
+    rows, cols = zoom.pooled.shape
+    np.testing.assert_allclose(zoom.pooled, cap.stage("pool1").output[5, r0 : r0 + rows, c0 : c0 + cols], atol=1e-6)
