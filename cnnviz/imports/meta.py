@@ -98,8 +98,9 @@ def input_for(channels: int, size: tuple[int, int], raw: dict[str, Any] | None, 
     fields.setdefault("std", [1.0] * channels)
     try:
         return InputSpec.from_dict({**fields, "channels": channels, "size": list(size)}), True
-    except ValueError as exc:
-        notices.append(f"The preprocessing in {source} was ignored ({exc}).")
+    except (ValueError, KeyError) as exc:  # KeyError: a mapping where a pair of numbers belongs
+        why = str(exc) if isinstance(exc, ValueError) else "a value has the wrong form"
+        notices.append(f"The preprocessing in {source} was ignored ({why}).")
         return fallback, False
 
 
