@@ -27,6 +27,7 @@ BENCHMARKS = {
     "ablation": "which channels matter: every channel of the explorer CNN switched off in turn",
     "gpu": "the same on CUDA, where there is a GPU",
     "imports": "opening a ResNet-18-sized ONNX / TorchScript file and capturing every stage",
+    "imported_views": "an opened 224×224 ResNet-18-shaped model: background capture, window gaps, repaint",
 }
 
 

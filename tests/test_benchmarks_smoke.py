@@ -14,6 +14,7 @@ from benchmarks import (
     end_to_end,
     explain,
     gpu,
+    imported_views,
     imports,
     latency,
     numpy_reference,
@@ -57,6 +58,10 @@ def test_ui_refresh_benchmark_runs(qapp) -> None:  # type: ignore[no-untyped-def
     ms = ui_refresh.refresh_times(frames=3)
     assert set(ms) == {"update", "paint", "total", "cpu"}
     assert all(len(v) == 3 for v in ms.values())
+
+
+def test_imported_views_benchmark_runs(qapp) -> None:  # type: ignore[no-untyped-def]
+    _check(imported_views.run(quick=True))
 
 
 def test_end_to_end_benchmark_times_each_movement_to_its_repaint(qapp) -> None:  # type: ignore[no-untyped-def]

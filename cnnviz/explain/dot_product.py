@@ -3,6 +3,7 @@ convolution, main path + shortcut for a residual block, the pooled window for po
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.data.transforms import to_model_input
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input
 from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import layer_geometry
 from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
@@ -21,7 +22,18 @@ from cnnviz.models.staged import StagedNet, eval_mode
 if TYPE_CHECKING:
     from cnnviz.explain.linear import LinearSum, SoftmaxSum
 
-ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
+ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh", nn.ReLU6: "ReLU6",
+                                           nn.Sigmoid: "sigmoid", nn.GELU: "GELU", nn.LeakyReLU: "LeakyReLU"}
+
+
+def activation_name(module: nn.Module) -> str | None:
+    """The activation's name as ``activate`` reads it ("LeakyReLU(0.01)" carries its slope); None: not one."""
+    name = ACTIVATIONS.get(type(module))
+    if isinstance(module, nn.LeakyReLU):
+        return f"LeakyReLU({module.negative_slope:g})"
+    if isinstance(module, nn.GELU) and module.approximate != "none":
+        return None  # the tanh approximation: not written out here
+    return name
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,7 @@ class DotProduct(WeightedSum):
     input_normalised: bool  # True for the first conv: it sees the MNIST-normalised pixels, not [0, 1]
     dilation: tuple[int, int] = (1, 1)  # taps are this many input cells apart
     first_input_channel: int = 0  # grouped convolutions: the filter reads input channels from here on
+    spec: InputSpec = MNIST_INPUT  # how the model's input was prepared (what the first layer's window holds)
 
     @property
     def products(self) -> np.ndarray:
@@ -87,6 +100,14 @@ def activate(name: str, value: float) -> float:
         return max(0.0, value)
     if name == "tanh":
         return float(np.tanh(value))
+    if name == "ReLU6":
+        return min(max(0.0, value), 6.0)
+    if name == "sigmoid":
+        return float(1.0 / (1.0 + np.exp(-value)))
+    if name == "GELU":
+        return 0.5 * value * (1.0 + math.erf(value / math.sqrt(2.0)))
+    if name.startswith("LeakyReLU("):
+        return value if value >= 0 else value * float(name[len("LeakyReLU(") : -1])
     return value
 
 
@@ -98,7 +119,11 @@ def conv_parts(module: nn.Module) -> ConvParts | None:
     conv, rest = mods[0], mods[1:]
     bn = rest.pop(0) if rest and isinstance(rest[0], nn.BatchNorm2d) else None
     assert bn is None or isinstance(bn, nn.BatchNorm2d)
-    act = ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in ACTIVATIONS else ""
+    act = activation_name(rest[0]) if rest else ""
+    if act is None:
+        return None
+    if act:
+        rest.pop(0)
     if rest:
         return None
     return ConvParts(conv, bn, act)
@@ -131,9 +156,14 @@ def stage_input(capture: Capture, stage: str) -> np.ndarray:
     """What ``stage`` received: the previous stage's output (the normalised pixels for the first stage)."""
     names = [s.name for s in capture.stages]
     previous = capture.stages[names.index(stage) - 1]
-    if previous.name == "input":
-        return to_model_input(previous.output[0])[0].numpy()
+    if previous.name == "input":  # the shown (C, H, W) pixels in [0, 1], normalised as the capture did
+        return to_spec_input(pixels_last(previous.output), capture.spec)[0].numpy()  # (C, H, W)
     return previous.output
+
+
+def pixels_last(shown: np.ndarray) -> np.ndarray:
+    """The input stage's (C, H, W) picture as an image: (H, W) grey or (H, W, 3) colour."""
+    return shown[0] if shown.shape[0] == 1 else np.moveaxis(shown, 0, -1)
 
 
 def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int, col: int) -> DotProduct:
@@ -162,7 +192,7 @@ def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, r
     top, left = geo.origin(row, col)
     return DotProduct(stage, channel, row, col, top, left, window, weights[channel].copy(), float(bias[channel]),
                       parts.activation, parts.batch_norm is not None, capture.stages[1].name == stage,
-                      geo.dilation, first)
+                      geo.dilation, first, capture.spec)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
-from cnnviz.explain.dot_product import ACTIVATIONS, WeightedSum
+from cnnviz.explain.dot_product import WeightedSum, activation_name
 from cnnviz.introspect.capture import Capture
 from cnnviz.models.staged import StagedNet
 
@@ -16,14 +16,13 @@ EXP_SHIFT_ABOVE = 50.0  # exp(50) ≈ 5e21 is still readable; beyond that the la
 
 
 def linear_parts(module: nn.Module) -> tuple[nn.Linear, str] | None:
-    """(the linear layer, "ReLU" | "tanh" | "") for a stage that is one linear layer and an optional
+    """(the linear layer, its activation's name or "") for a stage that is one linear layer and an optional
     activation; None for anything else."""
     mods = [module] if isinstance(module, nn.Linear) else list(module) if isinstance(module, nn.Sequential) else []
     if not mods or not isinstance(mods[0], nn.Linear) or len(mods) > 2:
         return None
-    if len(mods) == 2 and type(mods[1]) not in ACTIVATIONS:
-        return None
-    return mods[0], ACTIVATIONS[type(mods[1])] if len(mods) == 2 else ""
+    act = activation_name(mods[1]) if len(mods) == 2 else ""
+    return None if act is None else (mods[0], act)
 
 
 def linear_stages(model: StagedNet) -> list[str]:

@@ -145,7 +145,7 @@ class InputPanel(QWidget):
             text = "Thinking…"
         else:
             p = float(capture.probabilities[capture.prediction])
-            text = f"It's a {names[capture.prediction]} ({format_probability(p)})"
+            text = f"It's a {self.chart.class_names[capture.prediction]} ({format_probability(p)})"  # the model's
         self.prediction_label.setText(text)
         if true_label is None or capture is None:
             self.truth_label.setText("")

@@ -15,6 +15,7 @@ from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from cnnviz.features.ablation import off_in
+from cnnviz.introspect.stages import class_labels
 from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
 from ui.draw.ablation_marks import OffMarks
@@ -22,6 +23,7 @@ from ui.draw.ablation_panel import AblationPanel
 from ui.draw.connections_view import StripConnections
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
+from ui.draw.probability_chart import FORCED_CHOICE
 from ui.draw.stage_picture import stage_picture
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
@@ -206,6 +208,11 @@ class DrawTab(LazyPanel):
         state = self.state
         capture = state.capture
         self.inputs.show_input(state.image)
+        if capture is not None:  # the bars and the verdict name the model's classes (an opened model's own)
+            names = class_labels(state.meta.class_names if state.meta is not None else None,
+                                 len(capture.probabilities))
+            self.chart.set_class_names(names)
+            self.inputs.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
         self.pipeline.set_map_scale(state.map_scale)
         self.pipeline.switched_off = {s: off_in(state.ablation, s) for s in {s for s, _ in state.ablation}}

@@ -15,8 +15,10 @@ from PyQt6.QtCore import QRectF, QSize, Qt
 from PyQt6.QtGui import QFont, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
+from cnnviz.data.transforms import MNIST_INPUT
 from cnnviz.explain import DotProduct, LinearSum, PlainValue, ResidualSum, SoftmaxSum
 from cnnviz.introspect import PoolWindow
+from cnnviz.introspect.stages import preprocess_text
 from ui.explain.linear_view import linear_sentence, softmax_sentence
 from ui.widgets.number_grid import paint_grid, shaded
 
@@ -57,9 +59,12 @@ def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tup
     rest = len(sums) - len(order)
     hidden = f" (+ {rest} more {source} maps with Σ = {float(sums.sum() - sums[order].sum()):+.3f})" if rest else ""
     act = {"ReLU": f"ReLU keeps positives: max(0, {dp.pre_activation:.3f})",
-           "tanh": f"tanh({dp.pre_activation:.3f})"}.get(dp.activation, "no activation")
-    pixels = (" The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank paper is −0.42;"
-              " the padding around the image is 0." if dp.input_normalised else "")
+           "tanh": f"tanh({dp.pre_activation:.3f})"}.get(
+               dp.activation, f"{dp.activation}({dp.pre_activation:.3f})" if dp.activation else "no activation")
+    pixels = "" if not dp.input_normalised else (
+        " The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank paper is −0.42;"
+        " the padding around the image is 0." if dp.spec == MNIST_INPUT else
+        f" The first layer sees the prepared pixels ({preprocess_text(dp.spec)}); the padding around the image is 0.")
     bn = " Batch norm is folded into these weights and bias." if dp.batch_norm_folded else ""
     text = (f"<b>{cell_name(dp.stage, dp.channel, dp.row, dp.col)}</b>: multiply the window by the filter and add "
             f"everything up: Σ products = {float(dp.products.sum()):+.3f}{hidden}, plus bias {dp.bias:+.3f} = "
