@@ -15,6 +15,7 @@ and oversized files and symbolic-link loops are skipped, counted and listed in `
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -171,15 +172,20 @@ def _read_header(path: Path) -> _Header | str:
             with Image.open(path) as im:
                 width, height = im.size
                 if width * height > MAX_PIXELS:
-                    return f"{width:,}×{height:,} pixels is too large (over {MAX_PIXELS:,}): not decoded"
+                    return _too_large(f"{width:,}×{height:,} = {width * height:,}")
                 if im.format in ("JPEG", "MPO", "WEBP") and im.getexif().get(0x0112, 1) in (5, 6, 7, 8):
                     width, height = height, width  # rotated a quarter turn by its orientation tag
                 colour = im.mode in _COLOUR_MODES and not (im.mode in ("P", "PA") and _grey_palette(im))
                 return _Header((height, width), colour)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        return f"too large to decode safely ({exc})"[:200]
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:  # Pillow's own header check
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        return _too_large(f"{int(found.group(1)):,}" if found else "too many")
     except (OSError, ValueError, SyntaxError) as exc:  # UnidentifiedImageError is an OSError
         return f"not a readable image ({str(exc) or type(exc).__name__})"[:200]
+
+
+def _too_large(pixels: str) -> str:
+    return f"{pixels} pixels is too large (over {MAX_PIXELS:,}): not decoded"
 
 
 def choose_size(sizes: list[tuple[int, int]], max_side: int = MAX_SIDE) -> tuple[int, int]:
