@@ -37,8 +37,10 @@ def cache_root() -> Path:
 
 
 def cache_key(kind: str, folder: Path, files: Sequence[Path], options: dict[str, Any]) -> str:
-    """A key for these files as they are now: names (relative to ``folder``), sizes and times, plus options."""
-    digest = hashlib.sha256(json.dumps([CACHE_VERSION, kind, options], sort_keys=True).encode())
+    """A key for ``folder``'s files as they are now: names (relative to it), sizes and times, plus options."""
+    # The folder itself is part of the key: two copies of a set (same names, sizes, times) have their own
+    # names and sources, and a model records the folder it was trained from.
+    digest = hashlib.sha256(json.dumps([CACHE_VERSION, kind, str(folder), options], sort_keys=True).encode())
     for path in sorted(files):
         try:
             stat = path.stat()
@@ -53,7 +55,9 @@ def _read_entry(entry: Path) -> MnistData | None:
     """The data set stored in ``entry``, its arrays memory-mapped; None when absent or damaged."""
     try:
         meta = json.loads((entry / "meta.json").read_text())
-        arrays = {part: np.load(entry / f"{part}.npy", mmap_mode="r", allow_pickle=False) for part in _PARTS}
+        # Images memory-mapped (a set larger than memory still opens); labels are small and read whole.
+        arrays = {part: np.load(entry / f"{part}.npy", mmap_mode="r" if "images" in part else None,
+                                allow_pickle=False) for part in _PARTS}
         return MnistData(
             name=meta["name"], class_names=tuple(meta["class_names"]), spec=InputSpec.from_dict(meta["spec"]),
             source=meta["source"], kind=meta["kind"], split=meta["split"],
