@@ -97,3 +97,18 @@ def test_lab_accepts_a_small_data_set_with_fewer_than_500_training_images(tmp_pa
     assert n < 500
     assert ComparisonConfig(train_samples=n).problems(data) == []
     assert ComparisonConfig(train_samples=n + 1).problems(data) != []
+
+
+def test_the_zoo_report_runs_on_a_colour_data_set(tmp_path: Path) -> None:
+    from cnnviz.training.run import data_model_kwargs
+    from cnnviz.zoo.report import build_report, report_markdown
+
+    data = open_data_folder(write_image_folder(tmp_path / "shapes", per_class=60, classes=3))
+    report = build_report(data, ["colour_gap_cnn", "mlp"], epochs=1, folder=tmp_path / "cache")
+    assert [row.model for row in report.rows] == ["colour_gap_cnn", "mlp"]
+    for row in report.rows:
+        built = build_model(row.model, **data_model_kwargs(data))
+        assert row.parameters == count_parameters(built)  # counted for 3 × 32 × 32 inputs and 3 classes
+        assert row.test_error is not None and 0 <= row.test_error <= 100
+        assert row.seed_error is None  # MNIST's published error rates do not apply to shapes
+    assert "Test error by model (shapes)" in report_markdown(report)

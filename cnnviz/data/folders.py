@@ -164,8 +164,35 @@ def _grey_palette(im: Image.Image) -> bool:
     return bool((rgb[:, 0] == rgb[:, 1]).all() and (rgb[:, 1] == rgb[:, 2]).all())
 
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_header(path: Path) -> _Header | str | None:
+    """A PNG's size and colour from its first 29 bytes; None when Pillow must look (not PNG, or a palette).
+
+    Pillow's ``Image.open`` took 60 µs per 32×32 PNG, this 10 µs: a fifth of reading 50,000 small images.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(29)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if len(head) < 29 or not head.startswith(_PNG_SIGNATURE) or head[12:16] != b"IHDR":
+        return None
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    colour_type = head[25]
+    if colour_type not in (0, 2, 4, 6) or width == 0 or height == 0:
+        return None  # a palette (grey or colour?) or a damaged header: Pillow decides
+    if width * height > MAX_PIXELS:
+        return _too_large(f"{width:,}×{height:,} = {width * height:,}")
+    return _Header((height, width), colour_type in (2, 6))
+
+
 def _read_header(path: Path) -> _Header | str:
     """The image's size and colour without decoding its pixels, or why it cannot be used."""
+    quick = _png_header(path)
+    if quick is not None:
+        return quick
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -240,12 +267,13 @@ def _allocate_in_memory(name: str, shape: tuple[int, ...]) -> np.ndarray:
 def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None, *, max_side: int = MAX_SIDE,
                       listing: FolderListing | None = None, progress: Progress | None = None,
                       should_stop: Callable[[], bool] | None = None,
-                      allocate: Allocate = _allocate_in_memory) -> MnistData:
+                      allocate: Allocate = _allocate_in_memory, threads: int = DECODE_THREADS) -> MnistData:
     """Read an image folder into a data set (see the module's description); problems raise ``DatasetError``.
 
     ``size`` (height, width) overrides the chosen input size. ``allocate(name, shape)`` provides the arrays
     ("train_images", "test_images") the pixels are written into. ``progress(fraction)`` reports the share of
     files done; ``should_stop`` is asked every few hundred files (``JobCancelled`` when it says stop).
+    ``threads`` decode at once.
     """
     stop = should_stop or (lambda: False)
     listing = listing or list_image_folder(folder)
@@ -287,12 +315,19 @@ def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None, *
             ok[i] = False
             skipped.append(SkippedFile(str(headers[i][0]), f"corrupt image ({str(exc) or type(exc).__name__})"[:200]))
 
-    with ThreadPoolExecutor(DECODE_THREADS) as pool:
+    def decode_range(first: int, last: int) -> None:
+        for i in range(first, last):
+            decode(i)
+
+    threads = max(1, threads)
+    with ThreadPoolExecutor(threads) as pool:
         for start in range(0, len(headers), _BATCH):
             check(stop)
             if progress is not None:
                 progress(0.2 + 0.75 * start / max(1, len(headers)))
-            list(pool.map(decode, range(start, min(start + _BATCH, len(headers)))))
+            # one contiguous slice per thread: a task per image cost more than a small PNG's decoding
+            bounds = np.linspace(start, min(start + _BATCH, len(headers)), threads + 1).astype(int)
+            list(pool.map(decode_range, bounds[:-1], bounds[1:]))
     if not ok.all():  # a header that read well over pixels that did not: take those images out
         _check_every_class(listing, labels[ok].tolist(), skipped)
         for part, mask in (("train_images", ~test_mask), ("test_images", test_mask)):
