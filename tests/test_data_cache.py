@@ -79,3 +79,11 @@ def test_progress_rises_to_one(tmp_path: Path) -> None:
     seen: list[float] = []
     open_data_folder(folder, progress=seen.append)
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 3
+
+
+def test_loading_benchmark_runs() -> None:
+    """benchmarks/data_loading.py at its quick size: every figure measured (the timing itself is not judged)."""
+    from benchmarks import data_loading
+
+    figures = data_loading.run(quick=True)
+    assert len(figures) >= 3 and all(f.value > 0 for f in figures)
