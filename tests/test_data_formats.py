@@ -132,12 +132,13 @@ def test_corrupt_huge_and_looping_files_are_skipped_counted_and_listed(tmp_path:
     assert len(data.train_labels) + len(data.test_labels) == 16  # only the good ones
 
 
-@pytest.mark.parametrize("case", ["empty", "one class", "unreadable class", "not a data set"])
+@pytest.mark.parametrize("case", ["empty", "one class", "unreadable class", "not a data set", "nothing to test"])
 def test_bad_folders_are_refused_in_one_sentence_naming_the_folder(tmp_path: Path, case: str) -> None:
     root = tmp_path / "set"
     root.mkdir()
     expected = {"empty": "no data set found", "one class": "only one class (cats)",
-                "unreadable class": "class 'dogs' has no readable image", "not a data set": "no data set found"}[case]
+                "unreadable class": "class 'dogs' has no readable image", "not a data set": "no data set found",
+                "nothing to test": "no readable test image"}[case]
     named = root
     if case == "one class":
         write_image_folder(tmp_path / "tmp", per_class=2, classes=1)
@@ -148,6 +149,8 @@ def test_bad_folders_are_refused_in_one_sentence_naming_the_folder(tmp_path: Pat
         (root / "dogs").mkdir()
         (root / "dogs" / "a.jpg").write_bytes(b"not a jpeg")
         named = root / "dogs"
+    elif case == "nothing to test":  # one image per class: none can be set aside
+        write_image_folder(root, per_class=1, classes=3)
     elif case == "not a data set":
         (root / "notes.txt").write_text("hello")
     with pytest.raises(DatasetError) as info:

@@ -60,7 +60,7 @@ def open_data_folder(path: str | Path, progress: Callable[[float], None] | None 
     side at most ``max_side``). ``progress(fraction)`` reports progress; ``should_stop`` cancels (raising
     ``cnnviz.jobs.JobCancelled``). Every problem raises ``DatasetError`` with one sentence naming the file.
     """
-    folder = Path(path)
+    folder = Path(path).expanduser()
     if folder.is_file():
         folder = folder.parent
     folder = folder.absolute()
