@@ -123,3 +123,17 @@ def test_cli_fetch_checks_the_published_checksum(server: tuple[str, Path], tmp_p
 def test_plain_http_is_refused_except_on_this_machine() -> None:
     with pytest.raises(FetchError, match="only HTTPS"):
         fetch_source(SOURCES["cifar10"], base_url="http://example.org/")
+
+
+def test_an_archive_writing_outside_its_folder_is_refused(server: tuple[str, Path], tmp_path: Path) -> None:
+    url, served = server
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        info = tarfile.TarInfo("../../escaped.txt")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"bad"))
+    (served / "evil.tar.gz").write_bytes(buffer.getvalue())
+    md5 = hashlib.md5(buffer.getvalue(), usedforsecurity=False).hexdigest()
+    with pytest.raises(FetchError, match="evil.tar.gz"):
+        fetch_source(replace(SOURCES["cifar10"], files=(("evil.tar.gz", md5),)), base_url=url)
+    assert not list(tmp_path.rglob("escaped.txt")) and _leftovers() == []

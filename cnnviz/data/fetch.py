@@ -145,7 +145,16 @@ def _unpack(archive: Path, into: Path) -> None:
     """Regular files and folders only, every path inside ``into`` (the "data" filter refuses the rest)."""
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(into, filter="data")
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(into, filter="data")
+                return
+            # Pythons before 3.10.12 / 3.11.4 have no filters: the same rules checked by hand.
+            root = into.resolve()
+            for member in tar.getmembers():
+                target = (into / member.name).resolve()
+                if not (member.isfile() or member.isdir()) or (target != root and root not in target.parents):
+                    raise FetchError(f"{archive.name}: refused: {member.name} is not a plain file inside the archive")
+            tar.extractall(into)  # every member checked above
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise FetchError(f"{archive.name}: cannot be unpacked ({exc})") from None
 
