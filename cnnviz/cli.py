@@ -290,8 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data", type=_folder, default=None,
                      help="data-set folder in any format (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
-    from cnnviz import cli_data
+    from cnnviz import cli_data, cli_experiment
 
+    cli_experiment.add_parser(sub, _whole_number, _folder)
     cli_data.add_parser(sub)
     return parser
 

@@ -9,9 +9,10 @@ from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import count_parameters
 from cnnviz.training import distributed
+from cnnviz.training.augment import black_pixel
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
-from cnnviz.training.trainer import BatchMetrics, EpochMetrics
+from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, tta_accuracy
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
     effective_recipe,
@@ -34,22 +35,28 @@ from cnnviz.zoo.report_plan import (
 
 def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
                       full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None,
-                      published: bool = True) -> ReportRow:
-    """One table row from a finished training run: every figure is taken from the run itself.
-
-    ``published``: show the seed documents' error for comparison (only for MNIST; see published_figures_apply).
-    """
+                      data: MnistData | None = None) -> ReportRow:
+    """One table row from a finished training run: every figure is taken from the run itself (and, for a
+    recipe with ``tta``, from evaluating the trained model on ``data``'s test set with shifted copies). MNIST's
+    published error is shown beside it only for MNIST's digits (``published_figures_apply``)."""
     result = trained.result
     accuracy = result.test_accuracy
     if accuracy is None:
         raise ValueError(f"{name}: the run has no test evaluation to report")
     epochs = len(result.history)
+    tta_error = None
+    if MODELS[name].recipe.tta and data is not None and data.spec.channels == 1:  # one padding value: grey
+        test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
+        tta_error = round((1 - tta_accuracy(trained.model, test, float(black_pixel(data.spec)))) * 100, 3)
     return ReportRow(
         model=name, parameters=count_parameters(trained.model), epochs=epochs, recipe_epochs=recipe_epochs,
-        wall_time_s=round(result.elapsed_s, 2), device=result.device, test_error=round((1 - accuracy) * 100, 3),
-        seed_error=MODELS[name].seed_error if published else None,
+        wall_time_s=round(result.elapsed_s, 2),
+        device=f"{result.device} × {distributed.world_size()} (torchrun)" if distributed.active() else result.device,
+        test_error=round((1 - accuracy) * 100, 3),
+        seed_error=MODELS[name].seed_error if data is None or published_figures_apply(data) else None,
         full_recipe_estimate_s=full_recipe_estimate_s if epochs < recipe_epochs else None,
         samples_per_s=round(samples_per_s, 1) if samples_per_s is not None and epochs < recipe_epochs else None,
+        tta_error=tta_error,
     )
 
 
@@ -129,7 +136,7 @@ def build_report(
         if trained.result.cancelled:
             report.cancelled = True
             break
-        row = row_from_training(name, trained, recipe.epochs, estimate, rate, published_figures_apply(data))
+        row = row_from_training(name, trained, recipe.epochs, estimate, rate, data)
         key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
         add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)
