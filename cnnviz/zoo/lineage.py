@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -157,8 +158,9 @@ def app_networks() -> list[LineageEntry]:
         if name == "lenet5":
             continue
         model = on_meta(lambda name=name: build_model(name))  # type: ignore[misc]
-        (height, width), channels = model.arch_kwargs["input_size"], model.arch_kwargs["in_channels"]
-        entries.append(_entry(name, None, spec.description, f"{height}×{width}×{channels}", model))
+        built: dict[str, Any] = getattr(model, "arch_kwargs", {})  # what build_model recorded
+        size = "×".join(str(v) for v in (*built.get("input_size", (28, 28)), built.get("in_channels", 1)))
+        entries.append(_entry(name, None, spec.description, size, model))
     return entries
 
 
