@@ -7,9 +7,15 @@ import math
 import torch
 import torch.nn.functional as F
 
-from cnnviz.data.transforms import MNIST_MEAN, MNIST_STD
+from cnnviz.data.transforms import MNIST_MEAN, MNIST_STD, InputSpec, to_spec_input
 
-BACKGROUND = -MNIST_MEAN / MNIST_STD  # a black pixel after normalisation
+BACKGROUND = -MNIST_MEAN / MNIST_STD  # a black pixel after MNIST's normalisation
+
+
+def black_pixel(spec: InputSpec) -> torch.Tensor:
+    """A black pixel of every channel after ``spec``'s normalisation, as (1, C, 1, 1)."""
+    return to_spec_input(torch.zeros(1, 1, 1), InputSpec(spec.channels, (1, 1), spec.mean, spec.std,
+                                                         spec.value_range, spec.channel_order))
 
 
 def random_affine(
@@ -19,11 +25,12 @@ def random_affine(
     max_degrees: float = 10.0,
     max_scale: float = 0.0,
     max_shear: float = 0.0,
+    background: torch.Tensor | float = BACKGROUND,
 ) -> torch.Tensor:
     """Shift each image by up to ``max_shift`` pixels and rotate it by up to ``max_degrees``; with
     ``max_scale`` (a fraction) and ``max_shear`` (a slant, x per y), also resize and slant it the way
     handwriting varies. Scale and shear draw random numbers only when asked for, so the recipes without
-    them train exactly as before."""
+    them train exactly as before. Uncovered pixels become ``background`` (per channel: ``black_pixel``)."""
     n, _, h, w = batch.shape
     dev = batch.device
     angle = (torch.rand(n, generator=generator) * 2 - 1) * math.radians(max_degrees)
@@ -40,12 +47,17 @@ def random_affine(
     theta[:, :, :2] = linear
     theta[:, 0, 2], theta[:, 1, 2] = shift[:, 0] * 2 / w, shift[:, 1] * 2 / h
     grid = F.affine_grid(theta.to(dev), list(batch.shape), align_corners=False)
-    out = F.grid_sample(batch - BACKGROUND, grid, align_corners=False, padding_mode="zeros")
-    return out + BACKGROUND
+    return _sample(batch, grid, background)
+
+
+def _sample(batch: torch.Tensor, grid: torch.Tensor, background: torch.Tensor | float) -> torch.Tensor:
+    """``grid_sample`` with ``background`` (not zero) where the grid leaves the image."""
+    fill = background.to(batch.device) if isinstance(background, torch.Tensor) else background
+    return F.grid_sample(batch - fill, grid, align_corners=False, padding_mode="zeros") + fill
 
 
 def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha: float = 1.5,
-            sigma: float = 4.0) -> torch.Tensor:
+            sigma: float = 4.0, background: torch.Tensor | float = BACKGROUND) -> torch.Tensor:
     """Simard et al.'s elastic distortion (2003): a random displacement field, smoothed by a Gaussian of
     ``sigma`` pixels and scaled so the largest displacement is ``alpha`` pixels: the wobble of
     a pen stroke, which affine maps cannot make."""
@@ -62,5 +74,4 @@ def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha
     ys, xs = torch.meshgrid(torch.linspace(-1 + 1 / h, 1 - 1 / h, h), torch.linspace(-1 + 1 / w, 1 - 1 / w, w),
                             indexing="ij")
     grid = torch.stack([xs + field[:, 0] * 2 / w, ys + field[:, 1] * 2 / h], dim=-1)  # (N, H, W, 2)
-    out = F.grid_sample(batch - BACKGROUND, grid.to(dev), align_corners=False, padding_mode="zeros")
-    return out + BACKGROUND
+    return _sample(batch, grid.to(dev), background)

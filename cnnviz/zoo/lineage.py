@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -150,13 +151,16 @@ def historic_networks() -> list[LineageEntry]:
 
 
 def app_networks() -> list[LineageEntry]:
-    """The app's own zoo, counted the same way (all take a 28×28×1 digit; LeNet-5 is already historic)."""
+    """The app's own zoo, counted the same way, each for its default input (a 28×28×1 digit; colour_gap_cnn a
+    32×32×3 image; LeNet-5 is already historic)."""
     entries = []
     for name, spec in MODELS.items():
         if name == "lenet5":
             continue
         model = on_meta(lambda name=name: build_model(name))  # type: ignore[misc]
-        entries.append(_entry(name, None, spec.description, "28×28×1", model))
+        built: dict[str, Any] = getattr(model, "arch_kwargs", {})  # what build_model recorded
+        size = "×".join(str(v) for v in (*built.get("input_size", (28, 28)), built.get("in_channels", 1)))
+        entries.append(_entry(name, None, spec.description, size, model))
     return entries
 
 
