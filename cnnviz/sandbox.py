@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import comb
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from cnnviz.introspect import conv_filters
-from cnnviz.models.staged import StagedNet
+if TYPE_CHECKING:  # torch loads only for a learned filter: the settings' ranges are read at start-up
+    from cnnviz.models.staged import StagedNet
 
 KERNEL_SIZES = tuple(range(1, 8))
 STRIDES = (1, 2, 3)
@@ -226,6 +227,8 @@ def learned_kernels(model: StagedNet | None) -> list[tuple[str, np.ndarray]]:
     Only square kernels that fit the sandbox are offered."""
     if model is None:
         return []
+    from cnnviz.introspect import conv_filters
+
     layers = conv_filters(model)
     if not layers:
         return []
