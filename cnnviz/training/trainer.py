@@ -19,6 +19,7 @@ from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
 from cnnviz.training.augment import random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.gradients import GradientProbe, GradientSample
 from cnnviz.training.seeding import generator_dropout, run_generator
 
 
@@ -55,6 +56,7 @@ class TrainConfig:
     eval_each_epoch: bool = True
     eval_batch_size: int = 1000
     threads: int = 0  # CPU threads while training; 0 = all cores but one (training_threads())
+    gradient_every: int = 0  # batches between gradient samples on BatchMetrics.gradients (0: none)
 
     @classmethod
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
@@ -75,6 +77,7 @@ class BatchMetrics:
     accuracy: float  # of this batch, in [0, 1]
     samples_per_s: float
     elapsed_s: float
+    gradients: GradientSample | None = None  # every TrainConfig.gradient_every batches, from the first
 
     @property
     def progress(self) -> float:
@@ -284,6 +287,7 @@ class Trainer:
                 optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * batches
             )
         result = TrainResult(device=self.device.type)
+        probe = GradientProbe(self.model) if cfg.gradient_every else None
         start = time.perf_counter()
         seen = 0
         for epoch in range(1, cfg.epochs + 1):
@@ -302,6 +306,9 @@ class Trainer:
                 loss = F.cross_entropy(logits, y)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
+                gradients = None
+                if probe is not None and ((epoch - 1) * batches + b) % cfg.gradient_every == 0:
+                    gradients = probe.sample()
                 optimizer.step()
                 if scheduler is not None:
                     scheduler.step()
@@ -315,7 +322,7 @@ class Trainer:
                     self.on_batch(BatchMetrics(
                         epoch=epoch, batch=b + 1, batches_per_epoch=batches, loss=batch_loss,
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
-                        elapsed_s=elapsed,
+                        elapsed_s=elapsed, gradients=gradients,
                     ))
             test_loss = test_acc = None
             if test is not None and cfg.eval_each_epoch and not self.should_stop():
