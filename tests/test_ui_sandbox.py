@@ -87,6 +87,8 @@ def test_stepping_moves_the_highlighted_window(qtbot, tab: SandboxTab) -> None:
     moved = outline.rect()
     assert (moved.left() - first.left(), moved.top() - first.top()) == (2, 0)  # one stride to the right
     assert moved.width() == first.width() == 3  # the window's span, k = 3
+    under = np.pad(np.asarray(tab.state.image), 1)[0:3, 2:5]  # padding 1: the window's rows 0–2, columns 2–4
+    np.testing.assert_allclose(tab.patch.values, under, atol=1e-6)  # the numbers under the window, shown
     tab.setFocus()
     with qtbot.waitSignal(tab.position_changed):
         qtbot.keyClick(tab, Qt.Key.Key_Left)

@@ -49,10 +49,11 @@ from ui.sandbox.kernel_editor import KernelEditor
 from ui.sandbox.slide_view import SlideView
 from ui.state import AppState
 from ui.widgets.lazy import LazyPanel
-from ui.widgets.number_grid import number_text
+from ui.widgets.number_grid import NumberGrid, number_text, shaded
 from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300
+PATCH_CELL = 28  # px per number under the window: a 7×7 window (196 px) leaves the pictures room at 1024×700
 CUSTOM = "custom"  # the preset box's entry for a kernel painted or typed by hand
 DEFAULT_PRESET = "Sobel x"
 DIGIT_SIZE = (28, 28)  # the blank picture convolved before anything is drawn
@@ -151,10 +152,20 @@ class SandboxTab(LazyPanel):
         self.formula = QLabel()
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.patch = NumberGrid(cell=PATCH_CELL)
+        self.patch.setToolTip("The input values the kernel's taps read now: each is multiplied by the kernel's "
+                              "weight in the same place, and the products are summed into the output cell")
+        patch_box = QVBoxLayout()
+        patch_box.addWidget(QLabel("Under the window:"))
+        patch_box.addWidget(self.patch)
+        patch_box.addStretch(1)
+        numbers = QHBoxLayout()
+        numbers.addLayout(patch_box)
+        numbers.addWidget(self.formula, 1)
         right = QVBoxLayout()
         right.addWidget(self.view, 1)
         right.addLayout(buttons)
-        right.addWidget(self.formula)
+        right.addLayout(numbers)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
         layout.addLayout(right, 1)
@@ -309,8 +320,11 @@ class SandboxTab(LazyPanel):
             return
         self.view.show_result(result, self.position, veiled=self.filling)
         window = result.window(self.position)
-        taps = " + ".join(number_text(v) for v in result.products(self.position).ravel()[:4])
-        more = " + …" if result.kernel.size > 4 else ""
+        under = result.padded[np.ix_(window.rows, window.cols)]  # (k, k) input values under the taps
+        self.patch.set_values(under, shaded(under, signed=False))
+        pairs = list(zip(result.kernel.ravel(), under.ravel(), strict=True))
+        taps = " + ".join(f"{number_text(w)}×{number_text(x)}" for w, x in pairs[:3])
+        more = " + …" if len(pairs) > 3 else ""
         self.where.setText(f"Window {self.position + 1} of {result.positions}: output cell "
                            f"({window.row + 1}, {window.col + 1}) = Σ weight × input = {taps}{more} = "
                            f"{number_text(window.value)}")
