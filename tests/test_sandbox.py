@@ -9,15 +9,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+import cnnviz.sandbox as sb
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL
 from cnnviz.models import build_model
 from cnnviz.sandbox import (
-    DILATIONS,
-    KERNEL_SIZES,
-    PADDINGS,
     PRESETS,
     SAME,
-    STRIDES,
     ConvSetting,
     SandboxError,
     convolve,
@@ -32,7 +29,7 @@ from cnnviz.sandbox import (
     receptive_field,
 )
 
-SETTINGS = list(itertools.product(KERNEL_SIZES, STRIDES, PADDINGS, DILATIONS))
+SETTINGS = list(itertools.product(sb.KERNEL_SIZES, sb.STRIDES, sb.PADDINGS, sb.DILATIONS))
 # A digit-sized picture, a small one (where wide dilated kernels no longer fit) and a non-square one.
 SHAPES = ((28, 28), (6, 6), (9, 13))
 
@@ -127,7 +124,7 @@ def test_receptive_field_and_parameters_follow_the_setting() -> None:
     assert parameter_count(ConvSetting(3)) == 10
 
 
-@pytest.mark.parametrize("size", KERNEL_SIZES)
+@pytest.mark.parametrize("size", sb.KERNEL_SIZES)
 def test_presets_do_what_their_names_say(size: int) -> None:
     image = np.random.default_rng(size).random((12, 12)).astype(np.float32)
     flat = np.full((12, 12), 0.7, dtype=np.float32)

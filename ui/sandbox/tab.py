@@ -97,11 +97,9 @@ class SandboxTab(LazyPanel):
             self.padding_box.addItem("same (output as large as the input)" if p == SAME else str(p), str(p))
         self.padding_box.setToolTip("p: rows and columns of zeros added on every side")
         self.dilation_spin = _spin(DILATIONS, "d: gaps between the kernel's taps (1 = none)")
-        self.pace_spin = QSpinBox()
-        self.pace_spin.setRange(20, 2000)
+        self.pace_spin = _spin((20, 2000), "Time per window position when playing")
         self.pace_spin.setSingleStep(20)
         self.pace_spin.setSuffix(" ms")
-        self.pace_spin.setToolTip("Time per window position when playing")
         self.status = StatusLabel()
         form = QFormLayout()
         for label, widget in (("Kernel size k:", self.size_spin), ("Stride s:", self.stride_spin),
