@@ -8,7 +8,8 @@ import numpy as np
 from PyQt6.QtCore import Qt
 
 from cnnviz.lab import CNN_KEY, ComparisonConfig, ComparisonResult, ModelBatchMetrics, run_comparison
-from ui.lab.tab import GRADIENTS_TITLE, TrainingLabTab
+from ui.lab.live_plots import GRADIENT_IMAGES_TITLE
+from ui.lab.tab import TrainingLabTab
 from ui.preferences import LabPrefs, Preferences
 
 TINY = ComparisonConfig(fc_hidden=32, conv1_filters=4, conv2_filters=8, epochs=1, batch_size=50,
@@ -34,7 +35,7 @@ def test_gradient_curves_and_images_show_what_the_training_sampled(qtbot, app_st
     qtbot.addWidget(tab)
     tab.resize(1280, 760)
     tab.show()
-    assert tab.gradients.filters is None and "shown while training" in tab.gradients.title.text()
+    assert tab.plots.gradient_view.filters is None and "shown while training" in tab.plots.gradient_view.title.text()
     with qtbot.waitSignal(tab.run_finished, timeout=60_000):
         qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
     assert sampled and all(m.model == CNN_KEY for m in sampled)
@@ -47,6 +48,6 @@ def test_gradient_curves_and_images_show_what_the_training_sampled(qtbot, app_st
         assert len(x) == len(sampled)
     last = sampled[-1]
     assert last.gradients is not None and last.gradients.first_conv is not None
-    assert tab.gradients.filters is not None
-    np.testing.assert_array_equal(tab.gradients.filters, last.gradients.first_conv)
-    assert tab.gradients.title.text() == f"{GRADIENTS_TITLE} · epoch 1, batch {last.batch}/10"
+    assert tab.plots.gradient_view.filters is not None
+    np.testing.assert_array_equal(tab.plots.gradient_view.filters, last.gradients.first_conv)
+    assert tab.plots.gradient_view.title.text() == f"{GRADIENT_IMAGES_TITLE} · epoch 1, batch {last.batch}/10"

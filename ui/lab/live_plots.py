@@ -27,6 +27,7 @@ from cnnviz.lab import (
     ModelEpochMetrics,
     smooth,
 )
+from ui.lab.filters_view import FiltersView
 from ui.theme import CNN_COLOR, FC_COLOR, LAYER_COLORS, palette
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
@@ -37,6 +38,11 @@ COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
 LOSS_TITLE = "Training loss (smoothed)"
 ACCURACY_TITLE = "Test accuracy (each epoch)"
 GRADIENT_TITLE = "CNN gradient norm per layer"
+GRADIENT_IMAGES_TITLE = "CNN conv 1 weight gradients"
+GRADIENT_IMAGES_TIP = ("∂loss/∂w of each first-layer weight on the last sampled batch (red positive, blue negative): "
+                       "the optimizer moves every weight against its gradient")
+GRADIENT_HEIGHT = 140  # the gradient row under the loss and accuracy: the smaller, they come first
+GRADIENT_IMAGES_WIDTH = 220
 TITLE_SIZE = "12pt"
 
 
@@ -123,13 +129,22 @@ class LivePlots(LazyPanel):
         row = QHBoxLayout()
         self.loss_plot = _plot(LOSS_TITLE, "cross-entropy loss", (-10, 10), grid=False)
         self.acc_plot = _plot(ACCURACY_TITLE, "accuracy (%)", (-10, -10), grid=True)
-        self.grad_plot = _plot(GRADIENT_TITLE, "‖gradient‖ (log)", (-10, 10), grid=False)
+        self.grad_plot = _plot(GRADIENT_TITLE, "gradient norm (log)", (-10, 10), grid=False)
         self.grad_plot.setLogMode(y=True)  # layers' norms differ by orders of magnitude, and shrink as it learns
-        self.grad_plot.setToolTip("The length of each layer's gradient on the sampled batches: how hard the "
-                                  "last batch pushed that layer's weights")
-        for plot in (self.loss_plot, self.acc_plot, self.grad_plot):
+        self.grad_plot.setMinimumHeight(GRADIENT_HEIGHT)
+        self.grad_plot.setToolTip("The length of each layer's gradient on the sampled batches: how hard that "
+                                  "batch pushed the layer's weights")
+        self.gradient_view = FiltersView(GRADIENT_IMAGES_TITLE, GRADIENT_IMAGES_TIP)
+        self.gradient_view.title.setText(f"{GRADIENT_IMAGES_TITLE} · shown while training")
+        self.gradient_view.setFixedWidth(GRADIENT_IMAGES_WIDTH)
+        self.gradient_view.setMinimumHeight(GRADIENT_HEIGHT)
+        for plot in (self.loss_plot, self.acc_plot):
             row.addWidget(plot)
-        column.addLayout(row, 1)
+        column.addLayout(row, 3)
+        gradients = QHBoxLayout()
+        gradients.addWidget(self.grad_plot, 1)
+        gradients.addWidget(self.gradient_view)
+        column.addLayout(gradients, 2)
         self._set_axes(ComparisonConfig().epochs)
 
     # -- a run ---------------------------------------------------------------------------------------
@@ -185,11 +200,14 @@ class LivePlots(LazyPanel):
             return
         for layer, norms in live.grad_norms.items():
             if layer not in self.grad_items:
-                pen = pg.mkPen(LAYER_COLORS[len(self.grad_items) % len(LAYER_COLORS)], width=2)
+                pen = pg.mkPen(LAYER_COLORS[len(self.grad_items) % len(LAYER_COLORS)], width=1.5)
                 self.grad_items[layer] = self.grad_plot.plot([], [], pen=pen, name=layer)
                 self.restyle()
             self.grad_items[layer].setData(live.grad_x[: len(norms)], norms)
         self._drawn[(CNN_KEY, "grad")] = len(live.grad_x)
+        if live.grad_filters is not None:
+            self.gradient_view.show_filters(*live.grad_filters)
+            live.grad_filters = None
 
     def restart(self, key: str, notice: str) -> None:
         """The model starts again (a GPU ran out of memory): its curves so far were another attempt's."""

@@ -42,9 +42,6 @@ COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by s
 STATUS_LINES = 4  # the status keeps room for this many lines, so a longer message never moves the form
 READY = "Press “Train both” to train the FC network and the CNN on the same digits."
 SHORT_NAMES = {FC_KEY: "FC", CNN_KEY: "CNN"}
-GRADIENTS_TITLE = "CNN conv 1 weight gradients"
-GRADIENTS_TIP = ("∂loss/∂w of each first-layer weight on the last sampled batch (red positive, blue negative): "
-                 "the optimizer moves every weight against its gradient")
 
 RunComparison = Callable[..., ComparisonResult]
 
@@ -99,7 +96,6 @@ class TrainingLabTab(QWidget):
         self.status = StatusLabel(READY)
         self.status.setFixedHeight(STATUS_LINES * self.status.fontMetrics().lineSpacing() + 4)
         self.filters = FiltersView()
-        self.gradients = FiltersView(GRADIENTS_TITLE, GRADIENTS_TIP)  # sampled every GRADIENT_EVERY batches
         self.plots = LivePlots()
         self.results = ResultsTable(picture_of=self)
 
@@ -108,8 +104,6 @@ class TrainingLabTab(QWidget):
         for widget in (self.controls, self.train_button, self.progress, self.status):
             stack.addWidget(widget)
         stack.addWidget(self.filters, 1)
-        stack.addWidget(self.gradients, 1)
-        self.gradients.title.setText(f"{GRADIENTS_TITLE} · shown while training")
         column.setFixedWidth(max(COLUMN_WIDTH, column.minimumSizeHint().width()))
         scroll = QScrollArea()
         scroll.setWidget(column)
@@ -214,10 +208,6 @@ class TrainingLabTab(QWidget):
     def _show_progress(self) -> None:
         """On each redraw tick: the bar, the newest filters, and what each model is doing now."""
         self.progress.setValue(int(1000 * self.plots.progress))
-        cnn = self.plots.live.get(CNN_KEY)
-        if cnn is not None and cnn.grad_filters is not None:
-            self.gradients.show_filters(*cnn.grad_filters)
-            cnn.grad_filters = None
         if self._pending_filters is not None:
             self.filters.show_filters(*self._pending_filters)
             self._pending_filters = None
