@@ -48,15 +48,15 @@ def test_changing_a_setting_updates_the_output_map_and_the_formula(qtbot, tab: S
     np.testing.assert_allclose(result.output, reference(tab), atol=1e-5)
     picture = tab.view.output_panel.picture.image
     assert picture is not None and picture.shape[:2] == (14, 14)  # the map on screen is the new one
-    assert "⌊(28 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊27 / 2⌋ + 1 = 14" in tab.formula.text()
+    assert "⌊(28 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊27 / 2⌋ + 1 = 14" in tab.numbers.formula.text()
     with qtbot.waitSignal(tab.result_changed):
         tab.dilation_spin.setValue(3)
-    assert "⌊(28 + 2·1 − 3·(3 − 1) − 1) / 2⌋ + 1 = ⌊23 / 2⌋ + 1 = 12" in tab.formula.text()
-    assert "3·(3 − 1) + 1 = 7" in tab.formula.text()  # the receptive field follows
+    assert "⌊(28 + 2·1 − 3·(3 − 1) − 1) / 2⌋ + 1 = ⌊23 / 2⌋ + 1 = 12" in tab.numbers.formula.text()
+    assert "3·(3 − 1) + 1 = 7" in tab.numbers.formula.text()  # the receptive field follows
     with qtbot.waitSignal(tab.result_changed):
         tab.size_spin.setValue(5)
     assert tab.editor.kernel.shape == (5, 5)  # the preset is remade at the new size
-    assert "5×5 = 25 weights + 1 bias = 26" in tab.formula.text()
+    assert "5×5 = 25 weights + 1 bias = 26" in tab.numbers.formula.text()
     np.testing.assert_allclose(tab.result.output, reference(tab), atol=1e-5)
 
 
@@ -88,7 +88,7 @@ def test_stepping_moves_the_highlighted_window(qtbot, tab: SandboxTab) -> None:
     assert (moved.left() - first.left(), moved.top() - first.top()) == (2, 0)  # one stride to the right
     assert moved.width() == first.width() == 3  # the window's span, k = 3
     under = np.pad(np.asarray(tab.state.image), 1)[0:3, 2:5]  # padding 1: the window's rows 0–2, columns 2–4
-    np.testing.assert_allclose(tab.patch.values, under, atol=1e-6)  # the numbers under the window, shown
+    np.testing.assert_allclose(tab.numbers.patch.values, under, atol=1e-6)  # the numbers under the window, shown
     tab.setFocus()
     with qtbot.waitSignal(tab.position_changed):
         qtbot.keyClick(tab, Qt.Key.Key_Left)

@@ -38,22 +38,18 @@ from cnnviz.sandbox import (
     convolve,
     fit_kernel,
     learned_kernels,
-    output_size_text,
-    parameter_count,
     preset_kernel,
-    receptive_field,
 )
 from ui.binding import Bindings
 from ui.preferences import Preferences
 from ui.sandbox.kernel_editor import KernelEditor
+from ui.sandbox.numbers_view import NumbersView, window_text
 from ui.sandbox.slide_view import SlideView
 from ui.state import AppState
 from ui.widgets.lazy import LazyPanel
-from ui.widgets.number_grid import NumberGrid, number_text, shaded
 from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300
-PATCH_CELL = 28  # px per number under the window: a 7×7 window (196 px) leaves the pictures room at 1024×700
 CUSTOM = "custom"  # the preset box's entry for a kernel painted or typed by hand
 DEFAULT_PRESET = "Sobel x"
 DIGIT_SIZE = (28, 28)  # the blank picture convolved before anything is drawn
@@ -147,23 +143,11 @@ class SandboxTab(LazyPanel):
         for button in (self.back_button, self.play_button, self.forward_button):
             buttons.addWidget(button)
         buttons.addWidget(self.where, 1)
-        self.formula = QLabel()
-        self.formula.setWordWrap(True)
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.patch = NumberGrid(cell=PATCH_CELL)
-        self.patch.setToolTip("The input values the kernel's taps read now: each is multiplied by the kernel's "
-                              "weight in the same place, and the products are summed into the output cell")
-        patch_box = QVBoxLayout()
-        patch_box.addWidget(QLabel("Under the window:"))
-        patch_box.addWidget(self.patch)
-        patch_box.addStretch(1)
-        numbers = QHBoxLayout()
-        numbers.addLayout(patch_box)
-        numbers.addWidget(self.formula, 1)
+        self.numbers = NumbersView()
         right = QVBoxLayout()
         right.addWidget(self.view, 1)
         right.addLayout(buttons)
-        right.addLayout(numbers)
+        right.addWidget(self.numbers)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
         layout.addLayout(right, 1)
@@ -268,7 +252,7 @@ class SandboxTab(LazyPanel):
             self.status.say(str(exc), error=True)
             self.view.input_panel.clear()
             self.view.output_panel.clear()
-            self.formula.setText("")
+            self.numbers.clear()
             self.where.setText("")
             self.result_changed.emit()
             return
@@ -317,29 +301,5 @@ class SandboxTab(LazyPanel):
         if result is None:
             return
         self.view.show_result(result, self.position, veiled=self.filling)
-        window = result.window(self.position)
-        under = result.padded[np.ix_(window.rows, window.cols)]  # (k, k) input values under the taps
-        self.patch.set_values(under, shaded(under, signed=False))
-        pairs = list(zip(result.kernel.ravel(), under.ravel(), strict=True))
-        taps = " + ".join(f"{number_text(w)}×{number_text(x)}" for w, x in pairs[:3])
-        more = " + …" if len(pairs) > 3 else ""
-        self.where.setText(f"Window {self.position + 1} of {result.positions}: output cell "
-                           f"({window.row + 1}, {window.col + 1}) = Σ weight × input = {taps}{more} = "
-                           f"{number_text(window.value)}")
-        self.formula.setText(formula_html(result.padded.shape, result.image_box, self.setting))
-
-
-def formula_html(padded: tuple[int, ...], image_box: tuple[int, int, int, int], s: ConvSetting) -> str:
-    """The output size (formula, then the numbers plugged in), the receptive field and the parameter count."""
-    top, left, bottom, right = image_box
-    rows, cols = bottom - top + 1, right - left + 1
-    sizes = (f"<br>&nbsp;&nbsp;each side: {output_size_text(rows, s)}" if rows == cols else
-             f"<br>&nbsp;&nbsp;rows: {output_size_text(rows, s)}<br>&nbsp;&nbsp;columns: {output_size_text(cols, s)}")
-    k, d = s.kernel_size, s.dilation
-    field = receptive_field(s)
-    params = parameter_count(s)
-    return (f"<b>Output size</b> = ⌊(n + 2p − d·(k − 1) − 1) / s⌋ + 1{sizes}<br>"
-            f"<b>Receptive field</b>: each output cell sees a {field}×{field} patch of the input: "
-            f"d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {field}<br>"
-            f"<b>Parameters</b>: {k}×{k} = {k * k} weights + 1 bias = {params} "
-            "(a layer of F filters over C input maps has F·(C·k² + 1))")
+        self.numbers.show_window(result, self.position)
+        self.where.setText(window_text(result, self.position))
