@@ -21,6 +21,7 @@ from cnnviz.lab.run import GRADIENT_EVERY
 from cnnviz.models import MODELS, build_model
 from cnnviz.training import BatchMetrics, TensorData, TrainConfig, Trainer
 from cnnviz.training.device import training_threads
+from cnnviz.training.gradients import GradientProbe
 
 RATIO_TARGET = 0.9
 SNAPSHOT_EVERY = 10  # batches between filter snapshots, as the UI's TrainWorker(batch_every=10) emits
@@ -95,6 +96,28 @@ def trainer_rate(model_name: str, data: TensorData, batch_size: int, lr: float, 
     return _rate(epochs * len(data), wall, cpu)
 
 
+def gradient_sample_cost(model_name: str, data: TensorData, batch_size: int, steps: int) -> tuple[float, float]:
+    """Median ms of one training step and of one ``GradientProbe.sample()`` after it, taken back to back
+    (so load from other programs hits both alike): what sampling every k-th batch adds is sample / (k·step)."""
+    torch.manual_seed(0)
+    model = build_model(model_name).train().to(memory_format=torch.channels_last)  # type: ignore[call-overload]
+    optimizer = torch.optim.Adam(model.parameters())
+    probe = GradientProbe(model)
+    step_ms, sample_ms = [], []
+    for i in range(steps):
+        idx = torch.arange(i * batch_size, (i + 1) * batch_size) % len(data)
+        start = time.perf_counter()
+        loss = F.cross_entropy(model(data.x[idx]), data.y[idx])
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        middle = time.perf_counter()
+        probe.sample()
+        step_ms.append(1000 * (middle - start))
+        sample_ms.append(1000 * (time.perf_counter() - middle))
+    return median(step_ms), median(sample_ms)
+
+
 VARIANTS = ("bare", "bare_channels_last", "trainer", "trainer_gradients")
 
 
@@ -157,6 +180,10 @@ def run(quick: bool = False) -> list[Figure]:
                                 gradients))
         figures.append(Figure("throughput", f"{model_name}: gradient sampling's cost, Trainer with / without, "
                               "by CPU time", r["trainer_gradients"].cpu / r["trainer"].cpu, "×", detail=gradients))
+        step_ms, sample_ms = gradient_sample_cost(model_name, training_data(samples), batch, 8 if quick else 60)
+        figures.append(Figure("throughput", f"{model_name}: one gradient sample / one training step", 100 * sample_ms
+                              / step_ms, "%", detail=f"median of {8 if quick else 60} back-to-back pairs: step "
+                              f"{step_ms:.1f} ms, sample {sample_ms:.2f} ms; the lab samples every {GRADIENT_EVERY}"))
         sweep = thread_sweep(model_name, samples, 1 if quick else 3, options)
         rates = ", ".join(f"{t} thread(s) {v:,.0f}/s" for t, v in sweep.items())
         figures.append(Figure("throughput", f"{model_name}: fastest thread count, nothing else running",
