@@ -131,7 +131,8 @@ class LivePlots(LazyPanel):
         self.acc_plot = _plot(ACCURACY_TITLE, "accuracy (%)", (-10, -10), grid=True)
         self.grad_plot = _plot(GRADIENT_TITLE, "gradient norm (log)", (-10, 10), grid=False)
         self.grad_plot.setLogMode(y=True)  # layers' norms differ by orders of magnitude, and shrink as it learns
-        self.grad_plot.getAxis("left").setStyle(maxTextLevel=0)  # decades only: 2…9 between them overprinted
+        # decades only (the axis holds log10 of the norms): its own 2…9 labels between them overprinted
+        self.grad_plot.getAxis("left").setTicks([[(e, f"{10.0**e:g}") for e in range(-6, 4)]])
         self.grad_plot.setMinimumHeight(GRADIENT_HEIGHT)
         self.grad_plot.setToolTip("The length of each layer's gradient on the sampled batches: how hard that "
                                   "batch pushed the layer's weights")
