@@ -17,9 +17,11 @@ import torch.nn.functional as F
 from benchmarks.common import Figure, at_least, median
 from cnnviz.data import load_bundled_mnist, stratified_subset
 from cnnviz.introspect import conv_filters
+from cnnviz.lab.run import GRADIENT_EVERY
 from cnnviz.models import MODELS, build_model
 from cnnviz.training import BatchMetrics, TensorData, TrainConfig, Trainer
 from cnnviz.training.device import training_threads
+from cnnviz.training.gradients import GradientProbe
 
 RATIO_TARGET = 0.9
 SNAPSHOT_EVERY = 10  # batches between filter snapshots, as the UI's TrainWorker(batch_every=10) emits
@@ -70,7 +72,7 @@ def ui_callbacks(model: torch.nn.Module) -> tuple[Callable[[BatchMetrics], None]
     received: list[object] = []
 
     def on_batch(m: BatchMetrics) -> None:
-        received.append((m.epoch, m.batch, m.loss, m.accuracy))
+        received.append((m.epoch, m.batch, m.loss, m.accuracy, m.gradients))
         if m.batch % SNAPSHOT_EVERY == 0:
             received.append(conv_filters(model))  # type: ignore[arg-type]
 
@@ -78,22 +80,45 @@ def ui_callbacks(model: torch.nn.Module) -> tuple[Callable[[BatchMetrics], None]
 
 
 def trainer_rate(model_name: str, data: TensorData, batch_size: int, lr: float, epochs: int = 1,
-                 threads: int | None = None) -> float:
+                 threads: int | None = None, gradient_every: int = 0) -> Rate:
     """Samples per second of ``Trainer.fit`` with live curve and filter callbacks (no test evaluation).
 
-    ``threads`` None (or 0) keeps the app's own choice, ``training_threads()``.
+    ``threads`` None (or 0) keeps the app's own choice, ``training_threads()``; ``gradient_every`` samples
+    the gradients as the Training lab does (0: not at all).
     """
     torch.manual_seed(0)
     model = build_model(model_name)
     on_batch, _ = ui_callbacks(model)
     config = TrainConfig(epochs=epochs, batch_size=batch_size, lr=lr, device="cpu", eval_each_epoch=False,
-                         threads=threads or 0)
+                         threads=threads or 0, gradient_every=gradient_every)
     wall, cpu = time.perf_counter(), time.process_time()
     Trainer(model, config, on_batch=on_batch, on_epoch=lambda m: None).fit(data)
     return _rate(epochs * len(data), wall, cpu)
 
 
-VARIANTS = ("bare", "bare_channels_last", "trainer")
+def gradient_sample_cost(model_name: str, data: TensorData, batch_size: int, steps: int) -> tuple[float, float]:
+    """Median ms of one training step and of one ``GradientProbe.sample()`` after it, taken back to back
+    (so load from other programs hits both alike): what sampling every k-th batch adds is sample / (k·step)."""
+    torch.manual_seed(0)
+    model = build_model(model_name).train().to(memory_format=torch.channels_last)  # type: ignore[call-overload]
+    optimizer = torch.optim.Adam(model.parameters())
+    probe = GradientProbe(model)
+    step_ms, sample_ms = [], []
+    for i in range(steps):
+        idx = torch.arange(i * batch_size, (i + 1) * batch_size) % len(data)
+        start = time.perf_counter()
+        loss = F.cross_entropy(model(data.x[idx]), data.y[idx])
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        middle = time.perf_counter()
+        probe.sample()
+        step_ms.append(1000 * (middle - start))
+        sample_ms.append(1000 * (time.perf_counter() - middle))
+    return median(step_ms), median(sample_ms)
+
+
+VARIANTS = ("bare", "bare_channels_last", "trainer", "trainer_gradients")
 
 
 def compare(model_name: str, samples: int, threads: int, repeats: int) -> dict[str, Rate]:
@@ -109,6 +134,8 @@ def compare(model_name: str, samples: int, threads: int, repeats: int) -> dict[s
             rates["bare_channels_last"].append(
                 bare_loop_rate(model_name, data, recipe.batch_size, recipe.lr, channels_last=True))
             rates["trainer"].append(trainer_rate(model_name, data, recipe.batch_size, recipe.lr, threads=threads))
+            rates["trainer_gradients"].append(trainer_rate(model_name, data, recipe.batch_size, recipe.lr,
+                                                           threads=threads, gradient_every=GRADIENT_EVERY))
     finally:
         torch.set_num_threads(previous)
     return {v: Rate(median([r.wall for r in rs]), median([r.cpu for r in rs])) for v, rs in rates.items()}
@@ -145,6 +172,18 @@ def run(quick: bool = False) -> list[Figure]:
                                 r["trainer"].wall / r["bare_channels_last"].wall, "×", RATIO_TARGET, detail))
         figures.append(at_least("throughput", f"{model_name}: same, by CPU time",
                                 r["trainer"].cpu / r["bare_channels_last"].cpu, "×", RATIO_TARGET, detail))
+        gradients = f"{detail}; gradients sampled every {GRADIENT_EVERY} batch(es), as the Training lab does"
+        figures.append(at_least("throughput", f"{model_name}: Trainer with gradient sampling / bare loop",
+                                r["trainer_gradients"].wall / r["bare"].wall, "×", RATIO_TARGET, gradients))
+        figures.append(at_least("throughput", f"{model_name}: same, by CPU time, vs channels-last bare loop",
+                                r["trainer_gradients"].cpu / r["bare_channels_last"].cpu, "×", RATIO_TARGET,
+                                gradients))
+        figures.append(Figure("throughput", f"{model_name}: gradient sampling's cost, Trainer with / without, "
+                              "by CPU time", r["trainer_gradients"].cpu / r["trainer"].cpu, "×", detail=gradients))
+        step_ms, sample_ms = gradient_sample_cost(model_name, training_data(samples), batch, 8 if quick else 60)
+        figures.append(Figure("throughput", f"{model_name}: one gradient sample / one training step", 100 * sample_ms
+                              / step_ms, "%", detail=f"median of {8 if quick else 60} back-to-back pairs: step "
+                              f"{step_ms:.1f} ms, sample {sample_ms:.2f} ms; the lab samples every {GRADIENT_EVERY}"))
         sweep = thread_sweep(model_name, samples, 1 if quick else 3, options)
         rates = ", ".join(f"{t} thread(s) {v:,.0f}/s" for t, v in sweep.items())
         figures.append(Figure("throughput", f"{model_name}: fastest thread count, nothing else running",

@@ -89,11 +89,11 @@ def test_the_canvas_draws_while_loading_and_the_stroke_reaches_the_model(qtbot, 
     with torch.no_grad():  # the prediction is the saved model's on that stroke, computed independently
         expected = torch.softmax(trained_explorer[0](to_model_input(drawn)), dim=1)[0].numpy()
     assert np.allclose(window.state.capture.probabilities, expected, atol=1e-5)
-    qtbot.waitUntil(lambda: len(window.tab_widgets) == 5, timeout=60_000)  # the other tabs follow
-    assert list(window.tab_widgets) == ["draw", "filters", "explain", "lab", "zoo"]
+    qtbot.waitUntil(lambda: len(window.tab_widgets) == 6, timeout=60_000)  # the other tabs follow
+    assert list(window.tab_widgets) == ["draw", "filters", "sandbox", "explain", "lab", "zoo"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Draw && explore", "Filters", "Explain", "Training lab", "Model zoo"]
-    window.tab_actions[2].trigger()  # View → Explain (Ctrl+3), though the tab came after the window
+        "Draw && explore", "Filters", "Kernel sandbox", "Explain", "Training lab", "Model zoo"]
+    window.tab_actions[3].trigger()  # View → Explain (Ctrl+4), though the tab came after the window
     assert window.tabs.currentWidget() is window.tab_widgets["explain"]
 
 

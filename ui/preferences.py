@@ -21,6 +21,7 @@ from PyQt6.QtCore import QByteArray, QSettings
 
 from cnnviz.lab.config import EXECUTION_MODES, MAX_EPOCHS, OPTIMIZERS, ComparisonConfig
 from cnnviz.paths import user_data_dir
+from cnnviz.sandbox import DILATIONS, KERNEL_SIZES, PADDINGS, STRIDES
 from ui.canvas import DEFAULT_BRUSH as BRUSH_DEFAULT
 from ui.canvas import MAX_BRUSH as BRUSH_MAX
 from ui.canvas import MIN_BRUSH as BRUSH_MIN
@@ -35,7 +36,7 @@ def _within(lo: float, hi: float) -> Callable[[Any], bool]:
     return lambda v: lo <= v <= hi
 
 
-def _one_of(*choices: str) -> Callable[[Any], bool]:
+def _one_of(*choices: Any) -> Callable[[Any], bool]:
     return lambda v: v in choices
 
 
@@ -119,6 +120,17 @@ class LessonPrefs:
 
 
 @dataclass
+class SandboxPrefs:
+    """The kernel sandbox's convolution (``cnnviz.sandbox.ConvSetting``; padding "0"…"3" or "same")."""
+
+    kernel_size: int = _setting(3, _one_of(*KERNEL_SIZES))
+    stride: int = _setting(1, _one_of(*STRIDES))
+    padding: str = _setting("1", _one_of(*(str(p) for p in PADDINGS)))
+    dilation: int = _setting(1, _one_of(*DILATIONS))
+    step_ms: int = _setting(120, _within(20, 2000))  # the sliding window's animation: time per position
+
+
+@dataclass
 class Preferences:
     window: WindowPrefs = field(default_factory=WindowPrefs)
     view: ViewPrefs = field(default_factory=ViewPrefs)
@@ -127,6 +139,7 @@ class Preferences:
     lab: LabPrefs = field(default_factory=LabPrefs)
     zoo: ZooPrefs = field(default_factory=ZooPrefs)
     lessons: LessonPrefs = field(default_factory=LessonPrefs)
+    sandbox: SandboxPrefs = field(default_factory=SandboxPrefs)
 
 
 class PreferenceError(ValueError):

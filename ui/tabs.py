@@ -33,6 +33,11 @@ def tab_builders(state: AppState, prefs: Preferences, canvas: DrawingCanvas | No
 
         return FiltersTab(state, prefs)
 
+    def sandbox() -> QWidget:
+        from ui.sandbox.tab import SandboxTab
+
+        return SandboxTab(state, prefs)
+
     def explain() -> QWidget:
         from ui.explain.tab import ExplainTab
 
@@ -48,7 +53,8 @@ def tab_builders(state: AppState, prefs: Preferences, canvas: DrawingCanvas | No
 
         return ZooTab(state, prefs)
 
-    return [("draw", "Draw && explore", draw), ("filters", "Filters", filters), ("explain", "Explain", explain),
+    return [("draw", "Draw && explore", draw), ("filters", "Filters", filters),
+            ("sandbox", "Kernel sandbox", sandbox), ("explain", "Explain", explain),
             ("lab", "Training lab", lab), ("zoo", "Model zoo", zoo)]
 
 

@@ -23,6 +23,8 @@ ON_IMAGE_TEXT = "#ffffff"  # labels drawn on a picture sit on their own dark pla
 LABEL_PLATE = (0, 0, 0, 150)
 IMAGE_GAP = "#9a9aa2"  # between tiles of a mosaic: visible next to black maps and on both backgrounds
 POOL_WINDOW_TINTS = ("#dbe9fb", "#fde2d4", "#dcf3df", "#efe0f7")  # one per pooling window, row-major
+LAYER_COLORS = ("#2e86de", "#e4572e", "#2ca25f", "#8e44ad", "#b8860b")  # the lab's per-layer gradient curves
+PADDING_TINT = (46, 134, 222, 120)  # the kernel sandbox's border of zeros, over the black those zeros are
 NUMBER_ON_TINT = "#111111"  # numbers on the light tints above and on light map cells
 
 

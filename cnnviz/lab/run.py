@@ -35,6 +35,10 @@ from cnnviz.training.trainer import evaluate_unless_stopped
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
+# The CNN's gradients (per-stage norms, conv1's weight gradients) are sampled every this many batches:
+# a sample costs ~0.3 ms against a 10–40 ms batch (explorer CNN, batch 64, 2 cores), so every batch
+# would do; 2 halves the points the curves redraw. `python -m benchmarks throughput` measures it.
+GRADIENT_EVERY = 2
 EVAL_PARTS = CPU_CORES  # threads sharing each per-epoch test evaluation on the CPU
 EVAL_BATCH_SIZE = 500  # measured fastest for the explorer CNN on a 2-core CPU (benchmarks/bench_training_lab.py)
 
@@ -217,6 +221,7 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
     train_config = TrainConfig(
         epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer,
         seed=config.seed, device=config.device, eval_each_epoch=False, threads=threads,
+        gradient_every=GRADIENT_EVERY if has_filters else 0,
     )
     def restarted(notice: str) -> None:  # the GPU attempt's batches and epochs are not this run's history
         run.batch_losses.clear()

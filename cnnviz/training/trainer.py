@@ -19,6 +19,7 @@ from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
 from cnnviz.training.augment import black_pixel, elastic, random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.gradients import GradientProbe, GradientSample
 from cnnviz.training.seeding import generator_dropout, run_generator
 
 
@@ -74,6 +75,7 @@ class TrainConfig:
     eval_each_epoch: bool = True
     eval_batch_size: int = 1000
     threads: int = 0  # CPU threads while training; 0 = all cores but one (training_threads())
+    gradient_every: int = 0  # batches between gradient samples on BatchMetrics.gradients (0: none)
 
     @classmethod
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
@@ -95,6 +97,7 @@ class BatchMetrics:
     accuracy: float  # of this batch, in [0, 1]
     samples_per_s: float
     elapsed_s: float
+    gradients: GradientSample | None = None  # every TrainConfig.gradient_every batches, from the first
 
     @property
     def progress(self) -> float:
@@ -335,6 +338,7 @@ class Trainer:
             self.model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
         tested = self.model if ema is None else ema.module
         result = TrainResult(device=self.device.type)
+        probe = GradientProbe(self.model) if cfg.gradient_every else None
         start = time.perf_counter()
         seen = 0
         for epoch in range(1, cfg.epochs + 1):
@@ -356,6 +360,9 @@ class Trainer:
                 loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
+                gradients = None
+                if probe is not None and ((epoch - 1) * batches + b) % cfg.gradient_every == 0:
+                    gradients = probe.sample()
                 optimizer.step()
                 if ema is not None:
                     ema.update_parameters(self.model)
@@ -371,7 +378,7 @@ class Trainer:
                     self.on_batch(BatchMetrics(
                         epoch=epoch, batch=b + 1, batches_per_epoch=batches, loss=batch_loss,
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
-                        elapsed_s=elapsed,
+                        elapsed_s=elapsed, gradients=gradients,
                     ))
             test_loss = test_acc = None
             if test is not None and cfg.eval_each_epoch and not self.should_stop():

@@ -25,14 +25,20 @@ BLOCK = 8  # each weight drawn as an 8×8 block, so the gaps between kernels sta
 TITLE_LINES = 2  # the title's height is kept for two lines, so a longer caption never moves anything
 
 
+TOOLTIP = "The 3×3 kernels of the CNN's first layer: red positive, blue negative weights"
+
+
 class FiltersView(LazyPanel):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``FiltersView(title, tooltip)``: the first-layer kernels (or, in a second view, their gradients)."""
+
+    def __init__(self, title: str = TITLE, tooltip: str = TOOLTIP, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filters: np.ndarray | None = None  # (count, kh, kw), what is shown
         self.caption = ""
+        self.name = title
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(TITLE)
+        self.title = QLabel(title)
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -46,7 +52,7 @@ class FiltersView(LazyPanel):
         self.view.addItem(self.box)
         self.box.enableAutoRange()  # the kernels stay centred and whole whatever size the column gives
         self.view.setMinimumHeight(120)
-        self.view.setToolTip("The 3×3 kernels of the CNN's first layer: red positive, blue negative weights")
+        self.view.setToolTip(tooltip)
         column.addWidget(self.view, 1)
 
     def sizeHint(self) -> QSize:
@@ -59,7 +65,7 @@ class FiltersView(LazyPanel):
 
     def show_filters(self, filters: np.ndarray, caption: str) -> None:
         self.filters, self.caption = filters, caption
-        self.title.setText(f"{TITLE} · {caption}")
+        self.title.setText(f"{self.name} · {caption}")
         self.mark_dirty()
 
     def refresh(self) -> None:

@@ -1,4 +1,5 @@
-"""The lab's live curves: each model's smoothed training loss per batch and test accuracy per epoch.
+"""The lab's live curves: each model's smoothed training loss per batch and test accuracy per epoch, and
+the CNN's gradient norm per layer on the batches the training samples (``GRADIENT_EVERY``), log-scaled.
 
 Batches arrive much faster than a plot can repaint, so they are only collected here; a timer hands the
 curves their new points every ``REDRAW_MS``, and only to the curves that grew (every ``setData``
@@ -26,7 +27,8 @@ from cnnviz.lab import (
     ModelEpochMetrics,
     smooth,
 )
-from ui.theme import CNN_COLOR, FC_COLOR, palette
+from ui.lab.filters_view import FiltersView
+from ui.theme import CNN_COLOR, FC_COLOR, LAYER_COLORS, palette
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
@@ -35,6 +37,12 @@ PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
 COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
 LOSS_TITLE = "Training loss (smoothed)"
 ACCURACY_TITLE = "Test accuracy (each epoch)"
+GRADIENT_TITLE = "CNN gradient norm per layer"
+GRADIENT_IMAGES_TITLE = "CNN conv 1 weight gradients"
+GRADIENT_IMAGES_TIP = ("∂loss/∂w of each first-layer weight on the last sampled batch (red positive, blue negative): "
+                       "the optimizer moves every weight against its gradient")
+GRADIENT_HEIGHT = 140  # the gradient row under the loss and accuracy: the smaller, they come first
+GRADIENT_IMAGES_WIDTH = 220
 TITLE_SIZE = "12pt"
 
 
@@ -50,11 +58,21 @@ class LiveCurve:
     acc_y: list[float] = field(default_factory=list)
     last_batch: ModelBatchMetrics | None = None
     epochs_done: int = 0
+    grad_x: list[float] = field(default_factory=list)  # the sampled batches, in epochs
+    grad_norms: dict[str, list[float]] = field(default_factory=dict)  # layer -> ‖g‖ on each sampled batch
+    grad_filters: tuple[np.ndarray, str] | None = None  # the newest conv1 weight gradients and where from
 
     def add_batch(self, m: ModelBatchMetrics) -> None:
         self.last_batch = m
-        self.loss_x.append(m.epoch - 1 + m.batch / m.batches_per_epoch)
+        x = m.epoch - 1 + m.batch / m.batches_per_epoch
+        self.loss_x.append(x)
         self.loss_y.append(self.smoother.add(m.loss))
+        if m.gradients is not None:
+            self.grad_x.append(x)
+            for layer, norm in m.gradients.norms.items():
+                self.grad_norms.setdefault(layer, []).append(norm)
+            if m.gradients.first_conv is not None:
+                self.grad_filters = (m.gradients.first_conv, f"epoch {m.epoch}, batch {m.batch}/{m.batches_per_epoch}")
 
     def add_epoch(self, m: ModelEpochMetrics) -> None:
         self.epochs_done = m.epoch
@@ -96,6 +114,7 @@ class LivePlots(LazyPanel):
         super().__init__(parent)
         self.live: dict[str, LiveCurve] = {}
         self.live_items: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self.grad_items: dict[str, pg.PlotDataItem] = {}  # the CNN's layers' gradient-norm curves
         self._drawn: dict[tuple[str, str], int] = {}  # (model, curve) -> points handed to the plot
         self._grown = False
         self._loss_top = 0.0  # the loss axis's top, before its 5% headroom
@@ -110,16 +129,32 @@ class LivePlots(LazyPanel):
         row = QHBoxLayout()
         self.loss_plot = _plot(LOSS_TITLE, "cross-entropy loss", (-10, 10), grid=False)
         self.acc_plot = _plot(ACCURACY_TITLE, "accuracy (%)", (-10, -10), grid=True)
-        row.addWidget(self.loss_plot)
-        row.addWidget(self.acc_plot)
-        column.addLayout(row, 1)
+        self.grad_plot = _plot(GRADIENT_TITLE, "gradient norm (log)", (-10, 10), grid=False)
+        self.grad_plot.setLogMode(y=True)  # layers' norms differ by orders of magnitude, and shrink as it learns
+        # decades only (the axis holds log10 of the norms): its own 2…9 labels between them overprinted
+        self.grad_plot.getAxis("left").setTicks([[(e, f"{10.0**e:g}") for e in range(-6, 4)]])
+        self.grad_plot.setMinimumHeight(GRADIENT_HEIGHT)
+        self.grad_plot.setToolTip("The length of each layer's gradient on the sampled batches: how hard that "
+                                  "batch pushed the layer's weights")
+        self.gradient_view = FiltersView(GRADIENT_IMAGES_TITLE, GRADIENT_IMAGES_TIP)
+        self.gradient_view.title.setText(f"{GRADIENT_IMAGES_TITLE} · shown while training")
+        self.gradient_view.setFixedWidth(GRADIENT_IMAGES_WIDTH)
+        self.gradient_view.setMinimumHeight(GRADIENT_HEIGHT)
+        for plot in (self.loss_plot, self.acc_plot):
+            row.addWidget(plot)
+        column.addLayout(row, 3)
+        gradients = QHBoxLayout()
+        gradients.addWidget(self.grad_plot, 1)
+        gradients.addWidget(self.gradient_view)
+        column.addLayout(gradients, 2)
         self._set_axes(ComparisonConfig().epochs)
 
     # -- a run ---------------------------------------------------------------------------------------
     def start(self, config: ComparisonConfig, results: list[ComparisonResult]) -> None:
         """Clear the plots, draw the last finished runs dashed, add empty curves for this run, start redrawing."""
-        for plot in (self.loss_plot, self.acc_plot):
+        for plot in (self.loss_plot, self.acc_plot, self.grad_plot):
             plot.clear()
+        self.grad_items = {}
         self.say("")
         self._set_axes(config.epochs)
         self.acc_plot.enableAutoRange(axis="y")  # accuracies near 100% need the room more than the scale
@@ -161,6 +196,21 @@ class LivePlots(LazyPanel):
             self.live[m.model].add_epoch(m)
             self._grown = True
 
+    def _redraw_gradients(self, live: LiveCurve) -> None:
+        """The CNN's layers' gradient norms, a curve per layer (added as its first point arrives)."""
+        if len(live.grad_x) == self._drawn.get((CNN_KEY, "grad"), 0):
+            return
+        for layer, norms in live.grad_norms.items():
+            if layer not in self.grad_items:
+                pen = pg.mkPen(LAYER_COLORS[len(self.grad_items) % len(LAYER_COLORS)], width=1.5)
+                self.grad_items[layer] = self.grad_plot.plot([], [], pen=pen, name=layer)
+                self.restyle()
+            self.grad_items[layer].setData(live.grad_x[: len(norms)], norms)
+        self._drawn[(CNN_KEY, "grad")] = len(live.grad_x)
+        if live.grad_filters is not None:
+            self.gradient_view.show_filters(*live.grad_filters)
+            live.grad_filters = None
+
     def restart(self, key: str, notice: str) -> None:
         """The model starts again (a GPU ran out of memory): its curves so far were another attempt's."""
         if key in self.live:
@@ -197,6 +247,8 @@ class LivePlots(LazyPanel):
             if len(live.acc_x) != self._drawn.get((key, "acc"), 0):
                 acc_item.setData(live.acc_x, live.acc_y)
                 self._drawn[(key, "acc")] = len(live.acc_x)
+        if CNN_KEY in self.live:
+            self._redraw_gradients(self.live[CNN_KEY])
 
     def refresh(self) -> None:
         self.redraw()
@@ -204,7 +256,8 @@ class LivePlots(LazyPanel):
     def restyle(self) -> None:
         """Titles and legend labels in the palette's text colour (pyqtgraph copies colours when it draws text)."""
         text = palette().text
-        for plot, title in ((self.loss_plot, LOSS_TITLE), (self.acc_plot, ACCURACY_TITLE)):
+        for plot, title in ((self.loss_plot, LOSS_TITLE), (self.acc_plot, ACCURACY_TITLE),
+                            (self.grad_plot, GRADIENT_TITLE)):
             plot.setTitle(title, size=TITLE_SIZE, color=text)
             legend = plot.getPlotItem().legend
             if legend is not None:
@@ -218,6 +271,7 @@ class LivePlots(LazyPanel):
         self.loss_plot.setYRange(0, 2.5, padding=0)  # cross-entropy of a 10-way guess starts near ln 10 ≈ 2.3
         self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
         self.acc_plot.setYRange(0, 100, padding=0.02)
+        self.grad_plot.setXRange(0, epochs, padding=0.02)
 
     def _fit_loss_axis(self, highest: float) -> None:
         """Loss axis from 0 to the highest loss shown, changed only when that grows (no rescaling per batch)."""
