@@ -20,6 +20,7 @@ from PyQt6.QtWidgets import (
 
 from cnnviz.features.ablation import ChannelRanking, ablatable_stages, describe_ablation, off_in, rank_channels
 from cnnviz.format import format_probability
+from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
@@ -141,10 +142,12 @@ class AblationPanel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        ranking, names = self.ranking, self.state.data.class_names
+        ranking, meta, capture = self.ranking, self.state.meta, self.state.capture
         if ranking is None or ranking.stage != self.stage:
             self.table.setRowCount(0)
             return
+        count = len(capture.probabilities) if capture is not None else int(ranking.predictions.max()) + 1
+        names = class_labels(meta.class_names if meta is not None else None, count)  # the model's classes
         off = set(off_in(self.state.ablation, ranking.stage))
         order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last
         rows = [[f"{c + 1}", "", format_probability(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
