@@ -54,6 +54,12 @@ class Visualisation:
     target: Target
     image: np.ndarray  # (H, W) grey or (H, W, 3) colour, float32 in [0, 1], at the model's input size
     activation: float  # the unit's response to the image (largest over positions for a map unit)
+    box: tuple[int, int, int, int]  # (top, left, bottom, right), inclusive: what the optimised cell sees
+
+    def seen(self) -> np.ndarray:
+        """The part of the picture the optimised cell sees (widened by the jitter); all of it for a vector unit."""
+        top, left, bottom, right = self.box
+        return self.image[top : bottom + 1, left : right + 1]
 
 
 def cache_key(weights: str, spec: InputSpec, target: Target, settings: VisSettings) -> str:
@@ -75,16 +81,23 @@ def visualise(model: StagedNet, spec: InputSpec, targets: list[Target], settings
     for i, (key, target) in enumerate(zip(keys, targets, strict=True)):
         hit = cache.load(key, cache_dir)
         if hit is not None:
-            found[i] = Visualisation(target, hit["image"].astype(np.float32), float(hit["activation"]))
+            found[i] = Visualisation(target, hit["image"].astype(np.float32), float(hit["activation"]),
+                                     _box(hit["box"]))
     todo = [i for i in range(len(targets)) if i not in found]
     if todo:
-        images = _ascend(model, spec, [targets[i] for i in todo], settings, job)
+        images, boxes = _ascend(model, spec, [targets[i] for i in todo], settings, job)
         values = activations(model, spec, images, [targets[i] for i in todo])
         for n, i in enumerate(todo):
-            vis = Visualisation(targets[i], images[n], float(values[n]))
-            cache.store(keys[i], {"image": vis.image, "activation": np.array(vis.activation, dtype=np.float32)}, cache_dir)
+            vis = Visualisation(targets[i], images[n], float(values[n]), _box(boxes[n]))
+            cache.store(keys[i], {"image": vis.image, "activation": np.array(vis.activation, dtype=np.float32),
+                                  "box": np.array(vis.box)}, cache_dir)
             found[i] = vis
     return [found[i] for i in range(len(targets))]
+
+
+def _box(values: np.ndarray) -> tuple[int, int, int, int]:
+    top, left, bottom, right = (int(v) for v in values)
+    return top, left, bottom, right
 
 
 def _pixels(p: torch.Tensor, channels: int) -> torch.Tensor:
@@ -127,6 +140,25 @@ def _transform(images: torch.Tensor, settings: VisSettings, strength: torch.Tens
     return F.grid_sample(images, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
 
+def _seen_boxes(model: StagedNet, spec: InputSpec, targets: list[Target], sizes: dict[str, tuple[int, ...]],
+                settings: VisSettings, strength: torch.Tensor) -> np.ndarray:
+    """(N, 4) what each optimised cell sees, widened by its jitter and clipped: the whole image for a vector."""
+    fields = {f.stage: f for f in receptive_fields(model)}
+    h, w = spec.size
+    boxes = np.tile(np.array([0, 0, h - 1, w - 1]), (len(targets), 1))
+    for n, t in enumerate(targets):
+        field, size = fields[t.stage], sizes[t.stage]
+        if not field.spatial or len(size) != 3:
+            continue
+        margin = round(float(strength[n]) * settings.jitter)
+        cy = field.start_y + (size[1] // 2) * field.jump_y
+        cx = field.start_x + (size[2] // 2) * field.jump_x
+        half_h, half_w = (field.height - 1) / 2 + margin, (field.width - 1) / 2 + margin
+        boxes[n] = [max(0, round(cy - half_h)), max(0, round(cx - half_w)),
+                    min(h - 1, round(cy + half_h)), min(w - 1, round(cx + half_w))]
+    return boxes
+
+
 def _unit_values(outputs: dict[str, torch.Tensor], targets: list[Target]) -> torch.Tensor:
     """(N,) the value of each image's own target: a map's centre cell, or a vector's unit."""
     values = []
@@ -150,8 +182,9 @@ def _field_strength(model: StagedNet, spec: InputSpec, targets: list[Target]) ->
 
 
 def _ascend(model: StagedNet, spec: InputSpec, targets: list[Target], settings: VisSettings,
-            job: Job) -> np.ndarray:
-    """(N, H, W) or (N, H, W, 3) float32 pictures in [0, 1], one per target."""
+            job: Job) -> tuple[np.ndarray, np.ndarray]:
+    """(N, H, W) or (N, H, W, 3) float32 pictures in [0, 1], one per target, and (N, 4) what each optimised
+    cell sees."""
     device = next(model.parameters()).device
     gen = torch.Generator().manual_seed(settings.seed)
     n, (h, w) = len(targets), spec.size
@@ -160,12 +193,15 @@ def _ascend(model: StagedNet, spec: InputSpec, targets: list[Target], settings: 
     stages = {t.stage for t in targets}
     strength = _field_strength(model, spec, targets)
     blurred = (strength >= 0.5).to(device)  # small fields' patterns are the kernels' own sharp ones
+    sizes: dict[str, tuple[int, ...]] = {}
     with eval_mode(model):
         for step in range(settings.steps):
             check(job.should_stop)
             moved = _transform(torch.sigmoid(p), settings, strength, gen)  # (N, C, H, W) in [0, 1]
             x = to_spec_input(moved[:, 0] if spec.channels == 1 else moved.permute(0, 2, 3, 1), spec)
-            values = _unit_values(run_to(model, x, stages, before_activation=True), targets)
+            outputs = run_to(model, x, stages, before_activation=True)
+            sizes = {name: tuple(out.shape[1:]) for name, out in outputs.items()}
+            values = _unit_values(outputs, targets)
             (grad,) = torch.autograd.grad(-values.sum(), [p])  # not into the model's own .grad
             p.grad = grad
             optimiser.step()
@@ -174,7 +210,8 @@ def _ascend(model: StagedNet, spec: InputSpec, targets: list[Target], settings: 
                     p.copy_(torch.where(blurred[:, None, None, None], _blur(p, settings.blur_sigma), p))
             if step % 10 == 9 or step == settings.steps - 1:
                 job.progress((step + 1, settings.steps))
-    return _pixels(p.detach(), spec.channels).cpu().numpy().astype(np.float32)
+    images = _pixels(p.detach(), spec.channels).cpu().numpy().astype(np.float32)
+    return images, _seen_boxes(model, spec, targets, sizes, settings, strength)
 
 
 @torch.no_grad()
