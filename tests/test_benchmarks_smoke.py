@@ -13,6 +13,7 @@ from benchmarks import (
     cold_start,
     end_to_end,
     explain,
+    features,
     gpu,
     latency,
     numpy_reference,
@@ -39,7 +40,8 @@ def _check(figures: list[Figure]) -> None:
         assert (f.met is None) == (not f.target)
 
 
-@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain],
+@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain,
+                                    features],
                          ids=lambda m: m.__name__)
 def test_core_benchmarks_run(module) -> None:  # type: ignore[no-untyped-def]
     _check(module.run(quick=True))
