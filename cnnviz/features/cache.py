@@ -58,3 +58,10 @@ def clear_memory() -> None:
     """Forget the in-memory entries (tests use it to check the disk cache)."""
     with _LOCK:
         _MEMORY.clear()
+
+
+def user_cache_dir() -> Path:
+    """Where the app keeps feature results between sessions (inside the per-user data folder)."""
+    from cnnviz.paths import user_data_dir
+
+    return user_data_dir() / "feature-cache"
