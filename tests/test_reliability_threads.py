@@ -254,6 +254,12 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
+elif scenario == "features":  # the Filters tab's feature pictures being found by gradient ascent
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    filters = window.tab_widgets["filters"]
+    window.tabs.setCurrentWidget(filters)
+    filters.views.setCurrentWidget(filters.page)
+    close_when_running("visualise")
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
@@ -269,7 +275,7 @@ print("EXIT", code, flush=True)
 
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
-                                      "report", "lab", "explain"])
+                                      "report", "lab", "explain", "features"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)
