@@ -79,6 +79,9 @@ class FeaturesPanel(LazyPanel):
         row.addWidget(self.strip, 3)
         row.addWidget(self.top, 2)
         layout.addLayout(row, 3)
+        self.caption = QLabel("")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
         self.bar = JobBar()
         self.bar.cancel_requested.connect(self.cancel)
         self.bar.run_requested.connect(self._run_again)
@@ -232,8 +235,8 @@ class FeaturesPanel(LazyPanel):
             self.wanted.set_title("wants to see …")
         else:
             show_picture(self.wanted, vis.seen())
-            best = f"; best digit {top.values[c, 0]:.2f}" if top is not None else ""
-            self.wanted.set_title(f"wants to see ({vis.activation:.2f}{best})")
+            self.wanted.set_title("wants to see")
+        self.caption.setText(_caption(name, vis, top, c))
         self.wanted.picture.setToolTip(f"The {vis.seen().shape[0]}×{vis.seen().shape[1]} pixels {name}'s centre "
                                        "cell sees, as gradient ascent made them" if vis else "")
         for key, panel in self.layer.panels.items():
@@ -250,6 +253,17 @@ class FeaturesPanel(LazyPanel):
             show_picture(tile, to_unit(self.state.data.test_images[int(top.indices[c, j])]))
             tile.outline("region", *(int(v) for v in top.boxes[c, j]))
             tile.set_title(f"{top.values[c, j]:.2f}")  # how strongly it excites the filter
+
+
+def _caption(name: str, vis: Visualisation | None, top: TopExamples | None, c: int) -> str:
+    """The numbers behind the pictures, in words."""
+    parts = []
+    if vis is not None:
+        parts.append(f"Its picture makes {name} respond <b>{vis.activation:.2f}</b>")
+    if top is not None:
+        parts.append(f"the digit that excites it most, {top.values[c, 0]:.2f} (each digit's response is above it; "
+                     "the outlined square is the patch its strongest cell sees)")
+    return ("; ".join(parts) + ".") if parts else ""
 
 
 def show_picture(panel: ImagePanel, image: np.ndarray) -> None:
