@@ -10,16 +10,7 @@ from PIL import Image
 
 from cnnviz.cli import main
 from cnnviz.features.pictures import ENLARGE
-
-
-def _refused(argv: list[str], capsys: pytest.CaptureFixture[str], folder: Path, *fragments: str) -> None:
-    before = sorted(folder.rglob("*"))
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err and captured.out == ""
-    for fragment in fragments:
-        assert fragment in captured.err
-    assert sorted(folder.rglob("*")) == before  # nothing written
+from tests.test_cli_validation import _refused  # exit 2, one sentence, no traceback, nothing written
 
 
 def test_writes_visualisation_top9_and_weights_per_channel(trained_explorer, mnist, tmp_path: Path,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PyQt6.QtCore import QSignalBlocker
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.data.transforms import to_unit
@@ -132,10 +133,10 @@ class FeaturesPanel(LazyPanel):
         self._filters = conv_filters(model) if model is not None else []
         stages = [f.stage for f in self._filters]
         if stages != [self.stage_box.itemText(i) for i in range(self.stage_box.count())]:
-            self.stage_box.blockSignals(True)
+            blocker = QSignalBlocker(self.stage_box)  # one update below, not one per item
             self.stage_box.clear()
             self.stage_box.addItems(stages)
-            self.stage_box.blockSignals(False)
+            blocker.unblock()
             self._stage_changed()
         self.setEnabled(bool(stages))
         self.mark_dirty()

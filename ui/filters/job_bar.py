@@ -17,23 +17,16 @@ class JobBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.status = StatusLabel("")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
+        self.status, self.progress, self.button = StatusLabel(""), QProgressBar(), QPushButton("Cancel")
+        self.progress.setRange(0, 1000)  # tenths of a percent
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
-        self.button = QPushButton("Cancel")
         self.button.clicked.connect(self._clicked)
-        row.addWidget(self.status, 1)
-        row.addWidget(self.progress)
-        row.addWidget(self.button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.status, 1), (self.progress, 0), (self.button, 0)):
+            row.addWidget(widget, stretch)
         self.idle("")
-
-    @property
-    def running(self) -> bool:
-        return self.button.text() == "Cancel" and self.button.isVisible()
 
     def busy(self, text: str) -> None:
         self.status.say(text)
