@@ -43,6 +43,7 @@ def run(quick: bool = False) -> list[Figure]:
                       detail="CPU time: what an idle machine would need, robust to other programs")]
     settings = VisSettings(steps=20) if quick else VisSettings()
     with job_threads("explain") as threads:
+        visualise(model, spec, [Target("conv1", 0)], VisSettings(steps=2, seed=99))  # warm-up: first autograd call
         for name, targets in (("conv1, all 8 filters", [Target("conv1", c) for c in range(8)]),
                               ("conv2, all 16 filters", [Target("conv2", c) for c in range(16)]),
                               ("all 10 classes", [class_target(model, c) for c in range(10)])):

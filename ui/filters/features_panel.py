@@ -91,6 +91,7 @@ class FeaturesPanel(LazyPanel):
         self.filter_box.valueChanged.connect(lambda *_: self.mark_dirty())
         state.model_changed.connect(self._on_model)
         state.capture_changed.connect(self.mark_dirty)
+        state.data_changed.connect(self._on_data)
         self._on_model()
 
     # -- public API ----------------------------------------------------------------------------
@@ -141,7 +142,14 @@ class FeaturesPanel(LazyPanel):
         self.setEnabled(bool(stages))
         self.mark_dirty()
 
+    def _on_data(self) -> None:
+        """Another data set: its own top examples (the pictures depend on the model only)."""
+        self.tasks.cancel("top")
+        self.examples = {}
+        self.mark_dirty()
+
     def _stage_changed(self) -> None:
+        self._stopped = False  # a new layer asked for: compute it, even after a cancel
         n = next((f.weights.shape[0] for f in self._filters if f.stage == self.stage), 1)
         self.filter_box.setRange(1, n)
         self.layer.clear_panels()
@@ -221,9 +229,8 @@ class FeaturesPanel(LazyPanel):
         else:
             self.weights.clear()
             self.weights.set_title("weights: on its card")
-        capture = self.state.capture
-        if capture is not None and capture.stage(self.stage).output.ndim == 3:
-            response = capture.stage(self.stage).output[c]
+        response = _response(self.state, self.stage, c)
+        if response is not None:
             self.response.show_values(response, ACTIVATION_MAP, value_range(response))
             self.response.set_title("on your digit")
         else:
@@ -254,6 +261,16 @@ class FeaturesPanel(LazyPanel):
             show_picture(tile, to_unit(self.state.data.test_images[int(top.indices[c, j])]))
             tile.outline("region", *(int(v) for v in top.boxes[c, j]))
             tile.set_title(f"{top.values[c, j]:.2f}")  # how strongly it excites the filter
+
+
+def _response(state: AppState, stage: str, channel: int) -> np.ndarray | None:
+    """Map ``channel`` of ``stage`` on the current input; None before there is one (or while a new model's
+    capture is on its way)."""
+    try:
+        output = state.capture.stage(stage).output if state.capture is not None else None
+    except KeyError:
+        return None
+    return output[channel] if output is not None and output.ndim == 3 and channel < output.shape[0] else None
 
 
 def _caption(name: str, vis: Visualisation | None, top: TopExamples | None, c: int) -> str:
