@@ -112,3 +112,13 @@ def test_each_class_picture_is_classified_as_its_class(qtbot, tab: FiltersTab, t
     assert list(predicted) == list(range(10))
     for vis, panel in zip(classes.pictures, classes.strip.panels.values(), strict=True):
         assert _grey_levels_match(panel.picture.image, vis.image)
+
+
+def test_switching_layers_and_back_shows_every_picture_at_a_visible_size(qtbot, tab: FiltersTab) -> None:  # type: ignore[no-untyped-def]
+    panel = tab.page.features
+    panel.select("conv2", 2)
+    qtbot.waitUntil(lambda: ("conv2", 15) in panel.visualisations, timeout=SLOW)
+    panel.select("conv1", 1)  # back: a new row of 8 pictures replaces the 16
+    qtbot.waitUntil(lambda: all(p.picture.image is not None for p in panel.layer.panels.values()), timeout=SLOW)
+    qtbot.waitUntil(lambda: all(p.box.geometry().height() > 20 for p in panel.layer.panels.values()), timeout=5000)
+    assert len(panel.layer.panels) == 8

@@ -11,7 +11,7 @@ from cnnviz.features import Visualisation, class_target, visualise
 from cnnviz.features.cache import user_cache_dir
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.filters.features_panel import show_picture
+from ui.filters.features_panel import renew, show_picture
 from ui.filters.job_bar import JobBar
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -36,7 +36,7 @@ class ClassPanel(LazyPanel):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.strip = ImageStrip(min_panel=44)
-        self.strip.setMaximumHeight(160)  # the filters above need the room more
+        self.strip.setMaximumHeight(150)  # the filters above need the room more
         layout.addWidget(self.strip, 1)
         self.bar = JobBar()
         self.bar.cancel_requested.connect(self.cancel)
@@ -70,7 +70,7 @@ class ClassPanel(LazyPanel):
         article = "an" if example[:1].lower() in "aeio8" else "a"
         self.heading.setText(f"<b>What the network thinks each class looks like</b> — e.g. what it thinks "
                              f"{article} {example} looks like: the picture that raises that class's score most.")
-        self.strip.clear_panels()
+        self.strip = renew(self.strip)
         for name in names:
             self.strip.add_panel(name, name)
         self.mark_dirty()

@@ -63,8 +63,7 @@ class FeaturesPanel(LazyPanel):
         pick.addWidget(self.filter_box)
         pick.addStretch(1)
         layout.addLayout(pick)
-        self.layer = ImageStrip(min_panel=36)  # every filter of the layer: click one to pick it
-        self.layer.clicked.connect(lambda key, _r, _c: self.filter_box.setValue(int(key) + 1))
+        self.layer = ImageStrip(min_panel=28)  # every filter of the layer: click one to pick it
         self.layer.setToolTip("What each filter of this layer wants to see; click one to look at it closely")
         layout.addWidget(self.layer, 1)
         row = QHBoxLayout()
@@ -72,7 +71,7 @@ class FeaturesPanel(LazyPanel):
         self.weights = self.strip.add_panel("weights", "weights")
         self.response = self.strip.add_panel("response", "on your digit")
         self.wanted = self.strip.add_panel("wanted", "wants to see")
-        self.top = ImageStrip(min_panel=40)
+        self.top = ImageStrip(min_panel=28)
         self.tiles = [self.top.add_panel(f"top{j}", "", row=j // 3, col=j % 3) for j in range(9)]
         self.top.clicked.connect(lambda key, _r, _c: self.open_example(int(key[3:])))
         self.top.setToolTip("The 9 test digits that excite this filter most (its strongest response above each); "
@@ -152,7 +151,8 @@ class FeaturesPanel(LazyPanel):
         self._stopped = False  # a new layer asked for: compute it, even after a cancel
         n = next((f.weights.shape[0] for f in self._filters if f.stage == self.stage), 1)
         self.filter_box.setRange(1, n)
-        self.layer.clear_panels()
+        self.layer = renew(self.layer)
+        self.layer.clicked.connect(lambda key, _r, _c: self.filter_box.setValue(int(key) + 1))
         cols = min(n, LAYER_COLUMNS)
         for c in range(min(n, LAYER_COLUMNS * LAYER_ROWS)):
             self.layer.add_panel(str(c), str(c + 1), row=c // cols, col=c % cols)
@@ -279,9 +279,24 @@ def _caption(name: str, vis: Visualisation | None, top: TopExamples | None, c: i
     if vis is not None:
         parts.append(f"Its picture makes {name} respond <b>{vis.activation:.2f}</b>")
     if top is not None:
-        parts.append(f"the digit that excites it most, {top.values[c, 0]:.2f} (each digit's response is above it; "
-                     "the outlined square is the patch its strongest cell sees)")
+        parts.append(f"the test digit that excites it most, {top.values[c, 0]:.2f} (responses above the digits; "
+                     "outlined: what the strongest cell sees)")
     return ("; ".join(parts) + ".") if parts else ""
+
+
+def renew(strip: ImageStrip) -> ImageStrip:
+    """An empty strip like ``strip`` in its place. (A strip emptied with ``clear_panels`` and filled again
+    laid its new pictures out 0 px tall: measured here on switching conv2 -> conv1.)"""
+    fresh = ImageStrip(min_panel=strip.min_panel)
+    fresh.setToolTip(strip.toolTip())
+    fresh.setMaximumHeight(strip.maximumHeight())
+    parent = strip.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if layout is not None:
+        layout.replaceWidget(strip, fresh)
+    strip.setParent(None)
+    strip.deleteLater()
+    return fresh
 
 
 def show_picture(panel: ImagePanel, image: np.ndarray) -> None:
