@@ -122,3 +122,21 @@ def test_switching_layers_and_back_shows_every_picture_at_a_visible_size(qtbot, 
     qtbot.waitUntil(lambda: all(p.picture.image is not None for p in panel.layer.panels.values()), timeout=SLOW)
     qtbot.waitUntil(lambda: all(p.box.geometry().height() > 20 for p in panel.layer.panels.values()), timeout=5000)
     assert len(panel.layer.panels) == 8
+
+
+def test_another_data_set_gets_its_own_top_digits(qtbot, tab: FiltersTab) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    panel = tab.page.features
+    qtbot.waitUntil(lambda: bool(panel.examples), timeout=SLOW)
+    data = tab.state.data
+    flipped = dataclasses.replace(data, name="MNIST flipped", test_images=data.test_images[:, :, ::-1].copy())
+    tab.state.set_data(flipped)
+    qtbot.waitUntil(lambda: bool(panel.examples), timeout=SLOW)
+    top = panel.examples[panel.stage]
+    model, meta = tab.state.model, tab.state.meta
+    assert model is not None and meta is not None
+    expected = top_examples(model, input_spec(meta), flipped.test_images, [panel.stage])[panel.stage]
+    assert np.array_equal(top.indices, expected.indices)
+    assert _grey_levels_match(panel.tiles[0].picture.image,
+                              flipped.test_images[top.indices[panel.channel, 0]] / 255.0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from cnnviz.models.staged import StagedNet
+from cnnviz.models.staged import StagedNet, eval_mode
 
 _ACTIVATIONS = (nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.SiLU)
 
@@ -28,21 +28,12 @@ def target_stages(model: StagedNet, spec_shape: tuple[int, int, int]) -> dict[st
     device = next(model.parameters()).device
     x = torch.zeros(1, *spec_shape, device=device)
     shapes: dict[str, tuple[int, ...]] = {}
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.inference_mode():
-            for name, module in model.named_children():
-                x = module(x)
-                if x.ndim in (2, 4) and not isinstance(module, nn.Flatten | nn.Dropout):
-                    shapes[name] = tuple(x.shape[1:])
-    finally:
-        model.train(was_training)
+    with eval_mode(model), torch.inference_mode():
+        for name, module in model.named_children():
+            x = module(x)
+            if x.ndim in (2, 4) and not isinstance(module, nn.Flatten | nn.Dropout):
+                shapes[name] = tuple(x.shape[1:])
     return shapes
-
-
-def unit_count(shape: tuple[int, ...]) -> int:
-    return int(shape[0])
 
 
 def class_target(model: StagedNet, class_index: int) -> Target:

@@ -11,8 +11,8 @@ from cnnviz.features import Visualisation, class_target, visualise
 from cnnviz.features.cache import user_cache_dir
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.filters.features_panel import renew, show_picture
 from ui.filters.job_bar import JobBar
+from ui.filters.strips import renew, show_picture
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.image_panel import ImageStrip

@@ -22,11 +22,12 @@ from cnnviz.introspect import ConvFilters, conv_filters
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, value_range
+from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, value_range
 from ui.filters.job_bar import JobBar
+from ui.filters.strips import renew, show_picture
 from ui.state import AppState
 from ui.tasks import TaskRunner
-from ui.widgets.image_panel import ImagePanel, ImageStrip
+from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
 
 LAYER_COLUMNS, LAYER_ROWS = 16, 4  # up to 64 filters of a layer in the overview
@@ -177,7 +178,7 @@ class FeaturesPanel(LazyPanel):
                            lambda job: visualise(model, spec, targets, job=job, cache_dir=user_cache_dir()),
                            policy="replace", threads=threads_for("explain"), on_progress=self.bar.advance,
                            on_done=lambda found: self._got_pictures(model, found), on_failed=self._failed,
-                           on_cancelled=self._cancelled)
+                           on_cancelled=self._cancelled, on_finished=self.mark_dirty)
         elif not self.examples and data is not None and not self.tasks.busy("top"):
             stages = [f.stage for f in self._filters]
             self.bar.busy(f"Finding the 9 strongest of {len(data.test_labels):,} test digits for every filter …")
@@ -189,22 +190,20 @@ class FeaturesPanel(LazyPanel):
                                     cache_dir=user_cache_dir())
 
             self.tasks.run("top", scan, policy="replace", threads=threads_for("evaluate"),
-                           on_progress=self.bar.advance, on_done=lambda found: self._got_examples(model, found),
-                           on_failed=self._failed, on_cancelled=self._cancelled)
+                           on_progress=self.bar.advance, on_done=lambda found: self._got_examples(model, data, found),
+                           on_failed=self._failed, on_cancelled=self._cancelled, on_finished=self.mark_dirty)
 
     def _got_pictures(self, model: Any, found: list[Visualisation]) -> None:
         if model is not self.state.model:
             return
         self.visualisations.update({(v.target.stage, v.target.index): v for v in found})
-        self.bar.idle("")
-        self.mark_dirty()  # shows them, and starts the top examples
+        self.bar.idle("")  # when the job has ended, ``mark_dirty`` shows them and starts what is missing
 
-    def _got_examples(self, model: Any, found: dict[str, TopExamples]) -> None:
-        if model is not self.state.model:
+    def _got_examples(self, model: Any, data: Any, found: dict[str, TopExamples]) -> None:
+        if model is not self.state.model or data is not self.state.data:
             return
         self.examples = found
         self.bar.idle("")
-        self.mark_dirty()
 
     def _failed(self, message: str) -> None:
         self._stopped = True
@@ -282,27 +281,3 @@ def _caption(name: str, vis: Visualisation | None, top: TopExamples | None, c: i
         parts.append(f"the test digit that excites it most, {top.values[c, 0]:.2f} (responses above the digits; "
                      "outlined: what the strongest cell sees)")
     return ("; ".join(parts) + ".") if parts else ""
-
-
-def renew(strip: ImageStrip) -> ImageStrip:
-    """An empty strip like ``strip`` in its place. (A strip emptied with ``clear_panels`` and filled again
-    laid its new pictures out 0 px tall: measured here on switching conv2 -> conv1.)"""
-    fresh = ImageStrip(min_panel=strip.min_panel)
-    fresh.setToolTip(strip.toolTip())
-    fresh.setMaximumHeight(strip.maximumHeight())
-    parent = strip.parentWidget()
-    layout = parent.layout() if parent is not None else None
-    if layout is not None:
-        layout.replaceWidget(strip, fresh)
-    strip.setParent(None)
-    strip.deleteLater()
-    return fresh
-
-
-def show_picture(panel: ImagePanel, image: np.ndarray) -> None:
-    """A grey (H, W) or colour (H, W, 3) picture in [0, 1] as it is."""
-    if image.ndim == 3:
-        panel.picture.show_rgb(np.round(image * 255).astype(np.uint8))
-        panel.box.autoRange(padding=0.02)
-    else:
-        panel.show_values(image, INPUT_MAP, (0.0, 1.0))
