@@ -24,6 +24,7 @@ BENCHMARKS = {
     "numpy_reference": "app vs a pure-NumPy im2col explorer CNN",
     "cold_start": "python main.py to a responding window, and to its first prediction",
     "explain": "Explain tab's saliency and probe jobs",
+    "ablation": "which channels matter: every channel of the explorer CNN switched off in turn",
     "features": "Filters tab's top-9 examples per channel and feature visualisations",
     "gpu": "the same on CUDA, where there is a GPU",
 }

@@ -267,8 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data", type=_folder, default=None,
                      help="folder of an MNIST-format set (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
-    from cnnviz import cli_features
+    from cnnviz import cli_experiment, cli_features
 
+    cli_experiment.add_parser(sub, _whole_number, _folder)
     cli_features.add_parser(sub)
     return parser
 

@@ -85,3 +85,19 @@ def app_state(qtbot, mnist):  # type: ignore[no-untyped-def]
     state = AppState(mnist)
     yield state
     shutdown_all(5000)
+
+
+@pytest.fixture
+def draw_tab(qtbot, app_state, trained_explorer):  # type: ignore[no-untyped-def]
+    """A shown "Draw & explore" tab over the trained explorer CNN, showing test digit #0 and its capture."""
+    from ui.draw.tab import DrawTab
+    from ui.preferences import Preferences
+
+    widget = DrawTab(app_state, Preferences())
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    model, meta, _path = trained_explorer
+    with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
+        app_state.set_model(model, meta)  # an empty canvas then shows test digit #0
+    return widget

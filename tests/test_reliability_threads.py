@@ -254,6 +254,21 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
+elif scenario == "ablation":  # the Draw tab ranking maps while maps are switched off and on
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    window.state.set_input(data.test_images[0] / 255.0)
+    for c in range(8):
+        window.state.set_ablation(frozenset({("conv1", c)}))
+    close_when_running("rank")
+elif scenario == "lesson":  # the shuffled-pixels lesson fitting its two FC classifiers for its text (2 s here)
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    window.lesson_hub.open_lessons(6)
+    def close_when_fitting():
+        if window.state.capture is not None and any(t.name == "lesson-text" for t in Task.live):
+            close_now()
+        else:
+            QTimer.singleShot(0, close_when_fitting)
+    QTimer.singleShot(0, close_when_fitting)
 elif scenario == "features":  # the Filters tab's feature pictures being found by gradient ascent
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     filters = window.tab_widgets["filters"]
@@ -275,7 +290,7 @@ print("EXIT", code, flush=True)
 
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
-                                      "report", "lab", "explain", "features"])
+                                      "report", "lab", "explain", "ablation", "lesson", "features"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -28,16 +28,8 @@ configure_plots()
 
 
 @pytest.fixture
-def tab(qtbot, app_state, trained_explorer) -> DrawTab:  # type: ignore[no-untyped-def]
-    state = app_state
-    widget = DrawTab(state, Preferences())
-    qtbot.addWidget(widget)
-    widget.resize(1280, 760)
-    widget.show()
-    model, meta, _path = trained_explorer
-    with qtbot.waitSignal(state.capture_changed, timeout=10_000):
-        state.set_model(model, meta)  # an empty canvas then shows test digit #0
-    return widget
+def tab(draw_tab: DrawTab) -> DrawTab:
+    return draw_tab  # conftest.py: the explorer CNN, showing test digit #0
 
 
 def wait_for_capture_of(qtbot, tab: DrawTab) -> None:  # type: ignore[no-untyped-def]

@@ -171,14 +171,14 @@ def test_markdown_and_chart_files(tmp_path: Path) -> None:
 
     rows = with_reductions([
         ReportRow("logistic", 7850, 5, 5, 30.0, "cpu", 7.6, 8.0),
-        ReportRow("mlp", 101_770, 10, 10, 95.0, "cpu", 2.1, 2.0),
+        ReportRow("mlp", 101_770, 10, 10, 95.0, "cpu", 2.1, 2.0, tta_error=1.95),
     ])
     from cnnviz.zoo.report import Report
 
     paths = write_report(Report(rows, "MNIST", 60_000, 10_000), tmp_path)
     text = (tmp_path / "report.md").read_text()
-    assert "| mlp | 101,770 | 10 | 1 min 35 s | cpu | 2.10% | 2.0% | 72.4% |" in text
-    assert "| logistic | 7,850 | 5 | 30.0 s | cpu | 7.60% | 8.0% | — |" in text
+    assert "| mlp | 101,770 | 10 | 1 min 35 s | cpu | 2.10% | 1.95% | 2.0% | 72.4% |" in text
+    assert "| logistic | 7,850 | 5 | 30.0 s | cpu | 7.60% | — | 8.0% | — |" in text
     with Image.open(tmp_path / "report.png") as png:
         assert png.size == (960, 540)
         pixels = np.asarray(png.convert("RGB"))

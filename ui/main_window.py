@@ -94,6 +94,7 @@ class MainWindow(WindowMenus):
             self._attach(state)
             return
         self.startup_page = StartupPage()
+        self.ready.connect(self.lesson_hub.offer_lessons)  # the app's own start (never a test's window_factory)
         self.startup_page.canvas.set_brush_size(self.prefs.draw.brush)  # the user's brush from the first stroke
         self.tabs.addTab(self.startup_page, "Draw && explore")
         self.model_label.setText("Model: loading…")

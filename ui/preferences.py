@@ -101,6 +101,11 @@ class ZooPrefs:
 
 
 @dataclass
+class LessonPrefs:
+    offer: bool = _setting(True)  # offer the first lesson when the app starts (until the learner answers)
+
+
+@dataclass
 class Preferences:
     window: WindowPrefs = field(default_factory=WindowPrefs)
     view: ViewPrefs = field(default_factory=ViewPrefs)
@@ -108,6 +113,7 @@ class Preferences:
     model: ModelPrefs = field(default_factory=ModelPrefs)
     lab: LabPrefs = field(default_factory=LabPrefs)
     zoo: ZooPrefs = field(default_factory=ZooPrefs)
+    lessons: LessonPrefs = field(default_factory=LessonPrefs)
 
 
 class PreferenceError(ValueError):

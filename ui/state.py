@@ -15,7 +15,8 @@ import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from cnnviz.data import MnistData
-from cnnviz.data.transforms import InputSpec
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec
+from cnnviz.features.ablation import NOTHING_OFF, Ablation, ablated_capture, check_ablation
 from cnnviz.introspect import Capture
 from cnnviz.jobs import Job
 from cnnviz.models.staged import StagedNet
@@ -40,6 +41,7 @@ class AppState(QObject):
     capture_changed = pyqtSignal()  # a new Capture for the current input and model is ready
     data_changed = pyqtSignal()  # another data set was opened: class names, counts, limits change
     display_changed = pyqtSignal()  # how maps are drawn changed (``map_scale``)
+    ablation_changed = pyqtSignal()  # channels were switched off or back on (``ablation``)
     error = pyqtSignal(str)
 
     def __init__(self, data: MnistData, parent: QObject | None = None, capture_fn: CaptureFn = _default_capture):
@@ -51,6 +53,7 @@ class AppState(QObject):
         self.capture: Capture | None = None
         self.true_label: int | None = None  # known when the input is a test digit
         self.map_scale = "stage"
+        self.ablation: Ablation = NOTHING_OFF  # (stage, channel) pairs switched off in every capture
         self.tasks = TaskRunner(self)
         self._capture_fn = capture_fn
         self._incoming: tuple[StagedNet, CheckpointMeta] | None = None  # a model waiting for its first capture
@@ -68,7 +71,19 @@ class AppState(QObject):
 
     def _adopt(self, model: StagedNet, meta: CheckpointMeta) -> None:
         self.model, self.meta = model, meta
+        if self.ablation:  # another model's channels: they mean nothing here
+            self.ablation = NOTHING_OFF
+            self.ablation_changed.emit()
         self.model_changed.emit()
+
+    def set_ablation(self, ablation: Ablation) -> None:
+        """Switch exactly these (stage, channel) pairs off in every capture from now on (empty: all on)."""
+        if self.model is not None:
+            check_ablation(self.model, ablation, input_spec(self.meta) if self.meta is not None else MNIST_INPUT)
+        if ablation != self.ablation:
+            self.ablation = frozenset(ablation)
+            self.ablation_changed.emit()
+            self._schedule()
 
     # -- data and display ----------------------------------------------------------------------
     def set_data(self, data: MnistData) -> None:
@@ -103,9 +118,10 @@ class AppState(QObject):
         if self.image is None or model is None or meta is None:
             return
         image, capture_fn = self.image.copy(), self._capture_fn
+        ablation = self.ablation if model is self.model else NOTHING_OFF
 
         def job(_: Job) -> tuple[StagedNet, CheckpointMeta, Capture]:
-            return model, meta, capture_fn(model, image, input_spec(meta))
+            return model, meta, ablated_capture(model, image, ablation, input_spec(meta), capture_fn)
 
         self.tasks.run("capture", job, policy="latest", threads=threads_for("capture"),
                        on_done=self._on_captured, on_failed=self._on_failed)

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
-from PyQt6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PyQt6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from cnnviz.paths import BUNDLED_MNIST_DIR
+from ui.lessons.hub import LessonHub
 from ui.widgets.export import ask_save_path, save_png
 
 if TYPE_CHECKING:
@@ -60,8 +61,13 @@ class WindowMenus(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
         file_menu.addSeparator()
+        help_menu = QMenu("&Help", self)
+        self.lesson_hub = LessonHub(self)  # lessons, worksheet, glossary, shortcuts (ui/lessons/hub.py)
+        lesson_actions = self.lesson_hub.add_actions(file_menu, help_menu)
+        file_menu.addSeparator()
         self._needs_state = [self.open_action, self.save_action, self.open_data_action, self.retrain_action,
-                             self.open_image_action, self.export_action]  # off while the start-up job runs
+                             self.open_image_action, self.export_action,
+                             *lesson_actions]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = menubar.addMenu("&View")
@@ -85,7 +91,8 @@ class WindowMenus(QMainWindow):
             scale_group.addAction(action)
             self.scale_actions[scale] = action
 
-        help_menu = menubar.addMenu("&Help")
+        menubar.addMenu(help_menu)
+        help_menu.addSeparator()
         self._action(help_menu, "&About cnnviz", self.show_about)
         self._action(help_menu, "About the &MNIST data", self.show_attribution)
 

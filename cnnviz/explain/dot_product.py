@@ -4,6 +4,7 @@ convolution, main path + shortcut for a residual block, the pooled window for po
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -17,7 +18,10 @@ from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
-_ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
+if TYPE_CHECKING:
+    from cnnviz.explain.linear import LinearSum, SoftmaxSum
+
+ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,27 @@ class ConvParts:
     activation: str  # "ReLU", "tanh" or "" for none
 
 
+class WeightedSum:
+    """What a convolution's cell and a fully connected unit share: activation(Σ products + bias)."""
+
+    bias: float
+    activation: str  # "ReLU", "tanh" or ""
+
+    @property
+    def products(self) -> np.ndarray:
+        raise NotImplementedError
+
+    @property
+    def pre_activation(self) -> float:
+        return float(self.products.sum() + self.bias)
+
+    @property
+    def result(self) -> float:
+        return float(activate(self.activation, self.pre_activation))
+
+
 @dataclass(frozen=True)
-class DotProduct:
+class DotProduct(WeightedSum):
     """Everything that produced ``result`` = the value the feature map shows at (channel, row, col)."""
 
     stage: str
@@ -57,13 +80,6 @@ class DotProduct:
         """Each input channel's share of the sum: which earlier maps this cell listens to most."""
         return self.products.sum(axis=(1, 2))
 
-    @property
-    def pre_activation(self) -> float:
-        return float(self.products.sum() + self.bias)
-
-    @property
-    def result(self) -> float:
-        return float(activate(self.activation, self.pre_activation))
 
 
 def activate(name: str, value: float) -> float:
@@ -82,7 +98,7 @@ def conv_parts(module: nn.Module) -> ConvParts | None:
     conv, rest = mods[0], mods[1:]
     bn = rest.pop(0) if rest and isinstance(rest[0], nn.BatchNorm2d) else None
     assert bn is None or isinstance(bn, nn.BatchNorm2d)
-    act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
+    act = ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in ACTIVATIONS else ""
     if rest:
         return None
     return ConvParts(conv, bn, act)
@@ -195,16 +211,23 @@ class PlainValue:
 
 
 def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int,
-                     col: int) -> DotProduct | PoolWindow | ResidualSum | PlainValue:
+                     col: int) -> DotProduct | PoolWindow | ResidualSum | LinearSum | SoftmaxSum | PlainValue:
     """The arithmetic behind the value at (channel, row, col) of any stage, by what the stage is.
 
     One convolution (with optional batch norm and activation) → its dot product; a residual block → main
-    path + shortcut; max or average pooling → the window of the previous stage's map it pooled; anything
-    else → the plain value. Every result has ``.result``, the value the map shows (for vector stages
+    path + shortcut; max or average pooling → the window of the previous stage's map it pooled; one linear
+    layer → its weighted sum; the softmax → logits, exponentials and their sum; anything else → the
+    plain value. Every result has ``.result``, the value the map shows (for vector stages
     ``row`` and ``col`` are ignored and ``channel`` is the unit).
     """
+    from cnnviz.explain.linear import explain_linear, explain_softmax, linear_parts  # it imports this module
+
+    if stage == "softmax":
+        return explain_softmax(capture, channel)
     module = dict(model.named_children())[stage]
     output = capture.stage(stage).output
+    if linear_parts(module) is not None:
+        return explain_linear(model, capture, stage, channel)
     if conv_parts(module) is not None:
         return explain_cell(model, capture, stage, channel, row, col)
     if isinstance(module, ResidualBlock):

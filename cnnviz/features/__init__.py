@@ -1,5 +1,5 @@
-"""What a unit wants to see: feature visualisation (gradient ascent on the input) and the test images that
-excite each channel most. Qt-free; the Filters tab and ``cnnviz features`` both use it."""
+"""What a filter is looking for and what happens without it: one module per question (feature visualisation,
+top examples, ablation). Qt-free; the tabs and the ``cnnviz features`` command use it."""
 
 from cnnviz.features.targets import Target, class_target, model_key, target_stages
 from cnnviz.features.top_examples import TopExamples, top_examples

@@ -83,16 +83,20 @@ def simple_gap_cnn(num_classes: int = 10) -> StagedNet:
 
 
 class ResidualBlock(nn.Module):
-    """Two 3×3 conv + batch-norm layers with a skip connection (a 1×1 projection when shapes change)."""
+    """Two 3×3 conv + batch-norm layers with a skip connection (a 1×1 projection when shapes change).
 
-    def __init__(self, in_ch: int, out_ch: int, stride: int = 1):
+    ``skip=False`` gives the same two layers without the connection (a "plain" block, for the experiment
+    that shows why deep networks need it)."""
+
+    def __init__(self, in_ch: int, out_ch: int, stride: int = 1, skip: bool = True):
         super().__init__()
+        self.skip = skip
         self.conv1 = nn.Conv2d(in_ch, out_ch, 3, stride=stride, padding=1, bias=False)
         self.bn1 = nn.BatchNorm2d(out_ch)
         self.conv2 = nn.Conv2d(out_ch, out_ch, 3, padding=1, bias=False)
         self.bn2 = nn.BatchNorm2d(out_ch)
         self.shortcut: nn.Module = nn.Identity()
-        if stride != 1 or in_ch != out_ch:
+        if skip and (stride != 1 or in_ch != out_ch):
             self.shortcut = nn.Sequential(
                 nn.Conv2d(in_ch, out_ch, 1, stride=stride, bias=False), nn.BatchNorm2d(out_ch)
             )
@@ -100,7 +104,7 @@ class ResidualBlock(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         out = torch.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))
-        return torch.relu(out + self.shortcut(x))
+        return torch.relu(out + self.shortcut(x) if self.skip else out)
 
 
 def modern_cnn(width: int = 32, num_classes: int = 10) -> StagedNet:

@@ -17,7 +17,7 @@ from cnnviz.data.transforms import to_model_input
 from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
-from cnnviz.training.augment import random_affine
+from cnnviz.training.augment import elastic, random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.seeding import generator_dropout, run_generator
 
@@ -50,6 +50,9 @@ class TrainConfig:
     weight_decay: float = 0.0
     schedule: str = "none"  # "none" or "onecycle"
     augment: bool = False
+    distort: bool = False
+    label_smoothing: float = 0.0
+    ema_decay: float = 0.0
     seed: int = 0
     device: str = "auto"
     eval_each_epoch: bool = True
@@ -61,7 +64,8 @@ class TrainConfig:
         base = cls(
             epochs=recipe.epochs, batch_size=recipe.batch_size, lr=recipe.lr,
             optimizer=recipe.optimizer, weight_decay=recipe.weight_decay,
-            schedule=recipe.schedule, augment=recipe.augment,
+            schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
+            label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
         )
         return replace(base, **overrides)
 
@@ -165,6 +169,32 @@ def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> Eval
     result = evaluate_unless_stopped(model, data, lambda: False, batch_size)
     assert result is not None  # never asked to stop
     return result
+
+
+# Test-time augmentation: the image and four copies shifted by one pixel, their probabilities averaged.
+TTA_SHIFTS: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
+
+
+def shifted(x: torch.Tensor, dy: int, dx: int, background: float) -> torch.Tensor:
+    """``x`` (N, C, H, W) moved ``dy`` rows down and ``dx`` columns right, the uncovered border ``background``."""
+    h, w = x.shape[-2:]
+    pad = max(abs(dy), abs(dx))
+    padded = F.pad(x, (pad, pad, pad, pad), value=background)  # (N, C, H + 2p, W + 2p)
+    return padded[:, :, pad - dy : pad - dy + h, pad - dx : pad - dx + w]
+
+
+@torch.no_grad()
+def tta_accuracy(model: nn.Module, data: TensorData, background: float,
+                 shifts: tuple[tuple[int, int], ...] = TTA_SHIFTS, batch_size: int = 1000) -> float:
+    """Accuracy when each image's prediction is the average of the probabilities of its ``shifts`` copies."""
+    device = next(model.parameters()).device
+    correct = 0
+    with eval_mode(model), channels_last_on_cpu(model):
+        for start in range(0, len(data), batch_size):
+            x = data.x[start : start + batch_size].to(device)
+            probs = sum(F.softmax(model(shifted(x, dy, dx, background)), dim=1) for dy, dx in shifts)
+            correct += int((probs.argmax(1).cpu() == data.y[start : start + batch_size]).sum())  # type: ignore[union-attr]
+    return correct / max(len(data), 1)
 
 
 @torch.no_grad()
@@ -283,6 +313,10 @@ class Trainer:
             scheduler = torch.optim.lr_scheduler.OneCycleLR(
                 optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * batches
             )
+        # The weights' moving average is what gets tested and kept (batch-norm statistics averaged too).
+        ema = None if cfg.ema_decay <= 0 else torch.optim.swa_utils.AveragedModel(
+            self.model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
+        tested = self.model if ema is None else ema.module
         result = TrainResult(device=self.device.type)
         start = time.perf_counter()
         seen = 0
@@ -296,13 +330,17 @@ class Trainer:
                     break
                 idx = order[b * size : (b + 1) * size]
                 x, y = train_dev.x[idx], train_dev.y[idx]
-                if cfg.augment:
+                if cfg.augment and cfg.distort:  # measured for modern_cnn: see its recipe in models/registry.py
+                    x = elastic(random_affine(x, generator, max_scale=0.1, max_shear=0.2), generator)
+                elif cfg.augment:
                     x = random_affine(x, generator)
                 logits = net(x)
-                loss = F.cross_entropy(logits, y)
+                loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()
+                if ema is not None:
+                    ema.update_parameters(self.model)
                 if scheduler is not None:
                     scheduler.step()
                 batch_loss = loss.item()
@@ -319,7 +357,7 @@ class Trainer:
                     ))
             test_loss = test_acc = None
             if test is not None and cfg.eval_each_epoch and not self.should_stop():
-                scores = self._evaluate_unless_stopped(test)
+                scores = self._evaluate_unless_stopped(tested, test)
                 if scores is not None:
                     test_loss, test_acc = scores
             if self.should_stop():  # checked before every batch and between chunks of the test evaluation
@@ -336,11 +374,13 @@ class Trainer:
             result.history.append(metrics)
             if self.on_epoch is not None:
                 self.on_epoch(metrics)
+        if ema is not None:
+            self.model.load_state_dict(ema.module.state_dict())  # keep the average: it is what was tested
         self.model.eval()
         result.elapsed_s = time.perf_counter() - start
         return result
 
-    def _evaluate_unless_stopped(self, test: TensorData) -> tuple[float, float] | None:
+    def _evaluate_unless_stopped(self, model: nn.Module, test: TensorData) -> tuple[float, float] | None:
         """Test loss and accuracy a chunk at a time, so Stop (or closing the window) never waits for all of it."""
-        scores = evaluate_unless_stopped(self.model, test, self.should_stop, self.config.eval_batch_size)
+        scores = evaluate_unless_stopped(model, test, self.should_stop, self.config.eval_batch_size)
         return None if scores is None else (scores.loss, scores.accuracy)

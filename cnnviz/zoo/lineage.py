@@ -14,6 +14,7 @@ from torch import nn
 
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import count_parameters
+from cnnviz.zoo.lineage_nets import convnext_tiny, efficientnet_b0, googlenet
 
 META = torch.device("meta")
 IMAGENET_CLASSES = 1000
@@ -128,7 +129,13 @@ _HISTORIC: tuple[tuple[str, int, str, str, Callable[[], nn.Module]], ...] = (
     ("AlexNet", 2012, "Deep CNN on GPUs with ReLU and dropout: won ImageNet by a wide margin.",
      "224×224×3", alexnet),
     ("VGG-16", 2014, "Depth from stacks of small 3×3 convolutions only.", "224×224×3", vgg16),
+    ("GoogLeNet", 2014, "Inception modules: 1×1, 3×3, 5×5 and pooling side by side, 1×1 bottlenecks keep it small.",
+     "224×224×3", googlenet),
     ("ResNet-50", 2015, "Skip connections and batch norm: 50 layers that still train.", "224×224×3", resnet50),
+    ("EfficientNet-B0", 2019, "Depthwise inverted bottlenecks with squeeze-and-excite; depth, width and "
+     "resolution scaled together.", "224×224×3", efficientnet_b0),
+    ("ConvNeXt-T", 2022, "A ResNet modernised: 7×7 depthwise convolutions, layer norm, a per-pixel MLP.",
+     "224×224×3", convnext_tiny),
 )
 
 
@@ -138,7 +145,7 @@ def _entry(name: str, year: int | None, idea: str, input_size: str, model: nn.Mo
 
 
 def historic_networks() -> list[LineageEntry]:
-    """LeNet-5, AlexNet, VGG-16 and ResNet-50 with their year, idea and computed parameter count."""
+    """LeNet-5 to ConvNeXt-T with their year, idea and computed parameter count."""
     return [_entry(name, year, idea, size, on_meta(build)) for name, year, idea, size, build in _HISTORIC]
 
 

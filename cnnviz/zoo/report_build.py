@@ -9,9 +9,10 @@ from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import count_parameters
 from cnnviz.training import distributed
+from cnnviz.training.augment import BACKGROUND
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
-from cnnviz.training.trainer import BatchMetrics, EpochMetrics
+from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, tta_accuracy
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
     effective_recipe,
@@ -32,19 +33,28 @@ from cnnviz.zoo.report_plan import (
 
 
 def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
-                      full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None) -> ReportRow:
-    """One table row from a finished training run: every figure is taken from the run itself."""
+                      full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None,
+                      data: MnistData | None = None) -> ReportRow:
+    """One table row from a finished training run: every figure is taken from the run itself (and, for a
+    recipe with ``tta``, from evaluating the trained model on ``data``'s test set with shifted copies)."""
     result = trained.result
     accuracy = result.test_accuracy
     if accuracy is None:
         raise ValueError(f"{name}: the run has no test evaluation to report")
     epochs = len(result.history)
+    tta_error = None
+    if MODELS[name].recipe.tta and data is not None:
+        test = TensorData.from_arrays(data.test_images, data.test_labels)
+        tta_error = round((1 - tta_accuracy(trained.model, test, BACKGROUND)) * 100, 3)
     return ReportRow(
         model=name, parameters=count_parameters(trained.model), epochs=epochs, recipe_epochs=recipe_epochs,
-        wall_time_s=round(result.elapsed_s, 2), device=result.device, test_error=round((1 - accuracy) * 100, 3),
+        wall_time_s=round(result.elapsed_s, 2),
+        device=f"{result.device} × {distributed.world_size()} (torchrun)" if distributed.active() else result.device,
+        test_error=round((1 - accuracy) * 100, 3),
         seed_error=MODELS[name].seed_error,
         full_recipe_estimate_s=full_recipe_estimate_s if epochs < recipe_epochs else None,
         samples_per_s=round(samples_per_s, 1) if samples_per_s is not None and epochs < recipe_epochs else None,
+        tta_error=tta_error,
     )
 
 
@@ -124,7 +134,7 @@ def build_report(
         if trained.result.cancelled:
             report.cancelled = True
             break
-        row = row_from_training(name, trained, recipe.epochs, estimate, rate)
+        row = row_from_training(name, trained, recipe.epochs, estimate, rate, data)
         key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
         add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)

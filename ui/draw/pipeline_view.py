@@ -39,6 +39,7 @@ class PipelineView(QWidget):
         self.current = 0
         self.channel: int | None = None
         self.map_scale = "stage"
+        self.switched_off: dict[str, list[int]] = {}  # stage -> maps switched off (from 0), said in the caption
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -223,7 +224,11 @@ class PipelineView(QWidget):
         caption = f"<b>{stage.title}.</b> {stage.caption}"
         if picture.grid is not None and self.channel is None:
             caption += f" {picture.grid.count} maps in {picture.grid.rows} rows of {picture.grid.cols}."
-        dead = _silent_maps(stage)
+        off = self.switched_off.get(stage.name, [])
+        dead = [c for c in _silent_maps(stage) if c not in off]
+        if off and self.channel is None:
+            caption += (f" Map{'s' if len(off) > 1 else ''} {', '.join(str(c + 1) for c in off)} "
+                        f"{'are' if len(off) > 1 else 'is'} switched off (crossed; see Switch maps off).")
         if dead and self.channel is None:
             caption += (f" Map{'s' if len(dead) > 1 else ''} {', '.join(str(c + 1) for c in dead)} "
                         "stay at 0 on this input (a uniform dark tile): that filter found nothing it responds "

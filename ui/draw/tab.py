@@ -12,12 +12,17 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QWidget
+from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
 
+from cnnviz.features.ablation import off_in
 from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
+from ui.draw.ablation_marks import OffMarks
+from ui.draw.ablation_panel import AblationPanel
+from ui.draw.connections_view import StripConnections
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
+from ui.draw.stage_picture import stage_picture
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -53,8 +58,15 @@ class DrawTab(LazyPanel):
         self.message, self.chart = self.inputs.message, self.inputs.chart
         self.pipeline = PipelineView()
         self.pool_zoom = PoolZoomPanel(state=state)
-        self.pool_zoom.setFixedWidth(400)
-        self.pipeline.focus_row.addWidget(self.pool_zoom)
+        self.ablation = AblationPanel(state)
+        self.side = QTabWidget()  # beside the enlarged stage: the pooling zoom, and switching maps off
+        self.side.addTab(self.pool_zoom, "Pooling zoom")
+        self.side.addTab(self.ablation, "Switch maps off")
+        self.side.setFixedWidth(400)
+        self.pipeline.focus_row.addWidget(self.side)
+        self.focus_marks = OffMarks(self.pipeline.focus.box)
+        self.strip_marks: list[OffMarks] = []
+        self.connections = StripConnections(self.pipeline.strip)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -81,6 +93,8 @@ class DrawTab(LazyPanel):
         inputs.random_button.clicked.connect(lambda: self.random_test_digit(inputs.class_combo.currentData()))
         self.pipeline.stage_selected.connect(self._on_stage_selected)
         self.pipeline.channel_selected.connect(self._on_channel_selected)
+        self.pipeline.focus.item.sigHovered.connect(self.show_connections)
+        self.ablation.enlarged_button.clicked.connect(self._toggle_enlarged)
         state.capture_changed.connect(self.mark_dirty)
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
@@ -132,14 +146,50 @@ class DrawTab(LazyPanel):
     def _on_stage_selected(self, index: int) -> None:
         """Stepping onto a pooling stage, or the conv stage it reads, shows that pooling in the zoom."""
         capture = self.pipeline.capture
+        self.connections.clear()
         if capture is not None:
             self.pool_zoom.select_pool_stage(capture.stages[index].name)
+            self.ablation.select_stage(capture.stages[index].name)
+        self._mark_off()
 
     def _on_channel_selected(self, channel: int | None) -> None:
         """Enlarging one map of such a stage shows the same map in the zoom."""
         stage = self.pipeline.current_stage
         if stage is not None and channel is not None:
             self.pool_zoom.select_pool_stage(stage.name, channel)
+        self._mark_off()
+
+    def _toggle_enlarged(self) -> None:
+        """Switch the enlarged map off (or back on)."""
+        stage, channel = self.pipeline.current_stage, self.pipeline.channel
+        if stage is not None and channel is not None:
+            self.ablation.toggle(stage.name, channel)
+
+    def show_connections(self, row: int, col: int) -> int:
+        """Hovering pixel (row, col) of the enlarged stage: lines in the strip to the cells that feed it."""
+        picture, capture, model = self.pipeline.focus.picture, self.pipeline.capture, self.state.model
+        found = picture.grid.locate(row, col) if picture is not None and picture.grid is not None else None
+        if found is None or capture is None or model is None or picture is None:
+            self.connections.clear()
+            return 0
+        tile, y, x = found
+        return self.connections.show(model, capture, self.pipeline.current, picture.first_channel + tile, y, x)
+
+    def _mark_off(self) -> None:
+        """Cross the switched-off maps on the enlarged stage and in the strip; say which map can be toggled."""
+        capture, ablation = self.pipeline.capture, self.state.ablation
+        if capture is None:
+            return
+        if [m.curve.getViewBox() for m in self.strip_marks] != self.pipeline.strip.boxes:  # the strip was rebuilt
+            self.strip_marks = [OffMarks(box) for box in self.pipeline.strip.boxes]
+        for shown, marks in zip(capture.stages, self.strip_marks, strict=False):
+            whole = stage_picture(shown)
+            marks.show(whole.grid, 0, off_in(ablation, shown.name), whole.values.shape[1])
+        stage, picture = self.pipeline.current_stage, self.pipeline.focus.picture
+        if stage is not None and picture is not None:
+            self.focus_marks.show(picture.grid, picture.first_channel, off_in(ablation, stage.name),
+                                  picture.values.shape[1])
+        self.ablation.show_enlarged(stage.name if stage is not None else None, self.pipeline.channel)
 
     # -- state -> views ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent | None) -> None:
@@ -158,10 +208,13 @@ class DrawTab(LazyPanel):
         self.inputs.show_input(state.image)
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
         self.pipeline.set_map_scale(state.map_scale)
+        self.pipeline.switched_off = {s: off_in(state.ablation, s) for s in {s for s, _ in state.ablation}}
         waiting = "" if state.image is None or state.model is not None else (
             "The network's stages will appear here as soon as the model is trained.")
         self.pipeline.show_capture(capture, waiting)
         self.pool_zoom.set_capture(capture, state.model)
+        self.connections.clear()  # the strip may have been rebuilt; the next hover draws them again
+        self._mark_off()
 
     def _on_input(self) -> None:
         """A new input: show it now; the rest follows its capture (or says the model is not ready)."""

@@ -15,15 +15,16 @@ from PyQt6.QtCore import QRectF, QSize, Qt
 from PyQt6.QtGui import QFont, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
-from cnnviz.explain import DotProduct, PlainValue, ResidualSum
+from cnnviz.explain import DotProduct, LinearSum, PlainValue, ResidualSum, SoftmaxSum
 from cnnviz.introspect import PoolWindow
+from ui.explain.linear_view import linear_sentence, softmax_sentence
 from ui.widgets.number_grid import paint_grid, shaded
 
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
 HELP = "Click a cell of any map to see how its value was computed."
 
 
-Explanation = DotProduct | PoolWindow | ResidualSum | PlainValue
+Explanation = DotProduct | PoolWindow | ResidualSum | LinearSum | SoftmaxSum | PlainValue
 
 
 def cell_name(stage: str, channel: int, row: int, col: int) -> str:
@@ -81,6 +82,10 @@ def breakdown(found: Explanation, source: str, stage: str, channel: int, row: in
         return [grid], (f"{name}: a {kh}×{kw} window of {source} (rows {top + 1}–{bottom + 1}, columns "
                         f"{left + 1}–{right + 1}); {what}: <b>{found.result:.3f}</b>. "
                         "No weights: pooling only summarises.")
+    if isinstance(found, LinearSum):
+        return [], linear_sentence(found)
+    if isinstance(found, SoftmaxSum):
+        return [], softmax_sentence(found, [str(k) for k in range(found.logits.size)])
     if isinstance(found, ResidualSum):
         return [], (f"{name}: a residual block adds two paths. The main path (3×3 conv, batch norm, ReLU, 3×3 "
                     f"conv, batch norm) gives {found.main:+.3f}; the shortcut carries the block's input (or its "

@@ -11,13 +11,15 @@ from cnnviz.introspect.receptive_field import receptive_fields
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP
 from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown
+from ui.explain.cell_connections import PanelConnections
 from ui.explain.common import export_button
 from ui.widgets.image_panel import ImagePanel, ImageStrip
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
 CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
-             "it can see — is outlined, and below is the arithmetic that produced its value. " + COUNTING)
+             "it can see — is outlined, and below is the arithmetic that produced its value. Hover a cell to draw "
+             "lines to the cells that feed it. " + COUNTING)
 
 
 class CellView(LazyPanel):
@@ -46,6 +48,7 @@ class CellView(LazyPanel):
         self.strip.setMaximumHeight(260)
         self.strip.clicked.connect(lambda stage, r, c: self.select_cell(stage, self.channel_of(stage), r, c))
         layout.addWidget(self.strip, 2)
+        self.connections = PanelConnections(self.strip)  # hovering a cell: lines to the cells that feed it
         self.spin_row = QHBoxLayout()
         layout.addLayout(self.spin_row)
         self.breakdown_text = QLabel(HELP)
@@ -81,6 +84,7 @@ class CellView(LazyPanel):
         self.mark_dirty()
 
     def _rebuild(self, stages: list[str]) -> None:
+        self.connections.clear()
         self.strip.clear_panels()
         while self.spin_row.count():
             item = self.spin_row.takeAt(0)
@@ -93,7 +97,8 @@ class CellView(LazyPanel):
                                "layer sees the whole image, so there is no receptive field or sliding dot "
                                "product to show. Open a CNN to explore this view.")
         for name in stages:
-            self.stage_panels[name] = self.strip.add_panel(name, name)
+            panel = self.stage_panels[name] = self.strip.add_panel(name, name)
+            panel.picture.sigHovered.connect(lambda r, c, name=name: self.show_connections(name, r, c))
             spin = QSpinBox()
             spin.setPrefix(f"{name}: map ")
             spin.setMinimum(1)
@@ -101,6 +106,14 @@ class CellView(LazyPanel):
             spin.valueChanged.connect(lambda _v, name=name: self._on_channel_changed(name))
             self.stage_channels[name] = spin
             self.spin_row.addWidget(spin, 1)
+
+    def show_connections(self, stage: str, row: int, col: int) -> int:
+        """Hovering cell (row, col) of ``stage``'s map: lines to the cells of the earlier maps that feed it."""
+        if self.model is None or self.capture is None or stage == "input":
+            self.connections.clear()
+            return 0
+        size = self.capture.stages[0].shape[-1]
+        return self.connections.show(self.model, self.stage_panels, stage, self.channel_of(stage), row, col, size)
 
     def channel_of(self, stage: str) -> int:
         """The shown map of ``stage``, counted from 0."""
@@ -174,6 +187,9 @@ class CellView(LazyPanel):
         rows, text = breakdown(self.explanation, names[names.index(stage) - 1], stage, channel, row, col)
         size = self._sizes.get(stage, 0.0)
         self.breakdown.set_rows(rows)
+        shown = float(cap.stage(stage).output[channel, row, col])
+        off = (f" This map is switched off (Draw & explore → Switch maps off), so the map shows {shown:.3f}."
+               if shown == 0.0 and abs(self.explanation.result) > 1e-6 else "")
         self.breakdown_text.setText(f"{text} It sees a {size:.0f}×{size:.0f}-pixel patch of the input "
-                                    "(outlined, clipped at the borders).")
+                                    f"(outlined, clipped at the borders).{off}")
         self.cell_explained.emit()

@@ -12,10 +12,12 @@ from typing import Any
 import numpy as np
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from cnnviz.features.ablation import describe_ablation
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from ui.explain.cell_view import CellView
 from ui.explain.common import capture_fits
+from ui.explain.linear_view import LinearView
 from ui.explain.probe_view import ProbeView
 from ui.explain.saliency_view import SaliencyView
 from ui.preferences import Preferences
@@ -47,7 +49,9 @@ class ExplainTab(QWidget):
         self.saliency_view = SaliencyView(state.data.class_names,
                                           **_pick(services, compute_saliency="compute"))
         self.probe_view = ProbeView(state.data, **_pick(services, store="store", compare="compare"))
+        self.linear_view = LinearView()
         self.views.addTab(self.cell_view, "Behind a number")
+        self.views.addTab(self.linear_view, "Behind a class score")
         self.views.addTab(self.saliency_view, "Saliency")
         self.views.addTab(self.probe_view, "Invariance probe")
         state.model_changed.connect(self._update)
@@ -64,6 +68,7 @@ class ExplainTab(QWidget):
         image = cap.stages[0].output[0] if cap is not None else None  # the very input the capture saw
         self._update_summary(cap)
         self.cell_view.set_source(model, cap)
+        self.linear_view.set_source(model, cap, self.state.data.class_names)
         self.saliency_view.set_source(model, image)
         self.probe_view.set_source(model, self.state.meta, image)
 
@@ -76,16 +81,19 @@ class ExplainTab(QWidget):
         else:
             names = self.state.data.class_names
             truth = f" (true label: {names[self.state.true_label]})" if self.state.true_label is not None else ""
+            off = f" {describe_ablation(self.state.ablation)}" if self.state.ablation else ""
             self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
-                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.")
+                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.{off}")
 
     def use_random_test_digit(self) -> None:
         digit = self.state.data.random_test_digit(self._rng)
         self.state.set_input(digit.image, digit.label)
 
     def export_view(self, key: str, path: Path) -> bool:
-        """Save one view ("cell", "saliency" or "probe") as a PNG."""
-        return save_png({"cell": self.cell_view, "saliency": self.saliency_view, "probe": self.probe_view}[key], path)
+        """Save one view ("cell", "linear", "saliency" or "probe") as a PNG."""
+        views = {"cell": self.cell_view, "linear": self.linear_view, "saliency": self.saliency_view,
+                 "probe": self.probe_view}
+        return save_png(views[key], path)
 
 
 def _pick(services: dict[str, Any], **names: str) -> dict[str, Any]:

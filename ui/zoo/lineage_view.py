@@ -13,6 +13,7 @@ from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
 from ui.zoo.chart_widgets import make_plot, note, text_item
+from ui.zoo.inception_view import InceptionView
 
 
 def power_of_ten(power: int) -> str:
@@ -24,7 +25,7 @@ def power_of_ten(power: int) -> str:
 
 
 class LineageView(LazyPanel):
-    """From LeNet to ResNet, then this app's models: year, idea, input size and parameters of each."""
+    """From LeNet to ConvNeXt, then this app's models: year, idea, input size and parameters of each."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,7 +45,8 @@ class LineageView(LazyPanel):
         header.sectionResized.connect(lambda index, *_: self.wrap_rows() if index == 2 else None)
         footnote = note("Counts are computed from the layer definitions without allocating any weights. "
                         "AlexNet follows torchvision (64 first-layer filters, the single-GPU variant); the 2012 "
-                        "paper's two-GPU network had 96, as in the comparison above. LeNet-5 is the app's own "
+                        "paper's two-GPU network had 96, as in the comparison above. GoogLeNet follows torchvision "
+                        "too (a 3×3 kernel in the '5×5' branch, no auxiliary classifiers). LeNet-5 is the app's own "
                         "definition: 28×28 digits padded to the original 32×32. Bars: orange, famous networks; "
                         "red, this app's fully connected models; blue, this app's CNNs.")
         self.chart = make_plot()
@@ -56,6 +58,9 @@ class LineageView(LazyPanel):
         left_layout.addWidget(footnote)
         left_layout.addSpacing(12)
         left_layout.addWidget(self.comparison)
+        left_layout.addSpacing(12)
+        self.inception = InceptionView()
+        left_layout.addWidget(self.inception)
         left_layout.addStretch(1)
         scroll = QScrollArea()  # the table's wrapped height never forces the window taller
         scroll.setWidgetResizable(True)

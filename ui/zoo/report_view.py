@@ -135,7 +135,7 @@ class ReportView(LazyPanel):
         self.report_ready.emit()
 
     def refresh(self) -> None:
-        fill_table(self.table, [row_cells(row) for row in self.rows], numeric={1, 2, 3, 5, 6, 7})
+        fill_table(self.table, [row_cells(row) for row in self.rows], numeric={1, 2, 3, 5, 6, 7, 8})
         fit_height(self.table)
         self.table.setVisible(bool(self.rows))
         notes = []

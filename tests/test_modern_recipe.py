@@ -1,0 +1,135 @@
+"""The levers of the modern CNN's recipe: scale/slant/elastic augmentation, label smoothing, a moving average
+of the weights, and test-time augmentation — each checked against an independent computation."""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from cnnviz.data import MnistData, stratified_subset
+from cnnviz.models import build_model
+from cnnviz.models.registry import MODELS
+from cnnviz.training import TensorData, TrainConfig, Trainer, evaluate
+from cnnviz.training.augment import BACKGROUND, elastic, random_affine
+from cnnviz.training.trainer import TTA_SHIFTS, shifted, tta_accuracy
+from cnnviz.zoo.report_build import build_report
+
+
+@pytest.fixture(scope="module")
+def digits(mnist):  # type: ignore[no-untyped-def]
+    idx = stratified_subset(mnist.train_labels, 256, seed=0)
+    return TensorData.from_arrays(mnist.train_images[idx], mnist.train_labels[idx])
+
+
+def _ink(x: torch.Tensor) -> torch.Tensor:
+    return (x - BACKGROUND).clamp_min(0)  # (N, 1, H, W) ink in normalised units, 0 on the background
+
+
+def _centre(x: torch.Tensor) -> torch.Tensor:
+    ink = _ink(x)[:, 0]
+    rows = torch.arange(ink.shape[1], dtype=torch.float32)[:, None]
+    cols = torch.arange(ink.shape[2], dtype=torch.float32)[None, :]
+    mass = ink.sum((1, 2))
+    return torch.stack([(ink * rows).sum((1, 2)) / mass, (ink * cols).sum((1, 2)) / mass], 1)
+
+
+def test_the_plain_affine_path_draws_the_same_numbers_as_before(digits) -> None:  # type: ignore[no-untyped-def]
+    # The recipes without scale and shear must train exactly as before these levers existed: rebuild the
+    # former computation (rotation and shift only) from the same generator and compare.
+    x = digits.x[:16]
+    out = random_affine(x, torch.Generator().manual_seed(7))
+    g = torch.Generator().manual_seed(7)
+    angle = (torch.rand(16, generator=g) * 2 - 1) * math.radians(10.0)
+    shift = (torch.rand(16, 2, generator=g) * 2 - 1) * 2.0
+    theta = torch.zeros(16, 2, 3)
+    theta[:, 0, 0], theta[:, 0, 1], theta[:, 0, 2] = angle.cos(), -angle.sin(), shift[:, 0] * 2 / 28
+    theta[:, 1, 0], theta[:, 1, 1], theta[:, 1, 2] = angle.sin(), angle.cos(), shift[:, 1] * 2 / 28
+    grid = F.affine_grid(theta, [16, 1, 28, 28], align_corners=False)
+    expected = F.grid_sample(x - BACKGROUND, grid, align_corners=False) + BACKGROUND
+    assert torch.allclose(out, expected, atol=1e-6)
+
+
+def test_scaling_changes_the_digits_size_but_not_where_it_is(digits) -> None:  # type: ignore[no-untyped-def]
+    x = digits.x[:32]
+    out = random_affine(x, torch.Generator().manual_seed(1), max_shift=0, max_degrees=0, max_scale=0.2)
+    ratio = _ink(out).sum((1, 2, 3)) / _ink(x).sum((1, 2, 3))  # area grows with the square of the scale
+    assert ratio.min() < 0.9 and ratio.max() > 1.1 and ratio.min() > 0.8**2 * 0.9 and ratio.max() < 1.2**2 * 1.1
+    assert (_centre(out) - _centre(x)).abs().max() < 1.0  # scaled about the image centre, near the digit's
+
+
+def test_elastic_distortion_moves_ink_by_at_most_alpha_pixels(digits) -> None:  # type: ignore[no-untyped-def]
+    x = digits.x[:32]
+    assert torch.allclose(elastic(x, torch.Generator().manual_seed(0), alpha=0.0), x, atol=1e-5)
+    out = elastic(x, torch.Generator().manual_seed(0), alpha=1.5)
+    assert (out - x).abs().mean() > 0.05  # it does distort
+    assert (_centre(out) - _centre(x)).abs().max() <= 1.5
+    assert torch.allclose(_ink(out).sum((1, 2, 3)), _ink(x).sum((1, 2, 3)), rtol=0.3)  # strokes kept, not erased
+
+
+def test_label_smoothing_is_the_loss_the_trainer_minimises(digits) -> None:  # type: ignore[no-untyped-def]
+    model = build_model("explorer_cnn")
+    Trainer(model, TrainConfig(epochs=3, batch_size=64, lr=3e-3, device="cpu")).fit(digits)  # confident now
+    reference = copy.deepcopy(model).eval()
+    losses: list[float] = []
+    # one batch of every digit, learning rate 0: the batch loss is the loss of the untouched model
+    Trainer(model, TrainConfig(epochs=1, batch_size=len(digits), lr=0.0, label_smoothing=0.1, device="cpu"),
+            on_batch=lambda m: losses.append(m.loss)).fit(digits)
+    with torch.no_grad():
+        smoothed = F.cross_entropy(reference(digits.x), digits.y, label_smoothing=0.1).item()
+        plain = F.cross_entropy(reference(digits.x), digits.y).item()
+    assert losses == pytest.approx([smoothed], rel=1e-4)
+    assert smoothed > plain + 0.05  # smoothing penalises the confident answers plain cross-entropy rewards
+
+
+def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(digits) -> None:  # type: ignore[no-untyped-def]
+    decay = 0.6
+    model = build_model("explorer_cnn")
+    after_each: list[dict[str, torch.Tensor]] = []
+
+    def snapshot(_) -> None:  # type: ignore[no-untyped-def]
+        after_each.append({k: v.detach().clone() for k, v in model.state_dict().items()})
+
+    Trainer(model, TrainConfig(epochs=1, batch_size=64, lr=3e-3, ema_decay=decay, device="cpu"),
+            on_batch=snapshot).fit(digits)
+    expected = after_each[0]  # the average starts as a copy of the first step's weights
+    for weights in after_each[1:]:
+        expected = {k: decay * expected[k] + (1 - decay) * weights[k] for k in weights}
+    for name, value in model.state_dict().items():
+        assert torch.allclose(value, expected[name], atol=1e-6), name
+    assert not torch.allclose(model.state_dict()["conv1.0.weight"], after_each[-1]["conv1.0.weight"])
+
+
+def test_shifted_copies_and_tta_accuracy_against_a_direct_computation(digits) -> None:  # type: ignore[no-untyped-def]
+    x = digits.x[:4]
+    for dy, dx in TTA_SHIFTS:
+        rolled = torch.roll(x, shifts=(dy, dx), dims=(2, 3))
+        if dy:
+            rolled[:, :, 0 if dy > 0 else -1, :] = BACKGROUND
+        if dx:
+            rolled[:, :, :, 0 if dx > 0 else -1] = BACKGROUND
+        assert torch.equal(shifted(x, dy, dx, BACKGROUND), rolled)
+    model = build_model("explorer_cnn").eval()
+    torch.manual_seed(0)
+    assert tta_accuracy(model, digits, BACKGROUND, shifts=((0, 0),)) == evaluate(model, digits).accuracy
+    with torch.no_grad():
+        probs = sum(F.softmax(model(shifted(digits.x, dy, dx, BACKGROUND)), 1) for dy, dx in TTA_SHIFTS)
+    expected = float((probs.argmax(1) == digits.y).float().mean())  # type: ignore[union-attr]
+    assert tta_accuracy(model, digits, BACKGROUND) == pytest.approx(expected)
+
+
+def test_the_report_row_gives_the_single_model_and_tta_errors_side_by_side(mnist, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert MODELS["modern_cnn"].recipe.tta
+    small = MnistData("MNIST", mnist.train_images[:128], mnist.train_labels[:128], mnist.test_images[:200],
+                      mnist.test_labels[:200], mnist.class_names)
+    report = build_report(small, ["modern_cnn"], epochs=1, use_cache=False, folder=tmp_path, device="cpu")
+    row = report.rows[0]
+    assert row.test_error is not None and row.tta_error is not None
+    assert row.tta_error * 2 == pytest.approx(round(row.tta_error * 2))  # a count of 200 test digits, in percent
+    assert not np.isnan(row.tta_error)
+    assert replace(row, tta_error=None) != row
