@@ -23,15 +23,16 @@ def _grey_levels_match(rgb: np.ndarray, image: np.ndarray) -> bool:
 
 @pytest.fixture
 def tab(qtbot, app_state, trained_explorer) -> FiltersTab:  # type: ignore[no-untyped-def]
+    """A shown Filters tab on its "What they want to see" view (chosen before it is shown), trained model, digit #0."""
+    model, meta, _ = trained_explorer
+    app_state.set_model(model, meta)
     widget = FiltersTab(app_state, Preferences())
+    widget.views.setCurrentWidget(widget.page)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    model, meta, _ = trained_explorer
-    app_state.set_model(model, meta)
     with qtbot.waitSignal(app_state.capture_changed, timeout=10_000):
         app_state.set_input(app_state.data.test_images[0] / 255.0, int(app_state.data.test_labels[0]))
-    widget.views.setCurrentWidget(widget.page)
     return widget
 
 

@@ -89,9 +89,9 @@ class FeaturesPanel(LazyPanel):
         layout.addWidget(self.bar)
         self.stage_box.currentIndexChanged.connect(lambda *_: self._stage_changed())
         self.filter_box.valueChanged.connect(lambda *_: self.mark_dirty())
-        state.model_changed.connect(self._on_model)
-        state.capture_changed.connect(self.mark_dirty)
-        state.data_changed.connect(self._on_data)
+        for signal, slot in ((state.model_changed, self._on_model), (state.capture_changed, self.mark_dirty),
+                             (state.data_changed, self._on_data)):
+            signal.connect(slot)
         self._on_model()
 
     # -- public API ----------------------------------------------------------------------------
