@@ -26,6 +26,7 @@ BENCHMARKS = {
     "explain": "Explain tab's saliency and probe jobs",
     "ablation": "which channels matter: every channel of the explorer CNN switched off in turn",
     "data_loading": "50,000 PNGs of 32×32 read and cached, then re-opened",
+    "features": "Filters tab's top-9 examples per channel and feature visualisations",
     "gpu": "the same on CUDA, where there is a GPU",
     "imports": "opening a ResNet-18-sized ONNX / TorchScript file and capturing every stage",
     "imported_views": "an opened 224×224 ResNet-18-shaped model: background capture, window gaps, repaint",

@@ -290,13 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data", type=_folder, default=None,
                      help="data-set folder in any format (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
-    from cnnviz import cli_data, cli_experiment
+    from cnnviz import cli_data, cli_experiment, cli_features, cli_inspect
 
     cli_experiment.add_parser(sub, _whole_number, _folder)
-    from cnnviz import cli_inspect  # inspect and export (model files): their own module
-
-    cli_inspect.add_parsers(sub)
+    cli_inspect.add_parsers(sub)  # inspect and export (model files)
     cli_data.add_parser(sub)
+    cli_features.add_parser(sub)
     return parser
 
 

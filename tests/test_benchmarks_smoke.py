@@ -13,6 +13,7 @@ from benchmarks import (
     cold_start,
     end_to_end,
     explain,
+    features,
     gpu,
     imported_views,
     imports,
@@ -41,7 +42,8 @@ def _check(figures: list[Figure]) -> None:
         assert (f.met is None) == (not f.target)
 
 
-@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain, imports],
+@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain, imports,
+                                    features],
                          ids=lambda m: m.__name__)
 def test_core_benchmarks_run(module) -> None:  # type: ignore[no-untyped-def]
     _check(module.run(quick=True))

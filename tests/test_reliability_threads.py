@@ -279,6 +279,12 @@ elif scenario == "export-onnx":  # File → Export model as ONNX, closed while i
     window.state.set_model(build_model("modern_cnn"), CheckpointMeta(model="modern_cnn", model_kwargs={}))
     window.models.export_onnx(os.path.join(sys.argv[1], "out.onnx"))
     close_when_running("export-onnx")
+elif scenario == "features":  # the Filters tab's feature pictures being found by gradient ascent
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    filters = window.tab_widgets["filters"]
+    window.tabs.setCurrentWidget(filters)
+    filters.views.setCurrentWidget(filters.page)
+    close_when_running("visualise")
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
@@ -295,7 +301,7 @@ print("EXIT", code, flush=True)
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
                                       "report", "lab", "explain", "ablation", "lesson", "open-model",
-                                      "export-onnx"])
+                                      "export-onnx", "features"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QFont
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, ConvFilters, apply_filter, conv_filters
 from ui.colormaps import DIVERGING_MAP, map_for, value_range
 from ui.filters.cards import card_columns, filter_cards, format_kernel, layer_responses
+from ui.filters.features_page import FeaturesPage
 from ui.filters.filter_panel import FilterPanel
 from ui.filters.kernel_view import KernelView
 from ui.preferences import Preferences
@@ -63,7 +64,14 @@ class FiltersTab(LazyPanel):
         self.right_scroll.setWidget(right)
         columns.addLayout(self.left_column, 1)
         columns.addWidget(self.right_scroll, 1)
-        outer.addLayout(columns, 1)
+        layers = QWidget()
+        layers.setLayout(columns)
+        columns.setContentsMargins(0, 4, 0, 0)
+        self.page = FeaturesPage(state)  # what each filter and class wants to see
+        self.views = QTabWidget()
+        self.views.addTab(layers, "Weights and responses")
+        self.views.addTab(self.page, "What they want to see")
+        outer.addWidget(self.views, 1)
         self.sobel_panel = FilterPanel(
             "<b>Reference: hand-set Sobel edge filters</b> (vertical, horizontal) on the same digit — "
             "compare them with what the network learned.")
@@ -150,6 +158,7 @@ class FiltersTab(LazyPanel):
             name = line.split(":")[0]
             self.kernel_view.show_kernel(cards.weights[f, i], value_range(cards.weights, signed=True), name)
             if pin:
+                self.page.features.select(stage, f)
                 self.kernel_label.setText(f"{name}:\n{format_kernel(cards.weights[f, i])}")
         return line
 
