@@ -14,9 +14,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.data.transforms import InputSpec, to_spec_input
-from cnnviz.explain import METHODS, DotProduct, explain_any_cell, explain_cell, saliency
+from cnnviz.explain import METHODS, explain_any_cell, explain_cell, saliency
 from cnnviz.explain.dot_product import conv_parts
-from cnnviz.explain.linear import linear_parts
+from cnnviz.explain.linear import LinearSum, linear_parts
 from cnnviz.explain.regions import cell_regions
 from cnnviz.introspect import capture
 from cnnviz.introspect.receptive_field import receptive_mask, stage_shapes
@@ -162,8 +162,8 @@ def test_behind_a_number_of_a_fully_connected_unit_is_every_input_times_its_weig
         logits = F.linear(inputs["fc"], net.fc.weight, net.fc.bias)[0]
     for unit in (0, 57, 99):
         found = explain_any_cell(net, cap, "fc", unit, 0, 0)
-        assert isinstance(found, DotProduct)
-        assert found.window.shape == (16, 1, 1)
+        assert isinstance(found, LinearSum)
+        assert found.inputs.shape == (16,) and found.source_shape == (16, 1, 1)
         assert found.result == pytest.approx(float(logits[unit]), abs=1e-5)
         assert found.result == pytest.approx(float(cap.stage("fc").output[unit]), abs=1e-5)
 

@@ -26,7 +26,7 @@ def window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-
     win.show()
     with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
         win.start()
-    qtbot.waitUntil(lambda: len(win.tab_widgets) == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)  # every tab built
     return win
 
 
