@@ -29,7 +29,7 @@ def onnx_module() -> Any:
     try:
         import onnx
     except ImportError:
-        raise ModelFileError("opening ONNX models needs the onnx package: pip install 'cnnviz[onnx]'") from None
+        raise ModelFileError("opening ONNX models needs the onnx package: pip install onnx") from None
     return onnx
 
 

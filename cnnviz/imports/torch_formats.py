@@ -58,7 +58,7 @@ def _to_onnx(path: Path, program: Any, example: torch.Tensor, dynamo: bool) -> A
                                   training=torch.onnx.TrainingMode.PRESERVE)
                 data = buffer.getvalue()
     except ImportError as exc:
-        raise ModelFileError(f"{path}: opening it needs {exc.name or 'onnx'}: pip install 'cnnviz[onnx]'") from None
+        raise ModelFileError(f"{path}: opening it needs {exc.name or 'onnx'}: pip install onnx onnxscript") from None
     except Exception as exc:  # the exporter's many errors all mean "this graph cannot be followed"
         raise ModelFileError(f"{path}: cannot follow its graph ({first_line(exc)})") from None
     return read_onnx(path, data)
