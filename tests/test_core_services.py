@@ -14,6 +14,7 @@ from cnnviz.explain import (
     AXES,
     PROBE_POINTS,
     DotProduct,
+    LinearSum,
     PlainValue,
     ResidualSum,
     compare_invariance,
@@ -106,9 +107,10 @@ def test_explain_any_cell_reproduces_every_stage_value(name: str, mnist) -> None
                 assert isinstance(result, PoolWindow)
             elif type(module).__name__ == "ResidualBlock":
                 assert isinstance(result, ResidualSum)
-    expected = {"explorer_cnn": {DotProduct, PoolWindow, PlainValue}, "lenet5": {DotProduct, PoolWindow, PlainValue},
-                "modern_cnn": {DotProduct, ResidualSum, PlainValue}, "mlp": {PlainValue},
-                "simple_gap_cnn": {DotProduct, PoolWindow, PlainValue}}
+    expected = {"explorer_cnn": {DotProduct, PoolWindow, PlainValue, LinearSum},
+                "lenet5": {DotProduct, PoolWindow, PlainValue, LinearSum},
+                "modern_cnn": {DotProduct, ResidualSum, PlainValue, LinearSum}, "mlp": {PlainValue, LinearSum},
+                "simple_gap_cnn": {DotProduct, PoolWindow, PlainValue, LinearSum}}
     assert kinds == expected[name]
 
 
