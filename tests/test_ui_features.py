@@ -98,8 +98,8 @@ def test_cancel_stops_the_job_and_compute_finishes_it(qtbot, tab: FiltersTab) ->
     panel.mark_dirty()  # nothing restarts by itself after a cancel
     assert not panel.tasks.busy("visualise")
     qtbot.mouseClick(panel.bar.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ("conv2", 15) in panel.visualisations, timeout=SLOW)
-    assert panel.layer.panels["15"].picture.image is not None
+    qtbot.waitUntil(lambda: ("conv2", 15) in panel.visualisations and "15" in panel.layer.panels
+                    and panel.layer.panels["15"].picture.image is not None, timeout=SLOW)  # computed, then drawn
 
 
 def test_each_class_picture_is_classified_as_its_class(qtbot, tab: FiltersTab, trained_explorer) -> None:  # type: ignore[no-untyped-def]
