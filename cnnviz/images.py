@@ -1,8 +1,9 @@
-"""Reading image files dropped on the canvas into grey arrays, refusing what is not an image."""
+"""Reading image files dropped on the canvas into grey or colour arrays, refusing what is not an image."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -22,18 +23,28 @@ def load_grey_image(path: str | Path) -> np.ndarray:
     Phones store pictures as the sensor saw them and record how to turn them in the EXIF orientation
     tag; it is applied here, or a photo of a digit would be classified lying on its side.
     """
+    return _read(path, "L", _to_grey)
+
+
+def load_colour_image(path: str | Path) -> np.ndarray:
+    """Any PIL-readable image → (H, W, 3) float32 RGB in [0, 1], upright (grey images repeated to 3 channels,
+    transparency over white paper, as ``load_grey_image`` does)."""
+    return _read(path, "RGB", _to_rgb)
+
+
+def _read(path: str | Path, draft_mode: str, convert: Callable[[Image.Image], np.ndarray]) -> np.ndarray:
     path = Path(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as im:
-                im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
+                im.draft(draft_mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
                 upright: Image.Image = im
                 if im.getexif().get(_ORIENTATION, 1) != 1:
                     upright = ImageOps.exif_transpose(im)  # a turned copy; untagged images are not copied
                 if max(upright.size) > MAX_SIDE:
                     upright.thumbnail((MAX_SIDE, MAX_SIDE))
-                return _to_grey(upright)
+                return convert(upright)
     except FileNotFoundError:
         raise ImageLoadError(f"{path}: file not found") from None
     except UnidentifiedImageError:
@@ -42,6 +53,38 @@ def load_grey_image(path: str | Path) -> np.ndarray:
         raise ImageLoadError(f"{path.name}: image is too large to open safely") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageLoadError(f"{path.name}: damaged or unsupported image ({exc})") from None
+
+
+def fit_image(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """A grey (H, W) or colour (H, W, 3) image in [0, 1], cropped about its centre to the aspect of ``size``
+    (height, width) and resized to it (antialiased): how a photo, a pasted picture or a camera frame becomes
+    an input of a data set's size, the way data sets of photos are usually made."""
+    h, w = image.shape[:2]
+    th, tw = size
+    if h * tw > w * th:  # too tall: keep the middle rows
+        keep = max(1, round(w * th / tw))
+        image = image[(h - keep) // 2:(h - keep) // 2 + keep]
+    elif h * tw < w * th:  # too wide: keep the middle columns
+        keep = max(1, round(h * tw / th))
+        image = image[:, (w - keep) // 2:(w - keep) // 2 + keep]
+    pixels = np.clip(np.asarray(image, dtype=np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    resized = Image.fromarray(pixels).resize((tw, th), Image.Resampling.BILINEAR)  # PIL widens it when shrinking
+    return np.asarray(resized, dtype=np.float32) / 255.0
+
+
+def _to_rgb(im: Image.Image) -> np.ndarray:
+    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        return np.repeat(_to_grey(im)[..., None], 3, axis=2)
+    return np.asarray(_on_paper(im).convert("RGB"), dtype=np.float32) / 255.0
+
+
+def _on_paper(im: Image.Image) -> Image.Image:
+    """A transparent background reads as paper: composited over white."""
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba)
+    return im
 
 
 def _to_grey(im: Image.Image) -> np.ndarray:
@@ -53,8 +96,4 @@ def _to_grey(im: Image.Image) -> np.ndarray:
         arr = np.asarray(im, dtype=np.float32)
         span = float(arr.max() - arr.min()) or 1.0
         return (arr - arr.min()) / span
-    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        rgba = im.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        im = Image.alpha_composite(white, rgba)  # transparent background reads as paper
-    return np.asarray(im.convert("L"), dtype=np.float32) / 255.0
+    return np.asarray(_on_paper(im).convert("L"), dtype=np.float32) / 255.0
