@@ -54,7 +54,7 @@ def test_eval_mode_switches_off_dropout_and_batch_statistics_then_restores_every
 # -- pooling sites and the strongest cell ---------------------------------------------------------------------
 @pytest.mark.parametrize("name", list(MODELS))
 def test_pool_sites_are_the_pooling_stages_and_the_maps_they_read(name: str, mnist) -> None:  # type: ignore[no-untyped-def]
-    model = build_model(name)
+    model = build_model(name, in_channels=1)  # every zoo model, built for grey digits
     cap = capture(model, mnist.test_images[0])
     names = [s.name for s in cap.stages]
     expected = [n for n, m in model.named_children() if type(m) in (nn.MaxPool2d, nn.AvgPool2d)]

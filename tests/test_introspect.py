@@ -25,7 +25,7 @@ from cnnviz.models import MODELS, build_model
 @pytest.mark.parametrize("name", list(MODELS))
 def test_capture_walks_every_stage_and_ends_with_the_models_own_softmax(name: str, mnist) -> None:  # type: ignore[no-untyped-def]
     torch.manual_seed(0)
-    model = build_model(name).eval()
+    model = build_model(name, in_channels=1).eval()  # every zoo model, built for grey digits
     digit = mnist.test_images[0]
     cap = capture(model, digit)
     assert [s.name for s in cap.stages] == ["input", *model.stage_names(), "softmax"]

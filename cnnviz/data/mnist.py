@@ -8,7 +8,7 @@ import json
 import os
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -43,11 +43,20 @@ class TestDigit:
 
 
 @dataclass(frozen=True)
+class SkippedFile:
+    """A file left out of a data set (unreadable, corrupt, too large, a symbolic-link loop) and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class MnistData:
     """Images as uint8 (N, H, W) grey or (N, H, W, 3) colour and labels as int64 (N,), as stored on disk.
 
     ``spec`` is the input a model trained on this set takes: its channels, its size and the per-channel
-    mean and std of the training images (MNIST's published values for MNIST).
+    mean and std of the training images (MNIST's published values for MNIST). Every format (MNIST-format
+    IDX files, image folders, CIFAR binary) opens into this one class; ``Dataset`` is its other name.
     """
 
     name: str
@@ -57,6 +66,15 @@ class MnistData:
     test_labels: np.ndarray
     class_names: tuple[str, ...]
     spec: InputSpec = MNIST_INPUT
+    source: str = ""  # the folder it was opened from ("" for the bundled MNIST)
+    kind: str = "MNIST format"  # "MNIST format", "image folder" or "CIFAR binary"
+    split: str = ""  # how the test set was chosen, e.g. "test/ folder" or "20% of each class (seed 0)"
+    skipped: tuple[SkippedFile, ...] = ()  # files that could not be used, each with the reason
+
+    @property
+    def image_shape(self) -> tuple[int, ...]:
+        """(H, W) for grey sets, (H, W, 3) for colour ones."""
+        return tuple(self.train_images.shape[1:])
 
     @property
     def num_classes(self) -> int:
@@ -76,18 +94,48 @@ class MnistData:
         return TestDigit(index, image, int(self.test_labels[index]))
 
 
+# torchvision's layouts (``root/FashionMNIST/raw`` ...) and their data sets' names.
+_TORCHVISION_FOLDERS = {"MNIST": "MNIST", "FashionMNIST": "Fashion-MNIST", "KMNIST": "KMNIST", "EMNIST": "EMNIST"}
+
+
+def _match(base: Path, prefix: str = "") -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for part, stems in _PARTS.items():
+        for stem in stems:
+            for name in (prefix + stem, prefix + stem + ".gz"):
+                if (base / name).is_file():
+                    found.setdefault(part, base / name)
+    return found
+
+
+def _prefixes(base: Path) -> list[str]:
+    """Prefixes before the standard names, e.g. ``emnist-letters-`` (EMNIST ships six sets in one folder)."""
+    try:
+        names = [p.name for p in base.iterdir()]
+    except OSError:
+        return []
+    stem = _PARTS["train_images"][0]
+    return sorted({n[: n.index(stem)] for n in names if stem in n and n.index(stem) > 0})
+
+
 def find_mnist_files(folder: Path) -> dict[str, Path]:
-    """Locate the four files in the plain layout, torchvision's ``MNIST/raw`` or a ``raw/`` folder."""
-    candidates = [folder, folder / "raw", folder / "MNIST" / "raw", folder / "FashionMNIST" / "raw"]
+    """Locate the four files in the plain layout, a ``raw/`` folder or torchvision's ``<Set>/raw``.
+
+    Names may carry a prefix (``emnist-letters-train-images-idx3-ubyte``) when the folder holds one such set.
+    """
+    candidates = [folder, folder / "raw", *(folder / sub / "raw" for sub in _TORCHVISION_FOLDERS)]
     for base in candidates:
-        found: dict[str, Path] = {}
-        for part, stems in _PARTS.items():
-            for stem in stems:
-                for name in (stem, stem + ".gz"):
-                    if (base / name).is_file():
-                        found.setdefault(part, base / name)
+        found = _match(base)
         if len(found) == len(_PARTS):
             return found
+        prefixes = [p for p in _prefixes(base) if len(_match(base, p)) == len(_PARTS)]
+        if len(prefixes) == 1:
+            return _match(base, prefixes[0])
+        if len(prefixes) > 1:
+            raise DatasetError(
+                f"{base}: holds {len(prefixes)} MNIST-format sets ({', '.join(p.rstrip('-_') for p in prefixes)}): "
+                "put the four files of the one you want in a folder of their own and open that"
+            )
     missing = ", ".join(stems[0] for stems in _PARTS.values())
     raise DatasetError(
         f"{folder}: no MNIST-format data set found (looked for {missing}, optionally .gz, "
@@ -95,16 +143,46 @@ def find_mnist_files(folder: Path) -> dict[str, Path]:
     )
 
 
-def _class_names_for(folder: Path, num_classes: int) -> tuple[str, ...]:
-    names_file = folder / "classes.txt"
-    if names_file.is_file():
-        names = tuple(line.strip() for line in names_file.read_text().splitlines() if line.strip())
-        if len(names) != num_classes:
-            raise DatasetError(f"{names_file}: {len(names)} names for {num_classes} classes")
-        return names
-    if "fashion" in str(folder).lower() and num_classes == 10:
+def _set_name(folder: Path, files: dict[str, Path]) -> str:
+    """The data set's name: torchvision's folder name (``FashionMNIST`` -> Fashion-MNIST), else the folder's."""
+    image_file = files["train_images"]
+    for sub, name in _TORCHVISION_FOLDERS.items():
+        if image_file.parent.name == "raw" and image_file.parent.parent.name == sub and image_file.parent != folder:
+            return name
+    prefix = image_file.name[: image_file.name.index(_PARTS["train_images"][0])] if (
+        _PARTS["train_images"][0] in image_file.name) else ""
+    return prefix.rstrip("-_") or folder.name
+
+
+def _names_from_mapping(files: dict[str, Path]) -> dict[int, str]:
+    """Class names from EMNIST's ``*-mapping.txt`` (label, character code) or KMNIST's ``kmnist_classmap.csv``."""
+    base = files["train_images"].parent
+    names: dict[int, str] = {}
+    for mapping in sorted(base.glob("*mapping.txt")):
+        for line in mapping.read_text(errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+                names[int(parts[0])] = chr(int(parts[1]))
+    classmap = base / "kmnist_classmap.csv"
+    if classmap.is_file():
+        for line in classmap.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+            parts = line.split(",")
+            if len(parts) >= 3 and parts[0].isdigit():
+                names[int(parts[0])] = parts[2].strip()
+    return names
+
+
+def _class_names_for(folder: Path, files: dict[str, Path], num_classes: int) -> tuple[str, ...]:
+    for names_file in (folder / "classes.txt", files["train_images"].parent / "classes.txt"):
+        if names_file.is_file():
+            names = tuple(line.strip() for line in names_file.read_text().splitlines() if line.strip())
+            if len(names) != num_classes:
+                raise DatasetError(f"{names_file}: {len(names)} names for {num_classes} classes")
+            return names
+    if "fashion" in str(files["train_images"]).lower() and num_classes == 10:
         return FASHION_CLASSES
-    return tuple(str(i) for i in range(num_classes))
+    mapped = _names_from_mapping(files)
+    return tuple(mapped.get(i, str(i)) for i in range(num_classes))
 
 
 def _check_pair(images: np.ndarray, labels: np.ndarray, img_path: Path, lbl_path: Path) -> None:
@@ -122,10 +200,14 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, img_path: Path, lbl_path
 
 def load_mnist_folder(folder: str | Path, name: str | None = None,
                       should_stop: Callable[[], bool] | None = None) -> MnistData:
-    """Load any MNIST-format data set from a folder; every problem raises ``DatasetError``.
+    """Load any MNIST-format data set (any image size, any number of classes); problems raise ``DatasetError``.
 
-    ``should_stop`` is asked between files (each takes ≤ 1 s): a cancelled load raises ``JobCancelled``.
+    The classes are the labels 0..max (names from ``classes.txt``, EMNIST's mapping, KMNIST's class map or
+    Fashion-MNIST's list; else the numbers); the input description's mean and std come from the training
+    images. ``should_stop`` is asked between files (each takes ≤ 1 s): a cancelled load raises ``JobCancelled``.
     """
+    from cnnviz.data.stats import spec_for
+
     folder = Path(folder)
     files = find_mnist_files(folder)
     arrays = {}
@@ -139,16 +221,28 @@ def load_mnist_folder(folder: str | Path, name: str | None = None,
             f"{files['test_images']}: image size {arrays['test_images'].shape[1:]} differs from "
             f"the training images' {arrays['train_images'].shape[1:]}"
         )
-    labels = np.concatenate([arrays["train_labels"], arrays["test_labels"]])
-    num_classes = int(labels.max()) + 1 if labels.size else 0
-    class_names = _class_names_for(folder, max(num_classes, 10))
+    if len(arrays["train_labels"]) == 0:
+        raise DatasetError(f"{files['train_labels']}: the training set is empty")
+    if files["train_images"].name.lower().startswith("emnist"):
+        # EMNIST stores every image transposed (column by column); turned upright here, once.
+        for part in ("train_images", "test_images"):
+            arrays[part] = np.ascontiguousarray(arrays[part].transpose(0, 2, 1))
+    labels = np.concatenate([arrays["train_labels"], arrays["test_labels"]]).astype(np.int64)
+    if labels.min() < 0:
+        raise DatasetError(f"{files['train_labels']}: negative class labels")
+    num_classes = int(labels.max()) + 1
+    if num_classes < 2:
+        raise DatasetError(f"{files['train_labels']}: only one class: a classifier needs at least two")
     return MnistData(
-        name=name or folder.name,
+        name=name or _set_name(folder, files),
         train_images=arrays["train_images"],
         train_labels=arrays["train_labels"].astype(np.int64),
         test_images=arrays["test_images"],
         test_labels=arrays["test_labels"].astype(np.int64),
-        class_names=class_names,
+        class_names=_class_names_for(folder, files, num_classes),
+        spec=spec_for(arrays["train_images"], should_stop),
+        source=str(folder),
+        split="the set's own test files",
     )
 
 
@@ -223,7 +317,8 @@ def _load_unpacked_copy() -> MnistData | None:
 
 
 def _unpack_bundled() -> MnistData:
-    data = load_mnist_folder(BUNDLED_MNIST_DIR, name="MNIST")
+    data = replace(load_mnist_folder(BUNDLED_MNIST_DIR, name="MNIST"), class_names=MNIST_CLASSES,
+                   spec=MNIST_INPUT, source="")  # MNIST's published mean and std, as every MNIST model uses
     path = user_data_dir() / _UNPACKED
     tmp = path.with_suffix(".tmp.npz")
     with contextlib.suppress(OSError):  # an unwritable folder only costs the unpacking next time
@@ -231,3 +326,6 @@ def _unpack_bundled() -> MnistData:
                  test_images=data.test_images, test_labels=data.test_labels)
         os.replace(tmp, path)
     return data
+
+
+Dataset = MnistData  # the class holds every format, not only MNIST's

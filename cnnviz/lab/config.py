@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for annotations: cnnviz.data pulls in torch, and the preferences read this at start-up
@@ -35,6 +35,16 @@ class ComparisonConfig:
     train_samples: int = 1_000
     test_samples: int | None = None  # None: the whole test set
     mode: str = "sequential"
+    # The data both models are built for (``for_data`` fills them in from the opened data set): the CNN's
+    # first layer takes ``in_channels`` maps, the FC network's input is in_channels × height × width.
+    in_channels: int = 1
+    input_size: tuple[int, int] = (28, 28)
+    num_classes: int = 10
+
+    def for_data(self, data: MnistData) -> ComparisonConfig:
+        """This comparison for ``data``'s channels, input size and classes (both models' sizes follow)."""
+        return replace(self, in_channels=data.spec.channels, input_size=data.spec.size,
+                       num_classes=data.num_classes)
 
     def problems(self, data: MnistData | None = None) -> list[str]:
         """Every reason this configuration cannot run, worded for the person who chose it."""
@@ -55,8 +65,9 @@ class ComparisonConfig:
         if self.mode not in EXECUTION_MODES:
             found.append(f"Mode must be one of {', '.join(EXECUTION_MODES)} (got {self.mode!r}).")
         max_train = len(data.train_labels) if data is not None else 60_000
-        if not MIN_TRAIN_SAMPLES <= self.train_samples <= max_train:
-            found.append(f"Training samples must be {MIN_TRAIN_SAMPLES:,}–{max_train:,} (got {self.train_samples:,}).")
+        min_train = min(MIN_TRAIN_SAMPLES, max_train)  # a small data set of its own may have fewer than 500
+        if not min_train <= self.train_samples <= max_train:
+            found.append(f"Training samples must be {min_train:,}–{max_train:,} (got {self.train_samples:,}).")
         max_test = len(data.test_labels) if data is not None else 10_000
         if self.test_samples is not None and not 1 <= self.test_samples <= max_test:
             found.append(f"Test samples must be 1–{max_test:,} (got {self.test_samples:,}).")

@@ -1,4 +1,4 @@
-"""Train the FC network and the CNN on the very same digits, reporting both as they learn."""
+"""Train the FC network and the CNN on the very same images (of any opened data set), reporting both as they learn."""
 
 from __future__ import annotations
 
@@ -115,19 +115,21 @@ RestartCallback = Callable[[str, str], None]  # (model key, notice): drop that m
 def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorData, TensorData]:
     """The seeded stratified training subset and the test digits both models see."""
     train_idx = stratified_subset(data.train_labels, config.train_samples, config.seed)
-    train = TensorData.from_arrays(data.train_images[train_idx], data.train_labels[train_idx])
+    train = TensorData.from_arrays(data.train_images[train_idx], data.train_labels[train_idx], data.spec)
     if config.test_samples is None or config.test_samples >= len(data.test_labels):
-        return train, TensorData.from_arrays(data.test_images, data.test_labels)
+        return train, TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
     test_idx = stratified_subset(data.test_labels, config.test_samples, config.seed)
-    return train, TensorData.from_arrays(data.test_images[test_idx], data.test_labels[test_idx])
+    return train, TensorData.from_arrays(data.test_images[test_idx], data.test_labels[test_idx], data.spec)
 
 
 def build_pair(config: ComparisonConfig) -> tuple[StagedNet, StagedNet]:
-    """The FC network and the CNN, each initialised from the run's seed."""
+    """The FC network and the CNN, each initialised from the run's seed, for the config's input and classes
+    (``config.for_data(data)``: colour data gives the CNN 3 input maps and the FC network 3 × H × W inputs)."""
+    io = {"in_channels": config.in_channels, "num_classes": config.num_classes, "input_size": config.input_size}
     # Each from its own generator: torch's global RNG may be reseeded by another thread at any moment.
-    fc = build_seeded("mlp", config.seed, hidden=config.fc_hidden)
+    fc = build_seeded("mlp", config.seed, hidden=config.fc_hidden, **io)
     cnn = build_seeded("explorer_cnn", config.seed, conv1_filters=config.conv1_filters,
-                       conv2_filters=config.conv2_filters)
+                       conv2_filters=config.conv2_filters, **io)
     # Channels-last convolutions measured about twice as fast on the CPU; results are the same.
     cnn = cnn.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
     return fc, cnn
@@ -249,6 +251,7 @@ def run_comparison(
     ``ValueError`` for a bad configuration before any work starts.
     """
     config.check(data)
+    config = config.for_data(data)
     device = pick_device(config.device)
     train, test = comparison_data(config, data)
     fc, cnn = build_pair(config)

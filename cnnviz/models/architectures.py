@@ -1,77 +1,123 @@
-"""The model zoo's architectures, all 1-channel 28×28 in and 10 logits out."""
+"""The model zoo's architectures: any number of input channels, input size and classes.
+
+Every builder takes ``in_channels`` (1 grey, 3 colour), ``num_classes`` and ``input_size`` (height, width);
+MNIST's 1 × 28 × 28 and 10 classes are the defaults. Where a fully connected layer's width depends on the
+input size it is computed here; the global-average-pooling models ignore the size. Every value a builder was
+given is recorded in ``arch_kwargs``, so a checkpoint rebuilds the very same network.
+"""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
 import torch
 from torch import nn
 
 from cnnviz.models.staged import StagedNet, conv_act, linear_act
 
+Size = tuple[int, int] | list[int]  # a list after a round trip through a checkpoint's JSON
 
-def logistic(num_classes: int = 10) -> StagedNet:
+
+def _io_kwargs(in_channels: int, num_classes: int, input_size: Size) -> dict[str, Any]:
+    """The input/output description every builder records (a list for the size: JSON has no tuples)."""
+    height, width = _size(input_size)
+    if in_channels < 1 or num_classes < 1:
+        raise ValueError(f"in_channels and num_classes must be positive (got {in_channels}, {num_classes})")
+    return {"in_channels": in_channels, "num_classes": num_classes, "input_size": [height, width]}
+
+
+def _size(input_size: Size) -> tuple[int, int]:
+    if isinstance(input_size, int) or len(input_size) != 2:
+        raise ValueError(f"input_size takes (height, width), not {input_size!r}")
+    height, width = (int(v) for v in input_size)
+    if height < 1 or width < 1:
+        raise ValueError(f"input_size must be positive (got {height}×{width})")
+    return height, width
+
+
+def _after(side: int, *steps: tuple[str, int]) -> int:
+    """A side's length after ("pool", k) floor divisions and ("valid", k) unpadded k×k convolutions."""
+    for kind, k in steps:
+        side = side // k if kind == "pool" else side - k + 1
+        if side < 1:
+            raise ValueError("the input is too small for this network's convolutions and pooling")
+    return side
+
+
+def _flat(channels: int, input_size: Size, *steps: tuple[str, int]) -> int:
+    """Features entering the first dense layer: channels × the map's height × width after ``steps``."""
+    height, width = _size(input_size)
+    return channels * _after(height, *steps) * _after(width, *steps)
+
+
+def logistic(num_classes: int = 10, in_channels: int = 1, input_size: Size = (28, 28)) -> StagedNet:
     """Multinomial logistic regression: one linear map from pixels to class scores."""
-    return StagedNet("logistic", {"num_classes": num_classes}, OrderedDict(
+    kwargs = _io_kwargs(in_channels, num_classes, input_size)
+    return StagedNet("logistic", kwargs, OrderedDict(
         flatten=nn.Flatten(),
-        fc=nn.Linear(28 * 28, num_classes),
+        fc=nn.Linear(_flat(in_channels, input_size), num_classes),
     ))
 
 
-def mlp(hidden: int = 128, num_classes: int = 10) -> StagedNet:
-    """A fully connected network with one hidden layer: every pixel talks to every neuron."""
-    return StagedNet("mlp", {"hidden": hidden, "num_classes": num_classes}, OrderedDict(
+def mlp(hidden: int = 128, num_classes: int = 10, in_channels: int = 1, input_size: Size = (28, 28)) -> StagedNet:
+    """A fully connected network with one hidden layer: every pixel (of every channel) talks to every neuron."""
+    kwargs = {"hidden": hidden, **_io_kwargs(in_channels, num_classes, input_size)}
+    return StagedNet("mlp", kwargs, OrderedDict(
         flatten=nn.Flatten(),
-        fc1=linear_act(28 * 28, hidden),
+        fc1=linear_act(_flat(in_channels, input_size), hidden),
         fc2=nn.Linear(hidden, num_classes),
     ))
 
 
-def small_cnn(num_classes: int = 10) -> StagedNet:
+def small_cnn(num_classes: int = 10, in_channels: int = 1, input_size: Size = (28, 28)) -> StagedNet:
     """Seed 000's small CNN: conv 32 and conv 64 blocks, each pooled, then a dense classifier."""
-    return StagedNet("small_cnn", {"num_classes": num_classes}, OrderedDict(
-        conv1=conv_act(1, 32, 3, padding=1),
+    return StagedNet("small_cnn", _io_kwargs(in_channels, num_classes, input_size), OrderedDict(
+        conv1=conv_act(in_channels, 32, 3, padding=1),
         pool1=nn.MaxPool2d(2),
         conv2=conv_act(32, 64, 3, padding=1),
         pool2=nn.MaxPool2d(2),
         flatten=nn.Flatten(),
         dropout=nn.Dropout(0.25),
-        fc1=linear_act(64 * 7 * 7, 128),
+        fc1=linear_act(_flat(64, input_size, ("pool", 2), ("pool", 2)), 128),
         fc2=nn.Linear(128, num_classes),
     ))
 
 
-def explorer_cnn(conv1_filters: int = 8, conv2_filters: int = 16, num_classes: int = 10) -> StagedNet:
+def explorer_cnn(conv1_filters: int = 8, conv2_filters: int = 16, num_classes: int = 10, in_channels: int = 1,
+                 input_size: Size = (28, 28)) -> StagedNet:
     """The playground's network: small enough that every filter and feature map fits on screen."""
-    kwargs = {"conv1_filters": conv1_filters, "conv2_filters": conv2_filters, "num_classes": num_classes}
+    kwargs = {"conv1_filters": conv1_filters, "conv2_filters": conv2_filters,
+              **_io_kwargs(in_channels, num_classes, input_size)}
     return StagedNet("explorer_cnn", kwargs, OrderedDict(
-        conv1=conv_act(1, conv1_filters, 3, padding=1),
+        conv1=conv_act(in_channels, conv1_filters, 3, padding=1),
         pool1=nn.MaxPool2d(2),
         conv2=conv_act(conv1_filters, conv2_filters, 3, padding=1),
         pool2=nn.MaxPool2d(2),
         flatten=nn.Flatten(),
-        fc=nn.Linear(conv2_filters * 7 * 7, num_classes),
+        fc=nn.Linear(_flat(conv2_filters, input_size, ("pool", 2), ("pool", 2)), num_classes),
     ))
 
 
-def lenet5(num_classes: int = 10) -> StagedNet:
+def lenet5(num_classes: int = 10, in_channels: int = 1, input_size: Size = (28, 28)) -> StagedNet:
     """LeCun et al. 1998: 5×5 convs with tanh and average pooling (28×28 padded to the original 32×32)."""
-    return StagedNet("lenet5", {"num_classes": num_classes}, OrderedDict(
-        conv1=conv_act(1, 6, 5, padding=2, act=nn.Tanh),
+    flat = _flat(16, input_size, ("pool", 2), ("valid", 5), ("pool", 2))  # 16 × 5 × 5 for 28×28
+    return StagedNet("lenet5", _io_kwargs(in_channels, num_classes, input_size), OrderedDict(
+        conv1=conv_act(in_channels, 6, 5, padding=2, act=nn.Tanh),
         pool1=nn.AvgPool2d(2),
         conv2=conv_act(6, 16, 5, act=nn.Tanh),
         pool2=nn.AvgPool2d(2),
         flatten=nn.Flatten(),
-        fc1=linear_act(16 * 5 * 5, 120, act=nn.Tanh),
+        fc1=linear_act(flat, 120, act=nn.Tanh),
         fc2=linear_act(120, 84, act=nn.Tanh),
         fc3=nn.Linear(84, num_classes),
     ))
 
 
-def simple_gap_cnn(num_classes: int = 10) -> StagedNet:
-    """SimpleCNN for one channel: three conv blocks, then global average pooling."""
-    return StagedNet("simple_gap_cnn", {"num_classes": num_classes}, OrderedDict(
-        conv1=conv_act(1, 16, 3, padding=1),
+def _gap_cnn(arch: str, num_classes: int, in_channels: int, input_size: Size) -> StagedNet:
+    # Global average pooling makes the classifier independent of the input size (recorded all the same).
+    return StagedNet(arch, _io_kwargs(in_channels, num_classes, input_size), OrderedDict(
+        conv1=conv_act(in_channels, 16, 3, padding=1),
         pool1=nn.MaxPool2d(2),
         conv2=conv_act(16, 32, 3, padding=1),
         pool2=nn.MaxPool2d(2),
@@ -80,6 +126,16 @@ def simple_gap_cnn(num_classes: int = 10) -> StagedNet:
         flatten=nn.Flatten(),
         fc=nn.Linear(64, num_classes),
     ))
+
+
+def simple_gap_cnn(num_classes: int = 10, in_channels: int = 1, input_size: Size = (28, 28)) -> StagedNet:
+    """SimpleCNN: three conv blocks, then global average pooling (one channel by default)."""
+    return _gap_cnn("simple_gap_cnn", num_classes, in_channels, input_size)
+
+
+def colour_gap_cnn(num_classes: int = 10, in_channels: int = 3, input_size: Size = (32, 32)) -> StagedNet:
+    """The same SimpleCNN built for colour 32×32 images (CIFAR-10's shape) by default."""
+    return _gap_cnn("colour_gap_cnn", num_classes, in_channels, input_size)
 
 
 class ResidualBlock(nn.Module):
@@ -103,11 +159,13 @@ class ResidualBlock(nn.Module):
         return torch.relu(out + self.shortcut(x))
 
 
-def modern_cnn(width: int = 32, num_classes: int = 10) -> StagedNet:
+def modern_cnn(width: int = 32, num_classes: int = 10, in_channels: int = 1,
+               input_size: Size = (28, 28)) -> StagedNet:
     """Batch norm and residual blocks (ResNet's ideas at MNIST scale); trained with augmentation."""
     w = width
-    return StagedNet("modern_cnn", {"width": width, "num_classes": num_classes}, OrderedDict(
-        stem=nn.Sequential(nn.Conv2d(1, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU()),
+    kwargs = {"width": width, **_io_kwargs(in_channels, num_classes, input_size)}
+    return StagedNet("modern_cnn", kwargs, OrderedDict(
+        stem=nn.Sequential(nn.Conv2d(in_channels, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU()),
         res1=ResidualBlock(w, w),
         res2=ResidualBlock(w, 2 * w, stride=2),
         res3=ResidualBlock(2 * w, 4 * w, stride=2),

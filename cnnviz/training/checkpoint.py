@@ -58,11 +58,18 @@ def _is_number(value: Any) -> bool:
     return (_is_int(value) or isinstance(value, float)) and math.isfinite(value)
 
 
+def _is_setting(name: str, value: Any) -> bool:
+    """A model setting: a number, text or None; ``input_size`` alone is a list (height, width)."""
+    if name == "input_size":
+        return isinstance(value, list) and len(value) == 2 and all(_is_int(v) for v in value)
+    return value is None or isinstance(value, str | int | float)
+
+
 # Each known field's check and, when it fails, what it should have been.
 _FIELD_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "model": (lambda v: isinstance(v, str), "a model name"),
-    "model_kwargs": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and (v[k] is None or isinstance(
-        v[k], str | int | float)) for k in v), "a mapping of names to numbers or text"),
+    "model_kwargs": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and _is_setting(k, v[k]) for k in v),
+                     "a mapping of names to numbers or text"),
     "dataset": (lambda v: isinstance(v, str), "a data set name"),
     "epochs": (lambda v: _is_int(v) and v >= 0, "a whole number of epochs, 0 or more"),
     "test_accuracy": (lambda v: v is None or (_is_number(v) and 0 <= v <= 1), "a number from 0 to 1"),

@@ -1,4 +1,4 @@
-"""Train a registered model on an MNIST-format set by its recipe: shared by the CLI, app and report."""
+"""Train a registered model on any opened data set by its recipe: shared by the CLI, app and report."""
 
 from __future__ import annotations
 
@@ -22,6 +22,16 @@ from cnnviz.training.trainer import (
 )
 
 
+def data_model_kwargs(data: MnistData) -> dict[str, Any]:
+    """What every zoo model needs to fit ``data``: its channels, input size and number of classes."""
+    return {"in_channels": data.spec.channels, "num_classes": data.num_classes, "input_size": list(data.spec.size)}
+
+
+def data_meta(data: MnistData) -> dict[str, Any]:
+    """The data-set fields of a checkpoint trained on ``data``: its name, class names and input description."""
+    return {"dataset": data.name, "class_names": list(data.class_names), "input": data.spec.to_dict()}
+
+
 @dataclass
 class TrainedModel:
     model: StagedNet
@@ -43,9 +53,12 @@ def train_model(
     should_stop: Callable[[], bool] | None = None,
     **config_overrides: Any,
 ) -> TrainedModel:
-    """Build ``name`` (weights from ``seed``), train it by its recipe (overridable), evaluate on the test set."""
+    """Build ``name`` for ``data`` (weights from ``seed``), train it by its recipe (overridable), evaluate on the
+    test set. The model takes ``data``'s channels, size and classes; the checkpoint metadata records them, the
+    class names and the normalisation (``data.spec``), and where the data set was opened from."""
     spec = MODELS[name]
-    model = build_seeded(name, seed, **(model_kwargs or {}))  # never the global RNG: other threads reseed it
+    kwargs = {**data_model_kwargs(data), **(model_kwargs or {})}
+    model = build_seeded(name, seed, **kwargs)  # never the global RNG: other threads reseed it
     images, labels = data.train_images, data.train_labels
     if subset is not None and subset < len(labels):
         idx = stratified_subset(labels, subset, seed)
@@ -54,16 +67,15 @@ def train_model(
         spec.recipe, seed=seed, device=device, **({"epochs": epochs} if epochs else {}), **config_overrides
     )
     trainer = Trainer(model, config, on_batch=on_batch, on_epoch=on_epoch, should_stop=should_stop)
-    result = trainer.fit(TensorData.from_arrays(images, labels),
-                         TensorData.from_arrays(data.test_images, data.test_labels))
+    result = trainer.fit(TensorData.from_arrays(images, labels, data.spec),
+                         TensorData.from_arrays(data.test_images, data.test_labels, data.spec))
     meta = CheckpointMeta(
         model=name,
         model_kwargs=dict(model.arch_kwargs),
-        dataset=data.name,
         epochs=len(result.history),
         test_accuracy=result.test_accuracy,
-        class_names=list(data.class_names),
         extra={"train_samples": len(labels), "seed": seed, "device": result.device,
-               "wall_time_s": round(result.elapsed_s, 2)},
+               "wall_time_s": round(result.elapsed_s, 2), **({"data_path": data.source} if data.source else {})},
+        **data_meta(data),
     )
     return TrainedModel(model, result, meta)

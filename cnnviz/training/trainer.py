@@ -13,31 +13,47 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.data.transforms import to_model_input
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input
 from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
-from cnnviz.training.augment import random_affine
+from cnnviz.training.augment import black_pixel, random_affine
 from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.seeding import generator_dropout, run_generator
 
 
 @dataclass(frozen=True)
 class TensorData:
-    """Normalised images (N, 1, H, W) float32 and labels (N,) int64, kept whole in memory."""
+    """Normalised images (N, C, H, W) float32 and labels (N,) int64, kept whole in memory.
+
+    ``spec`` says how the pixels were normalised (augmentation needs the value of a black pixel).
+    """
 
     x: torch.Tensor
     y: torch.Tensor
+    spec: InputSpec = MNIST_INPUT
 
     @classmethod
-    def from_arrays(cls, images: np.ndarray, labels: np.ndarray) -> TensorData:
-        return cls(to_model_input(images).contiguous(), torch.as_tensor(labels, dtype=torch.int64))
+    def from_arrays(cls, images: np.ndarray, labels: np.ndarray, spec: InputSpec = MNIST_INPUT) -> TensorData:
+        """uint8 images (N, H, W) or (N, H, W, 3) — a memory-mapped array too — normalised for ``spec``.
+
+        Converted a chunk at a time straight into the result, so a large colour set never holds its float
+        temporaries (several times the result's size) all at once.
+        """
+        n = len(images)
+        x = torch.empty((n, spec.channels, *spec.size), dtype=torch.float32)
+        for start in range(0, n, _CONVERT_CHUNK):
+            x[start : start + _CONVERT_CHUNK] = to_spec_input(np.asarray(images[start : start + _CONVERT_CHUNK]), spec)
+        return cls(x, torch.as_tensor(np.asarray(labels), dtype=torch.int64), spec)
 
     def __len__(self) -> int:
         return int(self.y.shape[0])
 
     def to(self, device: torch.device) -> TensorData:
-        return TensorData(self.x.to(device), self.y.to(device))
+        return TensorData(self.x.to(device), self.y.to(device), self.spec)
+
+
+_CONVERT_CHUNK = 4096  # images per conversion step
 
 
 @dataclass(frozen=True)
@@ -274,6 +290,7 @@ class Trainer:
         cfg = self.config
         train_dev = train.to(self.device)
         n = len(train_dev)
+        background = black_pixel(train.spec)  # what augmentation shows where an image moved away
         size = distributed.batch_size(cfg.batch_size)  # under torchrun, this process's share of each batch
         batches = max(1, -(-distributed.shard_size(n) // size))
         net = distributed.wrap(self.model, self.device)  # DistributedDataParallel under torchrun, else the model
@@ -297,7 +314,7 @@ class Trainer:
                 idx = order[b * size : (b + 1) * size]
                 x, y = train_dev.x[idx], train_dev.y[idx]
                 if cfg.augment:
-                    x = random_affine(x, generator)
+                    x = random_affine(x, generator, background=background)
                 logits = net(x)
                 loss = F.cross_entropy(logits, y)
                 optimizer.zero_grad(set_to_none=True)

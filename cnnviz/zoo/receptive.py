@@ -23,7 +23,7 @@ class StageField:
 
 def model_receptive_fields(name: str) -> list[StageField]:
     """Each stage of a zoo model with its output shape and the input region one of its cells sees."""
-    model = build_model(name)
+    model = build_model(name, in_channels=1)  # fields do not depend on the channels; stage_shapes feeds 1
     shapes = stage_shapes(model)
     return [StageField(f.stage, shapes[f.stage], f.size, f.jump, f.spatial) for f in receptive_fields(model)]
 

@@ -111,7 +111,7 @@ def build_report(
                 break
             epochs_to_run, estimate = plan_epochs(recipe.epochs, n, rate, budget_s)
             if epochs_to_run == 0:
-                add(estimate_row(name, recipe.epochs, rate, estimate, resolved))
+                add(estimate_row(name, recipe.epochs, rate, estimate, resolved, data))
                 continue
             shortened = distributed.from_main(
                 load_cached_row(recipe_key(name, recipe, data, n, seed, epochs_to_run), folder)

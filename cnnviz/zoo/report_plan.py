@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import torch
+
 from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import count_parameters
-from cnnviz.training.run import TrainedModel, train_model
+from cnnviz.training.run import TrainedModel, data_model_kwargs, train_model
 from cnnviz.training.trainer import BatchMetrics
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
@@ -54,10 +56,15 @@ def plan_epochs(recipe_epochs: int, train_samples: int, samples_per_s: float,
 
 
 def estimate_row(name: str, recipe_epochs: int, samples_per_s: float, full_recipe_estimate_s: float,
-                 device: str) -> ReportRow:
-    """A row for a recipe too slow to train even one epoch within the budget: the estimate, no error."""
+                 device: str, data: MnistData | None = None) -> ReportRow:
+    """A row for a recipe too slow to train even one epoch within the budget: the estimate, no error.
+
+    The parameters are counted for ``data``'s channels, size and classes (MNIST's when not given).
+    """
+    with torch.device("meta"):  # only counted: no memory, no random draws
+        model = build_model(name, **(data_model_kwargs(data) if data is not None else {}))
     return ReportRow(
-        model=name, parameters=count_parameters(build_model(name)), epochs=0, recipe_epochs=recipe_epochs,
+        model=name, parameters=count_parameters(model), epochs=0, recipe_epochs=recipe_epochs,
         wall_time_s=0.0, device=device, test_error=None, seed_error=MODELS[name].seed_error,
         full_recipe_estimate_s=full_recipe_estimate_s, samples_per_s=round(samples_per_s, 1),
     )
