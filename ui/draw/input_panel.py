@@ -161,6 +161,18 @@ class InputPanel(QWidget):
             "The picture the network is given, before it is resized and normalised for the model" if colour
             else "The 28×28 input the network sees: your drawing made the way MNIST digits were")
 
+    def _chart_for(self, names: tuple[str, ...]) -> None:
+        """A chart with one bar per class of the model (a model of another data set has other classes)."""
+        if tuple(self.chart.class_names) == names:
+            return
+        chart = ProbabilityChart(names)
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(self.chart, chart)
+        self.chart.deleteLater()
+        self.chart = chart
+        self.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
+
     def choose_ink(self) -> None:
         chosen = QColorDialog.getColor(QColor(*self.canvas.ink), self, "Ink colour")
         if chosen.isValid():
@@ -193,8 +205,9 @@ class InputPanel(QWidget):
                      truth_names: Sequence[str] | None = None) -> None:
         """The prediction line, the true class, and the bars, for the state as it is now; the prediction is
         named by the model's classes (``names``), the true class by the data set's (``truth_names``)."""
-        self.chart.set_probabilities(capture.probabilities if capture is not None else None)
         names = names or self.class_names
+        self._chart_for(tuple(names))
+        self.chart.set_probabilities(capture.probabilities if capture is not None else None)
         truths = truth_names or names
         if not has_image:
             text = "Pick or paste a picture" if self.canvas.colour else "Draw a digit"

@@ -18,6 +18,7 @@ from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
+from ui.draw.probability_chart import ProbabilityChart
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -51,7 +52,7 @@ class DrawTab(LazyPanel):
         # the controls other code reaches for (the main window's tests, tools/screenshots.py)
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
         self.prediction_label, self.truth_label = self.inputs.prediction_label, self.inputs.truth_label
-        self.message, self.chart = self.inputs.message, self.inputs.chart
+        self.message = self.inputs.message
         self.pipeline = PipelineView()
         self.pool_zoom = PoolZoomPanel(state=state)
         self.pool_zoom.setFixedWidth(400)
@@ -91,6 +92,11 @@ class DrawTab(LazyPanel):
         self._keys()
         if not self.canvas.is_empty:  # drawn on before this tab existed: that drawing is the input
             self._on_canvas_input(self.canvas.input_image())
+
+    @property
+    def chart(self) -> ProbabilityChart:
+        """The probability chart (rebuilt when the model's classes change)."""
+        return self.inputs.chart
 
     def _keys(self) -> None:
         """←/→ step, Esc/Delete clear, Ctrl+Z undo, wherever the focus is inside the tab (after any click)."""

@@ -22,7 +22,10 @@ from PyQt6.QtWidgets import (
 )
 
 from cnnviz.data import MnistData
+from cnnviz.data.transforms import InputSpec
 from cnnviz.lab import MAX_EPOCHS, MIN_TRAIN_SAMPLES
+from cnnviz.models import count_parameters
+from cnnviz.models.staged import StagedNet
 from cnnviz.training import available_devices
 from ui.binding import Bindings
 from ui.preferences import LabPrefs
@@ -54,10 +57,12 @@ def _swatch(colour: str, text: str) -> QLabel:
 
 
 class ComparisonControls(QWidget):
-    """The form; ``changed`` fires on every edit, ``cnn_changed`` when the CNN's start changed (filters, seed)."""
+    """The form; ``changed`` fires on every edit, ``cnn_changed`` when the CNN's start changed (filters, seed),
+    ``fc_changed`` when a size that changes only the parameter counts did."""
 
     changed = pyqtSignal()
     cnn_changed = pyqtSignal()
+    fc_changed = pyqtSignal()
 
     def __init__(self, prefs: LabPrefs, data: MnistData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +79,10 @@ class ComparisonControls(QWidget):
         form.addRow(_swatch(FC_COLOR, "FC hidden size"), self.fc_hidden)
         form.addRow(_swatch(CNN_COLOR, "CNN conv 1 filters"), self.conv1_filters)
         form.addRow(_swatch(CNN_COLOR, "CNN conv 2 filters"), self.conv2_filters)
+        self.sizes = QLabel()
+        self.sizes.setWordWrap(True)
+        self.sizes.setToolTip("Both models as the form builds them for the open data set, parameters counted")
+        form.addRow(self.sizes)
         column.addWidget(models)
 
         training = QGroupBox("Training (the same for both)")
@@ -106,7 +115,9 @@ class ComparisonControls(QWidget):
         column.addWidget(training)
 
         self.set_data(data)  # the limits first, so a remembered value is clamped to this data set
-        for name in ("fc_hidden", "conv2_filters", "train_samples", "test_samples", "epochs", "batch_size",
+        for name in ("fc_hidden", "conv2_filters"):
+            self.bindings.bind(getattr(self, name), prefs, name, on_change=self._sizes_changed)
+        for name in ("train_samples", "test_samples", "epochs", "batch_size",
                      "lr", "optimizer", "device", "mode"):
             self.bindings.bind(getattr(self, name), prefs, name, on_change=self._changed)
         for name in ("conv1_filters", "seed"):
@@ -119,16 +130,27 @@ class ComparisonControls(QWidget):
                 self.epochs, self.batch_size, self.lr, self.optimizer, self.seed, self.device, self.mode)
 
     def set_data(self, data: MnistData) -> None:
-        """Follow a newly opened data set: its digit counts bound the sample boxes, its classes are named."""
+        """Follow a newly opened data set: its image counts bound the sample boxes, its input and classes
+        are described."""
         train, test = len(data.train_labels), len(data.test_labels)
         self.train_samples.setRange(min(MIN_TRAIN_SAMPLES, train), train)
         self.test_samples.setRange(0, test)
-        self.data_caption.setText(
-            f"{data.name}: {train:,} training and {test:,} test digits, {data.num_classes} classes"
-        )
-        self.fc_hidden.setToolTip(
-            f"Neurons in the FC network's hidden layer (784 → hidden → {data.num_classes})"
-        )
+        (h, w), c = data.spec.size, data.spec.channels
+        kind = "colour" if c == 3 else "grey"
+        self.data_caption.setText(f"{data.name}: {train:,} training and {test:,} test images, {kind} {h}×{w}, "
+                                  f"{data.num_classes} classes")
+        self.fc_hidden.setToolTip(f"Neurons in the FC network's hidden layer ({c}×{h}×{w} = {c * h * w:,} inputs "
+                                  f"→ hidden → {data.num_classes})")
+        self.conv1_filters.setToolTip(f"Filters of the CNN's first layer, each {c} channel{'s' if c > 1 else ''} "
+                                      "deep (one per colour of the input)" if c > 1 else
+                                      "Filters of the CNN's first layer")
+
+    def show_sizes(self, fc: StagedNet, cnn: StagedNet, spec: InputSpec) -> None:
+        """Both models' inputs and parameter counts, counted on the models the next run starts from."""
+        (h, w), c = spec.size, spec.channels
+        self.sizes.setText(f"FC input {c}×{h}×{w} = {c * h * w:,} numbers: {count_parameters(fc):,} parameters.\n"
+                           f"CNN input {c} channel{'s' if c > 1 else ''} of {h}×{w}: "
+                           f"{count_parameters(cnn):,} parameters.")
 
     def set_editable(self, editable: bool) -> None:
         """Lock the form while a run uses it (nothing moves: only the enabled state changes)."""
@@ -137,6 +159,10 @@ class ComparisonControls(QWidget):
 
     def _changed(self, _value: Any) -> None:
         self.changed.emit()
+
+    def _sizes_changed(self, _value: Any) -> None:
+        self.changed.emit()
+        self.fc_changed.emit()
 
     def _cnn_changed(self, _value: Any) -> None:
         self.changed.emit()

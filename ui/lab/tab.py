@@ -123,16 +123,18 @@ class TrainingLabTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.controls.changed.connect(self._on_settings_changed)
-        self.controls.cnn_changed.connect(self._show_starting_filters)
+        self.controls.cnn_changed.connect(lambda: self._show_starting_filters())
+        self.controls.fc_changed.connect(lambda: self._show_starting_filters())
         self.plots.timer.timeout.connect(self._show_progress)
-        self.results.cleared.connect(self._show_starting_filters)
+        self.results.cleared.connect(lambda: self._show_starting_filters())
         state.data_changed.connect(self._on_data_changed)
         self._show_starting_filters()
 
     # -- configuration -----------------------------------------------------------------------------
     def config(self) -> ComparisonConfig:
-        """The comparison the form describes (as many test digits as the data set has means all of them)."""
-        config = self.prefs.lab.config()
+        """The comparison the form describes, for the open data set's input and classes (as many test images
+        as the data set has means all of them)."""
+        config = self.prefs.lab.config().for_data(self.state.data)
         if config.test_samples is not None and config.test_samples >= len(self.state.data.test_labels):
             config = replace(config, test_samples=None)
         return config
@@ -142,7 +144,10 @@ class TrainingLabTab(QWidget):
             self.status.say(READY)  # the refused setting was changed: the reason no longer holds
 
     def _on_data_changed(self) -> None:
+        """Another data set: the form's limits, and both models rebuilt for its input (sizes, starting filters);
+        the table's runs were on the old data, so the starting filters are shown even after runs."""
         self.controls.set_data(self.state.data)
+        self._show_starting_filters(after_runs=True)
 
     # -- running -------------------------------------------------------------------------------------
     @property
@@ -258,9 +263,13 @@ class TrainingLabTab(QWidget):
         if notices:
             self.plots.say(" ".join(notices))
 
-    def _show_starting_filters(self) -> None:
-        """Before any training: the random filters the next run's CNN starts from (same seed, same sizes)."""
-        if not self.is_running and not self.results.results:
-            _, cnn = build_pair(self.config())
+    def _show_starting_filters(self, after_runs: bool = False) -> None:
+        """Both models' sizes as the form builds them; before any training, also the random filters the next
+        run's CNN starts from (same seed, same sizes)."""
+        if self.is_running:
+            return
+        fc, cnn = build_pair(self.config())
+        self.controls.show_sizes(fc, cnn, self.state.data.spec)
+        if after_runs or not self.results.results:
             self.filters.show_filters(first_layer_filters(cnn), "untrained (random start)")
 
