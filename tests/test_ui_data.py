@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from data_sets import SHAPES as ALL_SHAPES
+from data_sets import shape_images
 from PIL import Image
 from PyQt6.QtCore import QMimeData
 from PyQt6.QtGui import QImage
@@ -18,57 +20,31 @@ from ui.draw.tab import NOTHING_TO_PASTE, DrawTab
 from ui.preferences import Preferences
 from ui.state import AppState
 
-SHAPES = ("circle", "square", "triangle")
-
-
-def _shape_mask(kind: int, size: int, rng: np.random.Generator) -> np.ndarray:
-    """A filled circle, square or triangle of random size and place on a size×size grid."""
-    r = rng.uniform(0.22, 0.36) * size
-    cy, cx = rng.uniform(r + 1, size - r - 1, 2)
-    y, x = np.mgrid[0:size, 0:size] + 0.5
-    if kind == 0:
-        return (y - cy) ** 2 + (x - cx) ** 2 <= r * r
-    if kind == 1:
-        return (np.abs(y - cy) <= r * 0.85) & (np.abs(x - cx) <= r * 0.85)
-    top, base = cy - r, cy + r * 0.8  # apex up: the width grows from the apex down to the base
-    return (y >= top) & (y <= base) & (np.abs(x - cx) <= (y - top) / (base - top) * r)
+SHAPES = ALL_SHAPES[:3]
 
 
 def _spec_of(images: np.ndarray) -> InputSpec:
     """The per-channel mean and std of the training images, as a data set's loader computes them."""
     unit = images.astype(np.float64) / 255.0
-    channels = 3 if unit.ndim == 4 else 1
-    axes = (0, 1, 2)
-    mean = unit.mean(axis=axes) if channels == 3 else np.array([unit.mean()])
-    std = unit.std(axis=axes) if channels == 3 else np.array([unit.std()])
-    return InputSpec(channels, (images.shape[1], images.shape[2]), tuple(float(m) for m in np.atleast_1d(mean)),
-                     tuple(float(s) for s in np.atleast_1d(std)))
+    axes = (0, 1, 2) if unit.ndim == 4 else None
+    mean, std = np.atleast_1d(unit.mean(axis=axes)), np.atleast_1d(unit.std(axis=axes))
+    return InputSpec(len(mean), (images.shape[1], images.shape[2]), tuple(float(m) for m in mean),
+                     tuple(float(s) for s in std))
 
 
 def shapes_data(train: int = 300, test: int = 60, seed: int = 0, colour: bool = True,
                 classes: tuple[str, ...] = SHAPES, name: str = "shapes") -> MnistData:
-    """Coloured shapes (one class per shape) on coloured backgrounds, 32×32 — or grey ones (``colour=False``)."""
-    rng = np.random.default_rng(seed)
-
-    def make(n: int) -> tuple[np.ndarray, np.ndarray]:
-        labels = np.arange(n) % len(classes)
-        images = np.empty((n, 32, 32, 3), np.uint8)
-        for i, label in enumerate(labels):
-            back, ink = rng.integers(0, 100, 3), rng.integers(150, 256, 3)
-            mask = _shape_mask(int(label) % 3, 32, rng)
-            if label >= 3:  # more classes than shapes: the shape upside down, or both at half size
-                mask = mask[::-1] if label == 3 else mask[::2, ::2].repeat(2, 0).repeat(2, 1)
-            images[i] = np.where(mask[..., None], ink, back)
-        return (images if colour else images.mean(axis=3).astype(np.uint8)), labels.astype(np.int64)
-
-    train_x, train_y = make(train)
-    test_x, test_y = make(test)
-    return MnistData(name, train_x, train_y, test_x, test_y, classes, _spec_of(train_x))
+    """Coloured shapes, one class per shape (tests/data_sets.py), 32×32, held in memory — or grey ones."""
+    images, labels = shape_images(train + test, len(classes), 32, seed)
+    if not colour:
+        images = images.mean(axis=3).astype(np.uint8)
+    return MnistData(name, images[:train], labels[:train], images[train:], labels[train:], classes,
+                     _spec_of(images[:train]))
 
 
 def grey5_data() -> MnistData:
-    """A 5-class grey 32×32 set (the three shapes, one upside down, one halved)."""
-    return shapes_data(colour=False, classes=("round", "box", "wedge", "flipped", "halves"), name="grey5", seed=1)
+    """A 5-class grey 32×32 set, its classes named unlike any other set here."""
+    return shapes_data(colour=False, classes=("round", "box", "flat", "tall", "plus"), name="grey5", seed=1)
 
 
 @pytest.fixture
@@ -108,10 +84,10 @@ def test_picker_follows_the_data_set_both_ways(draw_tab: DrawTab, mnist: MnistDa
 
 def test_random_pick_of_a_class_in_a_colour_set(draw_tab: DrawTab, colour_set: MnistData) -> None:
     draw_tab.state.set_data(colour_set)
-    draw_tab.inputs.class_combo.setCurrentIndex(SHAPES.index("triangle") + 1)
+    draw_tab.inputs.class_combo.setCurrentIndex(SHAPES.index("square") + 1)
     for _ in range(5):
         draw_tab.inputs.random_button.click()
-        assert draw_tab.state.true_label == SHAPES.index("triangle")
+        assert draw_tab.state.true_label == SHAPES.index("square")
         assert draw_tab.inputs.truth_label.text() == ""  # no model yet: nothing to compare with
 
 

@@ -28,6 +28,7 @@ from cnnviz.models import count_parameters
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import available_devices
 from ui.binding import Bindings
+from ui.data_control import describe
 from ui.preferences import LabPrefs
 from ui.theme import CNN_COLOR, FC_COLOR
 
@@ -136,9 +137,7 @@ class ComparisonControls(QWidget):
         self.train_samples.setRange(min(MIN_TRAIN_SAMPLES, train), train)
         self.test_samples.setRange(0, test)
         (h, w), c = data.spec.size, data.spec.channels
-        kind = "colour" if c == 3 else "grey"
-        self.data_caption.setText(f"{data.name}: {train:,} training and {test:,} test images, {kind} {h}×{w}, "
-                                  f"{data.num_classes} classes")
+        self.data_caption.setText(describe(data))
         self.fc_hidden.setToolTip(f"Neurons in the FC network's hidden layer ({c}×{h}×{w} = {c * h * w:,} inputs "
                                   f"→ hidden → {data.num_classes})")
         self.conv1_filters.setToolTip(f"Filters of the CNN's first layer, each {c} channel{'s' if c > 1 else ''} "
