@@ -9,7 +9,7 @@ model with the previous model's capture.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
@@ -26,6 +26,11 @@ from ui.preferences import MAP_SCALES
 from ui.tasks import TaskRunner
 
 CaptureFn = Callable[[StagedNet, np.ndarray, InputSpec], Capture]
+
+
+def class_name(names: Sequence[str], index: int) -> str:
+    """Output ``index`` by name; its number when the names run short (a model with more outputs than names)."""
+    return names[index] if 0 <= index < len(names) else str(index)
 
 
 def _default_capture(model: StagedNet, image: np.ndarray, spec: InputSpec) -> Capture:

@@ -33,6 +33,7 @@ from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
 from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
+from ui.state import class_name
 from ui.theme import IMAGE_GAP, palette
 from ui.widgets.fonts import emphasize
 from ui.widgets.picture import PictureItem, image_view_box
@@ -45,11 +46,6 @@ def too_small_to_read(canvas: DrawingCanvas) -> bool:
     """Whether a hand-drawn mark is still too small to be a digit ("keep drawing"; a picked digit never is,
     nor is paint on a colour picture)."""
     return not canvas.colour and canvas.stroke_count > 0 and not is_digit_sized(canvas.raster())
-
-
-def class_name(names: Sequence[str], index: int) -> str:
-    """Output ``index`` by name; its number when the names run short (a model with more outputs than names)."""
-    return names[index] if 0 <= index < len(names) else str(index)
 
 
 def class_choices(data: MnistData) -> list[tuple[str, int | None]]:

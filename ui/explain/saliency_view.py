@@ -78,9 +78,7 @@ class SaliencyView(LazyPanel):
         controls.addWidget(self.method_box)
         controls.addWidget(QLabel("Class:"))
         self.class_box = QComboBox()
-        self.class_box.addItem("the predicted class", None)
-        for i, name in enumerate(self.class_names):
-            self.class_box.addItem(name, i)
+        self.set_class_names(self.class_names)
         self.class_box.currentIndexChanged.connect(lambda _: self._request())
         controls.addWidget(self.class_box)
         controls.addStretch(1)
@@ -112,6 +110,16 @@ class SaliencyView(LazyPanel):
         side.addWidget(self.thumbs, 1)
         layout.addLayout(side, 4)
         self._on_method()
+
+    def set_class_names(self, names: Sequence[str]) -> None:
+        """The classes the model answers in (another model or data set): the class box lists them."""
+        self.class_names = list(names)
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        self.class_box.addItem("the predicted class", None)
+        for i, name in enumerate(self.class_names):
+            self.class_box.addItem(name, i)
+        self.class_box.blockSignals(False)
 
     def set_source(self, model: StagedNet | None, image: np.ndarray | None) -> None:
         self.model, self.image = model, image
