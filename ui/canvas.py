@@ -35,6 +35,9 @@ RASTER = 280  # raster side in pixels; 10× MNIST
 DEFAULT_BRUSH = 22  # raster pixels: after scaling to MNIST's 20×20 box, about MNIST's stroke width
 MIN_BRUSH, MAX_BRUSH = 6, 48
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
+# colour to grey as Pillow's "L" mode does (ITU-R 601), so a camera frame or pasted picture of a digit becomes
+# the same input as the same picture opened from a file
+GREY_WEIGHTS = np.array([0.299, 0.587, 0.114], np.float32)
 INK = (255, 255, 255)  # white, as MNIST's digits; colour data sets can choose another (``set_ink``)
 
 
@@ -183,20 +186,21 @@ class DrawingCanvas(QWidget):
             return self._fail(str(exc))
         return self.show_picture(image, Path(path).name)
 
-    def show_picture(self, image: np.ndarray, name: str) -> bool:
+    def show_picture(self, image: np.ndarray, name: str, remember: bool = True) -> bool:
         """A picture from a file, the clipboard or a camera ((H, W) or (H, W, 3) in [0, 1]) made the input the
-        way an opened image is: a digit made MNIST-style, a colour picture cropped and shrunk to the set's size."""
+        way an opened image is: a digit made MNIST-style, a colour picture cropped and shrunk to the set's size.
+        ``remember=False``: no undo step (a live camera frame)."""
         from cnnviz.images import fit_image
         from cnnviz.preprocess import prepare_image
 
         if self.colour_size is not None:
             self.set_image(fit_image(image if image.ndim == 3 else np.repeat(image[..., None], 3, axis=2),
-                                     self.colour_size))
+                                     self.colour_size), remember=remember)
             return True
-        digit = prepare_image(image.mean(axis=2) if image.ndim == 3 else image)
+        digit = prepare_image(image @ GREY_WEIGHTS if image.ndim == 3 else image)
         if digit is None:
             return self._fail(f"{name}: the image is blank — no digit found.")
-        self.set_image(digit)
+        self.set_image(digit, remember=remember)
         return True
 
     def raster(self) -> np.ndarray:

@@ -32,6 +32,7 @@ from cnnviz.introspect import Capture
 from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
+from ui.draw.camera_panel import CameraPanel
 from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
 from ui.state import class_name
 from ui.theme import IMAGE_GAP, palette
@@ -93,6 +94,8 @@ class InputPanel(QWidget):
         files.addWidget(self.open_button, 1)
         files.addWidget(self.paste_button)
         layout.addLayout(files)
+        self.files_row = files
+        self.camera: CameraPanel | None = None  # only where a camera is present (``add_camera``)
 
         picker = QHBoxLayout()
         self.index_spin = QSpinBox()
@@ -156,6 +159,11 @@ class InputPanel(QWidget):
         self.input_view.setToolTip(
             "The picture the network is given, before it is resized and normalised for the model" if colour
             else "The 28×28 input the network sees: your drawing made the way MNIST digits were")
+
+    def add_camera(self, camera: CameraPanel) -> None:
+        """The live camera control, beside the file buttons (only offered where a camera is present)."""
+        self.camera = camera
+        self.files_row.addWidget(camera, 2)
 
     def _chart_for(self, names: tuple[str, ...]) -> None:
         """A chart with one bar per class of the model (a model of another data set has other classes)."""
