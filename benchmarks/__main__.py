@@ -24,6 +24,7 @@ BENCHMARKS = {
     "numpy_reference": "app vs a pure-NumPy im2col explorer CNN",
     "cold_start": "python main.py to a responding window, and to its first prediction",
     "explain": "Explain tab's saliency and probe jobs",
+    "camera": "live camera frames to predictions on screen, real window",
     "gpu": "the same on CUDA, where there is a GPU",
 }
 
