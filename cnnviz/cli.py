@@ -267,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data", type=_folder, default=None,
                      help="folder of an MNIST-format set (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
+    from cnnviz import cli_inspect  # inspect and export (model files): their own module
+
+    cli_inspect.add_parsers(sub)
     return parser
 
 

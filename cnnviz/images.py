@@ -1,9 +1,8 @@
-"""Reading image files dropped on the canvas into grey or colour arrays, refusing what is not an image."""
+"""Reading image files dropped on the canvas into grey arrays, refusing what is not an image."""
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -17,34 +16,26 @@ class ImageLoadError(Exception):
     """The file is not an image this app can read."""
 
 
-def load_grey_image(path: str | Path) -> np.ndarray:
-    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1], upright.
+def load_grey_image(path: str | Path, colour: bool = False) -> np.ndarray:
+    """Any PIL-readable image (8/16-bit, RGB(A), palette, huge) → 2-D float32 in [0, 1], upright
+    (``colour``: (H, W, 3) RGB float32 in [0, 1], for a model that takes colour).
 
     Phones store pictures as the sensor saw them and record how to turn them in the EXIF orientation
     tag; it is applied here, or a photo of a digit would be classified lying on its side.
     """
-    return _read(path, "L", _to_grey)
-
-
-def load_colour_image(path: str | Path) -> np.ndarray:
-    """Any PIL-readable image → (H, W, 3) float32 RGB in [0, 1], upright (grey images repeated to 3 channels,
-    transparency over white paper, as ``load_grey_image`` does)."""
-    return _read(path, "RGB", _to_rgb)
-
-
-def _read(path: str | Path, draft_mode: str, convert: Callable[[Image.Image], np.ndarray]) -> np.ndarray:
     path = Path(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as im:
-                im.draft(draft_mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
+                # JPEG decodes at reduced size directly (as grey for a grey result: "L" drops the colour)
+                im.draft("RGB" if colour else "L", (MAX_SIDE, MAX_SIDE))
                 upright: Image.Image = im
                 if im.getexif().get(_ORIENTATION, 1) != 1:
                     upright = ImageOps.exif_transpose(im)  # a turned copy; untagged images are not copied
                 if max(upright.size) > MAX_SIDE:
                     upright.thumbnail((MAX_SIDE, MAX_SIDE))
-                return convert(upright)
+                return _to_rgb(upright) if colour else _to_grey(upright)
     except FileNotFoundError:
         raise ImageLoadError(f"{path}: file not found") from None
     except UnidentifiedImageError:
@@ -73,17 +64,16 @@ def fit_image(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 
 def _to_rgb(im: Image.Image) -> np.ndarray:
-    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):  # one channel of more than 8 bits: as grey, repeated
         return np.repeat(_to_grey(im)[..., None], 3, axis=2)
-    return np.asarray(_on_paper(im).convert("RGB"), dtype=np.float32) / 255.0
+    return np.asarray(_on_white(im).convert("RGB"), dtype=np.float32) / 255.0
 
 
-def _on_paper(im: Image.Image) -> Image.Image:
-    """A transparent background reads as paper: composited over white."""
+def _on_white(im: Image.Image) -> Image.Image:
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         rgba = im.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba)
+        return Image.alpha_composite(white, rgba)  # transparent background reads as paper
     return im
 
 
@@ -96,4 +86,4 @@ def _to_grey(im: Image.Image) -> np.ndarray:
         arr = np.asarray(im, dtype=np.float32)
         span = float(arr.max() - arr.min()) or 1.0
         return (arr - arr.min()) / span
-    return np.asarray(_on_paper(im).convert("L"), dtype=np.float32) / 255.0
+    return np.asarray(_on_white(im).convert("L"), dtype=np.float32) / 255.0

@@ -176,12 +176,12 @@ def test_a_superseded_saliency_result_never_reaches_the_view(  # type: ignore[no
     release = {0: threading.Event(), 1: threading.Event()}
     started: list[int] = []
 
-    def slow(model, image, keys, target, job):  # type: ignore[no-untyped-def]
+    def slow(model, image, keys, target, job, spec):  # type: ignore[no-untyped-def]
         which = 0 if np.allclose(image, mnist.test_images[0] / 255.0) else 1
         started.append(which)
         while not release[which].wait(0.02):
             check(job.should_stop)
-        return saliency_maps(model, image, keys, target, job)
+        return saliency_maps(model, image, keys, target, job, spec)
 
     state = app_state
     tab = make_tab(state, compute_saliency=slow)

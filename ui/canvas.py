@@ -178,10 +178,10 @@ class DrawingCanvas(QWidget):
     def load_image_file(self, path: str | Path) -> bool:
         """Open a picture file: for grey sets a digit (either polarity, made MNIST-style), for colour sets any
         picture (cropped to the data set's shape). On failure emit ``error`` and keep the drawing."""
-        from cnnviz.images import ImageLoadError, load_colour_image, load_grey_image
+        from cnnviz.images import ImageLoadError, load_grey_image
 
         try:
-            image = load_colour_image(path) if self.colour else load_grey_image(path)
+            image = load_grey_image(path, colour=self.colour)
         except ImageLoadError as exc:
             return self._fail(str(exc))
         return self.show_picture(image, Path(path).name)

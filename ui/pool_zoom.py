@@ -114,7 +114,7 @@ class PoolZoomPanel(QWidget):
         if not fits:
             self.sites = []
         elif model is not self._sites_of:  # a forward pass per call (70 ms measured): once per model
-            self.sites = pool_sites(model)  # type: ignore[arg-type]
+            self.sites = pool_sites(model, capture.spec)  # type: ignore[arg-type, union-attr]
         self._sites_of = model if fits else None
         labels = [s.label for s in self.sites]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:

@@ -9,6 +9,8 @@ from cnnviz.explain.dot_product import (
     explain_any_cell,
     explain_cell,
     explain_residual,
+    explain_unit,
+    linear_parts,
     stage_input,
 )
 from cnnviz.explain.probe import (
@@ -58,10 +60,12 @@ __all__ = [
     "explain_any_cell",
     "explain_cell",
     "explain_residual",
+    "explain_unit",
     "grad_cam",
     "hirescam",
     "invariance_probe",
     "last_conv_stage",
+    "linear_parts",
     "probe_curve",
     "probe_values",
     "saliency",

@@ -10,14 +10,15 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.data.transforms import to_model_input
+from cnnviz.data.transforms import to_spec_input
 from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import layer_geometry
 from cnnviz.introspect.pooling import PoolWindow, pool_spec, pool_window
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
-_ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh"}
+_ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh", nn.ReLU6: "ReLU6",
+                                            nn.Sigmoid: "sigmoid"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ def activate(name: str, value: float) -> float:
         return max(0.0, value)
     if name == "tanh":
         return float(np.tanh(value))
+    if name == "ReLU6":
+        return min(max(0.0, value), 6.0)
+    if name == "sigmoid":
+        return float(1.0 / (1.0 + np.exp(-value)))
     return value
 
 
@@ -86,6 +91,33 @@ def conv_parts(module: nn.Module) -> ConvParts | None:
     if rest:
         return None
     return ConvParts(conv, bn, act)
+
+
+def linear_parts(module: nn.Module) -> tuple[nn.Linear, str] | None:
+    """A stage that is exactly one fully connected layer, optionally followed by an activation."""
+    mods = [module] if isinstance(module, nn.Linear) else list(module) if isinstance(module, nn.Sequential) else []
+    if not mods or not isinstance(mods[0], nn.Linear):
+        return None
+    rest = mods[1:]
+    act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
+    return None if rest else (mods[0], act)
+
+
+def explain_unit(model: StagedNet, capture: Capture, stage: str, unit: int) -> DotProduct:
+    """Break down output ``unit`` of fully connected stage ``stage``: every input × its weight, plus the bias.
+
+    The inputs are laid out as (in_features, 1, 1) "windows" so the same breakdown shows them, largest share first.
+    """
+    parts = linear_parts(dict(model.named_children())[stage])
+    if parts is None:
+        raise ValueError(f"stage {stage!r} is not a single fully connected layer")
+    linear, act = parts
+    if not 0 <= unit < linear.out_features:
+        raise IndexError(f"unit {unit} is outside {stage}'s {linear.out_features} outputs")
+    x = np.asarray(stage_input(capture, stage), dtype=np.float64).reshape(-1, 1, 1)  # (in_features, 1, 1)
+    w = linear.weight.detach().cpu().double().numpy()[unit].reshape(-1, 1, 1)
+    bias = float(linear.bias.detach()[unit]) if linear.bias is not None else 0.0
+    return DotProduct(stage, unit, 0, 0, 0, 0, x, w, bias, act, False, capture.stages[1].name == stage)
 
 
 def dot_product_stages(model: StagedNet) -> list[str]:
@@ -115,9 +147,14 @@ def stage_input(capture: Capture, stage: str) -> np.ndarray:
     """What ``stage`` received: the previous stage's output (the normalised pixels for the first stage)."""
     names = [s.name for s in capture.stages]
     previous = capture.stages[names.index(stage) - 1]
-    if previous.name == "input":
-        return to_model_input(previous.output[0])[0].numpy()
+    if previous.name == "input":  # the shown (C, H, W) pixels in [0, 1], normalised as the capture did
+        return to_spec_input(pixels_last(previous.output), capture.spec)[0].numpy()  # (C, H, W)
     return previous.output
+
+
+def pixels_last(shown: np.ndarray) -> np.ndarray:
+    """The input stage's (C, H, W) picture as an image: (H, W) grey or (H, W, 3) colour."""
+    return shown[0] if shown.shape[0] == 1 else np.moveaxis(shown, 0, -1)
 
 
 def explain_cell(model: StagedNet, capture: Capture, stage: str, channel: int, row: int, col: int) -> DotProduct:
@@ -198,7 +235,8 @@ def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: in
                      col: int) -> DotProduct | PoolWindow | ResidualSum | PlainValue:
     """The arithmetic behind the value at (channel, row, col) of any stage, by what the stage is.
 
-    One convolution (with optional batch norm and activation) → its dot product; a residual block → main
+    One convolution (with optional batch norm and activation) → its dot product; one fully connected layer →
+    its weighted sum of every input; a residual block → main
     path + shortcut; max or average pooling → the window of the previous stage's map it pooled; anything
     else → the plain value. Every result has ``.result``, the value the map shows (for vector stages
     ``row`` and ``col`` are ignored and ``channel`` is the unit).
@@ -207,6 +245,8 @@ def explain_any_cell(model: StagedNet, capture: Capture, stage: str, channel: in
     output = capture.stage(stage).output
     if conv_parts(module) is not None:
         return explain_cell(model, capture, stage, channel, row, col)
+    if linear_parts(module) is not None:
+        return explain_unit(model, capture, stage, channel)
     if isinstance(module, ResidualBlock):
         return explain_residual(model, capture, stage, channel, row, col)
     if isinstance(module, nn.MaxPool2d | nn.AvgPool2d):

@@ -1,26 +1,85 @@
 """Opening model files made elsewhere (ONNX, TorchScript, torch.export) as well as cnnviz's own checkpoints.
 
 Every format becomes the one shape the app shows: a ``StagedNet`` of named stages in execution order, with a
-``CheckpointMeta`` saying where it came from, its class names and its input (``meta.input``).
-
-(Stub: only cnnviz checkpoints so far; the other formats are being added.)
+``CheckpointMeta`` saying where it came from, its class names and its input (``meta.input``). Imported
+models have ``model.arch == "imported"``: they are built from their file's graph, not from a registered
+architecture, so they cannot be saved as cnnviz checkpoints (export them as ONNX instead). The format is
+told from the file's content, not its name. Nothing in a file is run as Python: checkpoints are read with
+``weights_only=True`` and a pickled ``nn.Module`` is refused; the graph formats are converted layer by layer
+into ``torch.nn`` modules (``convert.py``, ``staging.py``; metadata in ``meta.py``).
 """
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+from cnnviz.imports.errors import ModelFileError
+from cnnviz.imports.layers import Layer, layer_table
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointError, CheckpointMeta, load_checkpoint
 
+__all__ = ["IMPORTED", "Layer", "ModelFileError", "is_imported", "layer_table", "open_model_file"]
 
-class ModelFileError(ValueError):
-    """A model file that cannot be opened; the message is one sentence naming the file and the reason."""
+IMPORTED = "imported"  # StagedNet.arch and CheckpointMeta.model of a model opened from a graph file
+
+EXPORT_HINT = ("export it instead: torch.onnx.export(model, (example,), 'model.onnx'), "
+               "torch.jit.save(torch.jit.trace(model, example), 'model.pt') or "
+               "torch.export.save(torch.export.export(model, (example,)), 'model.pt2')")
+
+
+def is_imported(model: StagedNet) -> bool:
+    """True for a model opened from a graph file: it cannot be saved as a cnnviz checkpoint."""
+    return model.arch == IMPORTED
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ModelFileError(f"{path}: damaged archive ({exc})") from None
+    if any(n.rsplit("/", 1)[-1] == "archive_format" for n in names):
+        return "torch.export"
+    if any("/code/" in n for n in names) and any(n.endswith("constants.pkl") for n in names):
+        return "torchscript"
+    return "checkpoint"
+
+
+def _checkpoint(path: Path) -> tuple[StagedNet, CheckpointMeta]:
+    try:
+        return load_checkpoint(path)
+    except CheckpointError as exc:
+        if "Weights only load failed" in str(exc):
+            raise ModelFileError(f"{path}: a pickled Python model (torch.save(model)) is refused, because "
+                                 f"opening it would run code from the file; {EXPORT_HINT}") from None
+        raise ModelFileError(str(exc)) from None
 
 
 def open_model_file(path: str | Path) -> tuple[StagedNet, CheckpointMeta]:
     """Open any supported model file as a StagedNet and its metadata; raises ModelFileError."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"{path}: file not found")
     try:
-        return load_checkpoint(path)
-    except CheckpointError as exc:
-        raise ModelFileError(str(exc)) from None
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise ModelFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not head:
+        raise ModelFileError(f"{path}: the file is empty")
+    if head == b"PK\x03\x04":  # a zip: what torch.save, torch.jit.save and torch.export.save all write
+        kind = _zip_kind(path)
+        if kind == "checkpoint":
+            return _checkpoint(path)
+        from cnnviz.imports.torch_formats import open_exported, open_torchscript
+
+        return open_exported(path) if kind == "torch.export" else open_torchscript(path)
+    if head[:1] == b"\x80":  # a bare pickle: torch.save's legacy (pre-1.6) format
+        return _checkpoint(path)
+    if head[:1] != b"\x08" and path.suffix.lower() != ".onnx":  # ONNX: protobuf, field 1 (ir_version) first
+        raise ModelFileError(f"{path}: not a model file cnnviz can open (expected an ONNX model, a TorchScript "
+                             "archive, a torch.export .pt2 program or a cnnviz checkpoint)")
+    from cnnviz.imports.onnx_file import onnx_to_staged, read_onnx
+
+    return onnx_to_staged(path, read_onnx(path), "onnx")

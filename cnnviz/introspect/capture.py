@@ -8,7 +8,7 @@ import numpy as np
 import torch
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input, to_unit
-from cnnviz.introspect.stages import INPUT_INFO, SOFTMAX_INFO, describe_stage
+from cnnviz.introspect.stages import SOFTMAX_INFO, describe_input, describe_stage
 from cnnviz.models.staged import StagedNet, count_parameters, eval_mode
 
 
@@ -30,6 +30,7 @@ class Stage:
 class Capture:
     stages: list[Stage]
     probabilities: np.ndarray  # (num_classes,)
+    spec: InputSpec = MNIST_INPUT  # how the input was prepared for the model (explanations redo it exactly)
 
     @property
     def prediction(self) -> int:
@@ -60,7 +61,8 @@ def capture(model: StagedNet, image: np.ndarray, spec: InputSpec = MNIST_INPUT) 
     device = next(model.parameters()).device
     shown = model_view(image, spec)  # (C, H, W) in [0, 1]
     x = to_spec_input(to_unit(np.asarray(image)), spec).to(device)
-    stages = [Stage("input", INPUT_INFO.kind, INPUT_INFO.title, INPUT_INFO.caption, shown, 0)]
+    info = describe_input(spec)
+    stages = [Stage("input", info.kind, info.title, info.caption, shown, 0)]
     children = list(model.named_children())
     with eval_mode(model):
         for i, (name, module) in enumerate(children):
@@ -71,7 +73,7 @@ def capture(model: StagedNet, image: np.ndarray, spec: InputSpec = MNIST_INPUT) 
                                 x[0].detach().cpu().numpy().copy(), count_parameters(module)))
     probs = torch.softmax(x[0], dim=0).cpu().numpy()
     stages.append(Stage("softmax", SOFTMAX_INFO.kind, SOFTMAX_INFO.title, SOFTMAX_INFO.caption, probs, 0))
-    return Capture(stages, probs)
+    return Capture(stages, probs, spec)
 
 
 def strongest_cell(capture: Capture, stage: str, channel: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
+from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.introspect.receptive_field import stage_shapes
@@ -201,9 +202,10 @@ class PoolSite:
         return capture.stage(self.source_stage).output
 
 
-def pool_sites(model: StagedNet) -> list[PoolSite]:
-    """Every max/average pooling stage of ``model`` that pools 2-D maps, in order."""
-    shapes = stage_shapes(model)
+def pool_sites(model: StagedNet, spec: InputSpec | None = None) -> list[PoolSite]:
+    """Every max/average pooling stage of ``model`` that pools 2-D maps, in order (``spec``: the model's
+    input, when it is not MNIST's 1 × 28 × 28)."""
+    shapes = stage_shapes(model, spec=spec)
     names = ["input", *model.stage_names()]
     sites = []
     for before, (name, module) in zip(names, model.named_children(), strict=False):

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
@@ -49,13 +50,23 @@ def _spatial_modules(module: nn.Module) -> list[nn.Conv2d | nn.MaxPool2d | nn.Av
         return [module]
     if isinstance(module, ResidualBlock):  # the shortcut (identity or strided 1×1) sees a subset of the main path
         return [module.conv1, module.conv2]
-    layers: list[nn.Conv2d | nn.MaxPool2d | nn.AvgPool2d] = []
-    for child in module.children():
-        sub = _spatial_modules(child)
-        if sub is None:
-            return None
-        layers += sub
-    return layers
+    branches = [_spatial_modules(child) for child in module.children()]
+    if any(branch is None for branch in branches):
+        return None
+    if isinstance(module, nn.Sequential):  # a chain: one layer after another
+        return [layer for branch in branches for layer in branch or []]
+    # Any other module is a small graph (an opened model's residual or Inception-style block): its children are
+    # parallel branches, and the one that sees the most (the main path; a shortcut sees a subset) stands for it.
+    return max(branches, key=lambda branch: (_span(branch or []), len(branch or [])), default=[])
+
+
+def _span(layers: list[nn.Conv2d | nn.MaxPool2d | nn.AvgPool2d]) -> float:
+    """Receptive-field width of a chain of layers, in its input's pixels."""
+    size, jump = 1.0, 1.0
+    for geo in (_geometry(layer) for layer in layers):
+        size += (geo.span[1] - 1) * jump
+        jump *= geo.stride[1]
+    return size
 
 
 def _geometry(module: nn.Module) -> Geometry:
@@ -92,11 +103,13 @@ def receptive_fields(model: StagedNet, reference: str = "input") -> list[Recepti
     return fields
 
 
-def stage_shapes(model: StagedNet, input_size: int = 28) -> dict[str, tuple[int, ...]]:
-    """Output shape (without batch) of every stage, from one forward pass of zeros."""
+def stage_shapes(model: StagedNet, input_size: int = 28, spec: InputSpec | None = None) -> dict[str, tuple[int, ...]]:
+    """Output shape (without batch) of every stage, from one forward pass of zeros (1 × ``input_size`` ×
+    ``input_size``, or the input ``spec`` describes: an opened model's channels and size)."""
     device = next(model.parameters()).device
-    x = torch.zeros(1, 1, input_size, input_size, device=device)
-    shapes: dict[str, tuple[int, ...]] = {"input": (1, input_size, input_size)}
+    channels, (height, width) = (spec.channels, spec.size) if spec is not None else (1, (input_size, input_size))
+    x = torch.zeros(1, channels, height, width, device=device)
+    shapes: dict[str, tuple[int, ...]] = {"input": (channels, height, width)}
     with eval_mode(model), torch.inference_mode():
         for name, module in model.named_children():
             x = module(x)
@@ -105,7 +118,8 @@ def stage_shapes(model: StagedNet, input_size: int = 28) -> dict[str, tuple[int,
 
 
 def receptive_mask(
-    model: StagedNet, stage: str, row: int, col: int, on_stage: str = "input", input_size: int = 28
+    model: StagedNet, stage: str, row: int, col: int, on_stage: str = "input", input_size: int = 28,
+    spec: InputSpec | None = None,
 ) -> np.ndarray:
     """(H, W) bool map of ``on_stage``: the cells that can change cell (row, col) of ``stage``.
 
@@ -115,7 +129,7 @@ def receptive_mask(
     names = ["input", *model.stage_names()]
     if stage not in names or on_stage not in names or names.index(stage) <= names.index(on_stage):
         raise ValueError(f"stage {stage!r} does not come after {on_stage!r}, so it sees no region of it")
-    shapes = stage_shapes(model, input_size)
+    shapes = stage_shapes(model, input_size, spec)
     height, width = shapes[on_stage][-2], shapes[on_stage][-1]
     out_shape = shapes[stage]
     if len(out_shape) != 3 or not (0 <= row < out_shape[1] and 0 <= col < out_shape[2]):
@@ -151,11 +165,12 @@ def receptive_mask(
 
 
 def input_region(
-    model: StagedNet, stage: str, row: int, col: int, on_stage: str = "input", input_size: int = 28
+    model: StagedNet, stage: str, row: int, col: int, on_stage: str = "input", input_size: int = 28,
+    spec: InputSpec | None = None,
 ) -> tuple[int, int, int, int]:
     """(top, left, bottom, right), inclusive, of the smallest box of ``on_stage`` holding every cell that
     cell (row, col) of ``stage`` sees (``receptive_mask``). A non-spatial stage sees all of it."""
-    mask = receptive_mask(model, stage, row, col, on_stage, input_size)
+    mask = receptive_mask(model, stage, row, col, on_stage, input_size, spec)
     rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     if rows.size == 0:  # every tap falls on padding
         raise ValueError(f"cell ({row}, {col}) of {stage} sees only padding of {on_stage}")

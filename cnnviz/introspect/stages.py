@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from torch import nn
 
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.models.architectures import ResidualBlock
 
 
@@ -104,6 +106,36 @@ def describe_stage(
 INPUT_INFO = StageInfo("input", "Input",
                        "The 28×28 grey-level digit, scaled to [0, 1] (then normalised with MNIST's mean and "
                        "std before entering the network).")
+
+
+def _numbers(values: tuple[float, ...]) -> str:
+    text = ", ".join(f"{v:g}" for v in values)
+    return text if len(values) == 1 else f"({text})"
+
+
+def preprocess_text(spec: InputSpec) -> str:
+    """What is done to the pixels before the first layer, in one line (the dimension table and input caption)."""
+    size = f"{spec.size[0]}×{spec.size[1]}"
+    colour = "grey" if spec.channels == 1 else f"{spec.channel_order} colour (a grey drawing copied to 3 channels)"
+    lo, hi = spec.value_range
+    return (f"resized to {size}, {colour}, pixels mapped to [{lo:g}, {hi:g}], minus mean {_numbers(spec.mean)}, "
+            f"divided by std {_numbers(spec.std)}")
+
+
+def describe_input(spec: InputSpec) -> StageInfo:
+    """The input stage for a model that takes ``spec`` (MNIST's own models keep their familiar caption)."""
+    if spec == MNIST_INPUT:
+        return INPUT_INFO
+    return StageInfo("input", "Input",
+                     f"What the network sees: the image {preprocess_text(spec)} before entering the network "
+                     "(shown here before the mean and std are applied).")
 SOFTMAX_INFO = StageInfo("softmax", "Softmax",
                          "Turns the class scores into probabilities that sum to 1; the largest is the "
                          "prediction.")
+
+
+def class_labels(names: Sequence[str] | None, count: int) -> list[str]:
+    """The model's class names when it has one per class (``meta.class_names``), else "class 0" … "class N−1"."""
+    if names is not None and len(names) == count:
+        return list(names)
+    return [f"class {i}" for i in range(count)]

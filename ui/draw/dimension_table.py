@@ -1,9 +1,11 @@
-"""The dimension table: each stage's output shape and parameter count, and the total."""
+"""The dimension table: each stage's output shape and parameter count, the total, and the preprocessing
+the input gets before the first stage (an opened model's size, channels, value range, mean and std)."""
 
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QAbstractItemView, QTableWidget
 
+from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect import Capture
 from ui.draw.stage_picture import shape_text
 from ui.widgets.tables import fill_table, make_table
@@ -16,16 +18,30 @@ def make_dimension_table() -> QTableWidget:
     return table
 
 
+def preprocessing_lines(spec: InputSpec) -> str:
+    """The preprocessing in three short lines (the table's last row): size and colour, range and mean, std."""
+    colour = "grey" if spec.channels == 1 else spec.channel_order
+
+    def numbers(values: tuple[float, ...]) -> str:
+        return ", ".join(f"{v:g}" for v in values)
+
+    lo, hi = spec.value_range
+    return (f"{spec.size[0]}×{spec.size[1]} {colour}, [{lo:g}, {hi:g}]\n"
+            f"− mean {numbers(spec.mean)}\n÷ std {numbers(spec.std)}")
+
+
 def fill_dimensions(table: QTableWidget, capture: Capture) -> None:
-    """One row per stage, then the total parameters in bold."""
+    """One row per stage, then the total parameters in bold, then the preprocessing applied to the input."""
     rows = [(s.title, shape_text(s.shape), f"{s.parameters:,}") for s in capture.stages]
+    total = len(rows)
     rows.append(("Total", "", f"{sum(s.parameters for s in capture.stages):,}"))
+    rows.append(("Preprocessing", preprocessing_lines(capture.spec), ""))
     fill_table(table, rows, numeric={2})
     header, bar = table.horizontalHeader(), table.verticalScrollBar()
     if header is not None and bar is not None:  # as wide as its columns: no number is cut off at the side
         table.setMinimumWidth(header.length() + 2 * table.frameWidth() + bar.sizeHint().width() + 2)
     for col in range(3):
-        cell = table.item(len(rows) - 1, col)
+        cell = table.item(total, col)
         if cell is not None:
             font = cell.font()
             font.setBold(True)

@@ -7,8 +7,8 @@ import pyqtgraph as pg
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cnnviz.introspect import Stage
-from ui.colormaps import ACTIVATION_MAP, colorize, colormap, scale_bar
-from ui.draw.stage_picture import StagePicture
+from ui.colormaps import ACTIVATION_MAP, colormap, scale_bar
+from ui.draw.stage_picture import StagePicture, picture_rgb
 from ui.theme import IMAGE_GAP, LABEL_PLATE, ON_IMAGE_TEXT, palette, text_on
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -51,7 +51,7 @@ class FocusView(QWidget):
 
     def show_stage(self, stage: Stage, picture: StagePicture, title: str, one_map: bool) -> None:
         self.picture = picture
-        rgb = colorize(picture.values, picture.cmap, picture.levels, IMAGE_GAP)
+        rgb = picture_rgb(picture, IMAGE_GAP)
         self.item.show_rgb(rgb)
         look = (picture.cmap, rgb.shape, picture.first_channel, one_map)
         if look != self._look:  # re-fit and re-label only when the picture's kind changes
@@ -88,7 +88,8 @@ class FocusView(QWidget):
             return
         for c in range(grid.count):
             y, x = grid.origin(c)
-            label = pg.TextItem(str(c + 1), color=ON_IMAGE_TEXT, fill=pg.mkBrush(*LABEL_PLATE), anchor=(0, 0))
+            label = pg.TextItem(str(picture.first_channel + c + 1), color=ON_IMAGE_TEXT,
+                                fill=pg.mkBrush(*LABEL_PLATE), anchor=(0, 0))
             label.setPos(x, y)
             self.box.addItem(label)
             self._tile_labels.append(label)

@@ -165,18 +165,6 @@ class InputPanel(QWidget):
         self.camera = camera
         self.files_row.addWidget(camera, 2)
 
-    def _chart_for(self, names: tuple[str, ...]) -> None:
-        """A chart with one bar per class of the model (a model of another data set has other classes)."""
-        if tuple(self.chart.class_names) == names:
-            return
-        chart = ProbabilityChart(names)
-        layout = self.layout()
-        assert layout is not None
-        layout.replaceWidget(self.chart, chart)
-        self.chart.deleteLater()
-        self.chart = chart
-        self.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
-
     def choose_ink(self) -> None:
         chosen = QColorDialog.getColor(QColor(*self.canvas.ink), self, "Ink colour")
         if chosen.isValid():
@@ -205,13 +193,11 @@ class InputPanel(QWidget):
         self.undo_button.setEnabled(self.canvas.can_undo)
 
     def show_verdict(self, has_image: bool, has_model: bool, capture: Capture | None,
-                     true_label: int | None, names: Sequence[str] | None = None,
-                     truth_names: Sequence[str] | None = None) -> None:
+                     true_label: int | None, truth_names: Sequence[str] | None = None) -> None:
         """The prediction line, the true class, and the bars, for the state as it is now; the prediction is
-        named by the model's classes (``names``), the true class by the data set's (``truth_names``)."""
-        names = names or self.class_names
-        self._chart_for(tuple(names))
+        named by the model's classes (the chart's), the true class by the data set's (``truth_names``)."""
         self.chart.set_probabilities(capture.probabilities if capture is not None else None)
+        names = self.chart.class_names
         truths = truth_names or names
         if not has_image:
             text = "Pick or paste a picture" if self.canvas.colour else "Draw a digit"
@@ -221,7 +207,7 @@ class InputPanel(QWidget):
             text = "Thinking…"
         else:
             p = float(capture.probabilities[capture.prediction])
-            text = f"It's a {class_name(names, capture.prediction)} ({format_probability(p)})"
+            text = f"It's a {class_name(names, capture.prediction)} ({format_probability(p)})"  # the model's
         self.prediction_label.setText(text)
         if true_label is None or capture is None or not 0 <= true_label < len(truths):
             self.truth_label.setText("")

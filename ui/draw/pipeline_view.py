@@ -19,10 +19,11 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture, Stage
 from ui.draw.dimension_table import fill_dimensions, make_dimension_table
 from ui.draw.focus_view import FocusView
-from ui.draw.stage_picture import stage_picture
+from ui.draw.stage_picture import MAX_MAPS, page_count, stage_picture
 from ui.draw.stage_strip import StageStrip
 from ui.widgets.fonts import emphasize
 
+MAX_LISTED_SILENT = 16  # silent maps named one by one up to this many; beyond, counted
 READOUT_HINT = ("Hover over the maps to read their values (maps, rows and columns counted from 1, "
                 "from the top left); click a map to enlarge it.")
 
@@ -38,6 +39,7 @@ class PipelineView(QWidget):
         self.capture: Capture | None = None
         self.current = 0
         self.channel: int | None = None
+        self.page = 0  # which MAX_MAPS maps of a wide stage are shown
         self.map_scale = "stage"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +59,14 @@ class PipelineView(QWidget):
             b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep ←/→ for stepping
         self.all_channels_button.hide()
+        self.page_prev = QPushButton("◀")
+        self.page_next = QPushButton("▶")
+        self.page_label = QLabel()
+        for b, tip in ((self.page_prev, f"The previous {MAX_MAPS} maps of this stage"),
+                       (self.page_next, f"The next {MAX_MAPS} maps of this stage")):
+            b.setToolTip(tip)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFixedWidth(32)
         self.pace = QDoubleSpinBox()
         self.pace.setRange(0.3, 10.0)
         self.pace.setSingleStep(0.5)
@@ -68,6 +78,9 @@ class PipelineView(QWidget):
         for w in (self.prev_button, self.next_button, self.play_button, self.pace):
             controls.addWidget(w)
         controls.addWidget(self.step_label, 1)
+        for page_widget in (self.page_prev, self.page_label, self.page_next):
+            controls.addWidget(page_widget)
+            page_widget.hide()  # only for stages with more than MAX_MAPS maps
         controls.addWidget(self.all_channels_button)
         layout.addLayout(controls)
 
@@ -85,7 +98,7 @@ class PipelineView(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.caption.setMinimumWidth(200)
         self.table = make_dimension_table()
-        self.table.cellClicked.connect(lambda row, _col: self.select_stage(row))
+        self.table.cellClicked.connect(lambda row, _col: self.select_stage(row) if row < self.stage_count else None)
         bottom.addWidget(self.caption)
         bottom.addWidget(self.table)
         bottom.setStretchFactor(0, 1)
@@ -99,6 +112,8 @@ class PipelineView(QWidget):
         self.play_button.toggled.connect(self.set_playing)
         self.pace.valueChanged.connect(lambda s: self._timer.setInterval(int(s * 1000)))
         self.all_channels_button.clicked.connect(lambda: self.select_channel(None))
+        self.page_prev.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.page_next.clicked.connect(lambda: self.show_page(self.page + 1))
         self.strip.stage_clicked.connect(self._on_strip_click)
         self.focus.item.sigHovered.connect(self.show_value_at)
         self.focus.item.sigClicked.connect(self._on_focus_click)
@@ -146,6 +161,7 @@ class PipelineView(QWidget):
         index = max(0, min(index, len(self.capture.stages) - 1))
         if index != self.current:
             self.channel = None
+            self.page = 0
             self.readout.setText(READOUT_HINT)  # a value read on another stage would be misleading here
         self.current = index
         self._show_focus()
@@ -160,6 +176,14 @@ class PipelineView(QWidget):
         self.channel = channel
         self._show_focus()
         self.channel_selected.emit(channel)
+
+    def show_page(self, page: int) -> None:
+        """Show maps ``page·MAX_MAPS`` … of the current stage (a stage of 2,000 channels, 64 at a time)."""
+        stage = self.current_stage
+        if stage is None:
+            return
+        self.page = max(0, min(page, page_count(stage) - 1))
+        self._show_focus()
 
     def next_stage(self) -> bool:
         if self.capture is None or self.current >= self.stage_count - 1:
@@ -217,15 +241,31 @@ class PipelineView(QWidget):
         if stage is None or capture is None:
             return
         self.strip.select(self.current, [s.title for s in capture.stages])
-        picture = stage_picture(stage, self.channel, self.map_scale)
+        pages = page_count(stage)
+        self.page = min(self.page, pages - 1)
+        picture = stage_picture(stage, self.channel, self.map_scale, self.page)
         what = f"{stage.title} — map {self.channel + 1}" if self.channel is not None else stage.title
         self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
         caption = f"<b>{stage.title}.</b> {stage.caption}"
-        if picture.grid is not None and self.channel is None:
+        if picture.grid is not None and self.channel is None and picture.colour is None:
             caption += f" {picture.grid.count} maps in {picture.grid.rows} rows of {picture.grid.cols}."
+        if pages > 1 and self.channel is None:
+            caption += (f" This stage has {stage.output.shape[0]:,} maps: {MAX_MAPS} are shown at a time "
+                        "(◀ ▶ beside the step controls).")
+        paged = pages > 1 and self.channel is None
+        for page_widget in (self.page_prev, self.page_label, self.page_next):
+            page_widget.setVisible(paged)
+        if paged:
+            first = self.page * MAX_MAPS
+            self.page_label.setText(f"maps {first + 1}–{min(first + MAX_MAPS, stage.output.shape[0]):,} of "
+                                    f"{stage.output.shape[0]:,}")
+            self.page_prev.setEnabled(self.page > 0)
+            self.page_next.setEnabled(self.page < pages - 1)
         dead = _silent_maps(stage)
         if dead and self.channel is None:
-            caption += (f" Map{'s' if len(dead) > 1 else ''} {', '.join(str(c + 1) for c in dead)} "
+            which = (", ".join(str(c + 1) for c in dead) if len(dead) <= MAX_LISTED_SILENT
+                     else f"{len(dead):,} of these {stage.output.shape[0]:,}")  # never a list of hundreds
+            caption += (f" Map{'s' if len(dead) > 1 else ''} {which} "
                         "stay at 0 on this input (a uniform dark tile): that filter found nothing it responds "
                         "to here, or never fires at all (a 'dead' filter).")
         if caption != self.caption.text():
@@ -243,7 +283,7 @@ class PipelineView(QWidget):
         stage = self.current_stage
         if stage is None or stage.output.ndim != 3 or stage.output.shape[0] < 2:
             return
-        found = stage_picture(stage).describe(row, col)
+        found = stage_picture(stage, thumbnail=True).describe(row, col)  # the strip's own layout
         if found is not None and found[0] is not None:
             self.select_channel(found[0])
 

@@ -1,6 +1,13 @@
-"""Softmax probabilities of the classes as bars, the top class highlighted, and what they mean."""
+"""Softmax probabilities of the classes as bars, the top class highlighted, and what they mean.
+
+The bars are the current MODEL's classes (``meta.class_names``; an opened model may have 3 or 1,000). Up to
+``MAX_BARS`` classes each have their bar in class order; a model with more shows its ``MAX_BARS`` most
+probable classes, largest first, so the answer and its rivals stay readable.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -9,33 +16,59 @@ from ui.theme import CNN_COLOR, HIGHLIGHT
 
 FORCED_CHOICE = ("The network must pick one of its {n} classes for any input, even a scribble: "
                  "the bars always add up to 100%, so a high bar is not proof that this is a digit.")
+MAX_BARS = 10  # more classes than this: the most probable ones are shown
+MAX_TICK = 10  # characters of a class name under its bar
+
+
+def _tick(name: str) -> str:
+    return name if len(name) <= MAX_TICK else name[: MAX_TICK - 1] + "…"
 
 
 class ProbabilityChart(pg.PlotWidget):
-    """``set_probabilities(p)`` redraws the bars (None: all empty)."""
+    """``set_probabilities(p)`` redraws the bars (None: all empty); ``set_class_names`` follows the model."""
 
-    def __init__(self, class_names: tuple[str, ...]) -> None:
+    def __init__(self, class_names: Sequence[str]) -> None:
         super().__init__()
-        self.class_names = class_names
-        n = len(class_names)
         self.setMouseEnabled(False, False)
         self.hideButtons()
         self.setMenuEnabled(False)
         self.setYRange(0, 1, padding=0.02)
-        self.setXRange(-0.6, n - 0.4, padding=0)
-        self.getAxis("bottom").setTicks([[(i, name) for i, name in enumerate(class_names)]])
         self.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
-        self.setLabel("left", "probability")
         self.setMinimumHeight(90)
-        self.bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.7, brush=CNN_COLOR)
+        self.bars = pg.BarGraphItem(x=np.arange(1), height=np.zeros(1), width=0.7, brush=CNN_COLOR)
         self.addItem(self.bars)
-        self.probabilities = np.zeros(n)
+        self.class_names: tuple[str, ...] = ()
+        self.shown: np.ndarray = np.zeros(0, dtype=int)  # the class of each bar, left to right
+        self.probabilities = np.zeros(0)
+        self.set_class_names(class_names)
+
+    @property
+    def is_top_list(self) -> bool:
+        """True when the model has more classes than bars: the bars are its most probable classes."""
+        return len(self.class_names) > MAX_BARS
+
+    def set_class_names(self, names: Sequence[str]) -> None:
+        """The classes of the model now open (empties the bars when they change)."""
+        names = tuple(names)
+        if names == self.class_names:
+            return
+        self.class_names = names
+        bars = min(len(names), MAX_BARS)
+        self.setXRange(-0.6, bars - 0.4, padding=0)
+        self.setLabel("left", f"probability (top {MAX_BARS} of {len(names)})" if self.is_top_list else "probability")
+        self.set_probabilities(None)
 
     def set_probabilities(self, probabilities: np.ndarray | None) -> None:
         n = len(self.class_names)
         p = np.zeros(n) if probabilities is None else np.nan_to_num(np.asarray(probabilities, dtype=float))
-        brushes = [pg.mkBrush(CNN_COLOR)] * n
-        if probabilities is not None:
-            brushes[int(p.argmax())] = pg.mkBrush(HIGHLIGHT)
-        self.bars.setOpts(height=p, brushes=brushes)
+        if p.shape != (n,):  # a capture of another model than the names are for: show nothing rather than lie
+            p = np.zeros(n)
+            probabilities = None
+        order = np.argsort(-p, kind="stable")[:MAX_BARS] if self.is_top_list else np.arange(n)
+        self.shown = order
+        self.getAxis("bottom").setTicks([[(i, _tick(self.class_names[c])) for i, c in enumerate(order)]])
+        brushes = [pg.mkBrush(CNN_COLOR)] * len(order)
+        if probabilities is not None and len(order):
+            brushes[int(np.argmax(p[order]))] = pg.mkBrush(HIGHLIGHT)
+        self.bars.setOpts(x=np.arange(len(order)), height=p[order], brushes=brushes)
         self.probabilities = p

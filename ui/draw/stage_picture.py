@@ -3,6 +3,12 @@
 Two colour scales (``MapScale``): "stage" shares one scale across every map of a stage, so maps compare
 with each other (a weak map looks dark); "map" stretches each map over its own min…max, so the pattern
 inside a weak map shows (the pooling zoom's view). The picture says which one it uses (``scale_note``).
+
+Opened models can be much larger than MNIST's: a stage shows one page of at most ``MAX_MAPS`` maps (a stage
+of 2,000 channels is never laid out whole), and pictures are averaged down to what a screen shows: the strip's
+thumbnails to ``THUMB_SIDE`` pixels across, the enlarged stage to ``FOCUS_SIDE`` (a 64 × 112 × 112 stage: the
+0.8 M values coloured per repaint become 23 k in the strip and 208 k enlarged).
+A 3-channel input is drawn in its own colours.
 """
 
 from __future__ import annotations
@@ -14,11 +20,15 @@ import numpy as np
 from cnnviz.format import cell_text
 from cnnviz.introspect import Stage
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, wrap_vector
-from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, map_for, value_range
+from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, map_for, value_range
 
 SMALL_VECTOR = 16  # vectors up to this long are laid out in rows of VECTOR_ROW, their values written on
 VECTOR_ROW = 2  # 10 class scores as 5 rows of 2: a cell stays wide enough for "-15.57" in a 1024-px window
 VECTOR_NOTE = "Colours: one scale for every value of this stage."
+COLOUR_NOTE = "The input in colour, as the model sees it (before its mean and std are applied)."
+MAX_MAPS = 64  # maps laid out at once: a page of a wide stage (memory and drawing stay bounded)
+FOCUS_SIDE = 600  # the enlarged stage's mosaic is averaged down to at most this many pixels across
+THUMB_SIDE = 160  # the strip's thumbnails: a stage's mosaic averaged down to at most this many pixels across
 SCALE_NOTES = {
     "stage": "Colours: one scale shared by all maps of this stage (maps compare with each other).",
     "map": "Colours: each map on its own scale, from its lowest to its highest value.",
@@ -37,6 +47,8 @@ class StagePicture:
     levels: tuple[float, float]
     scale_note: str
     first_channel: int = 0  # the channel of tile 0 (one enlarged map shows only that channel)
+    colour: np.ndarray | None = None  # (H, W, 3) in [0, 1]: a colour input, drawn as it is
+    step: int = 1  # each drawn pixel stands for step × step cells of the map (thumbnails)
 
     def describe(self, row: int, col: int) -> tuple[int | None, str] | None:
         """(channel or None, readable value) at a pixel, counted from 1 for people; None between tiles."""
@@ -51,8 +63,44 @@ class StagePicture:
         if found is None:
             return None
         tile, y, x = found
+        if self.colour is not None:
+            r, g, b = (float(v) for v in self.colour[y, x])
+            return None, f"pixel {cell_text(y, x)} = red {r:.3f}, green {g:.3f}, blue {b:.3f}"
         channel = self.first_channel + tile
-        return channel, f"map {channel + 1}, {cell_text(y, x)} = {self.raw[row, col]:.3f}"
+        return channel, f"map {channel + 1}, {cell_text(y * self.step, x * self.step)} = {self.raw[row, col]:.3f}"
+
+
+def picture_rgb(picture: StagePicture, background: str) -> np.ndarray:
+    """The (H, W, 3) uint8 image drawn for ``picture``: its colours, or its values through its colour map."""
+    if picture.colour is not None:
+        return (np.clip(picture.colour, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
+    return colorize(picture.values, picture.cmap, picture.levels, background)
+
+
+def page_count(stage: Stage) -> int:
+    """How many pages of ``MAX_MAPS`` maps the stage's maps fill (1 for vectors)."""
+    return -(-stage.output.shape[0] // MAX_MAPS) if stage.output.ndim == 3 else 1
+
+
+def _shrink(maps: np.ndarray, step: int) -> np.ndarray:
+    """Maps (C, H, W) averaged over step × step blocks (the last partial rows and columns dropped)."""
+    if step <= 1:
+        return maps
+    c, h, w = maps.shape
+    step_h, step_w = min(step, h), min(step, w)
+    h2, w2 = h // step_h, w // step_w
+    total = np.zeros((c, h2, w2), dtype=np.float32)
+    for i in range(step_h):  # step² strided slices added: 5× faster than a reshape's sum over two axes
+        for j in range(step_w):
+            total += maps[:, i : h2 * step_h : step_h, j : w2 * step_w : step_w]
+    return total * np.float32(1.0 / (step_h * step_w))
+
+
+def _fit_step(maps: np.ndarray, side: int) -> int:
+    """How much maps (C, H, W) are averaged down so their mosaic is at most ``side`` pixels across: no screen
+    shows more (64 maps of 112 × 112 make a 904-pixel mosaic; the strip draws it ~100 pixels wide)."""
+    grid = grid_for(maps.shape[0], maps.shape[1], maps.shape[2], cols=map_columns(*maps.shape))
+    return max(1, -(-max(grid.height, grid.width) // side))
 
 
 def map_columns(count: int, tile_h: int, tile_w: int) -> int | None:
@@ -87,31 +135,49 @@ def _rows_of(vector: np.ndarray, cols: int) -> np.ndarray:
     return out.reshape(-1, cols)
 
 
-def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage") -> StagePicture:
-    """Lay out ``stage`` (or one of its channels) with a colour map and the chosen scale (``"stage"|"map"``)."""
+def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage", page: int = 0,
+                  thumbnail: bool = False) -> StagePicture:
+    """Lay out ``stage`` (or one of its channels) with a colour map and the chosen scale (``"stage"|"map"``).
+
+    ``page``: which ``MAX_MAPS`` maps of a wide stage; ``thumbnail``: the mosaic averaged down to ``THUMB_SIDE``.
+    """
     out = stage.output
+    if stage.kind == "input" and out.ndim == 3 and out.shape[0] == 3:
+        step = _fit_step(out[:1], THUMB_SIDE) if thumbnail else 1
+        small = _shrink(out, step)
+        shown = np.moveaxis(small, 0, -1)  # (H, W, 3)
+        grey = shown.mean(axis=-1)
+        return StagePicture(grey, grey, grid_for(1, *grey.shape), 0, INPUT_MAP, (0.0, 1.0), COLOUR_NOTE,
+                            colour=shown, step=step)
+    if out.ndim == 3 and channel is None and out.shape[0] > MAX_MAPS:
+        page = max(0, min(page, page_count(stage) - 1))
+        out = out[page * MAX_MAPS : (page + 1) * MAX_MAPS]
+    else:
+        page = 0
     if stage.kind == "input":
         cmap, levels = INPUT_MAP, (0.0, 1.0)
     elif stage.kind == "softmax":
         cmap, levels = ACTIVATION_MAP, (0.0, 1.0)
     else:
-        cmap, levels = map_for(out)
+        cmap, levels = map_for(stage.output)  # one scale for the whole stage, every page
     if out.ndim != 3:
         flat = _rows_of(out, VECTOR_ROW) if out.size <= SMALL_VECTOR else wrap_vector(out)
         return StagePicture(flat, flat, None, int(out.size), cmap, levels, VECTOR_NOTE)
     maps = out if channel is None else out[channel : channel + 1]
+    step = _fit_step(maps, THUMB_SIDE) if thumbnail else _fit_step(maps, FOCUS_SIDE) if channel is None else 1
+    maps = _shrink(maps, step)
     grid = grid_for(maps.shape[0], maps.shape[1], maps.shape[2], cols=map_columns(*maps.shape))
     raw = tile_maps(maps, grid)
-    first = channel or 0
+    first = channel if channel is not None else page * MAX_MAPS
     if scale != "map" or stage.kind == "input":
-        return StagePicture(raw, raw, grid, 0, cmap, levels, SCALE_NOTES["stage"], first)
+        return StagePicture(raw, raw, grid, 0, cmap, levels, SCALE_NOTES["stage"], first, step=step)
     signed = cmap == DIVERGING_MAP
     if channel is not None:  # one map on its own scale: the bar can show its real values
         own = value_range(maps, signed=signed)
-        return StagePicture(raw, raw, grid, 0, cmap, own, SCALE_NOTES["map"], first)
+        return StagePicture(raw, raw, grid, 0, cmap, own, SCALE_NOTES["map"], first, step=step)
     shown = tile_maps(_per_map(maps, signed), grid)
     return StagePicture(shown, raw, grid, 0, cmap, (-1.0, 1.0) if signed else (0.0, 1.0),
-                        SCALE_NOTES["map"] + " The bar shows the fraction of each map's own range.", first)
+                        SCALE_NOTES["map"] + " The bar shows the fraction of each map's own range.", first, step=step)
 
 
 def shape_text(shape: tuple[int, ...]) -> str:

@@ -8,8 +8,7 @@ from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QWidget
 
 from cnnviz.introspect import Capture
-from ui.colormaps import colorize
-from ui.draw.stage_picture import stage_picture
+from ui.draw.stage_picture import picture_rgb, stage_picture
 from ui.theme import HIGHLIGHT, IMAGE_GAP, palette
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -43,8 +42,8 @@ class StageStrip(pg.GraphicsLayoutWidget):
             self._build(capture)
             self.signature = signature
         for stage, item in zip(capture.stages, self.items, strict=True):
-            picture = stage_picture(stage, scale=scale)
-            item.show_rgb(colorize(picture.values, picture.cmap, picture.levels, IMAGE_GAP))
+            picture = stage_picture(stage, scale=scale, thumbnail=True)  # a page of maps, each at most 28 px
+            item.show_rgb(picture_rgb(picture, IMAGE_GAP))
         return rebuilt
 
     def show_message(self, text: str) -> None:

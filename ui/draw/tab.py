@@ -14,12 +14,13 @@ from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QWidget
 
+from cnnviz.introspect.stages import class_labels
 from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
 from ui.draw.camera_panel import CameraPanel, camera_available
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
-from ui.draw.probability_chart import ProbabilityChart
+from ui.draw.probability_chart import FORCED_CHOICE
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -53,7 +54,7 @@ class DrawTab(LazyPanel):
         # the controls other code reaches for (the main window's tests, tools/screenshots.py)
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
         self.prediction_label, self.truth_label = self.inputs.prediction_label, self.inputs.truth_label
-        self.message = self.inputs.message
+        self.message, self.chart = self.inputs.message, self.inputs.chart
         self.pipeline = PipelineView()
         self.pool_zoom = PoolZoomPanel(state=state)
         self.pool_zoom.setFixedWidth(400)
@@ -98,11 +99,6 @@ class DrawTab(LazyPanel):
             QTimer.singleShot(0, self._offer_camera)
         if not self.canvas.is_empty:  # drawn on before this tab existed: that drawing is the input
             self._on_canvas_input(self.canvas.input_image())
-
-    @property
-    def chart(self) -> ProbabilityChart:
-        """The probability chart (rebuilt when the model's classes change)."""
-        return self.inputs.chart
 
     def _keys(self) -> None:
         """←/→ step, Esc/Delete clear, Ctrl+Z undo, wherever the focus is inside the tab (after any click)."""
@@ -200,8 +196,13 @@ class DrawTab(LazyPanel):
         state = self.state
         capture = state.capture
         self.inputs.show_input(state.image)
+        if capture is not None:  # the bars and the verdict name the model's classes (an opened model's own)
+            names = class_labels(state.meta.class_names if state.meta is not None else None,
+                                 len(capture.probabilities))
+            self.chart.set_class_names(names)
+            self.inputs.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label,
-                                 state.class_names, state.data.class_names)
+                                 state.data.class_names)
         self.pipeline.set_map_scale(state.map_scale)
         waiting = "" if state.image is None or state.model is not None else (
             "The network's stages will appear here as soon as the model is trained.")

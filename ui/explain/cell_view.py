@@ -164,7 +164,7 @@ class CellView(LazyPanel):
         self.stage_panels[stage].outline("cell", row, col, row, col)
         key = (stage, row, col)
         if key not in self._regions:  # geometry only: the same for every input, so kept per model
-            self._regions[key] = cell_regions(model, stage, row, col)
+            self._regions[key] = cell_regions(model, stage, row, col, spec=cap.spec)
         for region in self._regions[key]:
             if region.stage in self.stage_panels:
                 self.stage_panels[region.stage].outline("region", region.top, region.left, region.bottom,

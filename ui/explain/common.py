@@ -24,7 +24,7 @@ def capture_fits(model: StagedNet, capture: Capture) -> bool:
     """
     shapes = _SHAPES.get(model)
     if shapes is None:  # one forward pass of zeros per model, not one per capture
-        shapes = _SHAPES[model] = stage_shapes(model)
+        shapes = _SHAPES[model] = stage_shapes(model, spec=capture.spec)
     inner = capture.stages[:-1]  # the last stage is the softmax, not a module
     return [s.name for s in inner] == list(shapes) and all(s.shape == shapes[s.name] for s in inner)
 

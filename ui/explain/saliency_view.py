@@ -15,6 +15,7 @@ import numpy as np
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.explain import METHODS, SaliencyMap, saliency
 from cnnviz.format import format_probability
 from cnnviz.jobs import Job, check
@@ -30,25 +31,27 @@ from ui.widgets.status_label import StatusLabel
 
 SALIENCY_MAP = "inferno"
 Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
-def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job) -> Maps:
-    """Each method's map for ``target`` (None: the predicted class), on a private copy of ``model``."""
+def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job,
+                  spec: InputSpec = MNIST_INPUT) -> Maps:
+    """Each method's map for ``target`` (None: the predicted class), on a private copy of ``model`` that takes
+    its input as ``spec`` says."""
     model = copy.deepcopy(model)  # gradients on a copy: the capture thread keeps using the original
     maps: Maps = {}
     for key in keys:
         check(job.should_stop)
         try:
-            maps[key] = saliency(model, image, key, target)
+            maps[key] = saliency(model, image, key, target, spec)
         except ValueError as exc:  # e.g. a class-activation map on a network without conv stages
             maps[key] = str(exc)
     return maps
 
 
-Compute = Callable[[StagedNet, np.ndarray, Sequence[str], "int | None", Job], Maps]
+Compute = Callable[[StagedNet, np.ndarray, Sequence[str], "int | None", Job, InputSpec], Maps]
 
 
 def _run(compute: Compute, model: StagedNet, image: np.ndarray, keys: list[str], target: int | None,
-         job: Job) -> Maps:
-    return compute(model, image, keys, target, job)
+         spec: InputSpec, job: Job) -> Maps:
+    return compute(model, image, keys, target, job, spec)
 
 
 class SaliencyView(LazyPanel):
@@ -62,6 +65,7 @@ class SaliencyView(LazyPanel):
         self.class_names = list(class_names)
         self.model: StagedNet | None = None
         self.image: np.ndarray | None = None
+        self.spec = MNIST_INPUT
         self.saliency_maps: Maps = {}
 
         layout = QHBoxLayout(self)
@@ -78,7 +82,9 @@ class SaliencyView(LazyPanel):
         controls.addWidget(self.method_box)
         controls.addWidget(QLabel("Class:"))
         self.class_box = QComboBox()
-        self.set_class_names(self.class_names)
+        self.class_box.addItem("the predicted class", None)
+        for i, name in enumerate(self.class_names):
+            self.class_box.addItem(name, i)
         self.class_box.currentIndexChanged.connect(lambda _: self._request())
         controls.addWidget(self.class_box)
         controls.addStretch(1)
@@ -112,17 +118,20 @@ class SaliencyView(LazyPanel):
         self._on_method()
 
     def set_class_names(self, names: Sequence[str]) -> None:
-        """The classes the model answers in (another model or data set): the class box lists them."""
+        """The classes the "Class" box offers: the current model's (an opened model may have 3 or 1,000)."""
+        if list(names) == self.class_names:
+            return
         self.class_names = list(names)
-        self.class_box.blockSignals(True)
+        self.class_box.blockSignals(True)  # one request after the rebuild, not one per item
         self.class_box.clear()
         self.class_box.addItem("the predicted class", None)
         for i, name in enumerate(self.class_names):
             self.class_box.addItem(name, i)
         self.class_box.blockSignals(False)
 
-    def set_source(self, model: StagedNet | None, image: np.ndarray | None) -> None:
-        self.model, self.image = model, image
+    def set_source(self, model: StagedNet | None, image: np.ndarray | None, spec: InputSpec = MNIST_INPUT) -> None:
+        """``image``: (H, W) or (H, W, 3) in [0, 1], as the model takes it when ``spec`` says how."""
+        self.model, self.image, self.spec = model, image, spec
         if image is None or model is None:
             self.tasks.cancel_all()
             self.saliency_maps = {}
@@ -144,7 +153,7 @@ class SaliencyView(LazyPanel):
         target, chosen = self.class_box.currentData(), self.method_box.currentData()
         compute = self._compute
         for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
-            self.tasks.run(key, partial(_run, compute, model, image, keys, target), policy="latest",
+            self.tasks.run(key, partial(_run, compute, model, image, keys, target, self.spec), policy="latest",
                            threads=threads_for("explain"), on_done=self._on_maps,
                            on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
 
@@ -171,7 +180,9 @@ class SaliencyView(LazyPanel):
 
     def _paint(self, panel: ImagePanel, result: SaliencyMap | str | None) -> None:
         assert self.image is not None
-        panel.show_values(self.image, INPUT_MAP, (0.0, 2.0))  # the digit dimmed, so the colours stand out
+        under = result.image if isinstance(result, SaliencyMap) and result.image is not None else self.image
+        grey = under.mean(axis=-1) if under.ndim == 3 else under  # what the model saw, at the map's size
+        panel.show_values(grey, INPUT_MAP, (0.0, 2.0))  # the digit dimmed, so the colours stand out
         panel.show_overlay(self._overlay(result.values) if isinstance(result, SaliencyMap) else None)
 
     def _show(self) -> None:

@@ -12,14 +12,17 @@ from typing import Any
 import numpy as np
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from cnnviz.data.transforms import MNIST_INPUT
+from cnnviz.explain.dot_product import pixels_last
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
+from cnnviz.introspect.stages import class_labels
 from ui.explain.cell_view import CellView
 from ui.explain.common import capture_fits
 from ui.explain.probe_view import ProbeView
 from ui.explain.saliency_view import SaliencyView
 from ui.preferences import Preferences
-from ui.state import AppState, class_name
+from ui.state import AppState
 from ui.widgets.export import save_png
 
 
@@ -71,11 +74,22 @@ class ExplainTab(QWidget):
 
     def _update(self) -> None:
         model, cap = self.state.model, self.current()
-        image = cap.stages[0].output[0] if cap is not None else None  # the very input the capture saw
+        image = pixels_last(cap.stages[0].output) if cap is not None else None  # the very input the capture saw
         self._update_summary(cap)
         self.cell_view.set_source(model, cap)
-        self.saliency_view.set_source(model, image)
-        self.probe_view.set_source(model, self.state.meta, image)
+        if cap is not None:
+            self.saliency_view.set_class_names(class_labels(self._model_names(),
+                                                            len(cap.probabilities)))
+        self.saliency_view.set_source(model, image, cap.spec if cap is not None else MNIST_INPUT)
+        mnist_like = cap is None or cap.spec == MNIST_INPUT  # the probe moves digits and compares with an MNIST net
+        self.probe_view.set_source(model if mnist_like else None, self.state.meta, image if mnist_like else None)
+        self.views.setTabEnabled(self.views.indexOf(self.probe_view), mnist_like)
+        self.views.setTabToolTip(self.views.indexOf(self.probe_view), "" if mnist_like else (
+            "The invariance probe moves a digit and compares with an MNIST network: it is for models that "
+            "read 28×28 MNIST digits."))
+
+    def _model_names(self) -> list[str] | None:
+        return self.state.meta.class_names if self.state.meta is not None else None
 
     def _update_summary(self, cap: Capture | None) -> None:
         model = self.state.model
@@ -85,9 +99,10 @@ class ExplainTab(QWidget):
             self.summary.setText("Draw or pick an input, or use a random test image, to see what the network does "
                                  "with it.")
         else:
-            names, truths, label = self.state.class_names, self.state.data.class_names, self.state.true_label
+            names = class_labels(self._model_names(), len(cap.probabilities))
+            truths, label = self.state.data.class_names, self.state.true_label
             truth = f" (true label: {truths[label]})" if label is not None and 0 <= label < len(truths) else ""
-            self.summary.setText(f"<b>{model.arch}</b> predicts <b>{class_name(names, cap.prediction)}</b> with "
+            self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
                                  f"{format_probability(float(cap.probabilities.max()))} probability{truth}.")
 
     def use_random_test_digit(self) -> None:

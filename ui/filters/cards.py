@@ -32,9 +32,10 @@ class FilterCards:
     weights: np.ndarray  # (F, I, kh, kw)
     responses: np.ndarray  # (F, H, W)
     response_map: str
-    kernels: TileGrid  # the I kernels inside a card (before scaling)
+    kernels: TileGrid  # the I kernels inside a card (before scaling); one RGB kernel when ``colour``
     scale: int  # each weight is drawn as scale×scale pixels
     cards: TileGrid
+    colour: bool = False  # a first layer over a colour image: each filter's 3 kernels drawn as one RGB picture
 
     @property
     def weights_width(self) -> int:
@@ -52,6 +53,11 @@ class FilterCards:
     def describe(self, row: int, col: int) -> tuple[int, str] | None:
         """(filter, one-line value) at a pixel of the picture; None on a gap."""
         weight = self.locate_weight(row, col)
+        if weight is not None and self.colour:
+            f, _i, ky, kx = weight
+            r, g, b = (float(v) for v in self.weights[f, :, ky, kx])
+            return (f, f"{self.title} {self.names[f]}: weights at {cell_text(ky, kx)} = red {r:+.3f}, "
+                       f"green {g:+.3f}, blue {b:+.3f}")
         if weight is not None:
             f, i, ky, kx = weight
             source = f" from map {i + 1}" if self.weights.shape[1] > 1 else ""
@@ -79,21 +85,27 @@ def format_kernel(kernel: np.ndarray) -> str:
 
 
 def filter_cards(title: str, names: list[str], weights: np.ndarray, responses: np.ndarray, response_map: str,
-                 cols: int) -> FilterCards:
+                 cols: int, colour: bool = False) -> FilterCards:
     f, i, kh, kw = weights.shape
     h, w = responses.shape[1:]
-    kernels = grid_for(i, kh, kw, gap=1, cols=max(1, int(np.ceil(np.sqrt(i / 2)))))
+    colour = colour and i == 3
+    kernels = grid_for(1 if colour else i, kh, kw, gap=1, cols=max(1, int(np.ceil(np.sqrt(i / 2)))))
     scale = max(1, h // kernels.height)
     card_h = max(kernels.height * scale, h)
     card_w = kernels.width * scale + PART_GAP + w
     cards = grid_for(f, card_h, card_w, gap=CARD_GAP, cols=cols)
-    return FilterCards(title, names, weights, responses, response_map, kernels, scale, cards)
+    return FilterCards(title, names, weights, responses, response_map, kernels, scale, cards, colour)
 
 
 def render_weights(cards: FilterCards) -> np.ndarray:
     """(F, kernel-grid height × scale, weights width, 3) pictures of every filter's kernels, 0 drawn white."""
     f_count = cards.weights.shape[0]
     kh, kw = cards.weights.shape[2:]
+    if cards.colour:  # (F, 3, kh, kw) -> (F, kh, kw, 3): grey is 0, the layer's largest weight full strength
+        top = float(np.abs(cards.weights).max()) or 1.0
+        rgb = np.moveaxis(0.5 + cards.weights / (2 * top), 1, -1)
+        big_rgb = np.repeat(np.repeat(rgb, cards.scale, 1), cards.scale, 2)
+        return (np.clip(big_rgb, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
     mosaics = np.full((f_count, cards.kernels.height, cards.kernels.width), np.nan, dtype=np.float32)
     for i in range(cards.weights.shape[1]):
         y, x = cards.kernels.origin(i)
@@ -134,8 +146,8 @@ def layer_responses(capture: Capture | None, filters: ConvFilters) -> np.ndarray
     if capture is not None:
         try:
             out = capture.stage(filters.stage).output
-            if out.ndim == 3 and out.shape[0] == filters.weights.shape[0]:
-                return out
+            if out.ndim == 3 and out.shape[0] >= filters.weights.shape[0]:
+                return out[: filters.weights.shape[0]]  # a page of a wide layer: the same first maps
         except KeyError:
             pass
     return np.zeros((filters.weights.shape[0], 1, 1), dtype=np.float32)

@@ -25,6 +25,11 @@ INTRO = ("Each card is one filter (numbered from 1): its <b>weights</b> (blue ne
          "one small grid per input map) beside its <b>response</b> on the current digit. Hover for values; "
          "point at a weight to see its whole kernel enlarged.")
 NO_MODEL = "No model yet — the learned filters appear as soon as a model is trained or opened."
+FIT_WITHOUT_SCROLLING = 3  # later conv layers that share the right column's height; more scroll
+PANEL_HEIGHT = 260  # each of them then keeps this height (px)
+MAX_CARDS = 64  # filters drawn per layer: a layer of 2,000 shows its first 64 (memory and drawing stay bounded)
+COLOUR_NOTE = (" — drawn in colour: each filter's red, green and blue weights as one picture (grey is 0, "
+               "a strong colour means the filter looks for that colour)")
 SOBEL = "Sobel"
 
 
@@ -37,6 +42,7 @@ class FiltersTab(LazyPanel):
         self.prefs = prefs
         self.panels: dict[str, FilterPanel] = {}
         self._filters: list[ConvFilters] = []
+        self._pages: list[ConvFilters] = []  # what is drawn of each layer: its first MAX_CARDS filters
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         intro = QLabel(INTRO)
@@ -48,9 +54,15 @@ class FiltersTab(LazyPanel):
         outer.addWidget(self.placeholder)
         columns = QHBoxLayout()
         self.left_column = QVBoxLayout()
-        self.right_column = QVBoxLayout()
+        right = QWidget()
+        self.right_column = QVBoxLayout(right)
+        self.right_column.setContentsMargins(0, 0, 0, 0)
+        self.right_scroll = QScrollArea()  # an opened ResNet has a dozen conv layers: they scroll, each readable
+        self.right_scroll.setWidgetResizable(True)
+        self.right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.right_scroll.setWidget(right)
         columns.addLayout(self.left_column, 1)
-        columns.addLayout(self.right_column, 1)
+        columns.addWidget(self.right_scroll, 1)
         outer.addLayout(columns, 1)
         self.sobel_panel = FilterPanel(
             "<b>Reference: hand-set Sobel edge filters</b> (vertical, horizontal) on the same digit — "
@@ -100,15 +112,20 @@ class FiltersTab(LazyPanel):
                                      "to show. Open or train a CNN to see what its filters learned.")
             return
         capture = self.state.capture
-        for filters in self._filters:
+        colour_input = capture is not None and capture.spec.channels == 3
+        for index, (filters, shown) in enumerate(zip(self._filters, self._pages, strict=True)):
             panel = self.panels[filters.stage]
-            responses = layer_responses(capture, filters)
-            n = filters.weights.shape[0]
+            responses = layer_responses(capture, shown)
+            n = shown.weights.shape[0]
             kind = next((s.kind for s in capture.stages if s.name == filters.stage), "conv") if capture else "conv"
-            cards = filter_cards(filters.stage, [f"filter {i + 1}" for i in range(n)], filters.weights,
-                                 responses, map_for(responses)[0], card_columns(filters, responses))
+            colour = index == 0 and colour_input and shown.weights.shape[1] == 3
+            cards = filter_cards(filters.stage, [f"filter {i + 1}" for i in range(n)], shown.weights,
+                                 responses, map_for(responses)[0], card_columns(shown, responses), colour)
             panel.show_cards(cards)
+            total = filters.weights.shape[0]
             panel.set_note(("" if kind == "conv" else " — responses shown are the whole block's output maps")
+                           + (COLOUR_NOTE if colour else "")
+                           + (f" — the first {n} of its {total:,} filters" if total > n else "")
                            + _silent_note(cards.silent()))
         first = self._filters[0]
         if self.kernel_view.kernel is None or self.kernel_view.kernel.shape != first.weights.shape[2:]:
@@ -159,6 +176,7 @@ class FiltersTab(LazyPanel):
         ):
             self._rebuild(filters)
         self._filters = filters
+        self._pages = [_first_page(f) for f in filters]
         self.mark_dirty()
 
     def _rebuild(self, filters: list[ConvFilters]) -> None:
@@ -176,6 +194,15 @@ class FiltersTab(LazyPanel):
                 self.left_column.insertWidget(0, panel, 3)
             else:
                 self.right_column.addWidget(panel, 1)
+                if len(filters) > 1 + FIT_WITHOUT_SCROLLING:
+                    panel.setMinimumHeight(PANEL_HEIGHT)
+
+
+def _first_page(filters: ConvFilters) -> ConvFilters:
+    """At most MAX_CARDS filters of a layer (all of a small one; the same object, so its pictures are reused)."""
+    if filters.weights.shape[0] <= MAX_CARDS:
+        return filters
+    return ConvFilters(filters.stage, filters.weights[:MAX_CARDS], filters.bias[:MAX_CARDS])
 
 
 def _silent_note(silent: list[int]) -> str:
