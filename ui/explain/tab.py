@@ -96,8 +96,8 @@ class ExplainTab(QWidget):
         if model is None:
             self.summary.setText("No model yet: one is being trained, or open one from the File menu.")
         elif cap is None:
-            self.summary.setText("Draw or pick an input, or use a random test image, to see what the network does "
-                                 "with it.")
+            self.summary.setText("Draw a digit or pick a picture, or use a random test image, to see what the "
+                                 "network does with it.")
         else:
             names = class_labels(self._model_names(), len(cap.probabilities))
             truths, label = self.state.data.class_names, self.state.true_label
