@@ -26,6 +26,8 @@ BENCHMARKS = {
     "explain": "Explain tab's saliency and probe jobs",
     "camera": "live camera frames to predictions on screen, real window",
     "gpu": "the same on CUDA, where there is a GPU",
+    "imports": "opening a ResNet-18-sized ONNX / TorchScript file and capturing every stage",
+    "imported_views": "an opened 224×224 ResNet-18-shaped model: background capture, window gaps, repaint",
 }
 
 

@@ -60,10 +60,10 @@ def resnet_style() -> nn.Module:
 
 
 def colour_net() -> nn.Module:
-    """3×32×32 colour input: dilated and grouped convs, an Inception-style branch, a final softmax."""
+    """3×32×32 colour input: dilated and grouped convs, an Inception-style branch, GELU, a final softmax."""
     return nn.Sequential(nn.Conv2d(3, 12, 3, padding=1), nn.LeakyReLU(0.1), nn.MaxPool2d(3, 2, padding=1),
                          nn.Conv2d(12, 12, 3, padding=2, dilation=2, groups=3), nn.ReLU6(),
-                         Inception(12), nn.AvgPool2d(2, ceil_mode=True), nn.Flatten(),
+                         Inception(12), nn.GELU(), nn.AvgPool2d(2, ceil_mode=True), nn.Flatten(),
                          nn.Linear(16 * 8 * 8, 5), nn.Softmax(dim=1))
 
 
@@ -71,7 +71,7 @@ def same_net() -> nn.Module:
     """5×5 convolutions with 'same' padding: stride 1 (PyTorch's padding='same') and stride 2 (the extra row
     and column of padding at the bottom and right, as TensorFlow's 'same' does)."""
     return nn.Sequential(nn.Conv2d(1, 8, 5, padding="same"), nn.ReLU(),
-                         nn.ZeroPad2d((1, 2, 1, 2)), nn.Conv2d(8, 16, 5, stride=2), nn.GELU(),
+                         nn.ZeroPad2d((1, 2, 1, 2)), nn.Conv2d(8, 16, 5, stride=2), nn.ReLU(),
                          nn.Flatten(), nn.Linear(16 * 14 * 14, 10))
 
 

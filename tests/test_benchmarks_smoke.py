@@ -14,6 +14,7 @@ from benchmarks import (
     end_to_end,
     explain,
     gpu,
+    imports,
     latency,
     numpy_reference,
     throughput,
@@ -39,7 +40,7 @@ def _check(figures: list[Figure]) -> None:
         assert (f.met is None) == (not f.target)
 
 
-@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain],
+@pytest.mark.parametrize("module", [latency, throughput, train_while_drawing, numpy_reference, gpu, explain, imports],
                          ids=lambda m: m.__name__)
 def test_core_benchmarks_run(module) -> None:  # type: ignore[no-untyped-def]
     _check(module.run(quick=True))

@@ -15,7 +15,7 @@ from torch import nn
 from cnnviz.data.transforms import InputSpec, to_spec_input
 from cnnviz.imports import is_imported, layer_table, open_model_file
 from cnnviz.imports.export import export_onnx
-from cnnviz.imports.modules import GraphBlock
+from cnnviz.imports.modules import GraphBlock, PaddedConv2d
 from cnnviz.introspect.capture import capture
 from cnnviz.models import build_model
 from cnnviz.training.checkpoint import CheckpointMeta, input_spec
@@ -234,3 +234,54 @@ def test_cnnviz_models_survive_onnx_export_and_reopening(tmp_path: Path) -> None
     kinds = {"Conv2d", "Linear", "BatchNorm2d"}
     rows = [(r.kind, r.shape, r.parameters) for r in layer_table(net, input_spec(reopened)) if r.kind in kinds]
     assert rows == [(r.kind, r.shape, r.parameters) for r in layer_table(model, input_spec(meta)) if r.kind in kinds]
+
+
+def test_behind_a_number_explains_strided_same_convolutions(tmp_path: Path) -> None:
+    """The dot product of every corner cell (where the one-sided padding matters) is the value the map shows."""
+    from cnnviz.explain.dot_product import dot_product_stages, explain_cell
+
+    model, example = build("same")
+    for path in (_onnx_graph(tmp_path / "handmade.onnx"), save(model, example, "onnx", tmp_path / "same.onnx")):
+        net, meta = open_model_file(path)
+        spec = input_spec(meta)
+        cap = capture(net, _image(spec, seed=9), spec)
+        stages = [s for s in dot_product_stages(net) if any(isinstance(m, PaddedConv2d) for m in net.get_submodule(
+            s).modules())]
+        assert stages, f"{path.name}: no strided 'same' convolution was recognised as one"
+        for stage in stages:
+            out = cap.stage(stage).output  # (C, H, W)
+            last_row, last_col = out.shape[1] - 1, out.shape[2] - 1
+            for row, col in ((0, 0), (0, last_col), (last_row, 0), (last_row, last_col)):
+                cell = explain_cell(net, cap, stage, 1, row, col)
+                assert abs(cell.result - float(out[1, row, col])) <= TOL, (path.name, stage, row, col)
+
+
+def test_imported_blocks_are_described_and_measured_like_cnnvizs_own(tmp_path: Path) -> None:
+    """A residual block read from a file is titled, captioned and given a receptive field as cnnviz's own
+    ResidualBlock is (the field follows the main path, not main path + shortcut in a row)."""
+    from cnnviz.introspect.receptive_field import receptive_fields
+    from cnnviz.introspect.stages import describe_stage
+
+    torch.manual_seed(0)
+    model = build_model("modern_cnn", width=8).eval()
+    meta = CheckpointMeta(model="modern_cnn", model_kwargs=dict(model.arch_kwargs))
+    net, _ = open_model_file(export_onnx(model, meta, tmp_path / "modern.onnx")[0])
+    assert net.stage_names() == model.stage_names()
+    for name in ("res1", "res2"):
+        info = describe_stage(name, net.get_submodule(name), (8, 28, 28), (8, 28, 28), False)
+        assert (info.kind, info.title) == ("residual", f"ResBlock{name[-1]} (residual)")
+    theirs = [(f.stage, f.size, f.jump) for f in receptive_fields(net)]
+    assert theirs == [(f.stage, f.size, f.jump) for f in receptive_fields(model)]
+    branches, _ = open_model_file(save(*build("colour"), "onnx", tmp_path / "colour.onnx"))
+    kinds = [describe_stage(n, m, (1,), (1,), False) for n, m in branches.named_children()
+             if isinstance(m, GraphBlock)]
+    assert [k.title.endswith("(branches)") and k.kind == "conv" for k in kinds] == [True]
+
+
+def test_an_imported_model_is_not_saved_as_a_checkpoint_it_could_not_reopen(tmp_path: Path) -> None:
+    from cnnviz.training import CheckpointError, save_checkpoint
+
+    net, meta = open_model_file(save(*build("lenet"), "onnx", tmp_path / "lenet.onnx"))
+    with pytest.raises(CheckpointError, match="export it as ONNX"):
+        save_checkpoint(net, tmp_path / "lenet.pt", meta)
+    assert not (tmp_path / "lenet.pt").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["lenet.onnx"]

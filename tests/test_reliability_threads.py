@@ -279,6 +279,17 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
+elif scenario == "open-model":  # File → Open of a TorchScript file, closed while it is being read
+    import torch
+    model_file = os.path.join(sys.argv[1], "traced.pt")
+    net = build_model("modern_cnn").eval()
+    torch.jit.save(torch.jit.trace(net, torch.zeros(1, 1, 28, 28)), model_file)
+    window.open_model(model_file)
+    close_when_running("open-model")
+elif scenario == "export-onnx":  # File → Export model as ONNX, closed while it is being written
+    window.state.set_model(build_model("modern_cnn"), CheckpointMeta(model="modern_cnn", model_kwargs={}))
+    window.models.export_onnx(os.path.join(sys.argv[1], "out.onnx"))
+    close_when_running("export-onnx")
 else:
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     rng = np.random.default_rng(0)
@@ -294,7 +305,8 @@ print("EXIT", code, flush=True)
 
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "image-folder-load",
-                                      "camera", "zoo-evaluation", "report", "lab", "explain"])
+                                      "camera", "zoo-evaluation", "report", "lab", "explain", "open-model",
+                                      "export-onnx"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

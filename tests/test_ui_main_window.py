@@ -42,7 +42,7 @@ def test_save_then_open_model(qtbot, make_window, trained_explorer, tmp_path: Pa
 
     other = make_window()
     with qtbot.waitSignal(other.state.capture_changed, timeout=10_000):
-        assert other.open_model(target)
+        assert other.open_model(target)  # opened in the background; its capture follows
     assert other.state.meta is not None and other.state.meta.test_accuracy == meta.test_accuracy
     assert f"{meta.test_accuracy:.2%}" in other.accuracy_label.text()
     cap = other.state.capture
@@ -50,7 +50,9 @@ def test_save_then_open_model(qtbot, make_window, trained_explorer, tmp_path: Pa
 
     broken = tmp_path / "broken.pt"
     broken.write_bytes(b"not a checkpoint")
-    assert not other.open_model(broken)
+    with qtbot.waitSignal(other.models.opened, timeout=10_000) as opened:
+        assert other.open_model(broken)  # started; the file is read in the background
+    assert opened.args == [False]
     assert other.last_error and other.state.meta is not None  # the loaded model is kept
 
 
@@ -117,7 +119,8 @@ def test_a_model_opened_from_a_file_is_reopened_at_the_next_launch(window_factor
     first = window_factory(model_path=default_path)
     first.start()
     assert first.state.meta is not None and first.state.meta.model == "explorer_cnn"
-    assert first.open_model(other)
+    with qtbot.waitSignal(first.models.opened, timeout=10_000):
+        assert first.open_model(other)
     first.close()
 
     second = window_factory(model_path=default_path)

@@ -4,7 +4,8 @@ Opens the real main window offscreen with the saved explorer CNN (trained first,
 when the user folder has none), draws a "2" on the canvas through the canvas's stroke API, steps the
 pipeline to Conv1, and grabs every tab at each size, first in the light palette, then after switching
 to the dark one *live* (as View → Dark palette does), then back to light. Files are named
-``TAB-WxH-PALETTE.png``; set ``QT_SCALE_FACTOR=2`` to check a high-DPI screen.
+``TAB-WxH-PALETTE.png``; set ``QT_SCALE_FACTOR=2`` to check a high-DPI screen. ``--model FILE`` opens a model
+file first (File → Open), for the screenshots of an opened model.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1024x700,1600x1000")
     parser.add_argument("--tabs", default="", help="comma-separated tab keys (default: all)")
     parser.add_argument("--lab-run", action="store_true", help="run the Training lab's default comparison first")
+    parser.add_argument("--model", type=Path, help="open this model file first (any format File → Open reads)")
+    parser.add_argument("--preset", default="[0, 1]", help="its input preparation, if the file does not say")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
@@ -62,6 +65,11 @@ def main() -> int:
     deadline = time.monotonic() + 300
     while window.state.model is None and time.monotonic() < deadline:  # a first launch trains one first
         app.processEvents()
+    if args.model is not None:  # as File → Open does, the preprocessing question answered with --preset
+        window.models.ask_preset = lambda _path, _spec: args.preset
+        window.open_model(args.model)
+        while (window.state.model is None or window.state.model.arch != "imported") and time.monotonic() < deadline:
+            app.processEvents()
     draw = window.draw_tab
     draw.canvas.clear()  # type: ignore[attr-defined]
     draw.canvas.draw_stroke(TWO)  # type: ignore[attr-defined]

@@ -202,7 +202,9 @@ class MainWindow(WindowMenus):
             self.model_label.setText("Model: none yet")
             self.accuracy_label.setText("")
             return
-        self.model_label.setText(f"Model: {meta.model} ({meta.dataset}, {meta.epochs} epochs)")
+        source = meta.extra.get("source")  # an opened model file: named by its file and format
+        self.model_label.setText(f"Model: {Path(source).name} ({meta.extra.get('format', 'file')})" if source
+                                 else f"Model: {meta.model} ({meta.dataset}, {meta.epochs} epochs)")
         acc = meta.test_accuracy
         self.accuracy_label.setText(f"Test accuracy: {acc:.2%}" if isinstance(acc, float) else "Test accuracy: n/a")
 

@@ -1,4 +1,4 @@
-"""The current model's life in the window: open the saved one, train the first one, open and save files.
+"""The current model's life in the window: open the saved one, train the first one, open, save and export files.
 
 The policy (which file to reopen, what to do with a damaged one) is the core's ``ModelStore``; this
 object runs the slow parts as background jobs and tells the window what to say, in ``message``.
@@ -6,18 +6,25 @@ object runs the slow parts as background jobs and tells the window what to say, 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PyQt6.QtCore import QObject, pyqtSignal
 
+from cnnviz.data.transforms import INPUT_PRESETS, InputSpec, preset_spec
+from cnnviz.imports import IMPORTED, ModelFileError, open_model_file
 from cnnviz.jobs import Job
 from cnnviz.models import MODELS
+from cnnviz.models.staged import StagedNet
 from cnnviz.store import Damaged, ModelStore, Opened, Outcome
-from cnnviz.training import CheckpointError, TrainedModel, load_checkpoint, save_checkpoint, train_model
+from cnnviz.training import CheckpointMeta, TrainedModel, save_checkpoint, train_model
+from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
 from ui.preferences import ModelPrefs
+from ui.preprocess_dialog import ask_preprocessing
 from ui.state import AppState
 from ui.tasks import TaskRunner
 
@@ -32,6 +39,8 @@ class ModelControl(QObject):
     training_started = pyqtSignal(int)  # epochs
     training_progress = pyqtSignal(object)  # BatchMetrics
     training_ended = pyqtSignal()
+    opened = pyqtSignal(bool)  # File → Open finished: True when the file's model is now the current one
+    exported = pyqtSignal(bool)  # File → Export model as ONNX finished: True when the files were written
 
     def __init__(self, state: AppState, prefs: ModelPrefs, model_path: Path, tasks: TaskRunner,
                  first_run_subset: int | None = None, first_run_epochs: int | None = None,
@@ -41,6 +50,8 @@ class ModelControl(QObject):
         self.store = ModelStore(model_path)
         self.first_run_subset, self.first_run_epochs = first_run_subset, first_run_epochs
         self._train = train or train_model
+        # asks which preset prepares an opened model's input when its file does not say (a dialog; tests replace it)
+        self.ask_preset: Callable[[Path, InputSpec], str | None] = ask_preprocessing
 
     # -- start-up -------------------------------------------------------------------------------
     def start(self, outcome: Outcome | None = None) -> None:
@@ -121,19 +132,71 @@ class ModelControl(QObject):
 
     # -- files -----------------------------------------------------------------------------------
     def open_model(self, path: Path) -> bool:
-        try:
-            model, meta = load_checkpoint(path)
-        except CheckpointError as exc:
-            self.error.emit(str(exc))
-            return False
+        """Open any model file (a cnnviz checkpoint, ONNX, TorchScript, torch.export) in the background.
+
+        False when another one is still opening. ``opened(True)`` follows once the model is the current one;
+        a file that cannot be opened is said in one sentence (``error``), ``opened(False)``, and the model that
+        was open stays open.
+        """
+        path = Path(path)
+
+        def job(_: Job) -> tuple[StagedNet, CheckpointMeta] | str:
+            try:
+                return open_model_file(path)
+            except ModelFileError as exc:  # expected: said to the user, no traceback
+                return str(exc)
+
+        started = self.tasks.run("open-model", job, threads=threads_for("load"),
+                                 on_done=lambda result: self._on_opened(path, result),
+                                 on_failed=self._on_open_failed)
+        self.status.emit(f"Opening {path}…" if started else "A model file is already being opened.")
+        return started
+
+    def _on_opened(self, path: Path, result: tuple[StagedNet, CheckpointMeta] | str) -> None:
+        if isinstance(result, str):
+            self._on_open_failed(result)
+            return
+        model, meta = result
+        meta = self._with_preprocessing(path, meta)
         self.state.set_model(model, meta)
-        self.prefs.last_opened = str(Path(path).resolve())  # reopened at the next launch
-        self.message.emit("")
-        return True
+        if model.arch == IMPORTED:
+            spec = input_spec(meta)
+            self.message.emit(f"Opened {path.name} ({meta.extra.get('format', 'model file')}): "
+                              f"{len(meta.class_names)} classes, input {spec.channels}×{spec.size[0]}×{spec.size[1]}."
+                              + "".join(f" {notice}" for notice in meta.notices))
+        else:
+            self.prefs.last_opened = str(path.resolve())  # a cnnviz checkpoint is reopened at the next launch
+            self.message.emit(" ".join(meta.notices))
+        self.opened.emit(True)
+
+    def _on_open_failed(self, message: str) -> None:
+        self.error.emit(message)
+        self.opened.emit(False)
+
+    def _with_preprocessing(self, path: Path, meta: CheckpointMeta) -> CheckpointMeta:
+        """When the file does not say how its input was prepared: the preset chosen for it before, else ask once."""
+        if meta.extra.get("preprocess_known") is not False:
+            return meta
+        key = str(path.resolve())
+        chosen = json.loads(self.prefs.preprocess)
+        preset = chosen.get(key)
+        spec = input_spec(meta)
+        if preset not in INPUT_PRESETS:
+            preset = self.ask_preset(path, spec)
+            if preset is None:  # cancelled: the file's default, asked again next time
+                return meta
+            self.prefs.preprocess = json.dumps({**chosen, key: preset})
+        return replace(meta, input=preset_spec(preset, spec.channels, spec.size).to_dict(),
+                       extra={**meta.extra, "preprocess_known": True, "preset": preset})
 
     def save_model(self, path: Path) -> bool:
         if self.state.model is None or self.state.meta is None:
             self.error.emit("There is no trained model to save yet.")
+            return False
+        if self.state.model.arch == IMPORTED:
+            self.error.emit(f"{Path(self.state.meta.extra.get('source', 'This model')).name} was opened from a model "
+                            "file, so it cannot be saved as a cnnviz checkpoint (those rebuild one of cnnviz's own "
+                            "architectures): use File → Export model as ONNX… to save a copy.")
             return False
         try:
             save_checkpoint(self.state.model, path, self.state.meta)
@@ -141,3 +204,36 @@ class ModelControl(QObject):
             self.error.emit(f"Could not save {path}: {exc}")
             return False
         return True
+
+    def export_onnx(self, path: Path) -> bool:
+        """Write the current model as ONNX (and ``STEM.preprocess.json`` beside it) in the background."""
+        model, meta = self.state.model, self.state.meta
+        if model is None or meta is None:
+            self.error.emit("There is no model to export yet.")
+            return False
+        path = Path(path)
+
+        def job(_: Job) -> list[Path] | str:
+            from cnnviz.imports.export import export_onnx  # ONNX is loaded only when a model is exported
+
+            try:
+                return export_onnx(model, meta, path)
+            except ModelFileError as exc:
+                return str(exc)
+
+        def done(result: list[Path] | str) -> None:
+            if isinstance(result, str):
+                self._on_export_failed(result)
+                return
+            self.status.emit(f"Exported {' and '.join(str(p) for p in result)}")
+            self.exported.emit(True)
+
+        started = self.tasks.run("export-onnx", job, threads=threads_for("report"), on_done=done,
+                                 on_failed=self._on_export_failed)
+        if started:
+            self.status.emit(f"Exporting {path}…")
+        return started
+
+    def _on_export_failed(self, message: str) -> None:
+        self.error.emit(message)
+        self.exported.emit(False)

@@ -11,6 +11,7 @@ for the window, palette, drawing and last model, so they migrate as they are.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -62,9 +63,21 @@ class DrawPrefs:
     test_index: int = _setting(0, _within(0, 10_000_000))
 
 
+def _preset_map(text: Any) -> bool:
+    """A JSON object of model file → preset name: the input preparation chosen per file (the names are
+    checked against ``INPUT_PRESETS`` where they are used: importing the core here would load PyTorch)."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
 @dataclass
 class ModelPrefs:
     last_opened: str = _setting("")
+    # per opened model file whose input preparation it does not say: the preset chosen for it (JSON object)
+    preprocess: str = _setting("{}", _preset_map)
 
 
 _LAB = ComparisonConfig()

@@ -13,6 +13,7 @@ from cnnviz.paths import BUNDLED_MNIST_DIR
 from ui.widgets.export import ask_save_path, save_png
 
 if TYPE_CHECKING:
+    from ui.model_control import ModelControl
     from ui.preferences import Preferences
     from ui.state import AppState
 
@@ -21,6 +22,9 @@ ATTRIBUTION = (
     "Burges; 60,000 training and 10,000 test images. Licensed under Creative Commons "
     "Attribution-Share Alike 3.0. Shipped with cnnviz in resources/mnist (see its README.md)."
 )
+# every format File → Open reads (told apart by content, so "All files" works too)
+MODEL_FILTER = ("Model files (*.pt *.pth *.onnx *.pt2);;cnnviz checkpoints (*.pt);;ONNX models (*.onnx);;"
+                "TorchScript archives (*.pt *.pth);;torch.export programs (*.pt2);;All files (*)")
 MAP_SCALE_CHOICES = (("stage", "One colour scale per &stage (compare maps)"),
                      ("map", "Each &map on its own scale (see detail)"))
 
@@ -31,6 +35,7 @@ class WindowMenus(QMainWindow):
     prefs: Preferences
     tabs: QTabWidget
     state: AppState
+    models: ModelControl
     startup_page: QWidget | None  # the start-up page while the start-up job runs (ui/startup.py)
     draw_tab: QWidget
     open_model: Callable[[Path], bool]
@@ -54,13 +59,15 @@ class WindowMenus(QMainWindow):
                                         QKeySequence.StandardKey.Open)
         self.save_action = self._action(file_menu, "&Save model as…", self.save_model_dialog,
                                         QKeySequence.StandardKey.Save)
+        self.export_onnx_action = self._action(file_menu, "Export model as O&NNX…", self.export_onnx_dialog)
         self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
         self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
         file_menu.addSeparator()
-        self._needs_state = [self.open_action, self.save_action, self.open_data_action, self.retrain_action,
+        self._needs_state = [self.open_action, self.save_action, self.export_onnx_action, self.open_data_action,
+                             self.retrain_action,
                              self.open_image_action, self.export_action]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -118,7 +125,7 @@ class WindowMenus(QMainWindow):
 
     # -- the dialogs behind the File menu --------------------------------------------------------
     def open_model_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open model", "", "cnnviz checkpoints (*.pt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, "Open model", "", MODEL_FILTER)
         if name:
             self.open_model(Path(name))
 
@@ -126,6 +133,11 @@ class WindowMenus(QMainWindow):
         path = ask_save_path(self, "Save model", "model.pt", "cnnviz checkpoints (*.pt)")
         if path is not None:
             self.save_model(path)
+
+    def export_onnx_dialog(self) -> None:
+        path = ask_save_path(self, "Export model as ONNX", "model.onnx", "ONNX models (*.onnx)")
+        if path is not None:
+            self.models.export_onnx(path)
 
     def open_data_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open an MNIST-format data folder")

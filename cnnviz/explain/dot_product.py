@@ -3,6 +3,7 @@ convolution, main path + shortcut for a residual block, the pooled window for po
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +19,17 @@ from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
 
 _ACTIVATIONS: dict[type[nn.Module], str] = {nn.ReLU: "ReLU", nn.Tanh: "tanh", nn.ReLU6: "ReLU6",
-                                            nn.Sigmoid: "sigmoid"}
+                                            nn.Sigmoid: "sigmoid", nn.GELU: "GELU", nn.LeakyReLU: "LeakyReLU"}
+
+
+def _activation_name(module: nn.Module) -> str | None:
+    """The activation's name as ``activate`` reads it ("LeakyReLU(0.01)" carries its slope); None: not one."""
+    name = _ACTIVATIONS.get(type(module))
+    if isinstance(module, nn.LeakyReLU):
+        return f"LeakyReLU({module.negative_slope:g})"
+    if isinstance(module, nn.GELU) and module.approximate != "none":
+        return None  # the tanh approximation: not written out here
+    return name
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,10 @@ def activate(name: str, value: float) -> float:
         return min(max(0.0, value), 6.0)
     if name == "sigmoid":
         return float(1.0 / (1.0 + np.exp(-value)))
+    if name == "GELU":
+        return 0.5 * value * (1.0 + math.erf(value / math.sqrt(2.0)))
+    if name.startswith("LeakyReLU("):
+        return value if value >= 0 else value * float(name[len("LeakyReLU(") : -1])
     return value
 
 
@@ -87,7 +102,11 @@ def conv_parts(module: nn.Module) -> ConvParts | None:
     conv, rest = mods[0], mods[1:]
     bn = rest.pop(0) if rest and isinstance(rest[0], nn.BatchNorm2d) else None
     assert bn is None or isinstance(bn, nn.BatchNorm2d)
-    act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
+    act = _activation_name(rest[0]) if rest else ""
+    if act is None:
+        return None
+    if act:
+        rest.pop(0)
     if rest:
         return None
     return ConvParts(conv, bn, act)
@@ -99,8 +118,10 @@ def linear_parts(module: nn.Module) -> tuple[nn.Linear, str] | None:
     if not mods or not isinstance(mods[0], nn.Linear):
         return None
     rest = mods[1:]
-    act = _ACTIVATIONS[type(rest.pop(0))] if rest and type(rest[0]) in _ACTIVATIONS else ""
-    return None if rest else (mods[0], act)
+    act = _activation_name(rest[0]) if rest else ""
+    if act is None or len(rest) > (1 if act else 0):
+        return None
+    return mods[0], act
 
 
 def explain_unit(model: StagedNet, capture: Capture, stage: str, unit: int) -> DotProduct:

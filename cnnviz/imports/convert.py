@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.imports.modules import BINARY_OPS, Binary, Concat, ConstBinary, Unary
+from cnnviz.imports.modules import BINARY_OPS, Binary, Concat, ConstBinary, PaddedConv2d, Unary
 from cnnviz.imports.staging import Op
 
 MAX_FOLDED = 1 << 26  # elements of a constant computed while converting (exporters' shape arithmetic is tiny)
@@ -101,9 +101,8 @@ def _pair(attrs: dict[str, Any], key: str, default: int) -> tuple[int, int]:
 
 
 def _split_pads(pads: tuple[int, int, int, int]) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
-    """(top, left, bottom, right) as the symmetric (rows, cols) padding the layer itself takes (so its window
-    geometry is right for Behind a number) and the extra (left, right, top, bottom) on one side, for a pad
-    layer before it (e.g. 'same' padding of a stride-2 convolution: one more row at the bottom)."""
+    """(top, left, bottom, right) as the symmetric (rows, cols) padding a layer can take itself and the extra
+    (left, right, top, bottom) on one side that it cannot (then a pad layer, or PaddedConv2d, does it)."""
     top, left, bottom, right = pads
     sym = (min(top, bottom), min(left, right))
     return sym, (left - sym[1], right - sym[1], top - sym[0], bottom - sym[0])
@@ -247,11 +246,22 @@ def _conv(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, li
     stride, dilation = _pair(attrs, "strides", 1), _pair(attrs, "dilations", 1)
     size = (c.env[x].shape[2], c.env[x].shape[3])
     pads = _pads(kernel, stride, dilation, attrs, size)
+    last = c.ops[-1] if c.ops else None
+    if (last is not None and last.output == x and c.uses.get(x, 0) == 1 and type(last.module) is nn.ConstantPad2d
+            and last.module.value == 0.0):  # a zero Pad node before the conv: the conv's own padding
+        left, right, top, bottom = last.module.padding
+        pads = (pads[0] + top, pads[1] + left, pads[2] + bottom, pads[3] + right)
+        x = last.inputs[0]
+        del c.env[last.output]
+        c.ops.pop()
     state = {"weight": weight} | ({"bias": bias} if bias is not None else {})
     sym, extra = _split_pads(pads)
-    conv = _meta_module(nn.Conv2d, state, weight.shape[1] * groups, weight.shape[0], kernel, stride=stride,
-                        padding=sym, dilation=dilation, groups=groups, bias=bias is not None)
-    return (nn.Sequential(nn.ZeroPad2d(extra), conv) if any(extra) else conv), [x]
+    args = (weight.shape[1] * groups, weight.shape[0], kernel)
+    kwargs = {"stride": stride, "dilation": dilation, "groups": groups, "bias": bias is not None}
+    if any(extra):  # e.g. 'same' at stride 2: one more row and column at the bottom and right
+        top, left, bottom, right = pads
+        return _meta_module(PaddedConv2d, state, *args, pads=(left, right, top, bottom), **kwargs), [x]
+    return _meta_module(nn.Conv2d, state, *args, padding=sym, **kwargs), [x]
 
 
 def _linear(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, list[str]]:

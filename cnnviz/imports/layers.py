@@ -34,7 +34,9 @@ def _kind(module: nn.Module) -> str:
         return module.op
     if isinstance(module, ConstBinary):
         return f"{module.op} (constant)"
-    return type(module).__name__
+    # a converter's variant of a torch layer (a one-side-padded conv) is named as the layer it is
+    return next((cls.__name__ for cls in type(module).__mro__ if cls.__module__.startswith("torch.nn.modules")),
+                type(module).__name__)
 
 
 def layer_table(model: nn.Module, spec: InputSpec) -> list[Layer]:

@@ -10,6 +10,7 @@ branch) between two points of the graph where exactly one tensor is live.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import torch
 from torch import nn
@@ -50,6 +51,27 @@ class ConstBinary(nn.Module):
 
     def extra_repr(self) -> str:
         return f"{self.op}, constant {tuple(self.constant.shape)}"
+
+
+class PaddedConv2d(nn.Conv2d):
+    """A convolution padded more on one side than the other (ONNX ``pads``/'same' of a strided conv).
+
+    ``padding`` holds the top and left padding, so the window geometry every view reads from it (the first
+    tap of output cell (r, c) is input row r·stride − top) is exact; ``pads`` = (left, right, top, bottom) is
+    what the forward pass applies, as zeros, before a convolution without padding of its own.
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel: tuple[int, int], *,
+                 pads: tuple[int, int, int, int], **kwargs: Any):
+        super().__init__(in_channels, out_channels, kernel, padding=(pads[2], pads[0]), **kwargs)
+        self.pads = pads
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        padded = nn.functional.pad(x, self.pads)  # (N, C, H + top + bottom, W + left + right)
+        return nn.functional.conv2d(padded, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
+
+    def extra_repr(self) -> str:
+        return f"{super().extra_repr()}, pads (left, right, top, bottom)={self.pads}"
 
 
 class Concat(nn.Module):
@@ -97,6 +119,15 @@ class GraphBlock(nn.Module):
         for name, inputs, out in self.plan:
             env[out] = self.layers[name](*[env[i] for i in inputs])
         return env[self.output]
+
+    def main_path(self) -> list[nn.Module]:
+        """The layers on the longest way from the block's input to its output (a residual block's main
+        path, an Inception block's deepest branch), in order."""
+        depth: dict[str, tuple[int, list[nn.Module]]] = {"x": (0, [])}
+        for name, inputs, out in self.plan:
+            best = max((depth[i] for i in inputs if i in depth), key=lambda d: d[0], default=(0, []))
+            depth[out] = (best[0] + 1, [*best[1], self.layers[name]])
+        return depth[self.output][1]
 
     @property
     def merges(self) -> list[str]:

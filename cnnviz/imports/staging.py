@@ -72,7 +72,6 @@ def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
 
 def _unique(name: str, taken: set[str]) -> str:
     base = name or "layer"
-    base = f"l{base}" if base[0].isdigit() else base  # a child name must not look like an index
     candidate, k = base, 2
     while candidate in taken or candidate in RESERVED:
         candidate, k = f"{base}_{k}", k + 1
@@ -114,8 +113,9 @@ def build_stages(ops: list[Op], graph_input: str) -> Staged:
     for group in groups:
         members = [ops[i] for i in group]
         prefix = _common([op.path for op in members])
-        name = _clean(prefix) or _clean(members[0].path) or members[0].op_type.lower()
-        name = _unique(name, taken)
+        kind = KEYS.get(members[0].op_type, members[0].op_type.lower())
+        name = _clean(prefix) or _clean(members[0].path) or kind
+        name = _unique(kind + name if name[0].isdigit() else name, taken)  # nn.Sequential's "3" -> "conv3"
         if len(members) == 1:  # the layer itself: views recognise an nn.MaxPool2d stage, not a wrapper
             stages[name] = members[0].module
         else:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
+from cnnviz.imports.modules import PaddedConv2d
+
 
 def _pair(value: int | tuple[int, ...]) -> tuple[int, int]:
     if isinstance(value, int):
@@ -62,6 +64,9 @@ def layer_geometry(module: nn.Module) -> Geometry | None:
     """The window geometry of a Conv2d, MaxPool2d or AvgPool2d; ``None`` for any other module."""
     if isinstance(module, nn.Conv2d):
         kernel, stride, dilation = _pair(module.kernel_size), _pair(module.stride), _pair(module.dilation)
+        if isinstance(module, PaddedConv2d):  # an imported conv padded more on one side (ONNX 'same', stride 2)
+            left, right, top, bottom = module.pads
+            return Geometry(kernel, stride, dilation, (top, bottom, left, right))
         if isinstance(module.padding, str):
             if module.padding == "valid":
                 return Geometry(kernel, stride, dilation, (0, 0, 0, 0))

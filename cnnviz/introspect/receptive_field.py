@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from cnnviz.data.transforms import InputSpec
+from cnnviz.imports.modules import GraphBlock
 from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, eval_mode
@@ -50,6 +51,8 @@ def _spatial_modules(module: nn.Module) -> list[nn.Conv2d | nn.MaxPool2d | nn.Av
         return [module]
     if isinstance(module, ResidualBlock):  # the shortcut (identity or strided 1×1) sees a subset of the main path
         return [module.conv1, module.conv2]
+    if isinstance(module, GraphBlock):  # an imported block: likewise, its longest path
+        return _spatial_modules(nn.Sequential(*module.main_path()))
     branches = [_spatial_modules(child) for child in module.children()]
     if any(branch is None for branch in branches):
         return None

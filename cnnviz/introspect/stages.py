@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from torch import nn
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
+from cnnviz.imports.modules import GraphBlock
 from cnnviz.models.architectures import ResidualBlock
 
 
@@ -50,6 +51,17 @@ def describe_stage(
                          f"Two 3×3 convolutions with batch norm, added back onto a shortcut of the input: "
                          f"gradients flow through the skip, so deep stacks still train. {shape_text(in_shape)} "
                          f"→ {shape_text(out_shape)}.")
+    if isinstance(module, GraphBlock):  # an imported model's block: a small graph of layers
+        convs = sum(isinstance(m, nn.Conv2d) for m in module.modules())
+        if "Add" in module.merges:
+            return StageInfo("residual", f"{label} (residual)",
+                             f"{convs} convolution(s) whose result is added back onto a shortcut of the block's "
+                             f"input: gradients flow through the skip, so deep stacks still train. "
+                             f"{shape_text(in_shape)} → {shape_text(out_shape)}.")
+        return StageInfo("conv" if convs else "other", f"{label} (branches)",
+                         f"Parallel branches ({convs} convolution(s)) look at the same input and are joined "
+                         f"({', '.join(module.merges) or 'combined'}): each branch can specialise in patterns "
+                         f"of another size. {shape_text(in_shape)} → {shape_text(out_shape)}.")
     conv = _first(module, nn.Conv2d)
     if isinstance(conv, nn.Conv2d):
         act = _act_name(module) if isinstance(module, nn.Sequential) else ""

@@ -156,8 +156,14 @@ def _first_line(exc: BaseException) -> str:
 
 
 def save_checkpoint(model: StagedNet, path: str | Path, meta: CheckpointMeta) -> Path:
-    """Write atomically (temp file, then rename) so a crash never destroys the previous good file."""
+    """Write atomically (temp file, then rename) so a crash never destroys the previous good file.
+
+    Raises ``CheckpointError`` for a model no registered architecture rebuilds (one opened from ONNX etc.).
+    """
     path = Path(path)
+    if model.arch not in MODELS:  # "imported": built from its file's graph, so load_checkpoint could not rebuild it
+        raise CheckpointError(f"{path}: a model opened from a {meta.extra.get('format', 'model')} file cannot be "
+                              "saved as a cnnviz checkpoint; export it as ONNX instead")
     path.parent.mkdir(parents=True, exist_ok=True)
     if not meta.created:
         meta = replace(meta, created=datetime.now(timezone.utc).isoformat())

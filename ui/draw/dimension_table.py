@@ -19,15 +19,13 @@ def make_dimension_table() -> QTableWidget:
 
 
 def preprocessing_lines(spec: InputSpec) -> str:
-    """The preprocessing in three short lines (the table's last row): size and colour, range and mean, std."""
-    colour = "grey" if spec.channels == 1 else spec.channel_order
-
+    """The preprocessing in four short lines (the table's last row; MNIST's fit the shape column's width)."""
     def numbers(values: tuple[float, ...]) -> str:
         return ", ".join(f"{v:g}" for v in values)
 
     lo, hi = spec.value_range
-    return (f"{spec.size[0]}×{spec.size[1]} {colour}, [{lo:g}, {hi:g}]\n"
-            f"− mean {numbers(spec.mean)}\n÷ std {numbers(spec.std)}")
+    return "\n".join((f"{spec.size[0]}×{spec.size[1]} {'grey' if spec.channels == 1 else spec.channel_order}",
+                      f"[{lo:g}, {hi:g}]", f"mean {numbers(spec.mean)}", f"std {numbers(spec.std)}"))
 
 
 def fill_dimensions(table: QTableWidget, capture: Capture) -> None:

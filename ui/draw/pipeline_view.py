@@ -247,7 +247,7 @@ class PipelineView(QWidget):
         what = f"{stage.title} — map {self.channel + 1}" if self.channel is not None else stage.title
         self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
         caption = f"<b>{stage.title}.</b> {stage.caption}"
-        if picture.grid is not None and self.channel is None and picture.colour is None:
+        if picture.grid is not None and self.channel is None and picture.grid.count > 1:
             caption += f" {picture.grid.count} maps in {picture.grid.rows} rows of {picture.grid.cols}."
         if pages > 1 and self.channel is None:
             caption += (f" This stage has {stage.output.shape[0]:,} maps: {MAX_MAPS} are shown at a time "

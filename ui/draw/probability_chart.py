@@ -11,17 +11,20 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtGui import QFontMetrics, QResizeEvent
 
 from ui.theme import CNN_COLOR, HIGHLIGHT
 
 FORCED_CHOICE = ("The network must pick one of its {n} classes for any input, even a scribble: "
                  "the bars always add up to 100%, so a high bar is not proof that this is a digit.")
 MAX_BARS = 10  # more classes than this: the most probable ones are shown
-MAX_TICK = 10  # characters of a class name under its bar
+MAX_TICK = 10  # characters of a class name under its bar, at most
 
 
-def _tick(name: str) -> str:
-    return name if len(name) <= MAX_TICK else name[: MAX_TICK - 1] + "…"
+def _tick(name: str, room: int) -> str:
+    """``name`` cut to ``room`` characters (an ellipsis marks the cut): neighbouring names never overlap."""
+    room = max(2, min(room, MAX_TICK))
+    return name if len(name) <= room else name[: room - 1] + "…"
 
 
 class ProbabilityChart(pg.PlotWidget):
@@ -58,6 +61,17 @@ class ProbabilityChart(pg.PlotWidget):
         self.setLabel("left", f"probability (top {MAX_BARS} of {len(names)})" if self.is_top_list else "probability")
         self.set_probabilities(None)
 
+    def _tick_room(self, bars: int) -> int:
+        """Characters of a name that fit under one bar at the chart's present width."""
+        char = max(1, QFontMetrics(self.getAxis("bottom").style.get("tickFont") or self.font()).averageCharWidth())
+        plot_width = self.getPlotItem().vb.width() or self.width()
+        return int(plot_width / max(bars, 1) / char) - 1
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "class_names", ()):  # (Qt may resize it before __init__ has set the names)
+            self.set_probabilities(self.probabilities if self.probabilities.any() else None)
+
     def set_probabilities(self, probabilities: np.ndarray | None) -> None:
         n = len(self.class_names)
         p = np.zeros(n) if probabilities is None else np.nan_to_num(np.asarray(probabilities, dtype=float))
@@ -66,7 +80,8 @@ class ProbabilityChart(pg.PlotWidget):
             probabilities = None
         order = np.argsort(-p, kind="stable")[:MAX_BARS] if self.is_top_list else np.arange(n)
         self.shown = order
-        self.getAxis("bottom").setTicks([[(i, _tick(self.class_names[c])) for i, c in enumerate(order)]])
+        self.getAxis("bottom").setTicks([[(i, _tick(self.class_names[c], self._tick_room(len(order))))
+                                          for i, c in enumerate(order)]])
         brushes = [pg.mkBrush(CNN_COLOR)] * len(order)
         if probabilities is not None and len(order):
             brushes[int(np.argmax(p[order]))] = pg.mkBrush(HIGHLIGHT)

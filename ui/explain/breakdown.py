@@ -56,7 +56,8 @@ def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tup
     rest = len(sums) - len(order)
     hidden = f" (+ {rest} more {source} maps with Σ = {float(sums.sum() - sums[order].sum()):+.3f})" if rest else ""
     act = {"ReLU": f"ReLU keeps positives: max(0, {dp.pre_activation:.3f})",
-           "tanh": f"tanh({dp.pre_activation:.3f})"}.get(dp.activation, "no activation")
+           "tanh": f"tanh({dp.pre_activation:.3f})"}.get(
+               dp.activation, f"{dp.activation}({dp.pre_activation:.3f})" if dp.activation else "no activation")
     pixels = (" The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank paper is −0.42;"
               " the padding around the image is 0." if dp.input_normalised else "")
     bn = " Batch norm is folded into these weights and bias." if dp.batch_norm_folded else ""

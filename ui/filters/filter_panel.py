@@ -62,6 +62,7 @@ class FilterPanel(QWidget):
         self.cards = cards
         self.item.show_rgb(render_cards(cards, palette().base, self._weights_rgb))
         self.weight_bar.setLevels(values=value_range(cards.weights, signed=True))
+        self.weight_bar.setVisible(not cards.colour)  # colour filters: the heading says how to read them
         if cards.response_map != self._response_map:
             self.response_bar.setColorMap(colormap(cards.response_map))
             self._response_map = cards.response_map
