@@ -57,7 +57,8 @@ def _minutes(text: str) -> float:
 
 def _folder(text: str) -> str:
     if not Path(text).is_dir():
-        raise argparse.ArgumentTypeError(f"{text} is not a folder: give the folder that holds the MNIST-format files")
+        raise argparse.ArgumentTypeError(f"{text} is not a folder: give the folder that holds the data set "
+                                         "(an image folder, MNIST-format files or CIFAR binary batches)")
     return text
 
 
@@ -102,13 +103,26 @@ def _check_writable_parent(path: Path) -> None:
 
 
 def _load_data(folder: str | None) -> MnistData:
-    """The data set in ``folder`` (or the bundled MNIST); a folder without one raises ``UsageError``."""
-    from cnnviz.data import DatasetError, load_bundled_mnist, load_mnist_folder
+    """The data set in ``folder`` in any format (or the bundled MNIST); a folder without one raises ``UsageError``.
+
+    Reading a folder the first time shows a progress bar on stderr (later openings come from the cache).
+    """
+    from cnnviz.data import DatasetError, load_bundled_mnist, open_data_folder
+
+    def progress(fraction: float) -> None:
+        sys.stderr.write(f"\rreading {folder} {_progress_bar(fraction)}")
+        sys.stderr.flush()
 
     try:
-        return load_mnist_folder(folder) if folder else load_bundled_mnist()
+        data = open_data_folder(folder, progress=progress) if folder else load_bundled_mnist()
     except DatasetError as exc:
         raise UsageError(str(exc)) from None
+    if folder:
+        sys.stderr.write("\n")
+        if data.skipped:
+            print(f"note: {len(data.skipped)} file(s) of {folder} skipped (`cnnviz data info` lists them)",
+                  file=sys.stderr)
+    return data
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -145,26 +159,27 @@ def cmd_train(args: argparse.Namespace) -> int:
     for notice in trained.result.notices:  # e.g. the GPU was missing or ran out of memory: trained on the CPU
         print(f"note: {notice}", file=sys.stderr)
     acc = trained.result.test_accuracy
-    print(f"test accuracy {acc:.2%} on {len(data.test_labels):,} digits; "
+    print(f"test accuracy {acc:.2%} on {len(data.test_labels):,} test images; "
           f"wall time {trained.result.elapsed_s:.1f}s on {trained.result.device}; saved {out}")
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from cnnviz.training import CheckpointError, TensorData, evaluate, load_checkpoint
+    from cnnviz.training.checkpoint import input_spec
 
     try:
         model, meta = load_checkpoint(args.checkpoint)
     except CheckpointError as exc:
         raise UsageError(str(exc)) from None
-    data = _checkpoint_data(args.checkpoint, meta.dataset, args.data)
+    data = _checkpoint_data(args.checkpoint, meta.dataset, args.data, meta.extra.get("data_path"))
     names = meta.class_names
     if int(data.test_labels.max(initial=0)) >= len(names):
         raise UsageError(f"{args.checkpoint} knows {len(names)} classes but {data.name} has "
                          f"{int(data.test_labels.max()) + 1}: they do not belong together")
     for notice in meta.notices:
         print(f"note: {notice}", file=sys.stderr)
-    ev = evaluate(model, TensorData.from_arrays(data.test_images, data.test_labels))
+    ev = evaluate(model, TensorData.from_arrays(data.test_images, data.test_labels, input_spec(meta)))
     print(f"{meta.model} on {data.name} test set: accuracy {ev.accuracy:.2%} "
           f"({ev.errors} errors in {len(ev.labels):,})")
     width = max(12, *(len(name) for name in names))
@@ -177,8 +192,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checkpoint_data(checkpoint: str, dataset: str, folder: str | None) -> MnistData:
-    """The test set the checkpoint was trained for: the bundled MNIST, or ``folder`` when it holds that set."""
+def _checkpoint_data(checkpoint: str, dataset: str, folder: str | None, trained_on: object = None) -> MnistData:
+    """The test set the checkpoint was trained for: ``folder`` when it holds that set, else the folder the
+    model was trained on (recorded in the checkpoint) or the bundled MNIST."""
+    if folder is None and isinstance(trained_on, str):
+        if not Path(trained_on).is_dir():
+            raise UsageError(f"{checkpoint} was trained on {dataset} from {trained_on}, which is unavailable "
+                             f"now: pass --data FOLDER with the {dataset} data set")
+        folder = trained_on
     if folder is None:
         if dataset.casefold() != "mnist":
             raise UsageError(f"{checkpoint} was trained on {dataset}, not the bundled MNIST: "
@@ -245,13 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=DEVICES, default="auto", help="auto, cpu, cuda or mps")
     train.add_argument("--seed", type=_whole_number(0, MAX_SEED), default=0)
     train.add_argument("--data", type=_folder, default=None,
-                       help="folder of an MNIST-format set (default: bundled MNIST)")
+                       help="data-set folder: images in one subfolder per class, MNIST-format files or CIFAR "
+                            "binary batches (default: bundled MNIST)")
     train.add_argument("--out", default=None, help="checkpoint file (default: MODEL.pt)")
     train.set_defaults(func=cmd_train)
     ev = sub.add_parser("eval", help="print test accuracy and a per-class table for a checkpoint")
     ev.add_argument("checkpoint")
     ev.add_argument("--data", type=_folder, default=None,
-                    help="folder of the data set the model was trained on (default: bundled MNIST)")
+                    help="folder of the data set the model was trained on (default: the folder it was "
+                         "trained from, or the bundled MNIST)")
     ev.set_defaults(func=cmd_eval)
     rep = sub.add_parser("report", help="train models with their standard settings and tabulate test error "
                                           "against the published figures")
@@ -265,11 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--subset", type=subset, default=None, help="train on a stratified subset of K samples")
     rep.add_argument("--no-cache", action="store_true", help="retrain even when a cached result exists")
     rep.add_argument("--data", type=_folder, default=None,
-                     help="folder of an MNIST-format set (default: bundled MNIST)")
+                     help="data-set folder in any format (default: bundled MNIST)")
     rep.set_defaults(func=cmd_report)
-    from cnnviz import cli_inspect  # inspect and export (model files): their own module
+    from cnnviz import cli_data, cli_inspect  # inspect and export (model files), data fetch: their own modules
 
     cli_inspect.add_parsers(sub)
+    cli_data.add_parser(sub)
     return parser
 
 

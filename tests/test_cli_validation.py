@@ -67,7 +67,7 @@ def test_train_refuses_an_output_it_cannot_write(tmp_path: Path, capsys: pytest.
 def test_train_refuses_a_folder_without_mnist_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
     _refused(["train", "--data", str(tmp_path / "empty"), "--out", str(tmp_path / "m.pt")], capsys, tmp_path,
-             "empty", "no MNIST-format data set")
+             "empty", "no data set found")
 
 
 @pytest.mark.parametrize(

@@ -36,16 +36,26 @@ def cache_root() -> Path:
     return user_data_dir() / "data-cache"
 
 
-def cache_key(kind: str, folder: Path, files: Sequence[Path], options: dict[str, Any]) -> str:
-    """A key for these files as they are now: names (relative to ``folder``), sizes and times, plus options."""
-    digest = hashlib.sha256(json.dumps([CACHE_VERSION, kind, options], sort_keys=True).encode())
-    for path in sorted(files):
+def file_stamps(files: Sequence[Path]) -> list[str]:
+    """Each file's path, size and modification time (``unreadable`` for one that cannot be looked at)."""
+    stamps = []
+    for path in files:
         try:
             stat = path.stat()
-            stamp = f"{stat.st_size}\0{stat.st_mtime_ns}"
+            stamps.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
         except OSError:  # e.g. a broken link: it is skipped when read, and stays so while it is broken
-            stamp = "unreadable"
-        digest.update(f"{os.path.relpath(path, folder)}\0{stamp}\n".encode())
+            stamps.append(f"{path}\0unreadable")
+    return stamps
+
+
+def cache_key(kind: str, folder: Path, stamps: Sequence[str], options: dict[str, Any]) -> str:
+    """A key for ``folder``'s files as they are now (``file_stamps``: names, sizes, times), plus options.
+
+    The folder itself is part of the key: two copies of a set (same names, sizes, times) have their own
+    names and sources, and a model records the folder it was trained from.
+    """
+    digest = hashlib.sha256(json.dumps([CACHE_VERSION, kind, str(folder), options], sort_keys=True).encode())
+    digest.update("\n".join(sorted(stamps)).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 
@@ -53,7 +63,9 @@ def _read_entry(entry: Path) -> MnistData | None:
     """The data set stored in ``entry``, its arrays memory-mapped; None when absent or damaged."""
     try:
         meta = json.loads((entry / "meta.json").read_text())
-        arrays = {part: np.load(entry / f"{part}.npy", mmap_mode="r", allow_pickle=False) for part in _PARTS}
+        # Images memory-mapped (a set larger than memory still opens); labels are small and read whole.
+        arrays = {part: np.load(entry / f"{part}.npy", mmap_mode="r" if "images" in part else None,
+                                allow_pickle=False) for part in _PARTS}
         return MnistData(
             name=meta["name"], class_names=tuple(meta["class_names"]), spec=InputSpec.from_dict(meta["spec"]),
             source=meta["source"], kind=meta["kind"], split=meta["split"],

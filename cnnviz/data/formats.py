@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from cnnviz.data.cache import Allocate, cache_key, open_cached
+from cnnviz.data.cache import Allocate, cache_key, file_stamps, open_cached
 from cnnviz.data.cifar import find_cifar_files, load_cifar_folder, refuse_pickled_cifar
 from cnnviz.data.folders import MAX_SIDE, list_image_folder, load_image_folder, looks_like_image_folder
 from cnnviz.data.idx import DatasetError
@@ -60,7 +60,7 @@ def open_data_folder(path: str | Path, progress: Callable[[float], None] | None 
     side at most ``max_side``). ``progress(fraction)`` reports progress; ``should_stop`` cancels (raising
     ``cnnviz.jobs.JobCancelled``). Every problem raises ``DatasetError`` with one sentence naming the file.
     """
-    folder = Path(path)
+    folder = Path(path).expanduser()
     if folder.is_file():
         folder = folder.parent
     folder = folder.absolute()
@@ -74,16 +74,16 @@ def open_data_folder(path: str | Path, progress: Callable[[float], None] | None 
     if kind == "CIFAR binary":
         cifar = find_cifar_files(folder)
         assert cifar is not None
-        key = cache_key(kind, folder, cifar.all_files, {})
+        key = cache_key(kind, folder, file_stamps(cifar.all_files), {})
         return done(open_cached(key, lambda _: load_cifar_folder(folder, cifar, progress, should_stop), use_cache))
     if kind == "MNIST format":
         files = _mnist_files(folder) or []
-        key = cache_key(kind, folder, files, {})
+        key = cache_key(kind, folder, file_stamps(files), {})
         return done(open_cached(key, lambda _: load_mnist_folder(folder, should_stop=should_stop), use_cache))
     listing = list_image_folder(folder)
     options = {"size": list(size) if size else None, "max_side": max_side,
                "skipped": [s.path for s in listing.skipped]}
-    key = cache_key(kind, folder, [f[0] for f in listing.files], options)
+    key = cache_key(kind, folder, listing.stamps, options)
 
     def load(allocate: Allocate) -> MnistData:
         return load_image_folder(folder, size, max_side=max_side, listing=listing, progress=progress,

@@ -16,21 +16,21 @@ def channel_stats(images: np.ndarray, should_stop: Callable[[], bool] | None = N
                   ) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Mean and std of each channel of uint8 images (N, H, W) or (N, H, W, 3), with pixels scaled to [0, 1].
 
-    Summed in float64 a chunk at a time (float32 sums over 47 million MNIST pixels drift in the 4th digit).
-    A constant channel gets std 1 so that normalising never divides by zero.
+    Counted as a histogram of the 256 values per channel (exact, and about 10× faster than summing floats:
+    converting 50,000 colour images to float64 took 10 s of a 30 s budget). A constant channel gets std 1
+    so that normalising never divides by zero.
     """
     channels = images.shape[3] if images.ndim == 4 else 1
-    total = np.zeros(channels)
-    squares = np.zeros(channels)
-    count = 0
+    counts = np.zeros((channels, 256), dtype=np.int64)
     for start in range(0, len(images), _CHUNK):
         check(should_stop or (lambda: False))
-        chunk = np.asarray(images[start : start + _CHUNK], dtype=np.float64).reshape(-1, channels) / 255.0
-        total += chunk.sum(axis=0)
-        squares += (chunk * chunk).sum(axis=0)
-        count += len(chunk)
-    mean = total / max(count, 1)
-    std = np.sqrt(np.maximum(squares / max(count, 1) - mean * mean, 0.0))
+        chunk = np.asarray(images[start : start + _CHUNK]).reshape(-1, channels)
+        for c in range(channels):
+            counts[c] += np.bincount(chunk[:, c], minlength=256)
+    values = np.arange(256) / 255.0
+    total = np.maximum(counts.sum(axis=1), 1)
+    mean = counts @ values / total
+    std = np.sqrt(np.maximum(counts @ (values * values) / total - mean * mean, 0.0))
     return tuple(round(float(m), 4) for m in mean), tuple(round(float(s), 4) if s > 1e-6 else 1.0 for s in std)
 
 

@@ -123,7 +123,11 @@ def to_spec_input(images: np.ndarray | torch.Tensor, spec: InputSpec) -> torch.T
     replicated to 3 channels for a colour model, colour images averaged to grey for a grey model, and
     every image is resized (bilinear, antialiased) to ``spec.size``.
     """
-    raw = images if isinstance(images, torch.Tensor) else torch.from_numpy(np.ascontiguousarray(images))
+    if isinstance(images, torch.Tensor):
+        raw = images
+    else:  # a read-only (memory-mapped) array is copied: torch does not take non-writable memory
+        array = np.ascontiguousarray(images)
+        raw = torch.from_numpy(array if array.flags.writeable else array.copy())
     tensor = raw.float() / 255.0 if raw.dtype == torch.uint8 else raw.float()
     colour = tensor.shape[-1] == 3 and tensor.ndim in (3, 4)
     # (..., H, W, 3) -> (..., 3, H, W); (..., H, W) -> (..., 1, H, W)

@@ -44,7 +44,7 @@ class TensorData:
         x = torch.empty((n, spec.channels, *spec.size), dtype=torch.float32)
         for start in range(0, n, _CONVERT_CHUNK):
             x[start : start + _CONVERT_CHUNK] = to_spec_input(np.asarray(images[start : start + _CONVERT_CHUNK]), spec)
-        return cls(x, torch.as_tensor(np.asarray(labels), dtype=torch.int64), spec)
+        return cls(x, torch.from_numpy(np.array(labels, dtype=np.int64)), spec)  # a copy: labels may be read-only
 
     def __len__(self) -> int:
         return int(self.y.shape[0])

@@ -25,13 +25,14 @@ def nice_step(span: float, most: int = 6) -> float:
     return next(base * m for m in (1, 2, 5, 10) if span / (base * m) <= most)
 
 
-def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int = 960, height: int = 540) -> Path:
+def render_error_chart(rows: Sequence[ReportRow], path: str | Path, width: int = 960, height: int = 540,
+                       dataset: str = "MNIST") -> Path:
     """Grouped bars per model: measured test error next to the published figure, values written on top."""
     path = Path(path)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     title, label, small = _font(22), _font(16), _font(14)
-    draw.text((width // 2, 14), "MNIST test error (%), lower is better", fill=TEXT_RGB, font=title, anchor="mt")
+    draw.text((width // 2, 14), f"{dataset} test error (%), lower is better", fill=TEXT_RGB, font=title, anchor="mt")
     left, right, top, bottom = 70, width - 30, 70, height - 70
     values = [v for row in rows for v in (row.test_error, row.seed_error) if v is not None]  # None: not trained
     step = nice_step(max(values, default=1.0) * 1.15)

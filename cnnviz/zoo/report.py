@@ -72,5 +72,5 @@ def write_report(report: Report, out_dir: str | Path) -> list[Path]:
     md.write_text(report_markdown(report))
     js = out / "report.json"
     js.write_text(json.dumps(report_to_dict(report), indent=1))
-    png = render_error_chart(report.rows, out / "report.png")
+    png = render_error_chart(report.rows, out / "report.png", dataset=report.dataset)
     return [md, js, png]

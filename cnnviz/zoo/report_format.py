@@ -116,9 +116,9 @@ def row_notes(row: ReportRow) -> list[str]:
 
 def report_markdown(report: Report) -> str:
     lines = [
-        f"# MNIST test error by model ({report.dataset})",
+        f"# Test error by model ({report.dataset})",
         "",
-        f"Trained on {report.train_samples:,} digits, evaluated on the {report.test_samples:,} test digits; "
+        f"Trained on {report.train_samples:,} images, evaluated on the {report.test_samples:,} test images; "
         f"run started {report.created}. Total wall time {format_duration(report.wall_time_s)}.",
         "",
         "| " + " | ".join(REPORT_COLUMNS) + " |",
