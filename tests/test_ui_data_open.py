@@ -3,13 +3,17 @@ cancelled, refused; and one ``data_changed`` reaching every tab's class names, b
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from data_sets import SHAPES, write_cifar10, write_image_folder, write_mnist_format
 from PyQt6.QtWidgets import QMessageBox
+from test_data_fetch import _cifar_archive as cifar_archive
+from test_data_fetch import server  # noqa: F401  (the fixture: a local server for `cnnviz data fetch`)
 
 from cnnviz.data import MnistData
+from cnnviz.data.fetch import SOURCES, fetch_source
 
 
 def dialog_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -89,3 +93,22 @@ def test_a_broken_data_set_names_its_file_and_the_open_one_stays(window_factory,
     assert "Traceback" not in text
     assert window.state.data is mnist
     np.testing.assert_array_equal(window.tab_widgets["draw"].inputs.class_combo.itemData(1), 0)
+
+
+def test_fetched_sets_are_listed_in_the_file_menu_and_open(window_factory, mnist, qtbot,  # type: ignore[no-untyped-def]
+                                                           server, tmp_path: Path) -> None:  # noqa: F811
+    """A set fetched with `cnnviz data fetch` (from the test's local server) is offered under File and opens."""
+    url, served = server
+    name, md5 = cifar_archive(tmp_path, served)
+    fetch_source(replace(SOURCES["cifar10"], files=((name, md5),)), base_url=url)
+    window = window_factory()
+    window.show()
+    window.data_sets_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.data_sets_menu.actions()]
+    assert titles == ["MNIST (bundled)", "CIFAR-10"]
+    with qtbot.waitSignal(window.state.data_changed, timeout=30_000):
+        window.data_sets_menu.actions()[1].trigger()
+    assert window.state.data.name == "CIFAR-10" and window.state.data.spec.channels == 3
+    with qtbot.waitSignal(window.state.data_changed, timeout=60_000):
+        window.data_sets_menu.actions()[0].trigger()  # and back to the bundled digits
+    assert window.state.data.class_names == mnist.class_names

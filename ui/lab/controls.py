@@ -2,7 +2,7 @@
 
 Every control is bound by field name (``ui/binding.py``), so the lab's settings live in the preferences
 and come back at the next launch; the form never writes a get/set pair over its widgets. The limits that
-depend on the open data set (how many training and test digits there are) follow ``set_data``.
+depend on the open data set (how many training and test images there are) follow ``set_data``.
 """
 
 from __future__ import annotations
@@ -91,10 +91,10 @@ class ComparisonControls(QWidget):
         self.data_caption = QLabel()
         self.data_caption.setWordWrap(True)
         self.train_samples = _spin(MIN_TRAIN_SAMPLES, MIN_TRAIN_SAMPLES, step=500)
-        self.train_samples.setToolTip("A seeded sample with every digit in its usual proportion")
+        self.train_samples.setToolTip("A seeded sample with every class in its usual proportion")
         self.test_samples = _spin(0, 0, step=1000)
         self.test_samples.setSpecialValueText(ALL_TEST_DIGITS)
-        self.test_samples.setToolTip("How many test digits score each epoch (“all”: the whole test set)")
+        self.test_samples.setToolTip("How many test images score each epoch (“all”: the whole test set)")
         self.epochs = _spin(1, MAX_EPOCHS)
         self.batch_size = _spin(8, 1024, step=16)
         self.lr = QDoubleSpinBox()
@@ -108,7 +108,7 @@ class ComparisonControls(QWidget):
         self.mode.setToolTip("One after the other leaves a core free for the window; both at once share the cores")
         form.addRow(self.data_caption)
         for label, widget in (
-            ("Training digits", self.train_samples), ("Test digits", self.test_samples), ("Epochs", self.epochs),
+            ("Training images", self.train_samples), ("Test images", self.test_samples), ("Epochs", self.epochs),
             ("Batch size", self.batch_size), ("Learning rate", self.lr), ("Optimizer", self.optimizer),
             ("Seed", self.seed), ("Device", self.device), ("Run", self.mode),
         ):

@@ -40,7 +40,7 @@ from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by side without squeezing
 STATUS_LINES = 4  # the status keeps room for this many lines, so a longer message never moves the form
-READY = "Press “Train both” to train the FC network and the CNN on the same digits."
+READY = "Press “Train both” to train the FC network and the CNN on the same images."
 SHORT_NAMES = {FC_KEY: "FC", CNN_KEY: "CNN"}
 
 RunComparison = Callable[..., ComparisonResult]
@@ -62,7 +62,7 @@ def phase_text(key: str, curve: LiveCurve, test_samples: int) -> str:
     if curve.epochs_done >= curve.epochs:
         return f"{name}: trained"
     if curve.testing:
-        return f"{name}: testing on {test_samples:,} digits after epoch {m.epoch} of {curve.epochs}…"
+        return f"{name}: testing on {test_samples:,} images after epoch {m.epoch} of {curve.epochs}…"
     return f"{name}: training, epoch {m.epoch} of {curve.epochs} (batch {m.batch}/{m.batches_per_epoch})…"
 
 
@@ -185,7 +185,7 @@ class TrainingLabTab(QWidget):
         self.results.set_running(True)
         self.train_button.setText("Stop")
         self.progress.setValue(0)
-        self.status.say(f"Preparing {config.train_samples:,} training digits…")
+        self.status.say(f"Preparing {config.train_samples:,} training images…")
         return True
 
     def stop_training(self) -> None:
@@ -257,7 +257,7 @@ class TrainingLabTab(QWidget):
         fc, cnn = result.fc, result.cnn
         self.status.say(
             f"Done in {result.wall_time_s:.1f} s on {result.device.upper()}. Test accuracy: "
-            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test digits)."
+            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test images)."
         )
         notices = list(dict.fromkeys([*self._notices, *getattr(result, "notices", [])]))
         if notices:
