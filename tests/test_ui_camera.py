@@ -94,3 +94,12 @@ def test_grey_frames_become_mnist_style_digits_like_an_opened_photo(fed_tab, tmp
     assert not camera.live and not camera.freeze_button.isEnabled()
     sink.setVideoFrame(frame_of(np.zeros_like(paper)))
     np.testing.assert_allclose(tab.state.image, opened, atol=2 / 255)
+
+
+def test_the_camera_benchmark_runs(qapp) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/camera.py measures real predictions for a grey and a colour model (no timing asserted)."""
+    from benchmarks import camera
+
+    figures = camera.run(quick=True)
+    assert [f.unit for f in figures] == ["fps", "fps"]
+    assert all(f.value > 0 and f.met is not None for f in figures)  # frames went through and were captured

@@ -64,6 +64,8 @@ class WindowMenus(QMainWindow):
         self.data_sets_menu = file_menu.addMenu("Open a &fetched data set")
         assert self.data_sets_menu is not None
         self.data_sets_menu.aboutToShow.connect(self.list_data_sets)  # what `cnnviz data fetch` registered
+        data_sets_action = self.data_sets_menu.menuAction()
+        assert data_sets_action is not None
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
         self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
@@ -72,7 +74,7 @@ class WindowMenus(QMainWindow):
         self._needs_state = [self.open_action, self.save_action, self.export_onnx_action, self.open_data_action,
                              self.retrain_action,
                              self.open_image_action, self.export_action,
-                             self.data_sets_menu.menuAction()]  # off while the start-up job runs
+                             data_sets_action]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = menubar.addMenu("&View")
