@@ -82,7 +82,9 @@ class ComparisonControls(QWidget):
         form.addRow(_swatch(CNN_COLOR, "CNN conv 2 filters"), self.conv2_filters)
         self.sizes = QLabel()
         self.sizes.setWordWrap(True)
-        self.sizes.setToolTip("Both models as the form builds them for the open data set, parameters counted")
+        self.sizes.setToolTip("Both models as the form builds them for the open data set, their parameters counted "
+                              "(the FC network's input is every pixel of every channel; the CNN's first layer "
+                              "has one kernel slice per channel)")
         form.addRow(self.sizes)
         column.addWidget(models)
 
@@ -147,9 +149,8 @@ class ComparisonControls(QWidget):
     def show_sizes(self, fc: StagedNet, cnn: StagedNet, spec: InputSpec) -> None:
         """Both models' inputs and parameter counts, counted on the models the next run starts from."""
         (h, w), c = spec.size, spec.channels
-        self.sizes.setText(f"FC input {c}×{h}×{w} = {c * h * w:,} numbers: {count_parameters(fc):,} parameters.\n"
-                           f"CNN input {c} channel{'s' if c > 1 else ''} of {h}×{w}: "
-                           f"{count_parameters(cnn):,} parameters.")
+        self.sizes.setText(f"FC ({c}×{h}×{w} inputs): {count_parameters(fc):,} parameters\n"
+                           f"CNN ({c} input channel{'s' if c > 1 else ''}): {count_parameters(cnn):,} parameters")
 
     def set_editable(self, editable: bool) -> None:
         """Lock the form while a run uses it (nothing moves: only the enabled state changes)."""
