@@ -104,6 +104,7 @@ class DataControl(QObject):
             self.progress.bar.setValue(int(1000 * min(max(float(fraction), 0.0), 1.0)))
 
     def _on_loaded(self, data: MnistData) -> None:
+        self.progress.hide()  # read: the line goes before the tabs take the new set
         self.state.set_data(data)
         skipped = data.skipped
         names = ", ".join(Path(s.path).name for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")

@@ -21,13 +21,24 @@ from ui.widgets.qimages import qimage_to_array
 FRAME_SIDE = 320  # frames are shrunk to this longer side before anything else: inputs are 28–64 px wide
 
 
-def camera_available() -> bool:
-    """Whether QtMultimedia loads here and lists at least one camera (about 0.1 s the first time)."""
+def _probe() -> bool:
     try:
         from PyQt6.QtMultimedia import QMediaDevices
     except (ImportError, OSError):  # no QtMultimedia, or its system libraries (e.g. libpulse) are missing
         return False
     return bool(QMediaDevices.videoInputs())
+
+
+# Asked once, when this module is imported (0.11 s, measured), on the GUI thread before any background job runs:
+# loading QtMultimedia and its FFmpeg plugin logs from inside the dynamic loader, and a Python message handler
+# (pytest-qt's) then waited for the interpreter while a pool thread in torch.set_num_threads waited for the
+# loader: a deadlock seen when the probe ran later, with captures running.
+_CAMERA_PRESENT = _probe()
+
+
+def camera_available() -> bool:
+    """Whether QtMultimedia loads here and lists at least one camera (asked when the app's Draw tab is built)."""
+    return _CAMERA_PRESENT
 
 
 class CameraPanel(QWidget):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QWidget
 
@@ -92,11 +92,10 @@ class DrawTab(LazyPanel):
         state.display_changed.connect(self.mark_dirty)  # the View menu's colour-scale choice
         state.data_changed.connect(self._on_data)
         self._keys()
-        self.camera_probed = camera is not None  # whether the camera control is settled (present or not)
         if isinstance(camera, CameraPanel):  # given (tests feed it frames through their own video sink)
             self.inputs.add_camera(camera)
-        elif camera is None:  # asked after the first event-loop turn: QtMultimedia takes 0.1 s to answer
-            QTimer.singleShot(0, self._offer_camera)
+        elif camera is None and camera_available():
+            self.inputs.add_camera(CameraPanel(self.canvas))
         if not self.canvas.is_empty:  # drawn on before this tab existed: that drawing is the input
             self._on_canvas_input(self.canvas.input_image())
 
@@ -146,12 +145,6 @@ class DrawTab(LazyPanel):
             return self.load_image_file(files[0])
         self.inputs.say(NOTHING_TO_PASTE, error=True)
         return False
-
-    def _offer_camera(self) -> None:
-        """The camera control, where QtMultimedia finds a camera; absent otherwise."""
-        if camera_available():
-            self.inputs.add_camera(CameraPanel(self.canvas))
-        self.camera_probed = True
 
     def _on_data(self) -> None:
         """Another data set: the picker and the kind of input follow it, and one of its test images is shown
