@@ -25,6 +25,7 @@ BENCHMARKS = {
     "cold_start": "python main.py to a responding window, and to its first prediction",
     "explain": "Explain tab's saliency and probe jobs",
     "ablation": "which channels matter: every channel of the explorer CNN switched off in turn",
+    "camera": "live camera frames to predictions on screen, real window",
     "data_loading": "50,000 PNGs of 32×32 read and cached, then re-opened",
     "features": "Filters tab's top-9 examples per channel and feature visualisations",
     "gpu": "the same on CUDA, where there is a GPU",

@@ -28,7 +28,8 @@ def load_grey_image(path: str | Path, colour: bool = False) -> np.ndarray:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as im:
-                im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size directly
+                # JPEG decodes at reduced size directly (as grey for a grey result: "L" drops the colour)
+                im.draft("RGB" if colour else "L", (MAX_SIDE, MAX_SIDE))
                 upright: Image.Image = im
                 if im.getexif().get(_ORIENTATION, 1) != 1:
                     upright = ImageOps.exif_transpose(im)  # a turned copy; untagged images are not copied
@@ -43,6 +44,23 @@ def load_grey_image(path: str | Path, colour: bool = False) -> np.ndarray:
         raise ImageLoadError(f"{path.name}: image is too large to open safely") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageLoadError(f"{path.name}: damaged or unsupported image ({exc})") from None
+
+
+def fit_image(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """A grey (H, W) or colour (H, W, 3) image in [0, 1], cropped about its centre to the aspect of ``size``
+    (height, width) and resized to it (antialiased): how a photo, a pasted picture or a camera frame becomes
+    an input of a data set's size, the way data sets of photos are usually made."""
+    h, w = image.shape[:2]
+    th, tw = size
+    if h * tw > w * th:  # too tall: keep the middle rows
+        keep = max(1, round(w * th / tw))
+        image = image[(h - keep) // 2:(h - keep) // 2 + keep]
+    elif h * tw < w * th:  # too wide: keep the middle columns
+        keep = max(1, round(h * tw / th))
+        image = image[:, (w - keep) // 2:(w - keep) // 2 + keep]
+    pixels = np.clip(np.asarray(image, dtype=np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    resized = Image.fromarray(pixels).resize((tw, th), Image.Resampling.BILINEAR)  # PIL widens it when shrinking
+    return np.asarray(resized, dtype=np.float32) / 255.0
 
 
 def _to_rgb(im: Image.Image) -> np.ndarray:

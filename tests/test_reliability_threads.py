@@ -223,6 +223,31 @@ elif scenario == "slow-evaluation":  # closed during the end-of-epoch test evalu
 elif scenario == "data-load":
     window.open_data_folder(__import__("cnnviz.paths").paths.BUNDLED_MNIST_DIR)
     close_when_running("load-data")
+elif scenario == "image-folder-load":  # File → Open data on 1,500 PNGs, closed while they are read
+    sys.path.insert(0, "tests")
+    from data_sets import write_image_folder
+    folder = write_image_folder(__import__("pathlib").Path(sys.argv[1]) / "shapes", per_class=500)
+    window.open_data_folder(folder)
+    window.data.progress.bar.valueChanged.connect(lambda v: close_now() if v > 0 else None)
+elif scenario == "camera":  # live camera frames (through a video sink) feeding captures when the window closes
+    from PyQt6.QtGui import QImage
+    from PyQt6.QtMultimedia import QVideoFrame, QVideoSink
+    from ui.draw.camera_panel import CameraPanel
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    sink = QVideoSink()
+    camera = CameraPanel(window.draw_tab.canvas, sink=sink, use_camera=False)
+    window.draw_tab.inputs.add_camera(camera)
+    camera.live_button.setChecked(True)
+    frames = []
+    for x in (300, 320):  # a bar moving to and fro (a sink passes on a frame only when it changes)
+        pixels = np.full((480, 640, 3), 220, np.uint8)
+        pixels[140:340, x:x + 40] = 20
+        frames.append(QVideoFrame(QImage(pixels.tobytes(), 640, 480, 1920, QImage.Format.Format_RGB888).copy()))
+    feed = QTimer()
+    sent = __import__("itertools").count()
+    feed.timeout.connect(lambda: sink.setVideoFrame(frames[next(sent) % 2]))
+    feed.start(33)  # 30 frames per second, as a webcam sends them
+    window.state.capture_changed.connect(lambda: close_now() if camera.frames_shown > 10 else None)
 elif scenario == "zoo-evaluation":  # the confusion view scoring 10,000 digits with a slow model (16 s here)
     window.state.set_model(build_model("modern_cnn"), CheckpointMeta(model="modern_cnn", model_kwargs={}))
     zoo = window.tab_widgets["zoo"]
@@ -299,9 +324,9 @@ print("EXIT", code, flush=True)
 """
 
 
-@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "zoo-evaluation",
-                                      "report", "lab", "explain", "ablation", "lesson", "open-model",
-                                      "export-onnx", "features"])
+@pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "image-folder-load",
+                                      "camera", "zoo-evaluation", "report", "lab", "explain", "ablation", "lesson",
+                                      "open-model", "export-onnx", "features"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -96,7 +96,7 @@ def test_opening_another_data_set_updates_the_digit_limits(qtbot, app_state, mni
     app_state.set_data(small)
     controls = tab.controls
     assert controls.train_samples.maximum() == 800 and controls.test_samples.maximum() == 150
-    assert "Small digits: 800 training and 150 test digits, 10 classes" in controls.data_caption.text()
+    assert "Small digits: 800 training and 150 test images, grey 28×28, 10 classes" in controls.data_caption.text()
     assert tab.config().test_samples is None  # the 200 asked for: all 150 there are
 
 

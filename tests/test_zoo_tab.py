@@ -133,7 +133,7 @@ def test_confusion_matrix_and_gallery_for_the_current_model(tab: ZooTab, qtbot, 
     table = view.table
     total = sum(int(table.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == len(mnist.test_labels)
-    assert "errors in 10,000 digits" in view.summary.text()
+    assert "errors in 10,000 images" in view.summary.text()
     assert view.gallery.count() == min(view.matrix.errors, GALLERY_LIMIT)
     t, p, n = view.matrix.top_confusions(1)[0]
     rect = table.visualItemRect(table.item(t, p))

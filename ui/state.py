@@ -9,7 +9,7 @@ model with the previous model's capture.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
@@ -29,6 +29,11 @@ from ui.tasks import TaskRunner
 CaptureFn = Callable[[StagedNet, np.ndarray, InputSpec], Capture]
 
 
+def class_name(names: Sequence[str], index: int) -> str:
+    """Output ``index`` by name; its number when the names run short (a model with more outputs than names)."""
+    return names[index] if 0 <= index < len(names) else str(index)
+
+
 def _default_capture(model: StagedNet, image: np.ndarray, spec: InputSpec) -> Capture:
     from cnnviz.introspect import capture
 
@@ -37,7 +42,7 @@ def _default_capture(model: StagedNet, image: np.ndarray, spec: InputSpec) -> Ca
 
 class AppState(QObject):
     model_changed = pyqtSignal()
-    input_changed = pyqtSignal()  # the 28×28 input changed (or was cleared: image is None)
+    input_changed = pyqtSignal()  # the input changed (or was cleared: image is None)
     capture_changed = pyqtSignal()  # a new Capture for the current input and model is ready
     data_changed = pyqtSignal()  # another data set was opened: class names, counts, limits change
     display_changed = pyqtSignal()  # how maps are drawn changed (``map_scale``)
@@ -85,8 +90,18 @@ class AppState(QObject):
             self.ablation_changed.emit()
             self._schedule()
 
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """What the current model's outputs mean (its checkpoint's class names), or the data set's classes
+        while there is no model: a model trained on another data set still answers in its own classes."""
+        if self.meta is not None and self.meta.class_names:
+            return tuple(self.meta.class_names)
+        return self.data.class_names
+
     # -- data and display ----------------------------------------------------------------------
     def set_data(self, data: MnistData) -> None:
+        """Open another data set: one ``data_changed`` tells every tab (class names and counts, sample limits,
+        the kind of input). The current input and model stay until the views replace them."""
         self.data = data
         self.data_changed.emit()
 
@@ -99,7 +114,8 @@ class AppState(QObject):
 
     # -- input ---------------------------------------------------------------------------------
     def set_input(self, image: np.ndarray | None, true_label: int | None = None) -> None:
-        """Set the 28×28 [0, 1] input (``None`` for an empty canvas) and request its capture."""
+        """Set the [0, 1] input, (H, W) grey or (H, W, 3) colour (``None`` for an empty canvas), and request its
+        capture (made with the model's input description: resized, channels matched, normalised)."""
         self.image = None if image is None else np.asarray(image, dtype=np.float32)
         self.true_label = true_label
         self.input_changed.emit()

@@ -62,6 +62,11 @@ class WindowMenus(QMainWindow):
                                         QKeySequence.StandardKey.Save)
         self.export_onnx_action = self._action(file_menu, "Export model as O&NNX…", self.export_onnx_dialog)
         self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
+        self.data_sets_menu = file_menu.addMenu("Open a &fetched data set")
+        assert self.data_sets_menu is not None
+        self.data_sets_menu.aboutToShow.connect(self.list_data_sets)  # what `cnnviz data fetch` registered
+        data_sets_action = self.data_sets_menu.menuAction()
+        assert data_sets_action is not None
         self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
         self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
@@ -72,7 +77,7 @@ class WindowMenus(QMainWindow):
         lesson_actions = self.lesson_hub.add_actions(file_menu, help_menu)
         file_menu.addSeparator()
         self._needs_state = [self.open_action, self.save_action, self.export_onnx_action, self.open_data_action,
-                             self.retrain_action, self.open_image_action, self.export_action,
+                             self.retrain_action, self.open_image_action, self.export_action, data_sets_action,
                              *lesson_actions]  # off while the start-up job runs
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -146,9 +151,29 @@ class WindowMenus(QMainWindow):
             self.models.export_onnx(path)
 
     def open_data_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open an MNIST-format data folder")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open a data set: an image folder (one subfolder per class), CIFAR binary or MNIST format")
         if folder:
             self.open_data_folder(Path(folder))
+
+    def _open_data(self, path: Path) -> Callable[[], bool]:
+        return lambda: self.open_data_folder(path)
+
+    def list_data_sets(self) -> None:
+        """The bundled MNIST and every data set fetched with `cnnviz data fetch`, as entries of the submenu."""
+        from cnnviz.data.fetch import fetched_sets
+
+        menu = self.data_sets_menu
+        assert menu is not None
+        menu.clear()
+        entries = [("MNIST (bundled)", BUNDLED_MNIST_DIR)]
+        entries += [(str(e.get("title") or e.get("name")), Path(str(e["path"]))) for e in fetched_sets()]
+        for title, path in entries:
+            self._action(menu, title, self._open_data(path))
+        if len(entries) == 1:
+            hint = self._action(menu, "(fetch more: cnnviz data fetch cifar10 | cifar100 | fashion-mnist | kmnist)",
+                                lambda: None)
+            hint.setEnabled(False)
 
     # -- images and export ------------------------------------------------------------------------
     def open_image_dialog(self) -> None:

@@ -140,8 +140,10 @@ def build_pair(config: ComparisonConfig) -> tuple[StagedNet, StagedNet]:
 
 
 def first_layer_filters(model: StagedNet) -> np.ndarray:
-    """The first convolution's kernels as (out_channels, kh, kw), summed over input channels."""
-    return conv_filters(model)[0].weights.sum(axis=1)
+    """The first convolution's kernels: (out_channels, kh, kw) on grey input, (out_channels, 3, kh, kw) on
+    colour input (each kernel's red, green and blue weights, drawn as one coloured patch)."""
+    weights = conv_filters(model)[0].weights  # (out, in, kh, kw)
+    return weights[:, 0] if weights.shape[1] == 1 else weights
 
 
 class SplitEvaluator:

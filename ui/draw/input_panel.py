@@ -1,11 +1,20 @@
-"""The left column of Draw & explore: canvas and tools, test-digit picker, the 28×28 input, the verdict."""
+"""The left column of Draw & explore: canvas and tools, test-image picker, the network's input, the verdict.
+
+It follows the open data set (``set_data``): the picker's classes and their test counts, the index range,
+and the kind of input: a canvas to draw digits on for grey sets, a picture to open, paste or pick (and
+paint on) for colour sets.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QColor
 from PyQt6.QtWidgets import (
+    QColorDialog,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -17,12 +26,15 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.data import MnistData
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
+from ui.draw.camera_panel import CameraPanel
 from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
+from ui.state import class_name
 from ui.theme import IMAGE_GAP, palette
 from ui.widgets.fonts import emphasize
 from ui.widgets.picture import PictureItem, image_view_box
@@ -32,17 +44,23 @@ KEEP_DRAWING = "Keep drawing — the mark is still too small to be read as a dig
 
 
 def too_small_to_read(canvas: DrawingCanvas) -> bool:
-    """Whether a hand-drawn mark is still too small to be a digit ("keep drawing"; a picked digit never is)."""
-    return canvas.stroke_count > 0 and not is_digit_sized(canvas.raster())
+    """Whether a hand-drawn mark is still too small to be a digit ("keep drawing"; a picked digit never is,
+    nor is paint on a colour picture)."""
+    return not canvas.colour and canvas.stroke_count > 0 and not is_digit_sized(canvas.raster())
+
+
+def class_choices(data: MnistData) -> list[tuple[str, int | None]]:
+    """The picker's entries: any class, then each class by name with its number of test images."""
+    counts = np.bincount(np.asarray(data.test_labels, dtype=np.int64), minlength=data.num_classes)
+    return [("any class", None), *((f"{name} ({int(counts[i]):,})", i) for i, name in enumerate(data.class_names))]
 
 
 class InputPanel(QWidget):
-    """Everything about the input: drawing, picking a test digit, what the network sees and says."""
+    """Everything about the input: drawing, picking a test image, what the network sees and says."""
 
-    def __init__(self, class_names: tuple[str, ...], test_count: int, parent: QWidget | None = None,
-                 canvas: DrawingCanvas | None = None) -> None:
+    def __init__(self, data: MnistData, parent: QWidget | None = None, canvas: DrawingCanvas | None = None) -> None:
         super().__init__(parent)
-        self.class_names = class_names
+        self.class_names = data.class_names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(4)
@@ -60,33 +78,43 @@ class InputPanel(QWidget):
         self.clear_button.setToolTip("Clear the canvas (Esc or Delete)")
         self.undo_button = QPushButton("Undo")
         self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z)")
+        self.ink_button = QPushButton("Ink…")
+        self.ink_button.setToolTip("The colour the brush paints on a colour picture")
+        self.ink_button.clicked.connect(self.choose_ink)
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush_slider, 1)
+        tools.addWidget(self.ink_button)
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
         layout.addLayout(tools)
+        files = QHBoxLayout()
         self.open_button = QPushButton("Open image…")
-        self.open_button.setToolTip("Open a PNG or JPEG of a digit (or drop it on the canvas)")
-        layout.addWidget(self.open_button)
+        self.paste_button = QPushButton("Paste")
+        self.paste_button.setToolTip("Use the picture on the clipboard (Ctrl+V)")
+        files.addWidget(self.open_button, 1)
+        files.addWidget(self.paste_button)
+        layout.addLayout(files)
+        self.files_row = files
+        self.camera: CameraPanel | None = None  # only where a camera is present (``add_camera``)
 
         picker = QHBoxLayout()
         self.index_spin = QSpinBox()
-        self.index_spin.setRange(0, max(0, test_count - 1))
         self.index_spin.setPrefix("test #")
-        self.index_spin.setToolTip("Show this digit of the test set (numbered from 0, as in the MNIST files)")
+        self.index_spin.setToolTip("Show this image of the test set (numbered from 0, as in the data set's files)")
         self.show_button = QPushButton("Show")
         self.class_combo = QComboBox()
-        self.class_combo.addItem("any digit", None)
-        for i, name in enumerate(class_names):
-            self.class_combo.addItem(f"a {name}", i)
-        self.class_combo.setToolTip("Random test digit of this class")
+        # as wide as it was for digits: a long class name or count must not widen the column (the popup shows all)
+        self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.class_combo.setMinimumContentsLength(4)
+        self.class_combo.setToolTip("Random test image of this class (its number of test images in brackets)")
         self.random_button = QPushButton("Random")
         picker.addWidget(self.index_spin, 1)
         picker.addWidget(self.show_button)
         picker.addWidget(self.class_combo)
         picker.addWidget(self.random_button)
         layout.addLayout(picker)
-        for button in (self.clear_button, self.undo_button, self.open_button, self.show_button, self.random_button):
+        for button in (self.clear_button, self.undo_button, self.open_button, self.paste_button, self.ink_button,
+                       self.show_button, self.random_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys (←/→) to the tab
 
         self.message = StatusLabel()
@@ -96,7 +124,6 @@ class InputPanel(QWidget):
         result = QGridLayout()
         self.input_view = pg.GraphicsLayoutWidget()
         self.input_view.setFixedSize(84, 84)
-        self.input_view.setToolTip("The 28×28 input the network sees: your drawing made the way MNIST digits were")
         box = image_view_box(border=IMAGE_GAP)
         self.input_item = PictureItem()
         box.addItem(self.input_item)
@@ -106,18 +133,45 @@ class InputPanel(QWidget):
         emphasize(self.prediction_label, points=5)
         self.truth_label = QLabel()
         self.truth_label.setWordWrap(True)
-        result.addWidget(QLabel("Network input (28×28)"), 0, 0, 1, 2)
+        self.input_title = QLabel()
+        result.addWidget(self.input_title, 0, 0, 1, 2)
         result.addWidget(self.input_view, 1, 0, 2, 1)
         result.addWidget(self.prediction_label, 1, 1)
         result.addWidget(self.truth_label, 2, 1)
         result.setColumnStretch(1, 1)
         layout.addLayout(result)
-        self.chart = ProbabilityChart(class_names)
+        self.chart = ProbabilityChart(data.class_names)
         layout.addWidget(self.chart, 2)
-        self.forced_choice = QLabel(FORCED_CHOICE.format(n=len(class_names)))
+        self.forced_choice = QLabel(FORCED_CHOICE.format(n=len(data.class_names)))
         self.forced_choice.setWordWrap(True)
         layout.addWidget(self.forced_choice)
+        self.set_data(data)
         self.restyle()
+
+    def set_data(self, data: MnistData) -> None:
+        """Follow the open data set: the picker's classes and counts, the index range, the kind of input."""
+        self.class_combo.clear()
+        for text, value in class_choices(data):
+            self.class_combo.addItem(text, value)
+        self.index_spin.setRange(0, max(0, len(data.test_labels) - 1))
+        colour = data.spec.channels == 3
+        self.canvas.set_colour(tuple(data.test_images.shape[1:3]) if colour else None)
+        self.ink_button.setVisible(colour)
+        self.open_button.setToolTip("Open a picture (or drop one on the canvas, or paste it with Ctrl+V)" if colour
+                                    else "Open a PNG or JPEG of a digit (or drop it on the canvas)")
+        self.input_view.setToolTip(
+            "The picture the network is given, before it is resized and normalised for the model" if colour
+            else "The 28×28 input the network sees: your drawing made the way MNIST digits were")
+
+    def add_camera(self, camera: CameraPanel) -> None:
+        """The live camera control, beside the file buttons (only offered where a camera is present)."""
+        self.camera = camera
+        self.files_row.addWidget(camera, 2)
+
+    def choose_ink(self) -> None:
+        chosen = QColorDialog.getColor(QColor(*self.canvas.ink), self, "Ink colour")
+        if chosen.isValid():
+            self.canvas.set_ink((chosen.red(), chosen.green(), chosen.blue()))
 
     def restyle(self) -> None:
         self.forced_choice.setStyleSheet(f"color: {palette().muted};")
@@ -128,27 +182,38 @@ class InputPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def show_input(self, image: np.ndarray | None) -> None:
-        self.input_item.show_rgb(colorize(image if image is not None else np.zeros((28, 28)),
-                                          INPUT_MAP, (0.0, 1.0), IMAGE_GAP))
+        """The input as the network is given it: grey on the input colour map, colour as it is."""
+        if image is not None and image.ndim == 3:
+            self.input_item.show_rgb(np.clip(image * 255.0 + 0.5, 0, 255).astype(np.uint8))
+        else:
+            self.input_item.show_rgb(colorize(image if image is not None else np.zeros((28, 28)),
+                                              INPUT_MAP, (0.0, 1.0), IMAGE_GAP))
+        if image is not None:
+            h, w = image.shape[:2]
+            self.input_title.setText(f"Network input ({h}×{w}{', colour' if image.ndim == 3 else ''})")
+        elif not self.input_title.text():
+            self.input_title.setText("Network input")
         self.undo_button.setEnabled(self.canvas.can_undo)
 
     def show_verdict(self, has_image: bool, has_model: bool, capture: Capture | None,
-                     true_label: int | None) -> None:
-        """The prediction line, the true class, and the bars, for the state as it is now."""
+                     true_label: int | None, truth_names: Sequence[str] | None = None) -> None:
+        """The prediction line, the true class, and the bars, for the state as it is now; the prediction is
+        named by the model's classes (the chart's), the true class by the data set's (``truth_names``)."""
         self.chart.set_probabilities(capture.probabilities if capture is not None else None)
-        names = self.class_names
+        names = self.chart.class_names
+        truths = truth_names or names
         if not has_image:
-            text = "Draw a digit"
+            text = "Pick or paste a picture" if self.canvas.colour else "Draw a digit"
         elif not has_model:
             text = "The model is still training…"
         elif capture is None:
             text = "Thinking…"
         else:
             p = float(capture.probabilities[capture.prediction])
-            text = f"It's a {self.chart.class_names[capture.prediction]} ({format_probability(p)})"  # the model's
+            text = f"It's a {class_name(names, capture.prediction)} ({format_probability(p)})"  # the model's
         self.prediction_label.setText(text)
-        if true_label is None or capture is None:
+        if true_label is None or capture is None or not 0 <= true_label < len(truths):
             self.truth_label.setText("")
         else:
-            verdict = "✓ correct" if capture.prediction == true_label else "✗ wrong"
-            self.truth_label.setText(f"True class: {names[true_label]} — {verdict}")
+            right = capture.prediction < len(names) and names[capture.prediction] == truths[true_label]
+            self.truth_label.setText(f"True class: {truths[true_label]} — {'✓ correct' if right else '✗ wrong'}")

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from cnnviz.features.ablation import off_in
 from cnnviz.introspect.stages import class_labels
@@ -20,6 +20,7 @@ from ui.binding import Bindings
 from ui.canvas import DrawingCanvas
 from ui.draw.ablation_marks import OffMarks
 from ui.draw.ablation_panel import AblationPanel
+from ui.draw.camera_panel import CameraPanel, camera_available
 from ui.draw.connections_view import StripConnections
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
 from ui.draw.pipeline_view import PipelineView
@@ -30,11 +31,12 @@ from ui.preferences import Preferences
 from ui.state import AppState
 from ui.widgets.lazy import LazyPanel
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif);;All files (*)"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
+NOTHING_TO_PASTE = "The clipboard holds no picture (copy an image, or an image file, first)."
 
 
 def ask_image_path(parent: QWidget) -> str:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open an image of a digit", "", IMAGE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Open an image", "", IMAGE_FILTER)
     return name
 
 
@@ -45,14 +47,14 @@ class DrawTab(LazyPanel):
 
     def __init__(self, state: AppState, prefs: Preferences, *, rng: np.random.Generator | None = None,
                  ask_path: Callable[[QWidget], str] = ask_image_path, parent: QWidget | None = None,
-                 canvas: DrawingCanvas | None = None) -> None:
+                 canvas: DrawingCanvas | None = None, camera: CameraPanel | bool | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self._rng = rng if rng is not None else np.random.default_rng()
         self._ask_path = ask_path
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.inputs = InputPanel(state.data.class_names, len(state.data.test_labels), canvas=canvas)
+        self.inputs = InputPanel(state.data, canvas=canvas)
         self.canvas = self.inputs.canvas
         # the controls other code reaches for (the main window's tests, tools/screenshots.py)
         self.brush_slider, self.index_spin = self.inputs.brush_slider, self.inputs.index_spin
@@ -91,6 +93,7 @@ class DrawTab(LazyPanel):
         inputs.clear_button.clicked.connect(self.canvas.clear)
         inputs.undo_button.clicked.connect(self.canvas.undo)
         inputs.open_button.clicked.connect(self.open_image_dialog)
+        inputs.paste_button.clicked.connect(self.paste_image)
         inputs.show_button.clicked.connect(lambda: self.show_test_digit(inputs.index_spin.value()))
         inputs.random_button.clicked.connect(lambda: self.random_test_digit(inputs.class_combo.currentData()))
         self.pipeline.stage_selected.connect(self._on_stage_selected)
@@ -101,7 +104,12 @@ class DrawTab(LazyPanel):
         state.input_changed.connect(self._on_input)
         state.model_changed.connect(self._on_model)
         state.display_changed.connect(self.mark_dirty)  # the View menu's colour-scale choice
+        state.data_changed.connect(self._on_data)
         self._keys()
+        if isinstance(camera, CameraPanel):  # given (tests feed it frames through their own video sink)
+            self.inputs.add_camera(camera)
+        elif camera is None and camera_available():
+            self.inputs.add_camera(CameraPanel(self.canvas))
         if not self.canvas.is_empty:  # drawn on before this tab existed: that drawing is the input
             self._on_canvas_input(self.canvas.input_image())
 
@@ -110,21 +118,22 @@ class DrawTab(LazyPanel):
         for key, action in ((Qt.Key.Key_Right, self.pipeline.next_stage),
                             (Qt.Key.Key_Left, self.pipeline.previous_stage),
                             (Qt.Key.Key_Escape, self.canvas.clear), (Qt.Key.Key_Delete, self.canvas.clear),
-                            (QKeySequence.StandardKey.Undo, self.canvas.undo)):
+                            (QKeySequence.StandardKey.Undo, self.canvas.undo),
+                            (QKeySequence.StandardKey.Paste, self.paste_image)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
 
     # -- gestures -> state -------------------------------------------------------------------
     def show_test_digit(self, index: int) -> None:
-        """Put test digit ``index`` on the canvas; its true class is shown next to the prediction."""
+        """Put test image ``index`` on the canvas; its true class is shown next to the prediction."""
         data = self.state.data
         index = max(0, min(int(index), len(data.test_labels) - 1))
         self.inputs.index_spin.setValue(index)
         self.canvas.set_image(data.test_images[index], int(data.test_labels[index]))
 
     def random_test_digit(self, digit: int | None = None) -> int:
-        """Show a random test digit (of class ``digit`` when given); returns its index."""
+        """Show a random test image (of class ``digit`` when given); returns its index."""
         index = self.state.data.random_test_digit(self._rng, digit).index
         self.show_test_digit(index)
         return index
@@ -136,6 +145,28 @@ class DrawTab(LazyPanel):
         name = self._ask_path(self)
         if name:
             self.load_image_file(name)
+
+    def paste_image(self) -> bool:
+        """The clipboard's picture (or image file) becomes the input, as an opened image would."""
+        clipboard = QApplication.clipboard()
+        mime = clipboard.mimeData() if clipboard is not None else None
+        if mime is not None and mime.hasImage():
+            from ui.widgets.qimages import qimage_to_array
+
+            return self.canvas.show_picture(qimage_to_array(mime.imageData()), "the pasted picture")
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime is not None else []
+        if files:
+            return self.load_image_file(files[0])
+        self.inputs.say(NOTHING_TO_PASTE, error=True)
+        return False
+
+    def _on_data(self) -> None:
+        """Another data set: the picker and the kind of input follow it, and one of its test images is shown
+        unless the user's own drawing still fits (a grey set after a grey set)."""
+        was_colour = self.canvas.colour
+        self.inputs.set_data(self.state.data)
+        if self.canvas.colour or was_colour or self.canvas.is_empty or self.canvas.true_label is not None:
+            self.show_test_digit(self.inputs.index_spin.value())
 
     def _on_canvas_input(self, image: np.ndarray | None) -> None:
         self.inputs.say(KEEP_DRAWING if too_small_to_read(self.canvas) else "", error=False)
@@ -213,7 +244,8 @@ class DrawTab(LazyPanel):
                                  len(capture.probabilities))
             self.chart.set_class_names(names)
             self.inputs.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
-        self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label)
+        self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label,
+                                 state.data.class_names)
         self.pipeline.set_map_scale(state.map_scale)
         self.pipeline.switched_off = {s: off_in(state.ablation, s) for s in {s for s, _ in state.ablation}}
         waiting = "" if state.image is None or state.model is not None else (

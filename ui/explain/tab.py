@@ -41,8 +41,8 @@ class ExplainTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         header.addWidget(self.summary, 1)
-        self.sample_button = QPushButton("Use a random test digit")
-        self.sample_button.setToolTip("Put a digit from the MNIST test set on the canvas")
+        self.sample_button = QPushButton("Use a random test image")
+        self.sample_button.setToolTip("Put an image from the open data set's test set on the canvas")
         self.sample_button.clicked.connect(self.use_random_test_digit)
         header.addWidget(self.sample_button)
         layout.addLayout(header)
@@ -59,7 +59,17 @@ class ExplainTab(QWidget):
         self.views.addTab(self.probe_view, "Invariance probe")
         state.model_changed.connect(self._update)
         state.capture_changed.connect(self._update)
+        state.model_changed.connect(self._follow_classes)
+        state.data_changed.connect(self._follow_classes)
+        self._follow_classes()
         self._update()
+
+    def _follow_classes(self) -> None:
+        """The views name the model's classes (the open data set's until there is a model)."""
+        names = self.state.class_names
+        if list(names) != self.saliency_view.class_names:
+            self.saliency_view.set_class_names(names)
+        self.probe_view.class_names = names
 
     def current(self) -> Capture | None:
         """The state's capture when the current model made it; None otherwise (or when there is none)."""
@@ -91,12 +101,12 @@ class ExplainTab(QWidget):
         if model is None:
             self.summary.setText("No model yet: one is being trained, or open one from the File menu.")
         elif cap is None:
-            self.summary.setText("Draw a digit, or use a random test digit, to see what the network does with it.")
+            self.summary.setText("Draw a digit or pick a picture, or use a random test image, to see what the "
+                                 "network does with it.")
         else:
             names = class_labels(self._model_names(), len(cap.probabilities))
-            data_names = self.state.data.class_names
-            truth = (f" (true label: {data_names[self.state.true_label]})" if self.state.true_label is not None
-                     else "")
+            truths, label = self.state.data.class_names, self.state.true_label
+            truth = f" (true label: {truths[label]})" if label is not None and 0 <= label < len(truths) else ""
             off = f" {describe_ablation(self.state.ablation)}" if self.state.ablation else ""
             self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
                                  f"{format_probability(float(cap.probabilities.max()))} probability{truth}.{off}")

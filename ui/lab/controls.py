@@ -2,7 +2,7 @@
 
 Every control is bound by field name (``ui/binding.py``), so the lab's settings live in the preferences
 and come back at the next launch; the form never writes a get/set pair over its widgets. The limits that
-depend on the open data set (how many training and test digits there are) follow ``set_data``.
+depend on the open data set (how many training and test images there are) follow ``set_data``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,13 @@ from PyQt6.QtWidgets import (
 )
 
 from cnnviz.data import MnistData
+from cnnviz.data.transforms import InputSpec
 from cnnviz.lab import MAX_EPOCHS, MIN_TRAIN_SAMPLES
+from cnnviz.models import count_parameters
+from cnnviz.models.staged import StagedNet
 from cnnviz.training import available_devices
 from ui.binding import Bindings
+from ui.data_control import describe
 from ui.preferences import LabPrefs
 from ui.theme import CNN_COLOR, FC_COLOR
 
@@ -54,10 +58,12 @@ def _swatch(colour: str, text: str) -> QLabel:
 
 
 class ComparisonControls(QWidget):
-    """The form; ``changed`` fires on every edit, ``cnn_changed`` when the CNN's start changed (filters, seed)."""
+    """The form; ``changed`` fires on every edit, ``cnn_changed`` when the CNN's start changed (filters, seed),
+    ``fc_changed`` when a size that changes only the parameter counts did."""
 
     changed = pyqtSignal()
     cnn_changed = pyqtSignal()
+    fc_changed = pyqtSignal()
 
     def __init__(self, prefs: LabPrefs, data: MnistData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +80,12 @@ class ComparisonControls(QWidget):
         form.addRow(_swatch(FC_COLOR, "FC hidden size"), self.fc_hidden)
         form.addRow(_swatch(CNN_COLOR, "CNN conv 1 filters"), self.conv1_filters)
         form.addRow(_swatch(CNN_COLOR, "CNN conv 2 filters"), self.conv2_filters)
+        self.sizes = QLabel()
+        self.sizes.setWordWrap(True)
+        self.sizes.setToolTip("Both models as the form builds them for the open data set, their parameters counted "
+                              "(the FC network's input is every pixel of every channel; the CNN's first layer "
+                              "has one kernel slice per channel)")
+        form.addRow(self.sizes)
         column.addWidget(models)
 
         training = QGroupBox("Training (the same for both)")
@@ -81,10 +93,10 @@ class ComparisonControls(QWidget):
         self.data_caption = QLabel()
         self.data_caption.setWordWrap(True)
         self.train_samples = _spin(MIN_TRAIN_SAMPLES, MIN_TRAIN_SAMPLES, step=500)
-        self.train_samples.setToolTip("A seeded sample with every digit in its usual proportion")
+        self.train_samples.setToolTip("A seeded sample with every class in its usual proportion")
         self.test_samples = _spin(0, 0, step=1000)
         self.test_samples.setSpecialValueText(ALL_TEST_DIGITS)
-        self.test_samples.setToolTip("How many test digits score each epoch (“all”: the whole test set)")
+        self.test_samples.setToolTip("How many test images score each epoch (“all”: the whole test set)")
         self.epochs = _spin(1, MAX_EPOCHS)
         self.batch_size = _spin(8, 1024, step=16)
         self.lr = QDoubleSpinBox()
@@ -98,7 +110,7 @@ class ComparisonControls(QWidget):
         self.mode.setToolTip("One after the other leaves a core free for the window; both at once share the cores")
         form.addRow(self.data_caption)
         for label, widget in (
-            ("Training digits", self.train_samples), ("Test digits", self.test_samples), ("Epochs", self.epochs),
+            ("Training images", self.train_samples), ("Test images", self.test_samples), ("Epochs", self.epochs),
             ("Batch size", self.batch_size), ("Learning rate", self.lr), ("Optimizer", self.optimizer),
             ("Seed", self.seed), ("Device", self.device), ("Run", self.mode),
         ):
@@ -106,7 +118,9 @@ class ComparisonControls(QWidget):
         column.addWidget(training)
 
         self.set_data(data)  # the limits first, so a remembered value is clamped to this data set
-        for name in ("fc_hidden", "conv2_filters", "train_samples", "test_samples", "epochs", "batch_size",
+        for name in ("fc_hidden", "conv2_filters"):
+            self.bindings.bind(getattr(self, name), prefs, name, on_change=self._sizes_changed)
+        for name in ("train_samples", "test_samples", "epochs", "batch_size",
                      "lr", "optimizer", "device", "mode"):
             self.bindings.bind(getattr(self, name), prefs, name, on_change=self._changed)
         for name in ("conv1_filters", "seed"):
@@ -119,16 +133,24 @@ class ComparisonControls(QWidget):
                 self.epochs, self.batch_size, self.lr, self.optimizer, self.seed, self.device, self.mode)
 
     def set_data(self, data: MnistData) -> None:
-        """Follow a newly opened data set: its digit counts bound the sample boxes, its classes are named."""
+        """Follow a newly opened data set: its image counts bound the sample boxes, its input and classes
+        are described."""
         train, test = len(data.train_labels), len(data.test_labels)
         self.train_samples.setRange(min(MIN_TRAIN_SAMPLES, train), train)
         self.test_samples.setRange(0, test)
-        self.data_caption.setText(
-            f"{data.name}: {train:,} training and {test:,} test digits, {data.num_classes} classes"
-        )
-        self.fc_hidden.setToolTip(
-            f"Neurons in the FC network's hidden layer (784 → hidden → {data.num_classes})"
-        )
+        (h, w), c = data.spec.size, data.spec.channels
+        self.data_caption.setText(describe(data))
+        self.fc_hidden.setToolTip(f"Neurons in the FC network's hidden layer ({c}×{h}×{w} = {c * h * w:,} inputs "
+                                  f"→ hidden → {data.num_classes})")
+        self.conv1_filters.setToolTip(f"Filters of the CNN's first layer, each {c} channel{'s' if c > 1 else ''} "
+                                      "deep (one per colour of the input)" if c > 1 else
+                                      "Filters of the CNN's first layer")
+
+    def show_sizes(self, fc: StagedNet, cnn: StagedNet, spec: InputSpec) -> None:
+        """Both models' inputs and parameter counts, counted on the models the next run starts from."""
+        (h, w), c = spec.size, spec.channels
+        self.sizes.setText(f"FC ({c}×{h}×{w} inputs): {count_parameters(fc):,} parameters\n"
+                           f"CNN ({c} input channel{'s' if c > 1 else ''}): {count_parameters(cnn):,} parameters")
 
     def set_editable(self, editable: bool) -> None:
         """Lock the form while a run uses it (nothing moves: only the enabled state changes)."""
@@ -137,6 +159,10 @@ class ComparisonControls(QWidget):
 
     def _changed(self, _value: Any) -> None:
         self.changed.emit()
+
+    def _sizes_changed(self, _value: Any) -> None:
+        self.changed.emit()
+        self.fc_changed.emit()
 
     def _cnn_changed(self, _value: Any) -> None:
         self.changed.emit()

@@ -40,7 +40,7 @@ from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by side without squeezing
 STATUS_LINES = 4  # the status keeps room for this many lines, so a longer message never moves the form
-READY = "Press “Train both” to train the FC network and the CNN on the same digits."
+READY = "Press “Train both” to train the FC network and the CNN on the same images."
 SHORT_NAMES = {FC_KEY: "FC", CNN_KEY: "CNN"}
 
 RunComparison = Callable[..., ComparisonResult]
@@ -62,7 +62,7 @@ def phase_text(key: str, curve: LiveCurve, test_samples: int) -> str:
     if curve.epochs_done >= curve.epochs:
         return f"{name}: trained"
     if curve.testing:
-        return f"{name}: testing on {test_samples:,} digits after epoch {m.epoch} of {curve.epochs}…"
+        return f"{name}: testing on {test_samples:,} images after epoch {m.epoch} of {curve.epochs}…"
     return f"{name}: training, epoch {m.epoch} of {curve.epochs} (batch {m.batch}/{m.batches_per_epoch})…"
 
 
@@ -123,16 +123,18 @@ class TrainingLabTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.controls.changed.connect(self._on_settings_changed)
-        self.controls.cnn_changed.connect(self._show_starting_filters)
+        self.controls.cnn_changed.connect(lambda: self._show_starting_filters())
+        self.controls.fc_changed.connect(lambda: self._show_starting_filters())
         self.plots.timer.timeout.connect(self._show_progress)
-        self.results.cleared.connect(self._show_starting_filters)
+        self.results.cleared.connect(lambda: self._show_starting_filters())
         state.data_changed.connect(self._on_data_changed)
         self._show_starting_filters()
 
     # -- configuration -----------------------------------------------------------------------------
     def config(self) -> ComparisonConfig:
-        """The comparison the form describes (as many test digits as the data set has means all of them)."""
-        config = self.prefs.lab.config()
+        """The comparison the form describes, for the open data set's input and classes (as many test images
+        as the data set has means all of them)."""
+        config = self.prefs.lab.config().for_data(self.state.data)
         if config.test_samples is not None and config.test_samples >= len(self.state.data.test_labels):
             config = replace(config, test_samples=None)
         return config
@@ -142,7 +144,10 @@ class TrainingLabTab(QWidget):
             self.status.say(READY)  # the refused setting was changed: the reason no longer holds
 
     def _on_data_changed(self) -> None:
+        """Another data set: the form's limits, and both models rebuilt for its input (sizes, starting filters);
+        the table's runs were on the old data, so the starting filters are shown even after runs."""
         self.controls.set_data(self.state.data)
+        self._show_starting_filters(after_runs=True)
 
     # -- running -------------------------------------------------------------------------------------
     @property
@@ -180,7 +185,7 @@ class TrainingLabTab(QWidget):
         self.results.set_running(True)
         self.train_button.setText("Stop")
         self.progress.setValue(0)
-        self.status.say(f"Preparing {config.train_samples:,} training digits…")
+        self.status.say(f"Preparing {config.train_samples:,} training images…")
         return True
 
     def stop_training(self) -> None:
@@ -252,15 +257,19 @@ class TrainingLabTab(QWidget):
         fc, cnn = result.fc, result.cnn
         self.status.say(
             f"Done in {result.wall_time_s:.1f} s on {result.device.upper()}. Test accuracy: "
-            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test digits)."
+            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test images)."
         )
         notices = list(dict.fromkeys([*self._notices, *getattr(result, "notices", [])]))
         if notices:
             self.plots.say(" ".join(notices))
 
-    def _show_starting_filters(self) -> None:
-        """Before any training: the random filters the next run's CNN starts from (same seed, same sizes)."""
-        if not self.is_running and not self.results.results:
-            _, cnn = build_pair(self.config())
+    def _show_starting_filters(self, after_runs: bool = False) -> None:
+        """Both models' sizes as the form builds them; before any training, also the random filters the next
+        run's CNN starts from (same seed, same sizes)."""
+        if self.is_running:
+            return
+        fc, cnn = build_pair(self.config())
+        self.controls.show_sizes(fc, cnn, self.state.data.spec)
+        if after_runs or not self.results.results:
             self.filters.show_filters(first_layer_filters(cnn), "untrained (random start)")
 

@@ -8,7 +8,7 @@ Clicking a mistake puts that digit on the canvas, so the other tabs show how the
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +28,10 @@ from PyQt6.QtWidgets import (
 )
 from torch import nn
 
+from cnnviz.data import MnistData
 from cnnviz.jobs import Job
-from cnnviz.training import EvalResult, TensorData, load_checkpoint
+from cnnviz.training import CheckpointMeta, EvalResult, TensorData, load_checkpoint
+from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
 from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.confusion import ConfusionMatrix, Misclassified, confusion_from_eval, misclassified
@@ -47,10 +49,23 @@ Evaluate = Callable[[nn.Module, TensorData, Callable[[], bool]], EvalResult | No
 
 
 def digit_icon(image: np.ndarray, scale: int = 3) -> QIcon:
+    """A test image (grey (H, W) or colour (H, W, 3) uint8) as an icon ``scale`` times its size."""
     img = np.ascontiguousarray(image.astype(np.uint8))
-    h, w = img.shape
-    qimage = QImage(img.tobytes(), w, h, w, QImage.Format.Format_Grayscale8).copy()
+    h, w = img.shape[:2]
+    fmt = QImage.Format.Format_RGB888 if img.ndim == 3 else QImage.Format.Format_Grayscale8
+    qimage = QImage(img.tobytes(), w, h, img.strides[0], fmt).copy()
     return QIcon(QPixmap.fromImage(qimage).scaled(w * scale, h * scale))
+
+
+def class_mismatch(meta: CheckpointMeta, data: MnistData) -> str | None:
+    """Why a model cannot be scored on ``data`` (it answers in other classes), or None when it can."""
+    if list(meta.class_names) == list(data.class_names):
+        return None
+    def few(names: Sequence[str]) -> str:
+        return ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
+    return (f"This model answers in other classes ({few(meta.class_names)}) than the open data set {data.name} "
+            f"({few(data.class_names)}): train one on it (File → Retrain explorer CNN, or the accuracy report) "
+            "to see where it errs.")
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -107,7 +122,7 @@ class ConfusionView(LazyPanel):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Rows: true digit · columns: predicted digit · click a cell to see those digits")
+        hint = QLabel("Rows: true class · columns: predicted class · click a cell to see those images")
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(self.table, 1)
@@ -169,19 +184,28 @@ class ConfusionView(LazyPanel):
         if path is None and self.state.model is None:
             self.summary.say("No model yet: the explorer CNN is still training.")
             return
-        model, data, evaluate_fn = self.state.model, self.state.data, self.evaluate_fn
+        model, meta, data, evaluate_fn = self.state.model, self.state.meta, self.state.data, self.evaluate_fn
         self.needs_evaluation = False
+        if path is None and meta is not None and (why := class_mismatch(meta, data)) is not None:
+            self.summary.say(why, error=True)
+            return
 
         def job(j: Job) -> EvalResult | None:
-            net = load_checkpoint(Path(path))[0] if path is not None or model is None else copy.deepcopy(model)
-            return evaluate_fn(net, TensorData.from_arrays(data.test_images, data.test_labels), j.should_stop)
+            if path is not None or model is None or meta is None:
+                net, net_meta = load_checkpoint(Path(path))
+                if (why := class_mismatch(net_meta, data)) is not None:
+                    raise ValueError(why)
+            else:
+                net, net_meta = copy.deepcopy(model), meta
+            images = TensorData.from_arrays(data.test_images, data.test_labels, input_spec(net_meta))
+            return evaluate_fn(net, images, j.should_stop)
 
-        self.summary.say(f"Evaluating on the {len(data.test_labels):,} test digits…")
+        self.summary.say(f"Evaluating on the {len(data.test_labels):,} test images…")
         self.tasks.run("evaluate", job, policy="replace", threads=threads_for("evaluate"), on_done=self.show_result,
                        on_failed=self.failed)
 
     def failed(self, message: str) -> None:
-        self.summary.say(f"Could not evaluate this model: {message}", error=True)
+        self.summary.say(f"Could not evaluate this model: {message.removeprefix('ValueError: ')}", error=True)
 
     def show_result(self, result: EvalResult) -> None:
         self.result = result
@@ -216,7 +240,7 @@ class ConfusionView(LazyPanel):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setFont(big)
         worst_pairs = ", ".join(f"{names[t]}→{names[p]} ({n})" for t, p, n in cm.top_confusions(3))
-        self.summary.say(f"Test accuracy {cm.accuracy:.2%}: {cm.errors:,} errors in {cm.total:,} digits. "
+        self.summary.say(f"Test accuracy {cm.accuracy:.2%}: {cm.errors:,} errors in {cm.total:,} images. "
                          f"Most confused: {worst_pairs or 'none'}.")
 
     # -- the mistakes ------------------------------------------------------------------------------
@@ -227,7 +251,7 @@ class ConfusionView(LazyPanel):
             self.show_gallery(row, col)
 
     def show_gallery(self, true_label: int | None = None, predicted: int | None = None) -> None:
-        """The misclassified test digits, most confident mistakes first; a click opens one on the canvas."""
+        """The misclassified test images, most confident mistakes first; a click opens one on the canvas."""
         self.gallery.clear()
         self.mistakes = []
         if self.result is None:
@@ -237,13 +261,13 @@ class ConfusionView(LazyPanel):
         self.mistakes = misclassified(self.result, self.state.data.test_images, GALLERY_LIMIT, true_label,
                                       predicted)
         which = (f"true {names[true_label]} predicted as {names[predicted]}" if true_label is not None
-                 and predicted is not None else "all digits")
-        self.gallery_title.setText(f"Misclassified test digits ({which}), most confident mistakes first: "
+                 and predicted is not None else "all classes")
+        self.gallery_title.setText(f"Misclassified test images ({which}), most confident mistakes first: "
                                    f"{len(self.mistakes)} shown. Click one to open it on the canvas.")
         for m in self.mistakes:
             item = QListWidgetItem(digit_icon(m.image),
                                    f"true {names[m.true_label]} → {names[m.predicted]}\n{m.confidence:.0%} sure")
-            item.setToolTip("Open this digit on the canvas")
+            item.setToolTip("Open this image on the canvas")
             self.gallery.addItem(item)
 
     def open_digit(self, mistake: Misclassified) -> None:

@@ -82,10 +82,7 @@ class ReportView(LazyPanel):
         self.announcement = ""  # a finished run's message, shown until dismissed or the choice changes
         self._model: tuple[str, int, int] = ("", 0, 1)  # name, index, count
 
-        intro = note("Each model is trained with its standard training settings on the 60,000 MNIST training "
-                     "digits and tested on the 10,000 test digits. The table compares the error measured here "
-                     "with the published figure. Results are kept, so this view opens instantly after the first "
-                     "run.")
+        self.intro = intro = note()
         self.controls = ReportControls(prefs)
         c = self.controls
         self.checks, self.device_combo, self.budget = c.checks, c.device_combo, c.budget
@@ -123,9 +120,15 @@ class ReportView(LazyPanel):
 
     def show_cached(self) -> None:
         """The cached rows of the ticked models (while a report runs, its own rows stay on screen)."""
+        data = self.state.data
+        self.intro.setText(f"Each model is trained with its standard training settings on the "
+                           f"{len(data.train_labels):,} {data.name} training images and tested on the "
+                           f"{len(data.test_labels):,} test images. The table compares the error measured here with "
+                           f"the published figure (published for MNIST). Results are kept per data set, so this view "
+                           f"opens instantly after the first run.")
         if not self.running:
             self.announcement = ""
-            self.show_report(self.cached(self.state.data, self.selected_models()))
+            self.show_report(self.cached(data, self.selected_models()))
 
     def show_report(self, report: Report) -> None:
         self.report = report
