@@ -71,7 +71,7 @@ MODELS: dict[str, ModelSpec] = {
                   "Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule.",
                   # 15 epochs of shifts and rotations gave 0.39% (28 min 08 s, 2 CPU cores, 2026-12-02). Added
                   # for the ~0.2% row, not yet measured one by one: scale, slant and elastic wobble, label
-                  # smoothing 0.1, an average of the weights (decay 0.999 per batch), 20 epochs.
+                  # smoothing 0.1, an average of the weights (decay 0.999 per batch, warmed up), 20 epochs.
                   Recipe(epochs=20, batch_size=128, lr=3e-3, weight_decay=5e-4, schedule="onecycle",
                          augment=True, distort=True, label_smoothing=0.1, ema_decay=0.999, tta=True),
                   seed_error=0.2),

@@ -248,6 +248,25 @@ def evaluate_unless_stopped(model: nn.Module, data: TensorData, should_stop: Cal
     )
 
 
+def ema_decay_at(decay: float, step: int) -> float:
+    """The moving average's decay after ``step`` updates: min(decay, (1 + step) / (10 + step)).
+
+    A fixed 0.999 from the first step keeps the random initial weights in the average for thousands of steps:
+    the modern CNN's averaged weights still had 87.7% test error after 2 epochs (938 steps) on 2026-12-02,
+    while its trained weights were far better. The warm-up (as TensorFlow's ExponentialMovingAverage with
+    ``num_updates``) lets the average follow quickly at first and settle to ``decay`` later."""
+    return min(decay, (1 + step) / (10 + step))
+
+
+def warmed_up_average(decay: float) -> Callable[[torch.Tensor, torch.Tensor, torch.Tensor | int], torch.Tensor]:
+    """``AveragedModel``'s ``avg_fn``: the average moved towards the current weights at ``ema_decay_at``."""
+    def average(averaged: torch.Tensor, current: torch.Tensor, steps: torch.Tensor | int) -> torch.Tensor:
+        d = ema_decay_at(decay, int(steps))
+        return averaged * d + current * (1 - d)
+
+    return average
+
+
 class Trainer:
     """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
 
@@ -335,7 +354,7 @@ class Trainer:
             )
         # The weights' moving average is what gets tested and kept (batch-norm statistics averaged too).
         ema = None if cfg.ema_decay <= 0 else torch.optim.swa_utils.AveragedModel(
-            self.model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
+            self.model, avg_fn=warmed_up_average(cfg.ema_decay), use_buffers=True)
         tested = self.model if ema is None else ema.module
         result = TrainResult(device=self.device.type)
         probe = GradientProbe(self.model) if cfg.gradient_every else None
