@@ -72,7 +72,7 @@ def test_arrow_keys_move_the_cell_and_enter_explains_it(qtbot, view: CellView) -
         qtbot.keyClick(view.strip, Qt.Key.Key_Return)
     assert view.selection == (stage, channel, *want)
     assert view.capture is not None and view.explanation is not None
-    value = float(view.capture.stage(stage).output[channel, *want])
+    value = float(view.capture.stage(stage).output[channel, want[0], want[1]])
     assert view.explanation.result == pytest.approx(value, abs=1e-4)  # the breakdown adds up to the map's value
 
 
