@@ -96,7 +96,7 @@ def test_each_map_has_a_text_alternative_for_screen_readers(view: CellView) -> N
     assert view.capture is not None
     description = view.strip.accessibleDescription()
     for name in view.stage_panels:
-        stage = view.capture.stage(name)
-        assert describe_map(stage.output[0], "brightness" if name == "input" else "response") in description
+        lead = "brightest pixel" if name == "input" else "strongest response"
+        assert describe_map(view.capture.stage(name).output[0], lead) in description
     assert view.map_text.text().split() == description.split()
     assert view.strip.accessibleName() and view.strip.focusPolicy() == Qt.FocusPolicy.StrongFocus

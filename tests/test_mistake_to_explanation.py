@@ -19,19 +19,12 @@ def _gradient_map(model, image: np.ndarray, target: int) -> np.ndarray:  # type:
     return g / g.max()
 
 
-def _open_window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-def]
-    _, _, path = trained_explorer
-    window = window_factory(model_path=path)
-    window.resize(1280, 800)
+def test_clicking_a_mistake_shows_the_wrong_and_the_true_class_saliency(  # type: ignore[no-untyped-def]
+        qtbot, window_factory, trained_explorer) -> None:
+    window = window_factory(model_path=trained_explorer[2])  # the whole app, the trained explorer CNN open
     window.show()
     with qtbot.waitSignal(window.state.model_changed, timeout=60_000):
         window.start()
-    return window
-
-
-def test_clicking_a_mistake_shows_the_wrong_and_the_true_class_saliency(  # type: ignore[no-untyped-def]
-        qtbot, window_factory, trained_explorer) -> None:
-    window = _open_window(qtbot, window_factory, trained_explorer)
     zoo, explain = window.tab_widgets["zoo"], window.tab_widgets["explain"]
     gallery_view = zoo.confusion_view
     explain.saliency_view.method_box.setCurrentIndex(explain.saliency_view.method_box.findData("gradient"))
@@ -55,7 +48,7 @@ def test_clicking_a_mistake_shows_the_wrong_and_the_true_class_saliency(  # type
     np.testing.assert_allclose(right.values, _gradient_map(model, image, mistake.true_label), atol=1e-4)
     assert not np.allclose(wrong.values, right.values, atol=0.05)  # two different stories, both on screen
     names = view.class_names
-    assert f"Predicted class {names[mistake.predicted]}" in view.saliency_panel.title.text
+    assert f"Predicted {names[mistake.predicted]}: wrong" in view.saliency_panel.title.text
     assert f"True class {names[mistake.true_label]}" in view.truth_panel.title.text
     assert view.truth_panel.overlay.image is not None and view.truth_panel.overlay.image.shape == (28, 28, 4)
 

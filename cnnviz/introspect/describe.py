@@ -24,9 +24,10 @@ def map_region(row: int, col: int, height: int, width: int) -> str:
     return vertical if horizontal == "centre" else f"{vertical}-{horizontal}"
 
 
-def describe_map(values: np.ndarray, what: str = "response") -> str:
+def describe_map(values: np.ndarray, lead: str = "strongest response") -> str:
     """A text alternative for one (H, W) map: where it is strongest and what share of its cells are active
-    (above 0: what a ReLU lets through). Rows and columns are counted from 1, as the view shows them."""
+    (above 0: what a ReLU lets through). ``lead`` names the peak ("brightest pixel" for an input). Rows and
+    columns are counted from 1, as the view shows them."""
     if values.ndim != 2 or values.size == 0:
         raise ValueError(f"a map is (height, width) with at least one cell, not {values.shape}")
     height, width = values.shape
@@ -35,5 +36,5 @@ def describe_map(values: np.ndarray, what: str = "response") -> str:
         return f"no cell active (all {height * width} cells are 0 or below)"
     row, col = np.unravel_index(int(np.argmax(values)), values.shape)  # the first one on ties
     region = map_region(int(row), int(col), height, width)
-    return (f"strongest {what} {region} (row {int(row) + 1}, column {int(col) + 1}); "
+    return (f"{lead} {region} (row {int(row) + 1}, column {int(col) + 1}); "
             f"{active:.0%} of cells active")

@@ -171,8 +171,8 @@ class CellView(LazyPanel):
             is_input = name == "input"
             values = stage.output[self.channel_of(name)]
             panel.show_values(values, INPUT_MAP if is_input else ACTIVATION_MAP, (0.0, 1.0) if is_input else None)
-            what = "brightness" if is_input else "response"
-            words.append(f"{stage.title}, map {self.channel_of(name) + 1}: {describe_map(values, what)}.")
+            lead = "brightest pixel" if is_input else "strongest response"
+            words.append(f"{stage.title}, map {self.channel_of(name) + 1}: {describe_map(values, lead)}.")
         self.map_text.setText("  ".join(words))
         self.strip.setAccessibleDescription(" ".join(words))
 

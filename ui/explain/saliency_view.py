@@ -33,6 +33,7 @@ from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
 SALIENCY_MAP = "inferno"
+COMPARED_PANEL = 220  # a mistake's two overlays side by side still leave the controls their room at 1024 px
 Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
 def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job,
                   spec: InputSpec = MNIST_INPUT) -> Maps:
@@ -75,10 +76,10 @@ class SaliencyView(LazyPanel):
         self.truth_maps: Maps = {}  # the chosen method's map for the true class
 
         layout = QHBoxLayout(self)
-        big = ImageStrip(min_panel=300)
+        self.big_strip = big = ImageStrip(min_panel=300)
         self.saliency_panel = big.add_panel("big")
         layout.addWidget(big, 3)
-        self.truth_strip = ImageStrip(min_panel=220)  # shown for a mistake only
+        self.truth_strip = ImageStrip(min_panel=COMPARED_PANEL)  # shown for a mistake only, as wide as the other
         self.truth_strip.setAccessibleName("Saliency for the true class")
         self.truth_panel = self.truth_strip.add_panel("truth")
         self.truth_strip.hide()
@@ -150,6 +151,7 @@ class SaliencyView(LazyPanel):
         self.truth = truth if truth is not None and 0 <= truth < len(self.class_names) else None
         self.truth_maps = {}  # for the previous input
         self.truth_strip.setVisible(self.truth is not None)
+        self.big_strip.setMinimumWidth(COMPARED_PANEL if self.truth is not None else self.big_strip.min_panel)
         if self.truth is None:  # no mistake (any more): no "wrong class" titles left over
             self._show_truth("", None)
         if image is None or model is None:
@@ -248,11 +250,13 @@ class SaliencyView(LazyPanel):
             self.saliency_panel.set_title("")
             return
         self._paint(self.truth_panel, truth)
-        self.truth_panel.set_title(f"True class {self.class_names[truth.target]} "
-                                   f"({format_probability(truth.probability)}): the evidence it had")
+        true_name = self.class_names[truth.target]
+        self.truth_panel.set_title(f"True class {true_name}")
         if isinstance(result, SaliencyMap):
             predicted = self.class_box.currentData() is None
-            self.saliency_panel.set_title(
-                f"{'Predicted class' if predicted else 'Class'} {self.class_names[result.target]} "
-                f"({format_probability(result.probability)})" + (": the wrong class's evidence" if predicted else ""))
+            name = self.class_names[result.target]
+            self.saliency_panel.set_title(f"Predicted {name}: wrong" if predicted else f"Class {name}")
+            self.title.setText(
+                f"{self.title.text()}<br>Left: {'the wrong' if predicted else 'class'} <b>{name}</b>'s evidence; "
+                f"right: the true <b>{true_name}</b>'s ({format_probability(truth.probability)}).")
             self.comparison_shown.emit()
