@@ -6,8 +6,10 @@ from __future__ import annotations
 import numpy as np
 import torch
 from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QTextDocument
 
 from cnnviz.data.transforms import MNIST_INPUT, to_spec_input
+from cnnviz.format import format_probability
 
 
 def _gradient_map(model, image: np.ndarray, target: int) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -50,6 +52,9 @@ def test_clicking_a_mistake_shows_the_wrong_and_the_true_class_saliency(  # type
     names = view.class_names
     assert f"Predicted {names[mistake.predicted]}: wrong" in view.saliency_panel.title.text
     assert f"True class {names[mistake.true_label]}" in view.truth_panel.title.text
+    shown = QTextDocument()
+    shown.setHtml(view.title.text())  # as the caption reads: "<0.1%" is a probability, not a tag
+    assert f"the true {names[mistake.true_label]}'s ({format_probability(right.probability)})" in shown.toPlainText()
     assert view.truth_panel.overlay.image is not None and view.truth_panel.overlay.image.shape == (28, 28, 4)
 
     # Another method: the true class's map follows it.

@@ -10,6 +10,7 @@ result for an input or class that has since changed never reaches the screen.
 from __future__ import annotations
 
 import copy
+import html
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -235,7 +236,7 @@ class SaliencyView(LazyPanel):
         if isinstance(result, SaliencyMap):
             self.title.setText(f"<b>{METHODS[key].title}</b>: what mattered for class "
                                f"<b>{self.class_names[result.target]}</b> (probability "
-                               f"{format_probability(result.probability)})")
+                               f"{html.escape(format_probability(result.probability))})")
         elif isinstance(result, str):
             self.title.setText(f"<b>{METHODS[key].title}</b> is not available: {result}")
         self.saliency_shown.emit()
@@ -258,5 +259,5 @@ class SaliencyView(LazyPanel):
             self.saliency_panel.set_title(f"Predicted {name}: wrong" if predicted else f"Class {name}")
             self.title.setText(
                 f"{self.title.text()}<br>Left: {'the wrong' if predicted else 'class'} <b>{name}</b>'s evidence; "
-                f"right: the true <b>{true_name}</b>'s ({format_probability(truth.probability)}).")
+                f"right: the true <b>{true_name}</b>'s ({html.escape(format_probability(truth.probability))}).")
             self.comparison_shown.emit()
