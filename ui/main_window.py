@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PyQt6.QtCore import QByteArray, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QAction, QCloseEvent
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
     from cnnviz.training import TrainedModel
     from ui.canvas import DrawingCanvas
     from ui.data_control import DataControl
+    from ui.explain.tab import ExplainTab
     from ui.model_control import ModelControl
     from ui.state import AppState
     from ui.tabs import TabBuilder
     from ui.training_progress import TrainingProgress
+    from ui.zoo.tab import ZooTab
 
 from ui.window_menus import WindowMenus
 
@@ -153,12 +155,21 @@ class MainWindow(WindowMenus):
 
     def _add_tab(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
         self.tab_widgets[key] = widget = build()
+        if key == "zoo":  # a mistake clicked in the zoo's gallery is explained at once
+            cast("ZooTab", widget).confusion_view.digit_chosen.connect(self._explain_mistake)
         index = self.tabs.addTab(widget, title)
         action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
         self.view_menu.insertAction(self._tabs_end, action)
         self.tab_actions.append(action)
         if index == min(self.prefs.window.tab, self._tab_count - 1):
             self.tabs.setCurrentIndex(index)  # the tab the user left the app on
+
+    def _explain_mistake(self) -> None:
+        """The clicked mistake is on the canvas (Draw & explore): show its saliency, wrong class beside true."""
+        explain = self.tab_widgets.get("explain")
+        if explain is not None:
+            cast("ExplainTab", explain).show_saliency()
+            self.tabs.setCurrentWidget(explain)
 
     def _build_next_tab(self) -> None:
         """Deferred start-up: build one more tab, then give the event loop (and the user) a turn."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QEvent, QObject, Qt, pyqtSignal
+from PyQt6.QtGui import QKeyEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.explain import CellRegion, DotProduct, cell_regions, dot_product_stages, explain_any_cell
 from cnnviz.introspect import Capture, shape_text, strongest_cell
+from cnnviz.introspect.describe import describe_map
 from cnnviz.introspect.receptive_field import receptive_fields
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP
@@ -19,7 +21,10 @@ from ui.widgets.status_label import StatusLabel
 
 CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
              "it can see — is outlined, and below is the arithmetic that produced its value. Hover a cell to draw "
-             "lines to the cells that feed it. " + COUNTING)
+             "lines to the cells that feed it. Without a mouse: click into the maps or Tab to them, then the arrow "
+             "keys move the cell, Page Up/Down go to the previous/next layer's map, and Enter explains it. " + COUNTING)
+_MOVES: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1),
+                                      Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
 
 
 class CellView(LazyPanel):
@@ -47,7 +52,18 @@ class CellView(LazyPanel):
         self.strip = ImageStrip(min_panel=110)
         self.strip.setMaximumHeight(260)
         self.strip.clicked.connect(lambda stage, r, c: self.select_cell(stage, self.channel_of(stage), r, c))
+        self.strip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the maps take the arrow keys (see CELL_HELP)
+        self.strip.setAccessibleName("Feature maps: arrow keys move the cell, Enter explains it")
+        self.strip.installEventFilter(self)
+        self.key_position: tuple[str, int, int] | None = None  # the cell the keys are on: stage, row, col (from 0)
         layout.addWidget(self.strip, 2)
+        self.map_text = QLabel()  # the maps in words (also the strip's accessible description)
+        self.map_text.setWordWrap(True)
+        self.map_text.setAccessibleName("The maps in words")
+        layout.addWidget(self.map_text)
+        self.key_cell = QLabel()  # where the arrow keys are, before Enter explains it
+        self.key_cell.setAccessibleName("The cell the arrow keys are on")
+        layout.addWidget(self.key_cell)
         self.connections = PanelConnections(self.strip)  # hovering a cell: lines to the cells that feed it
         self.spin_row = QHBoxLayout()
         layout.addLayout(self.spin_row)
@@ -103,6 +119,7 @@ class CellView(LazyPanel):
             spin.setPrefix(f"{name}: map ")
             spin.setMinimum(1)
             spin.setToolTip(f"Which map of {name} to show (counted from 1)")
+            spin.setAccessibleName(f"Map of {name} shown")
             spin.valueChanged.connect(lambda _v, name=name: self._on_channel_changed(name))
             self.stage_channels[name] = spin
             self.spin_row.addWidget(spin, 1)
@@ -127,7 +144,9 @@ class CellView(LazyPanel):
                 panel.clear()
             self.breakdown.set_rows([])
             self.breakdown_text.setText(HELP)
-            self.explanation = None
+            self.map_text.setText("")
+            self.strip.setAccessibleDescription("")
+            self.explanation, self.key_position = None, None
             return
         self._show_stages(cap)
         if self.selection is None:
@@ -139,6 +158,7 @@ class CellView(LazyPanel):
             self.select_cell(*self.selection)
 
     def _show_stages(self, cap: Capture) -> None:
+        words = []
         for name, panel in self.stage_panels.items():
             stage = cap.stage(name)
             spin = self.stage_channels[name]
@@ -149,8 +169,12 @@ class CellView(LazyPanel):
             spin.blockSignals(False)
             panel.set_title(f"{stage.title} · {shape_text(stage.shape)}")
             is_input = name == "input"
-            panel.show_values(stage.output[self.channel_of(name)], INPUT_MAP if is_input else ACTIVATION_MAP,
-                              (0.0, 1.0) if is_input else None)
+            values = stage.output[self.channel_of(name)]
+            panel.show_values(values, INPUT_MAP if is_input else ACTIVATION_MAP, (0.0, 1.0) if is_input else None)
+            lead = "brightest pixel" if is_input else "strongest response"
+            words.append(f"{stage.title}, map {self.channel_of(name) + 1}: {describe_map(values, lead)}.")
+        self.map_text.setText("  ".join(words))
+        self.strip.setAccessibleDescription(" ".join(words))
 
     def _on_channel_changed(self, stage: str) -> None:
         if self.capture is None or self.model is None:
@@ -168,7 +192,8 @@ class CellView(LazyPanel):
         c, h, w = cap.stage(stage).output.shape
         if not (0 <= channel < c and 0 <= row < h and 0 <= col < w):
             return
-        self.selection = (stage, channel, row, col)
+        self.selection, self.key_position = (stage, channel, row, col), (stage, row, col)
+        self.key_cell.setText("")
         if self.channel_of(stage) != channel:
             self.stage_channels[stage].setValue(channel + 1)  # redraws, then comes back here
             return
@@ -193,3 +218,47 @@ class CellView(LazyPanel):
         self.breakdown_text.setText(f"{text} It sees a {size:.0f}×{size:.0f}-pixel patch of the input "
                                     f"(outlined, clipped at the borders).{off}")
         self.cell_explained.emit()
+
+    # -- the keyboard ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject | None, event: QEvent | None) -> bool:
+        if watched is self.strip and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            return self.key_pressed(event.key())
+        return super().eventFilter(watched, event)
+
+    def key_pressed(self, key: int) -> bool:
+        """Arrows move the keyboard's cell, Page Up/Down change the layer, Enter explains the cell; True if used."""
+        if self.capture is None or self.model is None:
+            return False
+        stages = [s for s in self.stage_panels if s != "input"]
+        if not stages:
+            return False
+        if self.key_position is None or self.key_position[0] not in stages:
+            self.key_position = (stages[-1], 0, 0)
+        stage, row, col = self.key_position
+        if key in _MOVES:
+            d_row, d_col = _MOVES[key]
+            _, h, w = self.capture.stage(stage).output.shape
+            row, col = min(max(row + d_row, 0), h - 1), min(max(col + d_col, 0), w - 1)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            index = stages.index(stage) + (1 if key == Qt.Key.Key_PageDown else -1)
+            stage = stages[min(max(index, 0), len(stages) - 1)]
+            _, h, w = self.capture.stage(stage).output.shape
+            row, col = min(row, h - 1), min(col, w - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.select_cell(stage, self.channel_of(stage), row, col)
+            return True
+        else:
+            return False
+        self.move_cursor(stage, row, col)
+        return True
+
+    def move_cursor(self, stage: str, row: int, col: int) -> None:
+        """Outline the keyboard's cell (row, col of ``stage``, from 0) and say it; Enter explains it."""
+        assert self.capture is not None
+        self.key_position = (stage, row, col)
+        for panel in self.stage_panels.values():
+            panel.cell_outline.hide()
+        self.stage_panels[stage].outline("cell", row, col, row, col)
+        value = float(self.capture.stage(stage).output[self.channel_of(stage), row, col])
+        self.key_cell.setText(f"Keyboard cell: {stage}, map {self.channel_of(stage) + 1}, row {row + 1}, column "
+                              f"{col + 1}, value {value:.3f}. Press Enter to explain it.")

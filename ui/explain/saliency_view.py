@@ -1,5 +1,8 @@
 """Saliency: which pixels mattered for a class, by five methods, as an overlay on the digit.
 
+For a mistake (an input with a true label the model got wrong) a second overlay shows the true class's
+map beside the predicted one's: the wrong class's evidence next to what the right class had to go on.
+
 The maps are computed off the GUI thread on a copy of the model, newest request only ("latest"): a
 result for an input or class that has since changed never reaches the screen.
 """
@@ -7,6 +10,7 @@ result for an input or class that has since changed never reaches the screen.
 from __future__ import annotations
 
 import copy
+import html
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -30,6 +34,7 @@ from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
 SALIENCY_MAP = "inferno"
+COMPARED_PANEL = 220  # a mistake's two overlays side by side still leave the controls their room at 1024 px
 Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
 def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job,
                   spec: InputSpec = MNIST_INPUT) -> Maps:
@@ -56,6 +61,7 @@ def _run(compute: Compute, model: StagedNet, image: np.ndarray, keys: list[str],
 
 class SaliencyView(LazyPanel):
     saliency_shown = pyqtSignal()  # the big overlay shows the newest maps
+    comparison_shown = pyqtSignal()  # a mistake: the predicted and the true class's maps are both shown
 
     def __init__(self, class_names: Sequence[str], compute: Compute = saliency_maps,
                  parent: QWidget | None = None) -> None:
@@ -67,21 +73,30 @@ class SaliencyView(LazyPanel):
         self.image: np.ndarray | None = None
         self.spec = MNIST_INPUT
         self.saliency_maps: Maps = {}
+        self.truth: int | None = None  # a mistake's true class, compared with the prediction; None: no mistake
+        self.truth_maps: Maps = {}  # the chosen method's map for the true class
 
         layout = QHBoxLayout(self)
-        big = ImageStrip(min_panel=300)
+        self.big_strip = big = ImageStrip(min_panel=300)
         self.saliency_panel = big.add_panel("big")
         layout.addWidget(big, 3)
+        self.truth_strip = ImageStrip(min_panel=COMPARED_PANEL)  # shown for a mistake only, as wide as the other
+        self.truth_strip.setAccessibleName("Saliency for the true class")
+        self.truth_panel = self.truth_strip.add_panel("truth")
+        self.truth_strip.hide()
+        layout.addWidget(self.truth_strip, 3)
         side = QVBoxLayout()
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Method:"))
         self.method_box = QComboBox()
+        self.method_box.setAccessibleName("Saliency method")
         for key in METHODS:
             self.method_box.addItem(METHODS[key].title, key)
         self.method_box.currentIndexChanged.connect(lambda _: self._on_method())
         controls.addWidget(self.method_box)
         controls.addWidget(QLabel("Class:"))
         self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Class to explain")
         self.class_box.addItem("the predicted class", None)
         for i, name in enumerate(self.class_names):
             self.class_box.addItem(name, i)
@@ -129,9 +144,17 @@ class SaliencyView(LazyPanel):
             self.class_box.addItem(name, i)
         self.class_box.blockSignals(False)
 
-    def set_source(self, model: StagedNet | None, image: np.ndarray | None, spec: InputSpec = MNIST_INPUT) -> None:
-        """``image``: (H, W) or (H, W, 3) in [0, 1], as the model takes it when ``spec`` says how."""
+    def set_source(self, model: StagedNet | None, image: np.ndarray | None, spec: InputSpec = MNIST_INPUT,
+                   truth: int | None = None) -> None:
+        """``image``: (H, W) or (H, W, 3) in [0, 1], as the model takes it when ``spec`` says how; ``truth``:
+        the true class of a misclassified input, whose map is shown beside the predicted class's."""
         self.model, self.image, self.spec = model, image, spec
+        self.truth = truth if truth is not None and 0 <= truth < len(self.class_names) else None
+        self.truth_maps = {}  # for the previous input
+        self.truth_strip.setVisible(self.truth is not None)
+        self.big_strip.setMinimumWidth(COMPARED_PANEL if self.truth is not None else self.big_strip.min_panel)
+        if self.truth is None:  # no mistake (any more): no "wrong class" titles left over
+            self._show_truth("", None)
         if image is None or model is None:
             self.tasks.cancel_all()
             self.saliency_maps = {}
@@ -139,7 +162,7 @@ class SaliencyView(LazyPanel):
 
     def refresh(self) -> None:
         if self.model is None or self.image is None:
-            for panel in (self.saliency_panel, *self.method_thumbs.values()):
+            for panel in (self.saliency_panel, self.truth_panel, *self.method_thumbs.values()):
                 panel.clear()
             self.title.setText("")
             return
@@ -151,11 +174,21 @@ class SaliencyView(LazyPanel):
         if model is None or image is None or not self.isVisible():
             return
         target, chosen = self.class_box.currentData(), self.method_box.currentData()
-        compute = self._compute
         for key, keys in (("saliency", [chosen]), ("saliency-others", [k for k in METHODS if k != chosen])):
-            self.tasks.run(key, partial(_run, compute, model, image, keys, target, self.spec), policy="latest",
-                           threads=threads_for("explain"), on_done=self._on_maps,
-                           on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
+            self._start(key, keys, target, self._on_maps)
+        self._request_truth()
+
+    def _request_truth(self) -> None:
+        """For a mistake: the chosen method's map for the true class (the others are computed when chosen)."""
+        chosen = self.method_box.currentData()
+        if self.truth is not None and chosen not in self.truth_maps and self.isVisible():
+            self._start("saliency-truth", [chosen], self.truth, self._on_truth_maps)
+
+    def _start(self, key: str, keys: list[str], target: int | None, on_done: Callable[[Any], None]) -> None:
+        assert self.model is not None and self.image is not None
+        self.tasks.run(key, partial(_run, self._compute, self.model, self.image, keys, target, self.spec),
+                       policy="latest", threads=threads_for("explain"), on_done=on_done,
+                       on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
 
     def _error(self, message: str) -> None:
         self.status.say(message, error=True)
@@ -167,10 +200,17 @@ class SaliencyView(LazyPanel):
         self.saliency_maps = {**self.saliency_maps, **maps}
         self._show()
 
+    def _on_truth_maps(self, maps: Any) -> None:
+        if self.image is None or self.truth is None:
+            return
+        self.truth_maps = {**self.truth_maps, **maps}
+        self._show()
+
     def _on_method(self) -> None:
         key = self.method_box.currentData()
         self.method_caption.setText(f"{METHODS[key].caption} Brighter = mattered more; each map is scaled to its "
                                     "own maximum, so compare where, not how much.")
+        self._request_truth()
         self._show()
 
     def _overlay(self, values: np.ndarray) -> np.ndarray:
@@ -196,7 +236,28 @@ class SaliencyView(LazyPanel):
         if isinstance(result, SaliencyMap):
             self.title.setText(f"<b>{METHODS[key].title}</b>: what mattered for class "
                                f"<b>{self.class_names[result.target]}</b> (probability "
-                               f"{format_probability(result.probability)})")
+                               f"{html.escape(format_probability(result.probability))})")
         elif isinstance(result, str):
             self.title.setText(f"<b>{METHODS[key].title}</b> is not available: {result}")
         self.saliency_shown.emit()
+        self._show_truth(key, result)
+
+    def _show_truth(self, key: str, result: SaliencyMap | str | None) -> None:
+        """A mistake: the true class's map beside the predicted one's, each panel titled with its class."""
+        truth = self.truth_maps.get(key)
+        if self.truth is None or not isinstance(truth, SaliencyMap) or truth.target != self.truth:
+            self.truth_panel.clear()
+            self.truth_panel.set_title("")
+            self.saliency_panel.set_title("")
+            return
+        self._paint(self.truth_panel, truth)
+        true_name = self.class_names[truth.target]
+        self.truth_panel.set_title(f"True class {true_name}")
+        if isinstance(result, SaliencyMap):
+            predicted = self.class_box.currentData() is None
+            name = self.class_names[result.target]
+            self.saliency_panel.set_title(f"Predicted {name}: wrong" if predicted else f"Class {name}")
+            self.title.setText(
+                f"{self.title.text()}<br>Left: {'the wrong' if predicted else 'class'} <b>{name}</b>'s evidence; "
+                f"right: the true <b>{true_name}</b>'s ({html.escape(format_probability(truth.probability))}).")
+            self.comparison_shown.emit()

@@ -85,13 +85,24 @@ class ExplainTab(QWidget):
         self.linear_view.set_source(model, cap, names or self.state.data.class_names)
         if names is not None:
             self.saliency_view.set_class_names(names)
-        self.saliency_view.set_source(model, image, cap.spec if cap is not None else MNIST_INPUT)
+        self.saliency_view.set_source(model, image, cap.spec if cap is not None else MNIST_INPUT, self._mistake(cap))
         mnist_like = cap is None or cap.spec == MNIST_INPUT  # the probe moves digits and compares with an MNIST net
         self.probe_view.set_source(model if mnist_like else None, self.state.meta, image if mnist_like else None)
         self.views.setTabEnabled(self.views.indexOf(self.probe_view), mnist_like)
         self.views.setTabToolTip(self.views.indexOf(self.probe_view), "" if mnist_like else (
             "The invariance probe moves a digit and compares with an MNIST network: it is for models that "
             "read 28×28 MNIST digits."))
+
+    def _mistake(self, cap: Capture | None) -> int | None:
+        """The input's true class when the model got it wrong (its saliency is then compared), else None."""
+        label = self.state.true_label
+        if cap is None or label is None or not 0 <= label < len(cap.probabilities) or label == cap.prediction:
+            return None
+        return label
+
+    def show_saliency(self) -> None:
+        """Bring the saliency view forward (a mistake was opened: it shows the wrong and the true class's maps)."""
+        self.views.setCurrentWidget(self.saliency_view)
 
     def _model_names(self) -> list[str] | None:
         return self.state.meta.class_names if self.state.meta is not None else None
