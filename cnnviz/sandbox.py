@@ -157,6 +157,8 @@ def convolve(image: np.ndarray, kernel: np.ndarray, setting: ConvSetting) -> San
     padded picture (the output would be empty), saying what to change.
     """
     img = np.asarray(image, dtype=np.float32)
+    if img.ndim == 3:  # a colour picture (an opened colour data set): one kernel over its grey levels
+        img = img.mean(axis=-1)  # (H, W, 3) -> (H, W)
     k = setting.kernel_size
     kern = np.asarray(kernel, dtype=np.float32)
     if kern.shape != (k, k):

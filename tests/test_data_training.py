@@ -88,7 +88,7 @@ def test_lab_trains_fc_and_cnn_on_colour_data_with_c_h_w_inputs(tmp_path: Path) 
     assert result.fc.parameters == count_parameters(fc) and result.cnn.parameters == count_parameters(cnn)
     for run in result.runs:
         assert run.test_accuracy is not None and run.test_accuracy > 1 / 3 + 0.1  # better than chance
-    assert result.cnn.filters is not None and result.cnn.filters.shape == (8, 3, 3)
+    assert result.cnn.filters is not None and result.cnn.filters.shape == (8, 3, 3, 3)  # an RGB patch per filter
 
 
 def test_lab_accepts_a_small_data_set_with_fewer_than_500_training_images(tmp_path: Path) -> None:

@@ -189,3 +189,13 @@ def test_a_kernel_keeps_its_centre_when_the_size_changes() -> None:
     assert grown.sum() == kernel.sum()
     np.testing.assert_array_equal(fit_kernel(grown, 3), kernel)
     np.testing.assert_array_equal(fit_kernel(kernel, 1), [[4]])
+
+
+def test_a_colour_picture_is_convolved_over_its_grey_levels() -> None:
+    # an opened colour data set puts an (H, W, 3) picture on the canvas; the sandbox has one 2-D kernel
+    rng = np.random.default_rng(4)
+    colour = rng.random((12, 10, 3)).astype(np.float32)
+    setting = ConvSetting(kernel_size=3, stride=1, padding=1, dilation=1)
+    kernel = rng.standard_normal((3, 3)).astype(np.float32)
+    grey = convolve(colour.mean(axis=-1), kernel, setting).output
+    assert np.allclose(convolve(colour, kernel, setting).output, grey)
