@@ -136,3 +136,25 @@ def test_switched_off_maps_are_named_as_people_count() -> None:
     assert describe_ablation(frozenset()) == "Every map is on."
     assert describe_ablation(frozenset({("conv2", 4), ("conv1", 2), ("conv2", 0)})) == (
         "Switched off: conv1 map 3; conv2 maps 1, 5.")
+
+
+def test_a_wide_stage_is_ranked_in_batches_that_a_stop_can_end(mnist, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.features import ablation
+    from cnnviz.jobs import JobCancelled
+
+    model = build_model("small_cnn").eval()  # conv2 has 64 maps
+    image = mnist.test_images[4]
+    whole = ablation.rank_channels(model, image, "conv2")
+    monkeypatch.setattr(ablation, "RANK_CHUNK", 10)  # 65 rows in 7 batches
+    chunked = ablation.rank_channels(model, image, "conv2")
+    np.testing.assert_allclose(chunked.probabilities, whole.probabilities, atol=1e-6)
+    assert np.array_equal(chunked.predictions, whole.predictions) and chunked.predicted == whole.predicted
+    asked: list[int] = []
+
+    def stop_after_two() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(JobCancelled):
+        ablation.rank_channels(model, image, "conv2", should_stop=stop_after_two)
+    assert len(asked) == 3  # checked before every batch: it ended at the third, not after all seven

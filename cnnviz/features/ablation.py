@@ -20,6 +20,7 @@ from torch import nn
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input, to_unit
 from cnnviz.introspect.capture import Capture, capture
 from cnnviz.introspect.stages import describe_stage
+from cnnviz.jobs import check
 from cnnviz.models.staged import StagedNet, eval_mode
 
 Ablation = frozenset[tuple[str, int]]  # (stage name, channel or unit) pairs that are switched off
@@ -144,14 +145,19 @@ class ChannelRanking:
         return [int(c) for c in np.argsort(-self.drops, kind="stable")]
 
 
+RANK_CHUNK = 64  # single-channel ablations per batch: an opened model's 2,000-map stage on a 224×224 input
+# ran as one 2,001-row batch that nothing could stop (36 s before a closing test could end, 2026-12-02)
+
+
 @torch.inference_mode()
 def rank_channels(model: StagedNet, image: np.ndarray, stage: str, ablation: Ablation = NOTHING_OFF,
-                  spec: InputSpec = MNIST_INPUT) -> ChannelRanking:
+                  spec: InputSpec = MNIST_INPUT, should_stop: Callable[[], bool] | None = None) -> ChannelRanking:
     """Switch each channel of ``stage`` off in turn (on top of ``ablation``) and measure the predicted
     class's probability, by real forward passes.
 
-    The stages up to ``stage`` run once; the rest run on one batch holding every single-channel ablation,
-    row 0 being the unablated one (explorer CNN, conv2: 17 rows, a few ms).
+    The stages up to ``stage`` run once; the rest run on batches of single-channel ablations, row 0 of the
+    first being the unablated one (explorer CNN, conv2: 17 rows, a few ms); ``should_stop`` is checked
+    between batches (raising ``JobCancelled``).
     """
     if stage not in ablatable_stages(model):
         raise ValueError(f"{stage!r} is not a stage whose channels can be switched off "
@@ -165,12 +171,17 @@ def rank_channels(model: StagedNet, image: np.ndarray, stage: str, ablation: Abl
         for module in list(net.children())[:cut]:
             x = module(x)
         channels = x.shape[1]
-        # (1 + C, C[, H, W]): row 0 as is, row 1 + c with channel c zeroed
+        # (1 + C, C): row 0 as is, row 1 + c with channel c zeroed
         keep = torch.cat([torch.ones(1, channels), 1.0 - torch.eye(channels)]).to(device, x.dtype)
-        batch = x * keep.view(1 + channels, channels, *([1] * (x.ndim - 2)))
-        for module in list(net.children())[cut:]:
-            batch = module(batch)
-    probs = torch.softmax(batch.float(), dim=1).cpu().numpy()  # (1 + C, classes)
+        outputs = []
+        for start in range(0, 1 + channels, RANK_CHUNK):
+            check(should_stop or (lambda: False))
+            rows = keep[start : start + RANK_CHUNK]
+            batch = x * rows.view(len(rows), channels, *([1] * (x.ndim - 2)))  # (rows, C[, H, W])
+            for module in list(net.children())[cut:]:
+                batch = module(batch)
+            outputs.append(batch.float())
+    probs = torch.softmax(torch.cat(outputs), dim=1).cpu().numpy()  # (1 + C, classes)
     predicted = int(probs[0].argmax())
     return ChannelRanking(stage, predicted, float(probs[0, predicted]), probs[1:, predicted].copy(),
                           probs[1:].argmax(axis=1))

@@ -131,8 +131,8 @@ class AblationPanel(QWidget):
             return
         model, image, ablation, spec = state.model, state.image.copy(), state.ablation, input_spec(state.meta)
 
-        def job(_: Job) -> ChannelRanking:
-            return rank_channels(model, image, stage, ablation, spec)
+        def job(j: Job) -> ChannelRanking:
+            return rank_channels(model, image, stage, ablation, spec, should_stop=j.should_stop)
 
         self.tasks.run("rank", job, policy="latest", threads=threads_for("capture"), on_done=self._on_ranked,
                        on_failed=lambda message: self.summary.setText(message))
