@@ -96,10 +96,9 @@ class Trial:
     cancelled: bool = False
 
 
-def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None,
-           lr: float | None = None) -> Trial:
+def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None) -> Trial:
     train, test = comparison_data(config, data)
-    train_config = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, lr=lr or config.lr,
+    train_config = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, lr=config.lr,
                                optimizer=config.optimizer, seed=config.seed, device="cpu", eval_each_epoch=False)
     start = time.perf_counter()
     result = Trainer(model, train_config, should_stop=should_stop).fit(train)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from cnnviz.models.staged import count_parameters
+
 IMAGENET_CLASSES = 1000
 
 
@@ -212,10 +214,6 @@ def multiply_adds(module: nn.Module, input_shape: tuple[int, int, int]) -> int:
     return total
 
 
-def _parameters(module: nn.Module) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
 def _describe(branch: nn.Module) -> str:
     parts = []
     for m in branch.modules():
@@ -265,7 +263,8 @@ def inception_anatomy(name: str = "3a", size: int = 28) -> InceptionAnatomy:
         out = []
         for title, branch in zip(titles, (module.branch1, module.branch2, module.branch3, module.branch4), strict=True):
             channels = int(branch.to("meta")(torch.empty(1, *shape, device="meta")).shape[1])
-            out.append(Branch(title, _describe(branch), channels, _parameters(branch), multiply_adds(branch, shape)))
+            out.append(Branch(title, _describe(branch), channels, count_parameters(branch),
+                              multiply_adds(branch, shape)))
         return tuple(out)
 
     with torch.device("meta"):
