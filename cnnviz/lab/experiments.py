@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -29,13 +29,29 @@ from torch import nn
 from cnnviz.data.mnist import MnistData
 from cnnviz.data.transforms import to_model_input
 from cnnviz.lab.config import ComparisonConfig
-from cnnviz.lab.run import ComparisonResult, comparison_data, run_comparison
+from cnnviz.lab.run import ComparisonResult, ModelBatchMetrics, comparison_data, run_comparison
 from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, conv_act, count_parameters, eval_mode
+from cnnviz.training.device import compute_threads, training_threads
 from cnnviz.training.seeding import init_parameters, run_generator
-from cnnviz.training.trainer import TrainConfig, Trainer, evaluate
+from cnnviz.training.trainer import BatchMetrics, TensorData, TrainConfig, Trainer, evaluate_unless_stopped
 
 Stop = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an experiment's run is: which of its models trains now, in which epoch, and how far it all is."""
+
+    model: str
+    index: int  # 1-based, of ``models``
+    models: int
+    epoch: int
+    epochs: int
+    fraction: float  # of the whole experiment, 0–1
+
+
+OnProgress = Callable[[Progress], None]
 
 
 # -- (a) shuffled pixels ---------------------------------------------------------------------------------------
@@ -73,11 +89,53 @@ class ShuffledPixels:
 
 
 def shuffled_pixels(config: ComparisonConfig, data: MnistData, permutation_seed: int = 0,
-                    should_stop: Stop | None = None) -> ShuffledPixels:
+                    should_stop: Stop | None = None, on_progress: OnProgress | None = None) -> ShuffledPixels:
     """Train the lab's FC network and CNN on ``data`` and on ``data`` with its pixels shuffled."""
-    plain = run_comparison(config, data, should_stop=should_stop)
-    shuffled = run_comparison(config, permute_pixels(data, permutation_seed), should_stop=should_stop)
+    config = config.for_data(data)
+    labels = {"fc": config.fc_label, "cnn": config.cnn_label}
+    done: dict[tuple[int, str], float] = {}  # (part, model) -> fraction of its training done
+
+    def reporter(part: int) -> Callable[[ModelBatchMetrics], None]:
+        def batch(m: ModelBatchMetrics) -> None:  # in "concurrent" mode both models report, from two threads
+            done[(part, m.model)] = ((m.epoch - 1) + m.progress) / config.epochs
+            if on_progress is not None:
+                index = 2 * part + (1 if m.model == "fc" else 2)
+                on_progress(Progress(labels[m.model], index, 4, m.epoch, config.epochs, sum(done.values()) / 4))
+        return batch
+
+    plain = run_comparison(config, data, on_batch=reporter(0), should_stop=should_stop)
+    shuffled = run_comparison(config, permute_pixels(data, permutation_seed), on_batch=reporter(1),
+                              should_stop=should_stop)
     return ShuffledPixels(plain, shuffled)
+
+
+@dataclass(frozen=True)
+class ShuffledOutcome:
+    """What the shuffled-pixels run measured, as the numbers a sentence about it needs."""
+
+    fc_plain: int  # test errors
+    cnn_plain: int
+    fc_shuffled: int
+    cnn_shuffled: int
+    tested: int  # test digits
+
+    @property
+    def lead_plain(self) -> int:
+        """How many fewer test errors the CNN made than the FC network on the digits as they are."""
+        return self.fc_plain - self.cnn_plain
+
+    @property
+    def lead_shuffled(self) -> int:
+        return self.fc_shuffled - self.cnn_shuffled
+
+
+def shuffled_outcome(result: ShuffledPixels) -> ShuffledOutcome | None:
+    """The four error counts (None when a run was stopped before its test)."""
+    counts = [run.test_errors for comparison in (result.plain, result.shuffled) for run in comparison.runs]
+    if any(c is None for c in counts):
+        return None
+    fc_plain, cnn_plain, fc_shuffled, cnn_shuffled = (int(c) for c in counts)  # type: ignore[arg-type]
+    return ShuffledOutcome(fc_plain, cnn_plain, fc_shuffled, cnn_shuffled, result.plain.fc.test_samples)
 
 
 # -- shared: train one model on the lab's digits -------------------------------------------------------------
@@ -94,20 +152,75 @@ class Trial:
     test_errors: int
     seconds: float
     cancelled: bool = False
+    train_accuracy: float = float("nan")  # of the last epoch, measured while training (batch statistics)
+    tested: int = 0  # test digits
 
 
-def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None) -> Trial:
+PRECISE_BN_SAMPLES = 500  # training digits batch norm's statistics are recomputed over after training
+EVAL_CHUNK = 250  # test digits per step of a trial's evaluation: Stop is noticed between steps
+
+
+def has_batch_norm(model: nn.Module) -> bool:
+    return any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
+
+
+def precise_batch_norm(model: nn.Module, train: TensorData, samples: int = PRECISE_BN_SAMPLES,
+                       batch_size: int = 64, should_stop: Stop | None = None) -> bool:
+    """Recompute every batch norm's running statistics as the plain average over ``samples`` training digits
+    ("precise BN": reset, ``momentum=None``, forward passes in train mode without gradients), so that the
+    model is tested with statistics of its final weights. False when stopped before it finished.
+
+    After a short run the running averages (momentum 0.1) still mostly describe the early weights: a
+    2-epoch depth-8 stack measured 42% right on its last training epoch and 13% on the test digits
+    with them (chance), 44% after this.
+    """
+    stop = should_stop or (lambda: False)
+    stopped = []
+
+    def batches() -> Iterator[torch.Tensor]:
+        for start in range(0, min(samples, len(train)), batch_size):
+            if stop():
+                stopped.append(True)
+                return
+            yield train.x[start : min(start + batch_size, samples)]  # (B, C, H, W)
+
+    torch.optim.swa_utils.update_bn(batches(), model)  # puts back train/eval mode and momenta
+    return not stopped
+
+
+def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None,
+           on_batch: Callable[[BatchMetrics], None] | None = None) -> Trial:
     train, test = comparison_data(config, data)
     train_config = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, lr=config.lr,
                                optimizer=config.optimizer, seed=config.seed, device="cpu", eval_each_epoch=False)
+    stop = should_stop or (lambda: False)
     start = time.perf_counter()
-    result = Trainer(model, train_config, should_stop=should_stop).fit(train)
+    result = Trainer(model, train_config, on_batch, should_stop=stop).fit(train)
     seconds = time.perf_counter() - start
-    if result.cancelled or not result.history:
+    scores = None
+    if not result.cancelled and result.history:
+        with compute_threads(training_threads()):  # as the training: the same numbers whoever calls
+            ready = not has_batch_norm(model) or precise_batch_norm(model, train, batch_size=config.batch_size,
+                                                                    should_stop=stop)
+            scores = evaluate_unless_stopped(model, test, stop, EVAL_CHUNK) if ready else None
+    if scores is None:
         return Trial(name, count_parameters(model), float("nan"), float("nan"), -1, seconds, cancelled=True)
-    scores = evaluate(model, test)
-    return Trial(name, count_parameters(model), result.history[-1].train_loss, scores.accuracy, scores.errors,
-                 seconds)
+    last = result.history[-1]
+    return Trial(name, count_parameters(model), last.train_loss, scores.accuracy, scores.errors, seconds,
+                 train_accuracy=last.train_accuracy, tested=len(test))
+
+
+def _progress(on_progress: OnProgress | None, name: str, index: int, models: int,
+              epochs: int) -> Callable[[BatchMetrics], None] | None:
+    """The trainer's batch callback that reports ``name`` (model ``index`` of ``models``) as progress."""
+    if on_progress is None:
+        return None
+    report = on_progress
+
+    def batch(m: BatchMetrics) -> None:
+        done = (index - 1 + ((m.epoch - 1) + m.progress) / epochs) / models
+        report(Progress(name, index, models, m.epoch, epochs, done))
+    return batch
 
 
 def _seeded(build: Callable[[], nn.Module], seed: int) -> nn.Module:
@@ -123,35 +236,43 @@ def _seeded(build: Callable[[], nn.Module], seed: int) -> nn.Module:
 POOLING_KINDS: tuple[str, ...] = ("max", "average", "stride-2 conv", "global average")
 
 
-def pooling_cnn(kind: str, conv1: int = 8, conv2: int = 16, num_classes: int = 10) -> StagedNet:
-    """The lab's CNN (two 3×3 conv layers on 28×28 digits) with ``kind`` of downsampling."""
+def pooling_cnn(kind: str, conv1: int = 8, conv2: int = 16, num_classes: int = 10, in_channels: int = 1,
+                input_size: tuple[int, int] = (28, 28)) -> StagedNet:
+    """The lab's CNN (two 3×3 conv layers; on 28×28 digits) with ``kind`` of downsampling."""
     if kind not in POOLING_KINDS:
         raise ValueError(f"pooling must be one of {', '.join(POOLING_KINDS)} (got {kind!r})")
+    h, w = input_size
     if kind == "stride-2 conv":  # the convolutions themselves skip every other position: 28 -> 14 -> 7
+        def half(n: int) -> int:  # a 3×3 convolution with stride 2 and padding 1: ceil(n / 2) positions
+            return (n - 1) // 2 + 1
+
         stages: OrderedDict[str, nn.Module] = OrderedDict(
-            conv1=nn.Sequential(nn.Conv2d(1, conv1, 3, stride=2, padding=1), nn.ReLU()),
+            conv1=nn.Sequential(nn.Conv2d(in_channels, conv1, 3, stride=2, padding=1), nn.ReLU()),
             conv2=nn.Sequential(nn.Conv2d(conv1, conv2, 3, stride=2, padding=1), nn.ReLU()),
-            flatten=nn.Flatten(), fc=nn.Linear(conv2 * 7 * 7, num_classes))
+            flatten=nn.Flatten(), fc=nn.Linear(conv2 * half(half(h)) * half(half(w)), num_classes))
     else:
         pool: type[nn.Module] = nn.AvgPool2d if kind == "average" else nn.MaxPool2d
-        stages = OrderedDict(conv1=conv_act(1, conv1, 3, padding=1), pool1=pool(2),
+        stages = OrderedDict(conv1=conv_act(in_channels, conv1, 3, padding=1), pool1=pool(2),
                              conv2=conv_act(conv1, conv2, 3, padding=1), pool2=pool(2))
         if kind == "global average":  # one average per map: the classifier sees conv2 numbers, not conv2×7×7
             stages.update(gap=nn.AdaptiveAvgPool2d(1), flatten=nn.Flatten(), fc=nn.Linear(conv2, num_classes))
         else:
-            stages.update(flatten=nn.Flatten(), fc=nn.Linear(conv2 * 7 * 7, num_classes))
+            stages.update(flatten=nn.Flatten(), fc=nn.Linear(conv2 * (h // 4) * (w // 4), num_classes))
     return StagedNet(f"pooling ({kind})", {"kind": kind}, stages)
 
 
 def pooling_strategies(config: ComparisonConfig, data: MnistData, kinds: Sequence[str] = POOLING_KINDS,
-                       should_stop: Stop | None = None) -> list[Trial]:
+                       should_stop: Stop | None = None, on_progress: OnProgress | None = None) -> list[Trial]:
     """Train the same CNN with each kind of downsampling on the same digits, with the same recipe."""
     config.check(data)
+    config = config.for_data(data)
     trials = []
-    for kind in kinds:
+    for i, kind in enumerate(kinds, start=1):
         model = _seeded(lambda kind=kind: pooling_cnn(kind, config.conv1_filters, config.conv2_filters,  # type: ignore[misc]
-                                                      data.num_classes), config.seed)
-        trials.append(_trial(kind, model, config, data, should_stop))
+                                                      config.num_classes, config.in_channels, config.input_size),
+                        config.seed)
+        trials.append(_trial(kind, model, config, data, should_stop,
+                             _progress(on_progress, kind, i, len(kinds), config.epochs)))
         if trials[-1].cancelled:
             break
     return trials
@@ -159,15 +280,18 @@ def pooling_strategies(config: ComparisonConfig, data: MnistData, kinds: Sequenc
 
 # -- (e) depth, with and without skip connections ------------------------------------------------------------
 
+DEPTHS: tuple[int, ...] = (8, 20, 32)
 
-def deep_cnn(depth: int, skips: bool, width: int = 16, num_classes: int = 10) -> nn.Sequential:
+
+def deep_cnn(depth: int, skips: bool, width: int = 16, num_classes: int = 10, in_channels: int = 1) -> nn.Sequential:
     """``depth`` weight layers: a conv stem, (depth − 2) / 2 blocks of two 3×3 conv + batch-norm layers in
     three groups (28×28, 14×14, 7×7; width doubling), global average pooling and a linear classifier.
     With ``skips`` each block adds its input to its output (ResNet); without, it is a plain stack."""
     if depth < 4 or depth % 2:
         raise ValueError(f"depth must be an even number of layers, 4 or more (got {depth})")
     blocks = (depth - 2) // 2
-    layers: list[nn.Module] = [nn.Conv2d(1, width, 3, padding=1, bias=False), nn.BatchNorm2d(width), nn.ReLU()]
+    layers: list[nn.Module] = [nn.Conv2d(in_channels, width, 3, padding=1, bias=False), nn.BatchNorm2d(width),
+                               nn.ReLU()]
     channels = width
     for i in range(blocks):
         group = min(2, i * 3 // blocks)  # which third of the blocks: 0, 1, 2
@@ -186,20 +310,67 @@ def weight_layers(model: nn.Module) -> int:
     return sum(isinstance(m, nn.Conv2d | nn.Linear) and id(m) not in skip_paths for m in model.modules())
 
 
-def depth_and_skips(config: ComparisonConfig, data: MnistData, depths: Sequence[int] = (8, 20, 32),
-                    should_stop: Stop | None = None) -> list[Trial]:
+def depth_and_skips(config: ComparisonConfig, data: MnistData, depths: Sequence[int] = DEPTHS,
+                    should_stop: Stop | None = None, on_progress: OnProgress | None = None,
+                    skips: Sequence[bool] = (False, True)) -> list[Trial]:
     """For each depth, a plain stack and the same stack with skip connections, on the same digits."""
     config.check(data)
-    trials = []
+    config = config.for_data(data)
+    trials: list[Trial] = []
+    models = len(depths) * len(skips)
     for depth in depths:
-        for skips in (False, True):
-            name = f"{depth} layers, {'with' if skips else 'without'} skips"
-            model = _seeded(lambda d=depth, s=skips: deep_cnn(d, s, num_classes=data.num_classes),  # type: ignore[misc]
-                            config.seed)
-            trials.append(_trial(name, model, config, data, should_stop))
+        for skip in skips:
+            name = f"{depth} layers, {'with' if skip else 'without'} skips"
+            model = _seeded(lambda d=depth, s=skip: deep_cnn(d, s, num_classes=config.num_classes,  # type: ignore[misc]
+                                                             in_channels=config.in_channels), config.seed)
+            trials.append(_trial(name, model, config, data, should_stop,
+                                 _progress(on_progress, name, len(trials) + 1, models, config.epochs)))
             if trials[-1].cancelled:
                 return trials
     return trials
+
+
+@dataclass(frozen=True)
+class DepthRow:
+    """One depth of the depth experiment: its plain stack and its stack with skips (None if not run)."""
+
+    depth: int
+    plain: Trial | None
+    residual: Trial | None
+
+
+def depth_rows(depths: Sequence[int], trials: Sequence[Trial]) -> list[DepthRow]:
+    """``depth_and_skips``' trials (plain, then with skips, per depth) as one row per depth."""
+    found: list[Trial | None] = [*trials, *[None] * (2 * len(depths) - len(trials))]
+    return [DepthRow(d, found[2 * i], found[2 * i + 1]) for i, d in enumerate(depths)]
+
+
+@dataclass(frozen=True)
+class DepthOutcome:
+    """What the depth run measured, as the numbers a sentence about it needs (finished trials only)."""
+
+    shallow: int  # the smallest and largest depth run
+    deep: int
+    plain_loss_shallow: float  # the plain stacks' last-epoch training loss at those depths
+    plain_loss_deep: float
+    skips_better_at: tuple[int, ...]  # depths where the stack with skips ended with the lower training loss
+
+    @property
+    def plain_got_worse(self) -> bool:
+        """Whether the deepest plain stack trained worse (higher loss) than the shallowest one."""
+        return self.plain_loss_deep > self.plain_loss_shallow
+
+
+def depth_outcome(rows: Sequence[DepthRow]) -> DepthOutcome | None:
+    """None unless at least two depths finished both their runs."""
+    full = [r for r in rows if r.plain is not None and r.residual is not None
+            and not r.plain.cancelled and not r.residual.cancelled]
+    if len(full) < 2:
+        return None
+    shallow, deep = min(full, key=lambda r: r.depth), max(full, key=lambda r: r.depth)
+    better = tuple(r.depth for r in full if r.residual.train_loss < r.plain.train_loss)  # type: ignore[union-attr]
+    return DepthOutcome(shallow.depth, deep.depth, shallow.plain.train_loss, deep.plain.train_loss,  # type: ignore[union-attr]
+                        better)
 
 
 # -- (c) one training step on one digit ----------------------------------------------------------------------
