@@ -62,17 +62,17 @@ def pixel_permutation(height: int, width: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).permutation(height * width)
 
 
+def shuffle_pixels(images: np.ndarray, seed: int = 0) -> np.ndarray:
+    """(N, H, W) grey or (N, H, W, C) colour images with every image's pixels moved by the same permutation."""
+    h, w = images.shape[1:3]
+    flat = images.reshape(len(images), h * w, -1)  # (N, H·W, C): colour moves with its pixel
+    return np.ascontiguousarray(flat[:, pixel_permutation(h, w, seed)].reshape(images.shape))
+
+
 def permute_pixels(data: MnistData, seed: int = 0) -> MnistData:
     """``data`` with every training and test image's pixels moved by the same fixed permutation."""
-    h, w = data.train_images.shape[1:3]
-    order = pixel_permutation(h, w, seed)
-
-    def apply(images: np.ndarray) -> np.ndarray:
-        flat = images.reshape(len(images), h * w, -1)  # (N, H·W, C): colour moves with its pixel
-        return np.ascontiguousarray(flat[:, order].reshape(images.shape))
-
-    return replace(data, name=f"{data.name}, pixels shuffled", train_images=apply(data.train_images),
-                   test_images=apply(data.test_images))
+    return replace(data, name=f"{data.name}, pixels shuffled", train_images=shuffle_pixels(data.train_images, seed),
+                   test_images=shuffle_pixels(data.test_images, seed))
 
 
 @dataclass(frozen=True)

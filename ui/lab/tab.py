@@ -14,7 +14,17 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtGui import QFont
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnnviz.jobs import Job
 from cnnviz.lab import (
@@ -29,7 +39,9 @@ from cnnviz.lab import (
     run_comparison,
 )
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.lab.controls import ComparisonControls
+from ui.lab.experiments_panel import ExperimentsPanel
 from ui.lab.filters_view import FiltersView
 from ui.lab.live_plots import LiveCurve, LivePlots
 from ui.lab.results_table import ResultsTable, percent
@@ -71,6 +83,7 @@ class TrainingLabTab(QWidget):
 
     run_finished = pyqtSignal(object)  # ComparisonResult, once it is in the table
     run_ended = pyqtSignal(str)  # "finished", "stopped" or "failed", once the tab is ready for the next run
+    run_started = pyqtSignal()
 
     def __init__(self, state: AppState, prefs: Preferences, *, run_comparison: RunComparison = run_comparison,
                  parent: QWidget | None = None) -> None:
@@ -118,9 +131,19 @@ class TrainingLabTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The FC-vs-CNN view first (the default), the experiments beside it: they run on the same form, one at a time
+        self.experiments = ExperimentsPanel(state, self.tasks, self.config)
+        self.views = QTabWidget()
+        self.views.addTab(self.splitter, translate("TrainingLabTab", "FC vs CNN"))
+        self.views.addTab(self.experiments, translate("TrainingLabTab", "Experiments"))
+        self.views.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
+        self.experiments.running_changed.connect(
+            lambda busy: (self.train_button.setEnabled(not busy), self.controls.set_editable(not busy)))
+        self.run_started.connect(lambda: self.experiments.set_blocked(True))
+        self.run_ended.connect(lambda _: self.experiments.set_blocked(False))
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.views, 1)
 
         self.controls.changed.connect(self._on_settings_changed)
         self.controls.cnn_changed.connect(lambda: self._show_starting_filters())
@@ -180,6 +203,7 @@ class TrainingLabTab(QWidget):
                                  on_progress=self._on_progress, on_done=self._on_done,
                                  on_failed=self._on_failed, on_finished=self._on_finished)
         assert started  # nothing else runs under this key
+        self.run_started.emit()
         self.plots.start(config, self.results.results)
         self.controls.set_editable(False)
         self.results.set_running(True)
