@@ -267,6 +267,13 @@ elif scenario == "lab":
     window.tabs.setCurrentWidget(lab)
     lab.start_training()
     close_when_running("train")
+elif scenario == "lab-experiment":  # the Training lab's depth experiment, closed while a model trains
+    lab = window.tab_widgets["lab"]
+    window.tabs.setCurrentWidget(lab)
+    lab.views.setCurrentWidget(lab.experiments)
+    lab.experiments.choose("depth")
+    lab.experiments.progress.valueChanged.connect(lambda v: close_now() if v > 0 else None)
+    lab.experiments.start()
 elif scenario == "explain":  # saliency maps and the probe's FC companion being trained
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     window.state.set_input(data.test_images[0] / 255.0)
@@ -326,7 +333,7 @@ print("EXIT", code, flush=True)
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "image-folder-load",
                                       "camera", "zoo-evaluation", "report", "lab", "explain", "ablation", "lesson",
-                                      "open-model", "export-onnx", "features"])
+                                      "open-model", "export-onnx", "features", "lab-experiment"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

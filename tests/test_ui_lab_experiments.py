@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PyQt6.QtCore import Qt
-from test_ui_training_lab import TINY, make_lab
+from test_ui_training_lab import make_lab
 
 from cnnviz.lab.experiments import (
     DepthOutcome,
@@ -53,7 +53,7 @@ def test_fc_vs_cnn_stays_the_first_view_and_the_experiments_sit_beside_it(qtbot,
     tab.views.setCurrentWidget(panel)
     assert not panel.depths.isVisible()
     panel.choose("depth")
-    assert panel.depths.isVisible() and panel.views.currentWidget() is panel.depth
+    assert panel.depths.isVisible() and panel.views.currentWidget() is panel.depth_view
 
 
 def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
@@ -61,21 +61,22 @@ def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, lab) -
     run_from_the_tab(qtbot, lab, "shuffled")
     expected = shuffled_pixels(config, data, permutation_seed=config.seed)
     tested = expected.plain.fc.test_samples
-    assert lab.experiments.shuffled.rows() == [
+    assert lab.experiments.shuffled_view.rows() == [
         [label, f"{params:,}", errors(plain, tested), errors(shuffled, tested)]  # type: ignore[arg-type]
         for label, params, plain, shuffled in expected.table()]
-    view = lab.experiments.shuffled
+    view = lab.experiments.shuffled_view
     assert view.chart.isVisible() and view.outcome.text()
     fc_plain = expected.plain.fc.test_errors
     assert f"{fc_plain:,} errors on the images as they are" in view.outcome.text()
-    assert f"{config.train_samples:,} training images" in view.about.text() and "Recipe: 1 epoch" in view.about.text()
+    about = view.about.text()
+    assert f"{config.train_samples:,} training images" in about and f"batches of {config.batch_size}" in about
 
 
 def test_pooling_from_the_tab_shows_the_cores_accuracy_errors_and_parameters(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
     config, data = lab.config(), lab.state.data
     run_from_the_tab(qtbot, lab, "pooling")
     expected = pooling_strategies(config, data)
-    rows = lab.experiments.pooling.rows()
+    rows = lab.experiments.pooling_view.rows()
     assert [r[:4] for r in rows] == [[pooling_name(t.name), f"{t.parameters:,}", f"{t.test_accuracy:.1%}",
                                       errors(t.test_errors, t.tested)] for t in expected]
     assert all(float(r[4]) > 0 for r in rows)  # seconds
@@ -88,12 +89,12 @@ def test_depth_from_the_tab_shows_the_cores_losses_and_accuracies(qtbot, lab) ->
     panel.depths.setCurrentIndex(DEPTH_CHOICES.index((4, 8)))
     run_from_the_tab(qtbot, lab, "depth")
     plain4, skips4, plain8, skips8 = depth_and_skips(config, data, depths=(4, 8))
-    rows = panel.depth.rows()
+    rows = panel.depth_view.rows()
     assert [r[:5] for r in rows] == [
         [str(d), f"{p.train_loss:.3f}", f"{s.train_loss:.3f}", f"{p.test_accuracy:.1%}", f"{s.test_accuracy:.1%}"]
         for d, p, s in ((4, plain4, skips4), (8, plain8, skips8))]
-    assert "4, 8 layers" in panel.depth.about.text()
-    assert "8-layer stack" in panel.depth.outcome.text()
+    assert "4, 8 layers" in panel.depth_view.about.text()
+    assert "8-layer stack" in panel.depth_view.outcome.text()
 
 
 def test_stop_ends_an_experiment_within_a_second_and_keeps_the_last_table(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
@@ -107,7 +108,7 @@ def test_stop_ends_an_experiment_within_a_second_and_keeps_the_last_table(qtbot,
     waited = time.perf_counter() - clicked
     assert ended.args == ["stopped"]
     assert waited < 1.5, f"stopping took {waited:.2f} s"
-    assert "Stopped" in panel.status.text() and panel.depth.rows() == []
+    assert "Stopped" in panel.status.text() and panel.depth_view.rows() == []
     assert panel.run_button.isEnabled() and lab.train_button.isEnabled() and not lab.is_running
 
 

@@ -33,7 +33,7 @@ from ui.widgets.picture import image_view_box
 from ui.widgets.tables import fill_table, fit_height, make_table
 
 DIGIT_PIXELS = 112  # each of the two digits (28 × 4 screen pixels)
-CHART_HEIGHT = 220
+CHART_HEIGHT = 240
 OPTIMIZER_NAMES = {"adam": "Adam", "sgd": "SGD"}
 
 
@@ -55,9 +55,8 @@ def recipe_text(config: ComparisonConfig, data: MnistData) -> str:
     return translate(
         "ExperimentView",
         "Data: the same {train:,} training images of {data} for every model (seed {seed}), tested on {test:,} "
-        "test images. Recipe: {epochs}, batches of {batch}, {optimizer} at learning rate {lr:g}.",
-    ).format(train=config.train_samples, data=data.name, seed=config.seed, test=tested,
-             epochs=translate("ExperimentView", "%n epochs", None, config.epochs),
+        "test images. Recipe: epochs {epochs}, batches of {batch}, {optimizer} at learning rate {lr:g}.",
+    ).format(train=config.train_samples, data=data.name, seed=config.seed, test=tested, epochs=config.epochs,
              batch=config.batch_size, optimizer=OPTIMIZER_NAMES.get(config.optimizer, config.optimizer),
              lr=config.lr)
 
@@ -82,6 +81,7 @@ class ExperimentView(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.about, self.table, self.outcome):
             self.column.addWidget(widget)
+        self.column.addStretch(1)  # short pages keep their text at the top
         self.table.hide()  # until there are numbers
 
     def fill(self, rows: Sequence[Sequence[str]], about: str, outcome: str) -> None:
@@ -131,7 +131,7 @@ class ShuffledView(ExperimentView):
                                    "places for every image). The FC network never knew which pixels were "
                                    "neighbours; the CNN's filters assume they belong together."), parent)
         self.chart = pg.PlotWidget()
-        self.chart.setMinimumHeight(CHART_HEIGHT)
+        self.chart.setFixedHeight(CHART_HEIGHT)
         self.chart.setMenuEnabled(False)
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.setAccessibleName(translate("ShuffledView", "Test errors chart"))
@@ -140,7 +140,7 @@ class ShuffledView(ExperimentView):
                                                       "holds the same numbers"))
         self.chart.setLabel("left", translate("ShuffledView", "test errors"))
         self.chart.setTitle(translate("ShuffledView", "Test errors"))
-        self.chart.addLegend(offset=(-10, 10))
+        self.chart.addLegend(offset=(-10, 10))  # top right, over the room left free right of the bars
         self.chart.getAxis("bottom").setTicks([[(0.5, translate("ShuffledView", "as they are")),
                                                 (3.5, translate("ShuffledView", "pixels shuffled"))]])
         self.chart.hide()
@@ -188,7 +188,7 @@ class ShuffledView(ExperimentView):
         for name, colour, x, heights in (("FC", FC_COLOR, [0, 3], [o.fc_plain, o.fc_shuffled]),
                                          ("CNN", CNN_COLOR, [1, 4], [o.cnn_plain, o.cnn_shuffled])):
             self.chart.addItem(pg.BarGraphItem(x=x, height=heights, width=0.9, brush=colour, name=name))
-        self.chart.setXRange(-0.8, 4.8)
+        self.chart.setXRange(-0.8, 6.2)
         self.chart.show()
         restyle_plots(self)
 
@@ -252,8 +252,8 @@ class DepthView(ExperimentView):
     """Per depth: training loss and test accuracy of the plain stack and of the same stack with skips."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([translate("DepthView", "Layers"), translate("DepthView", "Train loss, no skips"),
-                          translate("DepthView", "Train loss, skips"), translate("DepthView", "Test acc., no skips"),
+        super().__init__([translate("DepthView", "Layers"), translate("DepthView", "Train loss, plain"),
+                          translate("DepthView", "Train loss, skips"), translate("DepthView", "Test acc., plain"),
                           translate("DepthView", "Test acc., skips"), translate("DepthView", "Seconds")],
                          translate("DepthView", "Stacks of 3×3 convolutions with batch norm, plain and with skip "
                                    "connections (each pair of layers adds its input to its output, as in ResNet), "
@@ -274,8 +274,9 @@ class DepthView(ExperimentView):
     @staticmethod
     def _about(depths: Sequence[int], config: ComparisonConfig, data: MnistData) -> str:
         about = translate("DepthView", "Measured: the last epoch's training loss and the test accuracy of a plain "
-                          "stack and a stack with skips at {depths} layers, all from the same seed. Batch norm's "
-                          "statistics are recomputed on training images after training, before testing.").format(
+                          "stack and a stack with skips at {depths} layers, all from the same seed (seconds: plain / "
+                          "with skips). Batch norm's statistics are recomputed on training images after training, "
+                          "before testing.").format(
             depths=", ".join(str(d) for d in depths))
         return f"{about} {recipe_text(config, data)}"
 

@@ -59,6 +59,10 @@ class Running:
     started: float  # time.perf_counter()
 
 
+def idle_text() -> str:
+    return translate("ExperimentsPanel", "Runs on the settings in the form on the left.")
+
+
 class ExperimentsPanel(LazyPanel):
     """``ExperimentsPanel(state, tasks, config)``: ``config()`` is the lab form's comparison for the open data."""
 
@@ -92,17 +96,19 @@ class ExperimentsPanel(LazyPanel):
         self.run_button = QPushButton(translate("ExperimentsPanel", "Run experiment"))
         self.run_button.setAccessibleDescription(translate("ExperimentsPanel", "Train the experiment's models on "
                                                            "the form's settings, or stop the run"))
-        self.run_button.clicked.connect(self.toggle)
+        self.run_button.clicked.connect(lambda: self.stop() if self.is_running else self.start())
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(translate("ExperimentsPanel", "Experiment progress"))
-        self.status = StatusLabel(translate("ExperimentsPanel", "Runs on the settings in the form on the left."))
+        self.status = StatusLabel(idle_text())
+        self._said: dict[str, tuple[str, bool]] = {}  # each experiment's last message, shown when it is chosen
+        self._done: set[str] = set()  # experiments with results on their page
         self.status.setWordWrap(True)
         self.views = QStackedWidget()
-        self.shuffled, self.pooling, self.depth = ShuffledView(), PoolingView(), DepthView()
-        for view in (self.shuffled, self.pooling, self.depth):
+        self.shuffled_view, self.pooling_view, self.depth_view = ShuffledView(), PoolingView(), DepthView()
+        for view in (self.shuffled_view, self.pooling_view, self.depth_view):
             self.views.addWidget(view)
-        self.shuffled.show_digit(state.data)
+        self.shuffled_view.show_digit(state.data)
 
         bar = QHBoxLayout()
         label = QLabel(translate("ExperimentsPanel", "Experiment:"))
@@ -127,7 +133,7 @@ class ExperimentsPanel(LazyPanel):
         layout.addWidget(scroll)
 
         self.choice.currentIndexChanged.connect(self._on_choice)
-        state.data_changed.connect(lambda: self.shuffled.show_digit(state.data, self.config().seed))
+        state.data_changed.connect(lambda: self.shuffled_view.show_digit(state.data, self.config().seed))
         self._on_choice()
 
     # -- choosing ------------------------------------------------------------------------------------
@@ -138,14 +144,21 @@ class ExperimentsPanel(LazyPanel):
     def choose(self, name: str) -> None:
         self.choice.setCurrentIndex(self.choice.findData(name))
 
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.say(text, error)
+        self._said[self.experiment] = (text, error)
+
     def _on_choice(self) -> None:
         self.views.setCurrentIndex(EXPERIMENTS.index(self.experiment))
+        self.status.say(*self._said.get(self.experiment, (idle_text(), False)))
+        if not self.is_running:
+            self.progress.setValue(1000 if self.experiment in self._done else 0)
         deep = self.experiment == "depth"
         self.depths.setVisible(deep)
         self.depths_label.setVisible(deep)
 
     def restyle(self) -> None:
-        self.shuffled.restyle()
+        self.shuffled_view.restyle()
 
     # -- running -------------------------------------------------------------------------------------
     @property
@@ -158,24 +171,18 @@ class ExperimentsPanel(LazyPanel):
         if not self.is_running:
             self.run_button.setEnabled(not blocked)
 
-    def toggle(self) -> None:
-        if self.is_running:
-            self.stop()
-        else:
-            self.start()
-
     def start(self) -> bool:
         """Run the chosen experiment on the form's settings; False (with the reason in the status) if it cannot."""
         if self.is_running:
             return False
         if self._blocked or self.tasks.busy(RUN_KEY):
-            self.status.say(translate("ExperimentsPanel", "The FC vs CNN run is still going: stop it or let it "
-                                      "finish first."), error=True)
+            self._say(translate("ExperimentsPanel", "The FC vs CNN run is still going: stop it or let it finish "
+                                "first."), error=True)
             return False
         config, data = self.config(), self.state.data
         problems = config.problems(data)
         if problems:
-            self.status.say(" ".join(problems), error=True)
+            self._say(" ".join(problems), error=True)
             return False
         running = Running(self.experiment, config, data, tuple(self.depths.currentData()), time.perf_counter())
         run = self.runs[running.name]
@@ -197,7 +204,7 @@ class ExperimentsPanel(LazyPanel):
         self.depths.setEnabled(False)
         self.run_button.setText(translate("ExperimentsPanel", "Stop"))
         self.progress.setValue(0)
-        self.status.say(translate("ExperimentsPanel", "Preparing {train:,} training images…").format(
+        self._say(translate("ExperimentsPanel", "Preparing {train:,} training images…").format(
             train=config.train_samples))
         self.running_changed.emit(True)
         return True
@@ -207,42 +214,41 @@ class ExperimentsPanel(LazyPanel):
         if self.is_running:
             self.tasks.cancel(RUN_KEY)
             self.run_button.setEnabled(False)
-            self.status.say(translate("ExperimentsPanel", "Stopping…"))
+            self._say(translate("ExperimentsPanel", "Stopping…"))
 
     def _on_progress(self, p: object) -> None:
         if not isinstance(p, Progress) or not self.run_button.isEnabled():
             return
         self.progress.setValue(int(1000 * p.fraction))
-        self.status.say(translate("ExperimentsPanel", "Model {index} of {models} ({model}): epoch {epoch} of "
-                                  "{epochs}…").format(index=p.index, models=p.models, model=p.model, epoch=p.epoch,
-                                                      epochs=p.epochs))
+        self._say(translate("ExperimentsPanel", "Model {index} of {models} ({model}): epoch {epoch} of {epochs}…")
+                  .format(index=p.index, models=p.models, model=p.model, epoch=p.epoch, epochs=p.epochs))
 
     def _on_done(self, result: Any) -> None:
         running = self._running
         assert running is not None
         self._outcome = "finished"
         if running.name == "shuffled":
-            self.shuffled.show_result(result, running.data)
+            self.shuffled_view.show_result(result, running.data)
         elif running.name == "pooling":
-            self.pooling.show_result(result, running.config, running.data)
+            self.pooling_view.show_result(result, running.config, running.data)
         else:
-            self.depth.show_result(running.depths, result, running.config, running.data)
+            self.depth_view.show_result(running.depths, result, running.config, running.data)
         self.progress.setValue(1000)
+        self._done.add(running.name)
 
     def _on_failed(self, message: str) -> None:
         self._outcome = "failed"
-        self.status.say(translate("ExperimentsPanel", "The experiment failed: {message}").format(message=message),
-                        error=True)
+        self._say(translate("ExperimentsPanel", "The experiment failed: {message}").format(message=message),
+                  error=True)
 
     def _on_finished(self) -> None:
         running, outcome = self._running, self._outcome
         self._running = None
         if outcome == "finished" and running is not None:
-            self.status.say(translate("ExperimentsPanel", "{experiment}: done in {s:.1f} s.").format(
-                experiment=self.choice.itemText(EXPERIMENTS.index(running.name)),
+            self._say(translate("ExperimentsPanel", "Done in {s:.1f} s.").format(
                 s=time.perf_counter() - running.started))
         elif outcome == "stopped":
-            self.status.say(translate("ExperimentsPanel", "Stopped. The table keeps the last finished run."))
+            self._say(translate("ExperimentsPanel", "Stopped. The table keeps the last finished run."))
         self.choice.setEnabled(True)
         self.depths.setEnabled(True)
         self.run_button.setText(translate("ExperimentsPanel", "Run experiment"))

@@ -137,8 +137,8 @@ class TrainingLabTab(QWidget):
         self.views.addTab(self.splitter, translate("TrainingLabTab", "FC vs CNN"))
         self.views.addTab(self.experiments, translate("TrainingLabTab", "Experiments"))
         self.views.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
-        self.experiments.running_changed.connect(
-            lambda busy: (self.train_button.setEnabled(not busy), self.controls.set_editable(not busy)))
+        self.experiments.running_changed.connect(lambda busy: self.train_button.setEnabled(not busy))
+        self.experiments.running_changed.connect(lambda busy: self.controls.set_editable(not busy))
         self.run_started.connect(lambda: self.experiments.set_blocked(True))
         self.run_ended.connect(lambda _: self.experiments.set_blocked(False))
         layout = QHBoxLayout(self)
