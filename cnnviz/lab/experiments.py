@@ -6,7 +6,8 @@
 - ``pooling_strategies``: the same CNN with max pooling, average pooling, stride-2 convolutions, or global
   average pooling before the classifier — accuracy, parameters and time side by side.
 - ``depth_and_skips``: a plain stack of conv layers against the same stack with residual connections, at
-  growing depth: without skips a deeper network can train worse, not better.
+  growing depth: without skips a deeper network can train worse, not better. Batch norm's statistics are
+  recomputed after training (``precise_batch_norm``) before each test.
 - ``one_step``: one SGD step on a single labelled digit — the loss, one weight's gradient, the weight before
   and after, and how the probabilities moved.
 
