@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pyqtgraph as pg
 import pytest
 from PyQt6.QtCore import Qt
 from test_ui_training_lab import make_lab
@@ -17,9 +18,10 @@ from cnnviz.lab.experiments import (
     pooling_strategies,
     shuffled_pixels,
 )
-from ui.lab.experiment_views import depth_sentence, pooling_name, shuffled_sentence
+from ui.lab.experiment_views import ShuffledView, depth_sentence, pooling_name, shuffled_sentence
 from ui.lab.experiments_panel import DEPTH_CHOICES
 from ui.lab.tab import TrainingLabTab
+from ui.theme import DARK, LIGHT, Palette, apply_theme
 
 RUN_TIMEOUT_MS = 120_000
 
@@ -56,7 +58,18 @@ def test_fc_vs_cnn_stays_the_first_view_and_the_experiments_sit_beside_it(qtbot,
     assert panel.depths.isVisible() and panel.views.currentWidget() is panel.depth_view
 
 
-def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, lab) -> None:  # type: ignore[no-untyped-def]
+def chart_coloured_for(view: ShuffledView, palette: Palette) -> bool:
+    """Whether the chart's background, title and legend and the two images' titles are in ``palette``'s colours."""
+    item = view.chart.getPlotItem()
+    legend = [label.item.toHtml() for _, label in item.legend.items]
+    titles = [label.item.toHtml() for label in view.digits.ci.items if isinstance(label, pg.LabelItem)]
+    return (len(legend) == 2 and len(titles) == 2 and all(palette.text in html for html in legend + titles)
+            and palette.text in item.titleLabel.item.toHtml()
+            and view.chart.backgroundBrush().color().name() == palette.base
+            and view.digits.backgroundBrush().color().name() == palette.base)
+
+
+def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, qapp, lab) -> None:  # type: ignore[no-untyped-def]
     config, data = lab.config(), lab.state.data
     run_from_the_tab(qtbot, lab, "shuffled")
     expected = shuffled_pixels(config, data, permutation_seed=config.seed)
@@ -70,6 +83,12 @@ def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, lab) -
     assert f"{fc_plain:,} errors on the images as they are" in view.outcome.text()
     about = view.about.text()
     assert f"{config.train_samples:,} training images" in about and f"batches of {config.batch_size}" in about
+    try:  # a live palette switch re-colours the chart and the images' titles (no dark text left on dark)
+        for palette in (DARK, LIGHT, DARK):
+            apply_theme(qapp, dark=palette.dark)
+            qtbot.waitUntil(lambda p=palette: chart_coloured_for(view, p), timeout=2000)
+    finally:
+        apply_theme(qapp, dark=False)
 
 
 def test_pooling_from_the_tab_shows_the_cores_accuracy_errors_and_parameters(qtbot, lab) -> None:  # type: ignore[no-untyped-def]

@@ -27,7 +27,7 @@ from cnnviz.lab.experiments import (
     shuffled_outcome,
 )
 from ui.i18n import translate
-from ui.theme import CNN_COLOR, FC_COLOR, palette
+from ui.theme import CNN_COLOR, FC_COLOR
 from ui.widgets.lazy import restyle_plots
 from ui.widgets.picture import image_view_box
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -191,10 +191,6 @@ class ShuffledView(ExperimentView):
         self.chart.setXRange(-0.8, 6.2)
         self.chart.show()
         restyle_plots(self)
-
-    def restyle(self) -> None:
-        restyle_plots(self)
-        self.digits.setBackground(palette().base)
 
 
 def pooling_name(kind: str) -> str:

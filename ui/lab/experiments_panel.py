@@ -64,7 +64,8 @@ def idle_text() -> str:
 
 
 class ExperimentsPanel(LazyPanel):
-    """``ExperimentsPanel(state, tasks, config)``: ``config()`` is the lab form's comparison for the open data."""
+    """``ExperimentsPanel(state, tasks, config)``: ``config()`` is the lab form's comparison for the open data.
+    A LazyPanel for its palette switch: the chart and the two images are re-coloured (``restyle_plots``)."""
 
     running_changed = pyqtSignal(bool)
     run_ended = pyqtSignal(str)  # "finished", "stopped" or "failed", once ready for the next run
@@ -156,9 +157,6 @@ class ExperimentsPanel(LazyPanel):
         deep = self.experiment == "depth"
         self.depths.setVisible(deep)
         self.depths_label.setVisible(deep)
-
-    def restyle(self) -> None:
-        self.shuffled_view.restyle()
 
     # -- running -------------------------------------------------------------------------------------
     @property
