@@ -178,3 +178,11 @@ def test_precise_batch_norm_makes_the_running_mean_the_mean_over_the_training_di
     assert bn.momentum == 0.1 and model.training is False  # put back as it was
     stopped = deep_cnn(4, skips=True)
     assert not precise_batch_norm(stopped, train, samples=300, batch_size=100, should_stop=lambda: True)
+
+
+@pytest.mark.parametrize("kind", POOLING_KINDS)
+def test_the_experiments_models_take_an_opened_colour_set(kind: str) -> None:
+    """A 3-channel 30×30 set (not 28×28 grey): the classifier's inputs follow the maps' real size."""
+    x = torch.zeros(2, 3, 30, 30)
+    assert pooling_cnn(kind, num_classes=4, in_channels=3, input_size=(30, 30))(x).shape == (2, 4)
+    assert deep_cnn(8, skips=True, num_classes=4, in_channels=3).eval()(x).shape == (2, 4)
