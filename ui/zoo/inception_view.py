@@ -11,7 +11,7 @@ from ui.zoo.chart_widgets import note
 
 
 def _millions(value: int) -> str:
-    return f"{value / 1e6:,.1f} M"
+    return translate("InceptionView", "{millions:,.1f} M").format(millions=value / 1e6)
 
 
 class InceptionView(QWidget):

@@ -19,9 +19,10 @@ from ui.zoo.inception_view import InceptionView
 
 def power_of_ten(power: int) -> str:
     """10**power the way people say it: 1, 10, 100, 1k, 10k, … 1M, … 1B."""
-    for exponent, suffix in ((9, "B"), (6, "M"), (3, "k")):
+    for exponent, text in ((9, translate("LineageView", "{n}B")), (6, translate("LineageView", "{n}M")),
+                           (3, translate("LineageView", "{n}k"))):
         if power >= exponent:
-            return f"{10 ** (power - exponent)}{suffix}"
+            return text.format(n=10 ** (power - exponent))
     return str(10**power)
 
 
