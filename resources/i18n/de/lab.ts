@@ -225,7 +225,7 @@
     <message>
         <location filename="../../../ui/lab/live_plots.py" line="42" />
         <source>CNN conv 1 weight gradients</source>
-        <translation>CNN: Gradienten der Gewichte in conv 1</translation>
+        <translation>CNN conv 1: Gewichtsgradienten</translation>
     </message>
     <message>
         <location filename="../../../ui/lab/live_plots.py" line="43" />
@@ -285,7 +285,7 @@
     <message>
         <location filename="../../../ui/lab/live_plots.py" line="162" />
         <source>{title} · shown while training</source>
-        <translation>{title} · beim Training angezeigt</translation>
+        <translation>{title} · während des Trainings</translation>
     </message>
 </context><context>
     <name>ResultsTable</name>

@@ -182,17 +182,17 @@
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="22" />
         <source>{n}B</source>
-        <translation>{n} Mrd.</translation>
+        <translation>{n}Mrd</translation>
     </message>
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="22" />
         <source>{n}M</source>
-        <translation>{n} Mio.</translation>
+        <translation>{n}M</translation>
     </message>
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="23" />
         <source>{n}k</source>
-        <translation>{n} Tsd.</translation>
+        <translation>{n}k</translation>
     </message>
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="36" />
@@ -412,156 +412,166 @@
     <name>ReportView</name>
     <message>
         <location filename="../../../ui/zoo/report_view.py" line="49" />
+        <source>The run was cancelled: models after the last row were not trained.</source>
+        <translation>Der Lauf wurde abgebrochen: Die Modelle nach der letzten Zeile wurden nicht trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <source>Rows from the cache keep the wall time and device of the run that produced them.</source>
+        <translation>Zeilen aus dem Zwischenspeicher behalten Laufzeit und Gerät des Laufs, der sie erzeugt hat.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="49" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="54" />
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="54" />
         <source>Wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="55" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="55" />
         <source>Test error</source>
         <translation>Testfehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="56" />
         <source>With TTA</source>
         <translation>Mit TTA</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="56" />
         <source>Published figure</source>
         <translation>Veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
+        <location filename="../../../ui/zoo/report_view.py" line="57" />
         <source>Reduction vs previous</source>
         <translation>Verringerung ggü. vorigem</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="62" />
+        <location filename="../../../ui/zoo/report_view.py" line="66" />
         <source>; not even one epoch fits the budget, so only its time is estimated</source>
         <translation>; nicht einmal eine Epoche passt ins Budget, daher wird nur die Zeit geschätzt</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="64" />
+        <location filename="../../../ui/zoo/report_view.py" line="68" />
         <source>; {epochs} of {recipe} epochs fit the budget</source>
         <translation>; {epochs} von {recipe} Epochen passen ins Budget</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="66" />
+        <location filename="../../../ui/zoo/report_view.py" line="70" />
         <source>{model} about {duration}{fit}</source>
         <translation>{model} etwa {duration}{fit}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="68" />
+        <location filename="../../../ui/zoo/report_view.py" line="72" />
         <source>Run report would take about {duration} here ({parts}).</source>
         <translation>Der Bericht würde hier etwa {duration} dauern ({parts}).</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="106" />
+        <location filename="../../../ui/zoo/report_view.py" line="110" />
         <source>Accuracy report</source>
         <translation>Genauigkeitsbericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="107" />
+        <location filename="../../../ui/zoo/report_view.py" line="111" />
         <source>One row per measured model: parameters, epochs, wall time, device, test error and the published figure</source>
         <translation>Eine Zeile je gemessenem Modell: Parameter, Epochen, Laufzeit, Gerät, Testfehler und veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="110" />
+        <location filename="../../../ui/zoo/report_view.py" line="114" />
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="111" />
+        <location filename="../../../ui/zoo/report_view.py" line="115" />
         <source>Each model's measured test error beside its published figure</source>
         <translation>Der gemessene Testfehler jedes Modells neben seinem veröffentlichten Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="139" />
+        <location filename="../../../ui/zoo/report_view.py" line="143" />
         <source>Each model is trained with its standard training settings on the {train:,} {data} training images and tested on the {test:,} test images. The table compares the error measured here with the published figure (published for MNIST). Results are kept per data set, so this view opens instantly after the first run.</source>
         <translation>Jedes Modell wird mit seinen Standard-Trainingseinstellungen auf den {train:,} Trainingsbildern von {data} trainiert und auf den {test:,} Testbildern getestet. Die Tabelle vergleicht den hier gemessenen Fehler mit dem veröffentlichten Wert (veröffentlicht für MNIST). Die Ergebnisse werden je Datensatz aufbewahrt, daher öffnet sich diese Ansicht nach dem ersten Lauf sofort.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="166" />
+        <location filename="../../../ui/zoo/report_view.py" line="170" />
         <source>Total wall time {duration} on {devices}.</source>
         <translation>Gesamte Laufzeit {duration} auf {devices}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="185" />
+        <location filename="../../../ui/zoo/report_view.py" line="189" />
         <source>Tick at least one model to measure.</source>
         <translation>Haken Sie mindestens ein Modell zum Messen an.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="188" />
+        <location filename="../../../ui/zoo/report_view.py" line="192" />
         <source>Estimating how long they take here from a few training batches each…</source>
         <translation>Schätze aus jeweils einigen Trainings-Batches, wie lange sie hier brauchen …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="190" />
+        <location filename="../../../ui/zoo/report_view.py" line="194" />
         <source>Not measured yet: {models}. {estimate} Press Run report to train and test them.</source>
         <translation>Noch nicht gemessen: {models}. {estimate} Drücken Sie „Bericht erstellen“, um sie zu trainieren und zu testen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="226" />
+        <location filename="../../../ui/zoo/report_view.py" line="230" />
         <source>Could not estimate the run: {why}</source>
         <translation>Der Lauf konnte nicht geschätzt werden: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="250" />
+        <location filename="../../../ui/zoo/report_view.py" line="254" />
         <source>Starting…</source>
         <translation>Starte …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="258" />
+        <location filename="../../../ui/zoo/report_view.py" line="262" />
         <source>Stopping after this batch; finished models are kept…</source>
         <translation>Halte nach diesem Batch an; fertige Modelle bleiben erhalten …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="265" />
+        <location filename="../../../ui/zoo/report_view.py" line="269" />
         <source>Measuring {model} ({i} of {n})…</source>
         <translation>Messe {model} ({i} von {n}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="274" />
+        <location filename="../../../ui/zoo/report_view.py" line="278" />
         <source>, about {duration} for the whole report</source>
         <translation>, etwa {duration} für den ganzen Bericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="276" />
+        <location filename="../../../ui/zoo/report_view.py" line="280" />
         <source>Training {model} ({i} of {n}): epoch {epoch} of {epochs}, batch {batch}/{batches}; about {left} left for this model{total}.</source>
         <translation>Trainiere {model} ({i} von {n}): Epoche {epoch} von {epochs}, Batch {batch}/{batches}; noch etwa {left} für dieses Modell{total}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="292" />
+        <location filename="../../../ui/zoo/report_view.py" line="296" />
         <source>Report ready: {n} models measured.</source>
         <translation>Bericht fertig: {n} Modelle gemessen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="296" />
+        <location filename="../../../ui/zoo/report_view.py" line="300" />
         <source>Report cancelled; the models that finished are kept.</source>
         <translation>Bericht abgebrochen; die fertigen Modelle bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="300" />
+        <location filename="../../../ui/zoo/report_view.py" line="304" />
         <source>The report stopped with an error: {why}</source>
         <translation>Der Bericht wurde mit einem Fehler beendet: {why}</translation>
     </message>
