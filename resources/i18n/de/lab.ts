@@ -225,7 +225,7 @@
     <message>
         <location filename="../../../ui/lab/live_plots.py" line="42" />
         <source>CNN conv 1 weight gradients</source>
-        <translation>CNN conv 1: Gewichtsgradienten</translation>
+        <translation>CNN conv 1: Gradienten</translation>
     </message>
     <message>
         <location filename="../../../ui/lab/live_plots.py" line="43" />

@@ -197,7 +197,7 @@
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="36" />
         <source>&lt;b&gt;Why convolutions?&lt;/b&gt; One dense layer of 1,000 neurons on a 224×224×3 photo needs &lt;b&gt;{dense:,}&lt;/b&gt; weights ({dense_shape}); AlexNet's first convolutional layer needs &lt;b&gt;{conv:,}&lt;/b&gt; ({conv_shape}) — {ratio:,.0f}× fewer, because each small filter is shared across the whole image.</source>
-        <translation>&lt;b&gt;Warum Faltungen?&lt;/b&gt; Eine vollständig verbundene Schicht mit 1.000 Neuronen auf einem 224×224×3-Foto braucht &lt;b&gt;{dense:,}&lt;/b&gt; Gewichte ({dense_shape}); die erste Faltungsschicht von AlexNet braucht &lt;b&gt;{conv:,}&lt;/b&gt; ({conv_shape}) – {ratio:,.0f}× weniger, weil jeder kleine Filter über das ganze Bild hinweg geteilt wird.</translation>
+        <translation>&lt;b&gt;Warum Faltungen?&lt;/b&gt; Eine vollständig verbundene Schicht mit 1000 Neuronen auf einem 224×224×3-Foto braucht &lt;b&gt;{dense:,}&lt;/b&gt; Gewichte ({dense_shape}); die erste Faltungsschicht von AlexNet braucht &lt;b&gt;{conv:,}&lt;/b&gt; ({conv_shape}) – {ratio:,.0f}× weniger, weil jeder kleine Filter über das ganze Bild hinweg geteilt wird.</translation>
     </message>
     <message>
         <location filename="../../../ui/zoo/lineage_view.py" line="43" />
