@@ -10,6 +10,7 @@ from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
 from PyQt6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from cnnviz.paths import BUNDLED_MNIST_DIR
+from ui.i18n import LANGUAGES, current_language, translate
 from ui.lessons.hub import LessonHub
 from ui.widgets.export import ask_save_path, save_png
 
@@ -101,11 +102,39 @@ class WindowMenus(QMainWindow):
             action.setChecked(scale == self.prefs.view.map_scale)
             scale_group.addAction(action)
             self.scale_actions[scale] = action
+        self._create_language_menu()
 
         menubar.addMenu(help_menu)
         help_menu.addSeparator()
         self._action(help_menu, "&About cnnviz", self.show_about)
         self._action(help_menu, "About the &MNIST data", self.show_attribution)
+
+    def _create_language_menu(self) -> None:
+        """View → Language: each language by its own name; the choice is saved and used from the next start."""
+        menu = self.view_menu.addMenu(translate("WindowMenus", "&Language"))
+        assert menu is not None
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self._action(menu, name, self._set_language(code))
+            action.setCheckable(True)
+            action.setChecked(code == self.prefs.view.language)
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def _set_language(self, code: str) -> Callable[[], None]:
+        def choose() -> None:
+            self.prefs.view.language = code  # saved with the other preferences
+            status = self.statusBar()
+            assert status is not None
+            if code == current_language():
+                status.showMessage(translate("WindowMenus", "cnnviz is shown in {language}.").format(
+                    language=LANGUAGES[code]))
+            else:
+                status.showMessage(translate(
+                    "WindowMenus", "The language changes to {language} the next time cnnviz starts.").format(
+                    language=LANGUAGES[code]))
+        return choose
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
         action = QAction(text, self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, pyqtSignal
 from PyQt6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -29,15 +29,19 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import available_devices
 from ui.binding import Bindings
 from ui.data_control import describe
+from ui.i18n import translate
 from ui.preferences import LabPrefs
 from ui.theme import CNN_COLOR, FC_COLOR
 
-MODES = (("One after the other", "sequential"), ("Both at once", "concurrent"))
-OPTIMIZER_CHOICES = (("Adam", "adam"), ("SGD + momentum 0.9", "sgd"))
-ALL_TEST_DIGITS = "all"  # what the test-digits box shows at 0, the preferences' "whole test set"
+MODES = ((QT_TRANSLATE_NOOP("ComparisonControls", "One after the other"), "sequential"),
+         (QT_TRANSLATE_NOOP("ComparisonControls", "Both at once"), "concurrent"))
+OPTIMIZER_CHOICES = (("Adam", "adam"), (QT_TRANSLATE_NOOP("ComparisonControls", "SGD + momentum 0.9"), "sgd"))
+# what the test-digits box shows at 0, the preferences' "whole test set"
+ALL_TEST_DIGITS = QT_TRANSLATE_NOOP("ComparisonControls", "all")
 
 
 def _spin(low: int, high: int, step: int = 1) -> QSpinBox:
+    """A spin box for whole numbers (its accessible name is its form label's text, set by ``_add_row``)."""
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setSingleStep(step)
@@ -48,13 +52,19 @@ def _spin(low: int, high: int, step: int = 1) -> QSpinBox:
 def _combo(choices: tuple[tuple[str, str], ...]) -> QComboBox:
     combo = QComboBox()
     for text, value in choices:
-        combo.addItem(text, value)
+        combo.addItem(translate("ComparisonControls", text), value)
     return combo
 
 
 def _swatch(colour: str, text: str) -> QLabel:
     """A form label with the model's colour square, as in the curves' legend."""
     return QLabel(f"<span style='color:{colour}'>■</span> {text}")
+
+
+def _add_row(form: QFormLayout, label: QLabel | str, widget: QWidget, name: str) -> None:
+    """A form row; ``name`` (the label's words, without a colour swatch) is what a screen reader calls the box."""
+    form.addRow(label, widget)
+    widget.setAccessibleName(name)
 
 
 class ComparisonControls(QWidget):
@@ -72,32 +82,40 @@ class ComparisonControls(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
 
-        models = QGroupBox("Models")
+        models = QGroupBox(translate("ComparisonControls", "Models"))
         form = QFormLayout(models)
         self.fc_hidden = _spin(8, 4096, step=32)
         self.conv1_filters = _spin(1, 64)
         self.conv2_filters = _spin(1, 64)
-        form.addRow(_swatch(FC_COLOR, "FC hidden size"), self.fc_hidden)
-        form.addRow(_swatch(CNN_COLOR, "CNN conv 1 filters"), self.conv1_filters)
-        form.addRow(_swatch(CNN_COLOR, "CNN conv 2 filters"), self.conv2_filters)
+        for colour, text, spin in (
+            (FC_COLOR, translate("ComparisonControls", "FC hidden size"), self.fc_hidden),
+            (CNN_COLOR, translate("ComparisonControls", "CNN conv 1 filters"), self.conv1_filters),
+            (CNN_COLOR, translate("ComparisonControls", "CNN conv 2 filters"), self.conv2_filters),
+        ):
+            _add_row(form, _swatch(colour, text), spin, text)
+        self.conv2_filters.setToolTip(translate("ComparisonControls", "Filters of the CNN's second layer"))
         self.sizes = QLabel()
         self.sizes.setWordWrap(True)
-        self.sizes.setToolTip("Both models as the form builds them for the open data set, their parameters counted "
-                              "(the FC network's input is every pixel of every channel; the CNN's first layer "
-                              "has one kernel slice per channel)")
+        self.sizes.setToolTip(translate("ComparisonControls", "Both models as the form builds them for the open data "
+                                        "set, their parameters counted (the FC network's input is every pixel of "
+                                        "every channel; the CNN's first layer has one kernel slice per channel)"))
         form.addRow(self.sizes)
         column.addWidget(models)
 
-        training = QGroupBox("Training (the same for both)")
+        training = QGroupBox(translate("ComparisonControls", "Training (the same for both)"))
         form = QFormLayout(training)
         self.data_caption = QLabel()
         self.data_caption.setWordWrap(True)
         self.train_samples = _spin(MIN_TRAIN_SAMPLES, MIN_TRAIN_SAMPLES, step=500)
-        self.train_samples.setToolTip("A seeded sample with every class in its usual proportion")
+        self.train_samples.setToolTip(translate("ComparisonControls", "A seeded sample with every class in its usual "
+                                                "proportion"))
         self.test_samples = _spin(0, 0, step=1000)
-        self.test_samples.setSpecialValueText(ALL_TEST_DIGITS)
-        self.test_samples.setToolTip("How many test images score each epoch (“all”: the whole test set)")
+        self.test_samples.setSpecialValueText(translate("ComparisonControls", ALL_TEST_DIGITS))
+        self.test_samples.setToolTip(translate("ComparisonControls", "How many test images score each epoch (“all”: "
+                                               "the whole test set)"))
         self.epochs = _spin(1, MAX_EPOCHS)
+        self.epochs.setToolTip(translate("ComparisonControls", "How many times each model sees every training "
+                                         "image"))
         self.batch_size = _spin(8, 1024, step=16)
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(4)
@@ -105,16 +123,33 @@ class ComparisonControls(QWidget):
         self.lr.setSingleStep(0.0005)
         self.optimizer = _combo(OPTIMIZER_CHOICES)
         self.seed = _spin(0, 999_999)
-        self.device = _combo((("auto", "auto"), *((_device_name(d), d) for d in available_devices())))
+        self.device = _combo(((QT_TRANSLATE_NOOP("ComparisonControls", "auto"), "auto"),
+                              *((_device_name(d), d) for d in available_devices())))
         self.mode = _combo(MODES)
-        self.mode.setToolTip("One after the other leaves a core free for the window; both at once share the cores")
+        self.batch_size.setToolTip(translate("ComparisonControls", "Images per training step; both models see the "
+                                             "same batches"))
+        self.lr.setToolTip(translate("ComparisonControls", "How far the optimizer moves the weights at each step"))
+        self.optimizer.setToolTip(translate("ComparisonControls", "How the weights are updated from their "
+                                            "gradients"))
+        self.seed.setToolTip(translate("ComparisonControls", "The same seed gives the same starting weights and the "
+                                       "same sample of images"))
+        self.device.setToolTip(translate("ComparisonControls", "Where both models train (auto: the fastest one "
+                                         "found)"))
+        self.mode.setToolTip(translate("ComparisonControls", "One after the other leaves a core free for the window; "
+                                       "both at once share the cores"))
         form.addRow(self.data_caption)
         for label, widget in (
-            ("Training images", self.train_samples), ("Test images", self.test_samples), ("Epochs", self.epochs),
-            ("Batch size", self.batch_size), ("Learning rate", self.lr), ("Optimizer", self.optimizer),
-            ("Seed", self.seed), ("Device", self.device), ("Run", self.mode),
+            (translate("ComparisonControls", "Training images"), self.train_samples),
+            (translate("ComparisonControls", "Test images"), self.test_samples),
+            (translate("ComparisonControls", "Epochs"), self.epochs),
+            (translate("ComparisonControls", "Batch size"), self.batch_size),
+            (translate("ComparisonControls", "Learning rate"), self.lr),
+            (translate("ComparisonControls", "Optimizer"), self.optimizer),
+            (translate("ComparisonControls", "Seed"), self.seed),
+            (translate("ComparisonControls", "Device"), self.device),
+            (translate("ComparisonControls", "Run"), self.mode),
         ):
-            form.addRow(label, widget)
+            _add_row(form, label, widget, label)
         column.addWidget(training)
 
         self.set_data(data)  # the limits first, so a remembered value is clamped to this data set
@@ -140,17 +175,22 @@ class ComparisonControls(QWidget):
         self.test_samples.setRange(0, test)
         (h, w), c = data.spec.size, data.spec.channels
         self.data_caption.setText(describe(data))
-        self.fc_hidden.setToolTip(f"Neurons in the FC network's hidden layer ({c}×{h}×{w} = {c * h * w:,} inputs "
-                                  f"→ hidden → {data.num_classes})")
-        self.conv1_filters.setToolTip(f"Filters of the CNN's first layer, each {c} channel{'s' if c > 1 else ''} "
-                                      "deep (one per colour of the input)" if c > 1 else
-                                      "Filters of the CNN's first layer")
+        self.fc_hidden.setToolTip(translate("ComparisonControls", "Neurons in the FC network's hidden layer "
+                                            "({c}×{h}×{w} = {inputs:,} inputs → hidden → {classes})").format(
+            c=c, h=h, w=w, inputs=c * h * w, classes=data.num_classes))
+        self.conv1_filters.setToolTip(translate("ComparisonControls", "Filters of the CNN's first layer, each {c} "
+                                                "channels deep (one per colour of the input)").format(c=c) if c > 1
+                                      else translate("ComparisonControls", "Filters of the CNN's first layer"))
 
     def show_sizes(self, fc: StagedNet, cnn: StagedNet, spec: InputSpec) -> None:
         """Both models' inputs and parameter counts, counted on the models the next run starts from."""
         (h, w), c = spec.size, spec.channels
-        self.sizes.setText(f"FC ({c}×{h}×{w} inputs): {count_parameters(fc):,} parameters\n"
-                           f"CNN ({c} input channel{'s' if c > 1 else ''}): {count_parameters(cnn):,} parameters")
+        fc_line = translate("ComparisonControls", "FC ({c}×{h}×{w} inputs): {parameters:,} parameters").format(
+            c=c, h=h, w=w, parameters=count_parameters(fc))
+        cnn_line = (translate("ComparisonControls", "CNN ({c} input channels): {parameters:,} parameters") if c > 1
+                    else translate("ComparisonControls", "CNN ({c} input channel): {parameters:,} parameters")).format(
+            c=c, parameters=count_parameters(cnn))
+        self.sizes.setText(f"{fc_line}\n{cnn_line}")
 
     def set_editable(self, editable: bool) -> None:
         """Lock the form while a run uses it (nothing moves: only the enabled state changes)."""
@@ -170,4 +210,4 @@ class ComparisonControls(QWidget):
 
 
 def _device_name(device: str) -> str:
-    return "Apple GPU" if device == "mps" else device.upper()
+    return translate("ComparisonControls", "Apple GPU") if device == "mps" else device.upper()

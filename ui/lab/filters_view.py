@@ -10,21 +10,24 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QSize
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PyQt6.QtGui import QFont
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cnnviz.introspect.mosaic import grid_for, tile_maps
 from ui.colormaps import DIVERGING_MAP, colorize, value_range
+from ui.i18n import translate
 from ui.theme import palette
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.picture import PictureItem, image_view_box
 
-TITLE = "CNN conv 1 filters"
+TITLE = QT_TRANSLATE_NOOP("FiltersView", "CNN conv 1 filters")
 BLOCK = 8  # each weight drawn as an 8×8 block, so the gaps between kernels stay thin
-GREY_TIP = "The kernels of the CNN's first layer: red positive, blue negative weights"
-COLOUR_TIP = ("The kernels of the CNN's first layer, one RGB patch each: a colour where the kernel responds to it "
-              "(positive red, green, blue weights), its opposite where it responds against it, grey for 0")
+GREY_TIP = QT_TRANSLATE_NOOP("FiltersView", "The kernels of the CNN's first layer: red positive, blue negative "
+                             "weights")
+COLOUR_TIP = QT_TRANSLATE_NOOP("FiltersView", "The kernels of the CNN's first layer, one RGB patch each: a colour "
+                               "where the kernel responds to it (positive red, green, blue weights), its opposite "
+                               "where it responds against it, grey for 0")
 TITLE_LINES = 2  # the title's height is kept for two lines, so a longer caption never moves anything
 
 
@@ -37,10 +40,12 @@ def colour_kernels(filters: np.ndarray) -> np.ndarray:
 
 
 class FiltersView(LazyPanel):
-    """``FiltersView(title, tooltip)``: the first-layer kernels (or, in a second view, their gradients)."""
+    """``FiltersView(title, tooltip)``: the first-layer kernels (or, in a second view, their gradients); ``title``
+    and ``tooltip`` come translated (None: the first-layer kernels' own)."""
 
-    def __init__(self, title: str = TITLE, tooltip: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str | None = None, tooltip: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        title = title if title is not None else translate("FiltersView", TITLE)
         self.filters: np.ndarray | None = None  # (count, kh, kw) grey or (count, 3, kh, kw) colour, what is shown
         self.caption = ""
         self.name = title
@@ -60,8 +65,9 @@ class FiltersView(LazyPanel):
         self.view.addItem(self.box)
         self.box.enableAutoRange()  # the kernels stay centred and whole whatever size the column gives
         self.view.setMinimumHeight(120)
+        self.view.setAccessibleName(title)
         self.tooltip = tooltip  # None: said from what is shown (grey or colour kernels)
-        self.view.setToolTip(tooltip or GREY_TIP)
+        self.view.setToolTip(tooltip or translate("FiltersView", GREY_TIP))
         column.addWidget(self.view, 1)
 
     def sizeHint(self) -> QSize:
@@ -75,7 +81,7 @@ class FiltersView(LazyPanel):
     def show_filters(self, filters: np.ndarray, caption: str) -> None:
         self.filters, self.caption = filters, caption
         self.title.setText(f"{self.name} · {caption}")
-        self.view.setToolTip(self.tooltip or (COLOUR_TIP if filters.ndim == 4 else GREY_TIP))
+        self.view.setToolTip(self.tooltip or translate("FiltersView", COLOUR_TIP if filters.ndim == 4 else GREY_TIP))
         self.mark_dirty()
 
     def refresh(self) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PyQt6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from cnnviz.lab import (
@@ -27,6 +27,7 @@ from cnnviz.lab import (
     ModelEpochMetrics,
     smooth,
 )
+from ui.i18n import translate
 from ui.lab.filters_view import FiltersView
 from ui.theme import CNN_COLOR, FC_COLOR, LAYER_COLORS, palette
 from ui.widgets.lazy import LazyPanel
@@ -35,12 +36,13 @@ from ui.widgets.status_label import StatusLabel
 REDRAW_MS = 100  # live curves are redrawn at most this often
 PREVIOUS_RUNS_SHOWN = 2  # earlier runs drawn dashed behind the current one
 COLORS = {FC_KEY: FC_COLOR, CNN_KEY: CNN_COLOR}
-LOSS_TITLE = "Training loss (smoothed)"
-ACCURACY_TITLE = "Test accuracy (each epoch)"
-GRADIENT_TITLE = "CNN gradient norm per layer"
-GRADIENT_IMAGES_TITLE = "CNN conv 1 weight gradients"
-GRADIENT_IMAGES_TIP = ("∂loss/∂w of each first-layer weight on the last sampled batch (red positive, blue negative): "
-                       "the optimizer moves every weight against its gradient")
+LOSS_TITLE = QT_TRANSLATE_NOOP("LivePlots", "Training loss (smoothed)")
+ACCURACY_TITLE = QT_TRANSLATE_NOOP("LivePlots", "Test accuracy (each epoch)")
+GRADIENT_TITLE = QT_TRANSLATE_NOOP("LivePlots", "CNN gradient norm per layer")
+GRADIENT_IMAGES_TITLE = QT_TRANSLATE_NOOP("LivePlots", "CNN conv 1 weight gradients")
+GRADIENT_IMAGES_TIP = QT_TRANSLATE_NOOP("LivePlots", "∂loss/∂w of each first-layer weight on the last sampled batch "
+                                        "(red positive, blue negative): the optimizer moves every weight against its "
+                                        "gradient")
 GRADIENT_HEIGHT = 140  # the gradient row under the loss and accuracy: the smaller, they come first
 GRADIENT_IMAGES_WIDTH = 220
 TITLE_SIZE = "12pt"
@@ -72,7 +74,7 @@ class LiveCurve:
             for layer, norm in m.gradients.norms.items():
                 self.grad_norms.setdefault(layer, []).append(norm)
             if m.gradients.first_conv is not None:
-                self.grad_filters = (m.gradients.first_conv, f"epoch {m.epoch}, batch {m.batch}/{m.batches_per_epoch}")
+                self.grad_filters = (m.gradients.first_conv, batch_text(m))
 
     def add_epoch(self, m: ModelEpochMetrics) -> None:
         self.epochs_done = m.epoch
@@ -93,11 +95,20 @@ class LiveCurve:
         return m is not None and m.batch == m.batches_per_epoch and self.epochs_done < m.epoch
 
 
-def _plot(title: str, y_label: str, legend_offset: tuple[int, int], grid: bool) -> pg.PlotWidget:
-    """A plot for live curves; ``grid`` only where it redraws rarely (a grid is most of a repaint's cost)."""
+def batch_text(m: ModelBatchMetrics) -> str:
+    """Where in the run a batch is, for a picture's caption."""
+    return translate("LivePlots", "epoch {epoch}, batch {batch}/{batches}").format(
+        epoch=m.epoch, batch=m.batch, batches=m.batches_per_epoch)
+
+
+def _plot(title: str, y_label: str, legend_offset: tuple[int, int], grid: bool, description: str) -> pg.PlotWidget:
+    """A plot for live curves; ``grid`` only where it redraws rarely (a grid is most of a repaint's cost).
+    ``title`` is the untranslated constant; ``y_label`` and ``description`` come translated."""
     plot = pg.PlotWidget()
-    plot.setTitle(title, size=TITLE_SIZE)
-    plot.setLabel("bottom", "epoch")
+    plot.setTitle(translate("LivePlots", title), size=TITLE_SIZE)
+    plot.setAccessibleName(translate("LivePlots", title))
+    plot.setAccessibleDescription(description)
+    plot.setLabel("bottom", translate("LivePlots", "epoch"))
     plot.setLabel("left", y_label)
     if grid:
         plot.showGrid(x=True, y=True, alpha=0.25)
@@ -105,6 +116,11 @@ def _plot(title: str, y_label: str, legend_offset: tuple[int, int], grid: bool) 
     plot.setMouseEnabled(x=False, y=False)
     plot.setMinimumHeight(180)
     return plot
+
+
+def run_name(number: int, label: str) -> str:
+    """A run's curve in the legend."""
+    return translate("LivePlots", "run {number}: {label}").format(number=number, label=label)
 
 
 class LivePlots(LazyPanel):
@@ -127,17 +143,24 @@ class LivePlots(LazyPanel):
         self.notice.hide()
         column.addWidget(self.notice)
         row = QHBoxLayout()
-        self.loss_plot = _plot(LOSS_TITLE, "cross-entropy loss", (-10, 10), grid=False)
-        self.acc_plot = _plot(ACCURACY_TITLE, "accuracy (%)", (-10, -10), grid=True)
-        self.grad_plot = _plot(GRADIENT_TITLE, "gradient norm (log)", (-10, 10), grid=False)
+        self.loss_plot = _plot(LOSS_TITLE, translate("LivePlots", "cross-entropy loss"), (-10, 10), grid=False,
+                               description=translate("LivePlots", "Each model's training loss per batch, smoothed, "
+                                                     "over the epochs"))
+        self.acc_plot = _plot(ACCURACY_TITLE, translate("LivePlots", "accuracy (%)"), (-10, -10), grid=True,
+                              description=translate("LivePlots", "Each model's test accuracy after every epoch"))
+        self.grad_plot = _plot(GRADIENT_TITLE, translate("LivePlots", "gradient norm (log)"), (-10, 10), grid=False,
+                               description=translate("LivePlots", "The length of each CNN layer's gradient on the "
+                                                     "sampled batches, on a log scale"))
         self.grad_plot.setLogMode(y=True)  # layers' norms differ by orders of magnitude, and shrink as it learns
         # decades only (the axis holds log10 of the norms): its own 2…9 labels between them overprinted
         self.grad_plot.getAxis("left").setTicks([[(e, f"{10.0**e:g}") for e in range(-6, 4)]])
         self.grad_plot.setMinimumHeight(GRADIENT_HEIGHT)
-        self.grad_plot.setToolTip("The length of each layer's gradient on the sampled batches: how hard that "
-                                  "batch pushed the layer's weights")
-        self.gradient_view = FiltersView(GRADIENT_IMAGES_TITLE, GRADIENT_IMAGES_TIP)
-        self.gradient_view.title.setText(f"{GRADIENT_IMAGES_TITLE} · shown while training")
+        self.grad_plot.setToolTip(translate("LivePlots", "The length of each layer's gradient on the sampled batches: "
+                                            "how hard that batch pushed the layer's weights"))
+        self.gradient_view = FiltersView(translate("LivePlots", GRADIENT_IMAGES_TITLE),
+                                         translate("LivePlots", GRADIENT_IMAGES_TIP))
+        self.gradient_view.title.setText(translate("LivePlots", "{title} · shown while training").format(
+            title=translate("LivePlots", GRADIENT_IMAGES_TITLE)))
         self.gradient_view.setFixedWidth(GRADIENT_IMAGES_WIDTH)
         self.gradient_view.setMinimumHeight(GRADIENT_HEIGHT)
         for plot in (self.loss_plot, self.acc_plot):
@@ -166,17 +189,17 @@ class LivePlots(LazyPanel):
                 pen = pg.mkPen(COLORS[run.key], width=1.5, style=Qt.PenStyle.DashLine)
                 x = np.arange(1, len(run.batch_losses) + 1) / max(1, run.batches_per_epoch)
                 smoothed = smooth(run.batch_losses)
-                self.loss_plot.plot(x, smoothed, pen=pen, name=f"run {number}: {run.label}")
+                self.loss_plot.plot(x, smoothed, pen=pen, name=run_name(number, run.label))
                 self._fit_loss_axis(float(smoothed.max(initial=0.0)))
                 tested = [(m.epoch, 100 * m.test_accuracy) for m in run.history if m.test_accuracy is not None]
                 if tested:
                     ax, ay = zip(*tested, strict=True)
-                    self.acc_plot.plot(ax, ay, pen=pen, name=f"run {number}: {run.label}")
+                    self.acc_plot.plot(ax, ay, pen=pen, name=run_name(number, run.label))
         self.live = {FC_KEY: LiveCurve(config.epochs), CNN_KEY: LiveCurve(config.epochs)}
         self.live_items = {}
         for key, label in ((FC_KEY, config.fc_label), (CNN_KEY, config.cnn_label)):
             pen = pg.mkPen(COLORS[key], width=2.5)
-            name = f"run {len(results) + 1}: {label}" if results else label
+            name = run_name(len(results) + 1, label) if results else label
             loss_item = self.loss_plot.plot([], [], pen=pen, name=name)
             acc_item = self.acc_plot.plot([], [], pen=pen, symbol="o", symbolSize=7, symbolBrush=COLORS[key],
                                           symbolPen=None, name=name)
@@ -258,7 +281,7 @@ class LivePlots(LazyPanel):
         text = palette().text
         for plot, title in ((self.loss_plot, LOSS_TITLE), (self.acc_plot, ACCURACY_TITLE),
                             (self.grad_plot, GRADIENT_TITLE)):
-            plot.setTitle(title, size=TITLE_SIZE, color=text)
+            plot.setTitle(translate("LivePlots", title), size=TITLE_SIZE, color=text)
             legend = plot.getPlotItem().legend
             if legend is not None:
                 legend.setLabelTextColor(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
 from PyQt6.QtGui import QColor, QFont
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,12 +22,16 @@ from cnnviz.lab import (
     verdict,
     write_csv,
 )
+from ui.i18n import translate
 from ui.lab.live_plots import COLORS
 from ui.widgets.export import ask_save_path, save_png
 from ui.widgets.status_label import StatusLabel
 from ui.widgets.tables import fill_table, make_table
 
-TABLE_COLUMNS = ("Run", "Model", "Parameters", "Time (s)", "Train acc.", "Test acc.", "Test errors")
+TABLE_COLUMNS = (QT_TRANSLATE_NOOP("ResultsTable", "Run"), QT_TRANSLATE_NOOP("ResultsTable", "Model"),
+                 QT_TRANSLATE_NOOP("ResultsTable", "Parameters"), QT_TRANSLATE_NOOP("ResultsTable", "Time (s)"),
+                 QT_TRANSLATE_NOOP("ResultsTable", "Train acc."), QT_TRANSLATE_NOOP("ResultsTable", "Test acc."),
+                 QT_TRANSLATE_NOOP("ResultsTable", "Test errors"))
 NUMERIC = {0, 2, 3, 4, 5, 6}
 MODEL_COLUMN = 1
 
@@ -67,15 +71,26 @@ class ResultsTable(QWidget):
         # room for two lines from the start: a verdict appearing later must not need more than the splitter gave
         self.verdict.setFixedHeight(2 * self.verdict.fontMetrics().lineSpacing() + 4)
         column.addWidget(self.verdict)
-        self.table = make_table(TABLE_COLUMNS, selectable=True, stretch=MODEL_COLUMN)
+        self.table = make_table([translate("ResultsTable", c) for c in TABLE_COLUMNS], selectable=True,
+                                stretch=MODEL_COLUMN)
+        self.table.setAccessibleName(translate("ResultsTable", "Finished runs"))
+        self.table.setAccessibleDescription(translate("ResultsTable", "One row per model per finished run: "
+                                                      "parameters, training time, train and test accuracy, test "
+                                                      "errors"))
         self.table.setMinimumHeight(4 * self.table.fontMetrics().height())
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button = QPushButton(translate("ResultsTable", "Export CSV…"))
+        self.export_csv_button.setToolTip(translate("ResultsTable", "Save the table, and every run's curves in a "
+                                                    "second file, as CSV"))
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
-        self.export_png_button = QPushButton("Export PNG…")
+        self.export_png_button = QPushButton(translate("ResultsTable", "Export PNG…"))
+        self.export_png_button.setToolTip(translate("ResultsTable", "Save a picture of the whole lab: form, curves, "
+                                                    "filters and table"))
         self.export_png_button.clicked.connect(self.export_png_dialog)
-        self.clear_button = QPushButton("Clear previous runs")
+        self.clear_button = QPushButton(translate("ResultsTable", "Clear previous runs"))
+        self.clear_button.setToolTip(translate("ResultsTable", "Forget the finished runs: the table and the dashed "
+                                               "curves of earlier runs"))
         self.clear_button.clicked.connect(self.clear)
         for button in (self.export_csv_button, self.export_png_button, self.clear_button):
             buttons.addWidget(button)
@@ -93,10 +108,12 @@ class ResultsTable(QWidget):
             model = self.table.item(row, MODEL_COLUMN)
             if model is not None:  # the model's colour as a swatch: coloured text would not read on both palettes
                 model.setData(Qt.ItemDataRole.DecorationRole, QColor(COLORS[run.key]))
-                model.setToolTip(f"Run {number + 1}: {self.results[number].config.summary}")
+                model.setToolTip(translate("ResultsTable", "Run {number}: {summary}").format(
+                    number=number + 1, summary=self.results[number].config.summary))
         self.table.scrollToBottom()
         sizes = parameter_ratio_text(result.fc.parameters, result.cnn.parameters)
-        self.verdict.setText(f"Run {len(self.results)}: {verdict(result)}; {sizes}.")
+        self.verdict.setText(translate("ResultsTable", "Run {number}: {verdict}; {sizes}.").format(
+            number=len(self.results), verdict=verdict(result), sizes=sizes))
         self.set_running(False)
 
     def clear(self) -> None:
@@ -117,32 +134,37 @@ class ResultsTable(QWidget):
     def export_csv(self, path: Path) -> tuple[Path, Path] | None:
         """Write the results table to ``path`` and every curve to ``<name>-curves.csv`` beside it."""
         if not self.results:
-            self.message.say("Nothing to export yet: finish a run first.", error=True)
+            self.message.say(translate("ResultsTable", "Nothing to export yet: finish a run first."), error=True)
             return None
         curves_path = path.with_name(f"{path.stem}-curves.csv")
         try:
             write_csv(path, summary_rows(self.results), SUMMARY_COLUMNS)
             write_csv(curves_path, curve_rows(self.results), CURVE_COLUMNS)
         except OSError as exc:
-            self.message.say(f"Could not write {path}: {exc.strerror or exc}. Choose another folder.", error=True)
+            self.message.say(translate("ResultsTable", "Could not write {path}: {why}. Choose another folder.").format(
+                path=path, why=exc.strerror or exc), error=True)
             return None
-        self.message.say(f"Saved {path.name} and {curves_path.name} in {path.parent}.")
+        self.message.say(translate("ResultsTable", "Saved {name} and {curves} in {folder}.").format(
+            name=path.name, curves=curves_path.name, folder=path.parent))
         return path, curves_path
 
     def export_png(self, path: Path) -> bool:
         """Save a picture of the whole tab: controls, curves, filters and the table."""
         if not save_png(self.picture_of, path):
-            self.message.say(f"Could not write {path}. Choose another folder.", error=True)
+            self.message.say(translate("ResultsTable", "Could not write {path}. Choose another folder.").format(
+                path=path), error=True)
             return False
-        self.message.say(f"Saved {path.name} in {path.parent}.")
+        self.message.say(translate("ResultsTable", "Saved {name} in {folder}.").format(name=path.name,
+                                                                                     folder=path.parent))
         return True
 
     def export_csv_dialog(self) -> None:
-        path = ask_save_path(self, "Export results as CSV", "training-lab.csv", "CSV (*.csv)")
+        path = ask_save_path(self, translate("ResultsTable", "Export results as CSV"), "training-lab.csv",
+                             translate("ResultsTable", "CSV (*.csv)"))
         if path is not None:
             self.export_csv(path)
 
     def export_png_dialog(self) -> None:
-        path = ask_save_path(self, "Export the lab as PNG", "training-lab.png")
+        path = ask_save_path(self, translate("ResultsTable", "Export the lab as PNG"), "training-lab.png")
         if path is not None:
             self.export_png(path)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, pyqtSignal
 from PyQt6.QtGui import QFont
 from PyQt6.QtWidgets import (
     QFrame,
@@ -43,7 +43,7 @@ from ui.i18n import translate
 from ui.lab.controls import ComparisonControls
 from ui.lab.experiments_panel import ExperimentsPanel
 from ui.lab.filters_view import FiltersView
-from ui.lab.live_plots import LiveCurve, LivePlots
+from ui.lab.live_plots import LiveCurve, LivePlots, batch_text
 from ui.lab.results_table import ResultsTable, percent
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -52,7 +52,8 @@ from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by side without squeezing
 STATUS_LINES = 4  # the status keeps room for this many lines, so a longer message never moves the form
-READY = "Press “Train both” to train the FC network and the CNN on the same images."
+READY = QT_TRANSLATE_NOOP("TrainingLabTab", "Press “Train both” to train the FC network and the CNN on the same "
+                          "images.")
 SHORT_NAMES = {FC_KEY: "FC", CNN_KEY: "CNN"}
 
 RunComparison = Callable[..., ComparisonResult]
@@ -70,12 +71,14 @@ def phase_text(key: str, curve: LiveCurve, test_samples: int) -> str:
     """Where one model's training is now, in a short line for the status."""
     name, m = SHORT_NAMES[key], curve.last_batch
     if m is None:
-        return f"{name}: waiting"
+        return translate("TrainingLabTab", "{name}: waiting").format(name=name)
     if curve.epochs_done >= curve.epochs:
-        return f"{name}: trained"
+        return translate("TrainingLabTab", "{name}: trained").format(name=name)
     if curve.testing:
-        return f"{name}: testing on {test_samples:,} images after epoch {m.epoch} of {curve.epochs}…"
-    return f"{name}: training, epoch {m.epoch} of {curve.epochs} (batch {m.batch}/{m.batches_per_epoch})…"
+        return translate("TrainingLabTab", "{name}: testing on {n:,} images after epoch {epoch} of {epochs}…").format(
+            name=name, n=test_samples, epoch=m.epoch, epochs=curve.epochs)
+    return translate("TrainingLabTab", "{name}: training, epoch {epoch} of {epochs} (batch {batch}/{batches})…").format(
+        name=name, epoch=m.epoch, epochs=curve.epochs, batch=m.batch, batches=m.batches_per_epoch)
 
 
 class TrainingLabTab(QWidget):
@@ -97,7 +100,9 @@ class TrainingLabTab(QWidget):
         self._pending_filters: tuple[np.ndarray, str] | None = None
 
         self.controls = ComparisonControls(prefs.lab, state.data)
-        self.train_button = QPushButton("Train both")
+        self.train_button = QPushButton(translate("TrainingLabTab", "Train both"))
+        self.train_button.setToolTip(translate("TrainingLabTab", "Train the FC network and the CNN with the form's "
+                                               "settings; press again to stop"))
         font = QFont(self.train_button.font())
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
@@ -106,7 +111,7 @@ class TrainingLabTab(QWidget):
         self.train_button.clicked.connect(self.toggle_training)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.status = StatusLabel(READY)
+        self.status = StatusLabel(translate("TrainingLabTab", READY))
         self.status.setFixedHeight(STATUS_LINES * self.status.fontMetrics().lineSpacing() + 4)
         self.filters = FiltersView()
         self.plots = LivePlots()
@@ -164,7 +169,8 @@ class TrainingLabTab(QWidget):
 
     def _on_settings_changed(self) -> None:
         if not self.is_running and self.status.is_error:
-            self.status.say(READY)  # the refused setting was changed: the reason no longer holds
+            # the refused setting was changed: the reason no longer holds
+            self.status.say(translate("TrainingLabTab", READY))
 
     def _on_data_changed(self) -> None:
         """Another data set: the form's limits, and both models rebuilt for its input (sizes, starting filters);
@@ -207,9 +213,9 @@ class TrainingLabTab(QWidget):
         self.plots.start(config, self.results.results)
         self.controls.set_editable(False)
         self.results.set_running(True)
-        self.train_button.setText("Stop")
+        self.train_button.setText(translate("TrainingLabTab", "Stop"))
         self.progress.setValue(0)
-        self.status.say(f"Preparing {config.train_samples:,} training images…")
+        self.status.say(translate("TrainingLabTab", "Preparing {n:,} training images…").format(n=config.train_samples))
         return True
 
     def stop_training(self) -> None:
@@ -217,18 +223,19 @@ class TrainingLabTab(QWidget):
         if self.is_running:
             self.tasks.cancel("train")
             self.train_button.setEnabled(False)
-            self.status.say("Stopping…")
+            self.status.say(translate("TrainingLabTab", "Stopping…"))
 
     def _on_progress(self, item: object) -> None:
         if isinstance(item, ModelBatchMetrics):
             self.plots.add_batch(item)
             if item.filters is not None:
-                where = f"epoch {item.epoch}, batch {item.batch}/{item.batches_per_epoch}"
-                self._pending_filters = (item.filters, where)
+                self._pending_filters = (item.filters, batch_text(item))
         elif isinstance(item, ModelEpochMetrics):
             self.plots.add_epoch(item)
             if item.filters is not None:
-                self._pending_filters = (item.filters, f"after epoch {item.epoch}/{item.epochs}")
+                where = translate("TrainingLabTab", "after epoch {epoch}/{epochs}").format(epoch=item.epoch,
+                                                                                           epochs=item.epochs)
+                self._pending_filters = (item.filters, where)
         elif isinstance(item, Restart):
             notice = f"{SHORT_NAMES.get(item.model, item.model)}: {item.notice}"
             self._notices.append(notice)
@@ -251,7 +258,7 @@ class TrainingLabTab(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._outcome = ("failed", None)
-        self.status.say(f"Training failed: {message}", error=True)
+        self.status.say(translate("TrainingLabTab", "Training failed: {why}").format(why=message), error=True)
 
     def _on_finished(self) -> None:
         """The job has ended (done, stopped or failed): show how, and get ready for the next run."""
@@ -263,15 +270,18 @@ class TrainingLabTab(QWidget):
             self._report(result)
             self.progress.setValue(1000)
             if result.cnn.filters is not None:
-                self.filters.show_filters(result.cnn.filters, f"after epoch {len(result.cnn.history)} (final)")
+                self.filters.show_filters(result.cnn.filters, translate("TrainingLabTab", "after epoch {epoch} "
+                                                                        "(final)").format(epoch=len(result.cnn.history)))
         elif outcome == "stopped":
             epochs = [c.last_batch.epoch for c in self.plots.live.values() if c.last_batch is not None]
-            where = f" in epoch {max(epochs)}" if epochs else " before the first batch"
-            self.status.say(f"Stopped{where}. The curves show how far it got; the table keeps only finished runs.")
+            self.status.say(translate("TrainingLabTab", "Stopped in epoch {epoch}. The curves show how far it got; the "
+                                      "table keeps only finished runs.").format(epoch=max(epochs)) if epochs else
+                            translate("TrainingLabTab", "Stopped before the first batch. The curves show how far it "
+                                      "got; the table keeps only finished runs."))
         self._running_config = None
         self.controls.set_editable(True)
         self.results.set_running(False)
-        self.train_button.setText("Train both")
+        self.train_button.setText(translate("TrainingLabTab", "Train both"))
         self.train_button.setEnabled(True)
         self.run_ended.emit(outcome)
         if result is not None:
@@ -279,10 +289,10 @@ class TrainingLabTab(QWidget):
 
     def _report(self, result: ComparisonResult) -> None:
         fc, cnn = result.fc, result.cnn
-        self.status.say(
-            f"Done in {result.wall_time_s:.1f} s on {result.device.upper()}. Test accuracy: "
-            f"FC {percent(fc.test_accuracy)}, CNN {percent(cnn.test_accuracy)} ({fc.test_samples:,} test images)."
-        )
+        self.status.say(translate("TrainingLabTab", "Done in {s:.1f} s on {device}. Test accuracy: FC {fc}, CNN {cnn} "
+                                  "({n:,} test images).").format(
+            s=result.wall_time_s, device=result.device.upper(), fc=percent(fc.test_accuracy),
+            cnn=percent(cnn.test_accuracy), n=fc.test_samples))
         notices = list(dict.fromkeys([*self._notices, *getattr(result, "notices", [])]))
         if notices:
             self.plots.say(" ".join(notices))
@@ -295,5 +305,5 @@ class TrainingLabTab(QWidget):
         fc, cnn = build_pair(self.config())
         self.controls.show_sizes(fc, cnn, self.state.data.spec)
         if after_runs or not self.results.results:
-            self.filters.show_filters(first_layer_filters(cnn), "untrained (random start)")
+            self.filters.show_filters(first_layer_filters(cnn), translate("TrainingLabTab", "untrained (random start)"))
 

@@ -14,6 +14,7 @@ from PyQt6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QDoubleSpinBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cnnviz.sandbox import SandboxError, kernel_text, parse_kernel
+from ui.i18n import translate
 from ui.widgets.number_grid import paint_grid, shaded
 from ui.widgets.status_label import StatusLabel
 
@@ -30,7 +31,9 @@ class KernelGrid(QWidget):
         self.kernel = np.zeros((3, 3), dtype=np.float32)
         self.brush = 1.0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click or drag to paint cells with the brush value; right-click sets a cell to 0")
+        self.setAccessibleName(translate("KernelEditor", "Kernel weights"))
+        self.setToolTip(translate("KernelEditor", "Click or drag to paint cells with the brush value; right-click "
+                                  "sets a cell to 0"))
 
     def show_kernel(self, kernel: np.ndarray) -> None:
         self.kernel = np.asarray(kernel, dtype=np.float32)
@@ -87,14 +90,17 @@ class KernelEditor(QWidget):
         self.brush.setSingleStep(0.5)
         self.brush.setDecimals(2)
         self.brush.setValue(self.grid.brush)
-        self.brush.setToolTip("The value a click or drag on the kernel paints")
+        self.brush.setAccessibleName(translate("KernelEditor", "Paint value"))
+        self.brush.setToolTip(translate("KernelEditor", "The value a click or drag on the kernel paints"))
         self.brush.valueChanged.connect(self._set_brush)
         self.text = QPlainTextEdit()
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(mono)
         self.text.setFixedHeight(7 * self.text.fontMetrics().lineSpacing() + 12)  # a 7×7 kernel without scrolling
-        self.text.setToolTip("The kernel's numbers, one row per line: edit them to change the kernel")
+        self.text.setAccessibleName(translate("KernelEditor", "Kernel as text"))
+        self.text.setToolTip(translate("KernelEditor", "The kernel's numbers, one row per line: edit them to change "
+                                       "the kernel"))
         self.text.textChanged.connect(self._on_typed)
         self.problem = StatusLabel()
         column = QVBoxLayout(self)
@@ -102,7 +108,7 @@ class KernelEditor(QWidget):
         column.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignHCenter)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Paint value:", self.brush)
+        form.addRow(translate("KernelEditor", "Paint value:"), self.brush)
         column.addLayout(form)
         column.addWidget(self.text)
         column.addWidget(self.problem)

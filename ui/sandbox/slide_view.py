@@ -14,6 +14,7 @@ from PyQt6.QtWidgets import QWidget
 
 from cnnviz.sandbox import Sandbox
 from ui.colormaps import DIVERGING_MAP, INPUT_MAP, value_range
+from ui.i18n import translate
 from ui.theme import HIGHLIGHT, PADDING_TINT, palette
 from ui.widgets.image_panel import ImageStrip
 
@@ -26,10 +27,11 @@ class SlideView(ImageStrip):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(min_panel=220, parent=parent)
-        self.input_panel = self.add_panel("input", "Input with padding")
-        self.output_panel = self.add_panel("output", "Output map")
-        self.setToolTip("Left: your drawing with its border of zero padding (tinted) and the kernel's window. "
-                        "Right: the output map, filled in as the window slides.")
+        self.input_panel = self.add_panel("input", translate("SlideView", "Input with padding"))
+        self.output_panel = self.add_panel("output", translate("SlideView", "Output map"))
+        self.setAccessibleName(translate("SlideView", "Input and output pictures"))
+        self.setToolTip(translate("SlideView", "Left: your drawing with its border of zero padding (tinted) and the "
+                                  "kernel's window. Right: the output map, filled in as the window slides."))
 
     def show_result(self, result: Sandbox, position: int, veiled: bool = True) -> None:
         """The pictures for the window at ``position``; ``veiled``: the output cells after it are faint."""
@@ -37,8 +39,8 @@ class SlideView(ImageStrip):
         padded, output = result.padded, result.output
         top, left, bottom, right = result.image_box
         pads = result.setting.pads
-        self.input_panel.set_title(f"Input {bottom - top + 1}×{right - left + 1} + padding "
-                                   f"{_pad_text(pads)} = {padded.shape[0]}×{padded.shape[1]}")
+        self.input_panel.set_title(translate("SlideView", "Input {h}×{w} + padding {pads} = {ph}×{pw}").format(
+            h=bottom - top + 1, w=right - left + 1, pads=_pad_text(pads), ph=padded.shape[0], pw=padded.shape[1]))
         self.input_panel.show_values(padded, INPUT_MAP, (0.0, max(1.0, float(padded.max()))))
         overlay = np.zeros((*padded.shape, 4), dtype=np.uint8)  # (H', W', RGBA)
         overlay[:, :] = PADDING_TINT
@@ -47,8 +49,10 @@ class SlideView(ImageStrip):
         self.input_panel.show_overlay(overlay)
         self.input_panel.outline("region", *window.box)
 
-        self.output_panel.set_title(f"Output map {output.shape[0]}×{output.shape[1]} · "
-                                    f"cell ({window.row + 1}, {window.col + 1}) = {window.value:.2f}")
+        self.output_panel.set_title(translate("SlideView", "Output map {h}×{w} · cell ({row}, {col}) = "
+                                              "{value:.2f}").format(h=output.shape[0], w=output.shape[1],
+                                                                    row=window.row + 1, col=window.col + 1,
+                                                                    value=window.value))
         self.output_panel.show_values(output, DIVERGING_MAP, value_range(output, signed=True))
         veil = np.zeros((*output.shape, 4), dtype=np.uint8)  # (OH, OW, RGBA)
         later = np.arange(output.size).reshape(output.shape) > window.row * output.shape[1] + window.col
@@ -59,7 +63,8 @@ class SlideView(ImageStrip):
 
 def _pad_text(pads: tuple[int, int]) -> str:
     before, after = pads
-    return f"{before} on each side" if before == after else f"{before} before, {after} after"
+    return (translate("SlideView", "{n} on each side").format(n=before) if before == after else
+            translate("SlideView", "{before} before, {after} after").format(before=before, after=after))
 
 
 def _rgba(colour: str, alpha: int) -> tuple[int, int, int, int]:

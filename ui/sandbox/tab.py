@@ -10,7 +10,7 @@ output size with the setting's numbers in the formula, the receptive field and t
 from __future__ import annotations
 
 import numpy as np
-from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from cnnviz.sandbox import (
     preset_kernel,
 )
 from ui.binding import Bindings
+from ui.i18n import translate
 from ui.preferences import Preferences
 from ui.sandbox.kernel_editor import KernelEditor
 from ui.sandbox.numbers_view import NumbersView, window_text
@@ -52,14 +53,20 @@ from ui.widgets.status_label import StatusLabel
 COLUMN_WIDTH = 300
 CUSTOM = "custom"  # the preset box's entry for a kernel painted or typed by hand
 DEFAULT_PRESET = "Sobel x"
+# the presets' names as the box shows them; PRESETS (the core's names) stay English, they are what is compared
+PRESET_NAMES = (QT_TRANSLATE_NOOP("SandboxTab", "identity"), QT_TRANSLATE_NOOP("SandboxTab", "box blur"),
+                QT_TRANSLATE_NOOP("SandboxTab", "Gaussian blur"), QT_TRANSLATE_NOOP("SandboxTab", "sharpen"),
+                QT_TRANSLATE_NOOP("SandboxTab", "Sobel x"), QT_TRANSLATE_NOOP("SandboxTab", "Sobel y"))
 DIGIT_SIZE = (28, 28)  # the blank picture convolved before anything is drawn
-INTRO = ("Set a kernel and watch it slide over your drawing (the Draw tab's input). Each output cell is "
-         "Σ weight × input over the window's taps; the padding adds zeros round the picture.")
+INTRO = QT_TRANSLATE_NOOP("SandboxTab", "Set a kernel and watch it slide over your drawing (the Draw tab's input). "
+                          "Each output cell is Σ weight × input over the window's taps; the padding adds zeros round "
+                          "the picture.")
 
 
-def _spin(values: tuple[int, ...], tip: str) -> QSpinBox:
+def _spin(values: tuple[int, ...], name: str, tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(values[0], values[-1])
+    spin.setAccessibleName(name)
     spin.setToolTip(tip)
     return spin
 
@@ -84,23 +91,33 @@ class SandboxTab(LazyPanel):
         self.timer.timeout.connect(lambda: self.step(1, wrap=False))
 
         self.presets = QComboBox()
-        self.presets.setToolTip("Ready-made kernels; “learned” ones are the current model's first-layer filters")
+        self.presets.setAccessibleName(translate("SandboxTab", "Kernel preset"))
+        self.presets.setToolTip(translate("SandboxTab", "Ready-made kernels; “learned” ones are the current model's "
+                                          "first-layer filters"))
         self.editor = KernelEditor()
-        self.size_spin = _spin(KERNEL_SIZES, "k: the kernel is k×k weights")
-        self.stride_spin = _spin(STRIDES, "s: how far the window moves per step")
+        self.size_spin = _spin(KERNEL_SIZES, translate("SandboxTab", "Kernel size"),
+                               translate("SandboxTab", "k: the kernel is k×k weights"))
+        self.stride_spin = _spin(STRIDES, translate("SandboxTab", "Stride"),
+                                 translate("SandboxTab", "s: how far the window moves per step"))
         self.padding_box = QComboBox()
         for p in PADDINGS:
-            self.padding_box.addItem("same (output as large as the input)" if p == SAME else str(p), str(p))
-        self.padding_box.setToolTip("p: rows and columns of zeros added on every side")
-        self.dilation_spin = _spin(DILATIONS, "d: gaps between the kernel's taps (1 = none)")
-        self.pace_spin = _spin((20, 2000), "Time per window position when playing")
+            self.padding_box.addItem(translate("SandboxTab", "same (output as large as the input)") if p == SAME
+                                     else str(p), str(p))
+        self.padding_box.setAccessibleName(translate("SandboxTab", "Padding"))
+        self.padding_box.setToolTip(translate("SandboxTab", "p: rows and columns of zeros added on every side"))
+        self.dilation_spin = _spin(DILATIONS, translate("SandboxTab", "Dilation"),
+                                   translate("SandboxTab", "d: gaps between the kernel's taps (1 = none)"))
+        self.pace_spin = _spin((20, 2000), translate("SandboxTab", "Step time"),
+                               translate("SandboxTab", "Time per window position when playing"))
         self.pace_spin.setSingleStep(20)
-        self.pace_spin.setSuffix(" ms")
+        self.pace_spin.setSuffix(translate("SandboxTab", " ms"))
         self.status = StatusLabel()
         form = QFormLayout()
-        for label, widget in (("Kernel size k:", self.size_spin), ("Stride s:", self.stride_spin),
-                              ("Padding p:", self.padding_box), ("Dilation d:", self.dilation_spin),
-                              ("Step time:", self.pace_spin)):
+        for label, widget in ((translate("SandboxTab", "Kernel size k:"), self.size_spin),
+                              (translate("SandboxTab", "Stride s:"), self.stride_spin),
+                              (translate("SandboxTab", "Padding p:"), self.padding_box),
+                              (translate("SandboxTab", "Dilation d:"), self.dilation_spin),
+                              (translate("SandboxTab", "Step time:"), self.pace_spin)):
             form.addRow(label, widget)
         self.bindings = Bindings()
         for widget, name in ((self.size_spin, "kernel_size"), (self.stride_spin, "stride"),
@@ -111,7 +128,7 @@ class SandboxTab(LazyPanel):
 
         column = QWidget()
         stack = QVBoxLayout(column)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("SandboxTab", INTRO))
         intro.setWordWrap(True)
         stack.addWidget(intro)
         stack.addWidget(self.presets)
@@ -128,12 +145,14 @@ class SandboxTab(LazyPanel):
         scroll.setFixedWidth(COLUMN_WIDTH + (bar.sizeHint().width() if bar is not None else 0))
 
         self.view = SlideView()
-        self.back_button = QPushButton("◀ Step")
-        self.play_button = QPushButton("Play")
-        self.forward_button = QPushButton("Step ▶")
-        self.back_button.setToolTip("Move the window back one position (←)")
-        self.forward_button.setToolTip("Move the window on one position (→)")
-        self.play_button.setToolTip("Slide the window over the whole picture")
+        self.back_button = QPushButton(translate("SandboxTab", "◀ Step"))
+        self.play_button = QPushButton(translate("SandboxTab", "Play"))
+        self.forward_button = QPushButton(translate("SandboxTab", "Step ▶"))
+        self.back_button.setAccessibleName(translate("SandboxTab", "Step back"))
+        self.forward_button.setAccessibleName(translate("SandboxTab", "Step forward"))
+        self.back_button.setToolTip(translate("SandboxTab", "Move the window back one position (←)"))
+        self.forward_button.setToolTip(translate("SandboxTab", "Move the window on one position (→)"))
+        self.play_button.setToolTip(translate("SandboxTab", "Slide the window over the whole picture"))
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button.clicked.connect(lambda: self.step(1))
         self.play_button.clicked.connect(self.toggle_play)
@@ -183,10 +202,10 @@ class SandboxTab(LazyPanel):
         self.presets.blockSignals(True)
         self.presets.clear()
         for name in PRESETS:
-            self.presets.addItem(name, name)
+            self.presets.addItem(translate("SandboxTab", name), name)
         for label, _ in self._learned:
             self.presets.addItem(label, label)
-        self.presets.addItem("your own (painted or typed)", CUSTOM)
+        self.presets.addItem(translate("SandboxTab", "your own (painted or typed)"), CUSTOM)
         found = self.presets.findData(self.preset)
         if found < 0:  # a learned filter of a model that has gone: it stays as the user's own kernel
             self.preset = CUSTOM
@@ -232,7 +251,7 @@ class SandboxTab(LazyPanel):
                 try:
                     kernel = preset_kernel(self.preset, k)
                 except SandboxError as exc:
-                    note = f"{exc} Your kernel was cut to {k}×{k} instead."
+                    note = translate("SandboxTab", "{why} Your kernel was cut to {k}×{k} instead.").format(why=exc, k=k)
             if kernel is None:  # a learned, painted or typed kernel keeps its centre
                 kernel = fit_kernel(self.kernel, k)
                 self._show_preset(CUSTOM)
@@ -285,11 +304,11 @@ class SandboxTab(LazyPanel):
                 self.position = -1  # from the first window
                 self.step(1)
             self.timer.start()
-            self.play_button.setText("Pause")
+            self.play_button.setText(translate("SandboxTab", "Pause"))
 
     def _stop(self) -> None:
         self.timer.stop()
-        self.play_button.setText("Play")
+        self.play_button.setText(translate("SandboxTab", "Play"))
 
     def hideEvent(self, event: QHideEvent | None) -> None:
         self._stop()  # no animation behind another tab

@@ -12,12 +12,16 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel
 
 from cnnviz.zoo.report import ReportRow
+from ui.i18n import translate
 from ui.theme import CNN_COLOR, palette
 
 
-def make_plot(left_label: str = "") -> pg.PlotWidget:
-    """A chart that cannot be panned or zoomed by accident: the numbers on it are the point."""
+def make_plot(left_label: str = "", description: str = "") -> pg.PlotWidget:
+    """A chart that cannot be panned or zoomed by accident: the numbers on it are the point.
+    ``description`` (translated by the caller) is what a screen reader says the chart shows."""
     plot = pg.PlotWidget()
+    plot.setAccessibleName(translate("ZooTab", "Chart"))
+    plot.setAccessibleDescription(description)
     plot.setMouseEnabled(False, False)
     plot.hideButtons()
     plot.setMenuEnabled(False)
@@ -52,13 +56,15 @@ def draw_error_chart(chart: pg.PlotWidget, rows: list[ReportRow]) -> None:
     measured = np.array([error for _, error in trained], dtype=float)
     at = np.array([i for i, _ in trained], dtype=float)
     published = np.array([r.seed_error if r.seed_error is not None else 0.0 for r in rows])
-    chart.addItem(pg.BarGraphItem(x=at - 0.18, height=measured, width=0.34, brush=CNN_COLOR, name="measured here"))
+    chart.addItem(pg.BarGraphItem(x=at - 0.18, height=measured, width=0.34, brush=CNN_COLOR,
+                                  name=translate("ReportView", "measured here")))
     chart.addItem(pg.BarGraphItem(x=x + 0.18, height=published, width=0.34, brush=palette().border,
-                                  name="published figure"))
+                                  name=translate("ReportView", "published figure")))
     for xi, value in zip(at, measured, strict=True):
         chart.addItem(text_item(f"{value:.2f}%", (0.5, 1.0), xi - 0.18, value))
-    ticks = [(i, r.model if not r.shortened else
-              f"{r.model} ({'not trained' if r.estimated_only else f'{r.epochs} of {r.recipe_epochs} epochs'})")
+    ticks = [(i, r.model if not r.shortened else translate("ReportView", "{model} (not trained)").format(model=r.model)
+              if r.estimated_only else translate("ReportView", "{model} ({epochs} of {recipe} epochs)").format(
+                  model=r.model, epochs=r.epochs, recipe=r.recipe_epochs))
              for i, r in enumerate(rows)]
     chart.getAxis("bottom").setTicks([ticks])
     chart.setXRange(-0.6, len(rows) - 0.4, padding=0)

@@ -36,6 +36,7 @@ from cnnviz.training.device import threads_for
 from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.confusion import ConfusionMatrix, Misclassified, confusion_from_eval, misclassified
 from cnnviz.zoo.report import cached_checkpoints
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.theme import palette, text_on
@@ -63,9 +64,10 @@ def class_mismatch(meta: CheckpointMeta, data: MnistData) -> str | None:
         return None
     def few(names: Sequence[str]) -> str:
         return ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
-    return (f"This model answers in other classes ({few(meta.class_names)}) than the open data set {data.name} "
-            f"({few(data.class_names)}): train one on it (File → Retrain explorer CNN, or the accuracy report) "
-            "to see where it errs.")
+    return translate("ConfusionView", "This model answers in other classes ({model_classes}) than the open data set "
+                     "{data} ({data_classes}): train one on it (File → Retrain explorer CNN, or the accuracy report) "
+                     "to see where it errs.").format(model_classes=few(meta.class_names), data=data.name,
+                                                     data_classes=few(data.class_names))
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -100,15 +102,24 @@ class ConfusionView(LazyPanel):
         self.needs_evaluation = True
         self.source = QComboBox()
         self.source.currentIndexChanged.connect(self.source_changed)
+        self.source.setAccessibleName(translate("ConfusionView", "Model to evaluate"))
+        self.source.setToolTip(translate("ConfusionView", "The current model, or a model the accuracy report has "
+                                         "trained and kept"))
         self.summary = StatusLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Model:"))
+        model_label = QLabel(translate("ConfusionView", "Model:"))
+        model_label.setBuddy(self.source)
+        top.addWidget(model_label)
         top.addWidget(self.source)
         top.addWidget(self.summary, 1)
         self.table = make_table([str(i) for i in range(10)], selectable=True)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
         self.table.cellClicked.connect(self.show_cell)
+        self.table.setAccessibleName(translate("ConfusionView", "Confusion matrix"))
+        self.table.setAccessibleDescription(translate("ConfusionView", "Rows: true class, columns: predicted class, "
+                                                      "each cell the number of test images; choose a cell to list "
+                                                      "those images"))
         self.gallery_title = QLabel("")
         self.gallery_title.setWordWrap(True)
         self.gallery = QListWidget()  # the thumbnails wrap to the panel's width
@@ -119,10 +130,15 @@ class ConfusionView(LazyPanel):
         self.gallery.setSpacing(4)
         self.gallery.setWordWrap(True)
         self.gallery.itemClicked.connect(lambda item: self.open_digit(self.mistakes[self.gallery.row(item)]))
+        self.gallery.setAccessibleName(translate("ConfusionView", "Misclassified test images"))
+        self.gallery.setAccessibleDescription(translate("ConfusionView", "Each item: the true class, the class the "
+                                                        "model chose and how sure it was; click one to open it on "
+                                                        "the canvas"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Rows: true class · columns: predicted class · click a cell to see those images")
+        hint = QLabel(translate("ConfusionView", "Rows: true class · columns: predicted class · click a cell to see "
+                                "those images"))
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(self.table, 1)
@@ -148,10 +164,10 @@ class ConfusionView(LazyPanel):
         self.source.blockSignals(True)
         current = self.source.currentData()
         self.source.clear()
-        name = self.state.meta.model if self.state.meta is not None else "none yet"
-        self.source.addItem(f"Current model ({name})", None)
+        name = self.state.meta.model if self.state.meta is not None else translate("ConfusionView", "none yet")
+        self.source.addItem(translate("ConfusionView", "Current model ({name})").format(name=name), None)
         for label, path in cached_checkpoints():
-            self.source.addItem(f"From the report: {label}", str(path))
+            self.source.addItem(translate("ConfusionView", "From the report: {label}").format(label=label), str(path))
         self.source.setCurrentIndex(max(self.source.findData(current), 0))
         self.source.blockSignals(False)
 
@@ -182,7 +198,7 @@ class ConfusionView(LazyPanel):
         """Evaluate the chosen model on the test set in the background, on a private copy of the model."""
         path = self.source.currentData()
         if path is None and self.state.model is None:
-            self.summary.say("No model yet: the explorer CNN is still training.")
+            self.summary.say(translate("ConfusionView", "No model yet: the explorer CNN is still training."))
             return
         model, meta, data, evaluate_fn = self.state.model, self.state.meta, self.state.data, self.evaluate_fn
         self.needs_evaluation = False
@@ -200,12 +216,14 @@ class ConfusionView(LazyPanel):
             images = TensorData.from_arrays(data.test_images, data.test_labels, input_spec(net_meta))
             return evaluate_fn(net, images, j.should_stop)
 
-        self.summary.say(f"Evaluating on the {len(data.test_labels):,} test images…")
+        self.summary.say(translate("ConfusionView", "Evaluating on the {n:,} test images…").format(
+            n=len(data.test_labels)))
         self.tasks.run("evaluate", job, policy="replace", threads=threads_for("evaluate"), on_done=self.show_result,
                        on_failed=self.failed)
 
     def failed(self, message: str) -> None:
-        self.summary.say(f"Could not evaluate this model: {message.removeprefix('ValueError: ')}", error=True)
+        self.summary.say(translate("ConfusionView", "Could not evaluate this model: {why}").format(
+            why=message.removeprefix("ValueError: ")), error=True)
 
     def show_result(self, result: EvalResult) -> None:
         self.result = result
@@ -240,8 +258,10 @@ class ConfusionView(LazyPanel):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setFont(big)
         worst_pairs = ", ".join(f"{names[t]}→{names[p]} ({n})" for t, p, n in cm.top_confusions(3))
-        self.summary.say(f"Test accuracy {cm.accuracy:.2%}: {cm.errors:,} errors in {cm.total:,} images. "
-                         f"Most confused: {worst_pairs or 'none'}.")
+        self.summary.say(translate("ConfusionView", "Test accuracy {accuracy:.2%}: {errors:,} errors in {total:,} "
+                                   "images. Most confused: {pairs}.").format(
+            accuracy=cm.accuracy, errors=cm.errors, total=cm.total,
+            pairs=worst_pairs or translate("ConfusionView", "none")))
 
     # -- the mistakes ------------------------------------------------------------------------------
     def show_cell(self, row: int, col: int) -> None:
@@ -260,14 +280,17 @@ class ConfusionView(LazyPanel):
         names = self.state.data.class_names
         self.mistakes = misclassified(self.result, self.state.data.test_images, GALLERY_LIMIT, true_label,
                                       predicted)
-        which = (f"true {names[true_label]} predicted as {names[predicted]}" if true_label is not None
-                 and predicted is not None else "all classes")
-        self.gallery_title.setText(f"Misclassified test images ({which}), most confident mistakes first: "
-                                   f"{len(self.mistakes)} shown. Click one to open it on the canvas.")
+        which = (translate("ConfusionView", "true {true} predicted as {predicted}").format(
+            true=names[true_label], predicted=names[predicted]) if true_label is not None and predicted is not None
+            else translate("ConfusionView", "all classes"))
+        self.gallery_title.setText(translate("ConfusionView", "Misclassified test images ({which}), most confident "
+                                             "mistakes first: {n} shown. Click one to open it on the canvas.").format(
+            which=which, n=len(self.mistakes)))
         for m in self.mistakes:
-            item = QListWidgetItem(digit_icon(m.image),
-                                   f"true {names[m.true_label]} → {names[m.predicted]}\n{m.confidence:.0%} sure")
-            item.setToolTip("Open this image on the canvas")
+            item = QListWidgetItem(digit_icon(m.image), translate("ConfusionView", "true {true} → {predicted}\n"
+                                                                  "{confidence:.0%} sure").format(
+                true=names[m.true_label], predicted=names[m.predicted], confidence=m.confidence))
+            item.setToolTip(translate("ConfusionView", "Open this image on the canvas"))
             self.gallery.addItem(item)
 
     def open_digit(self, mistake: Misclassified) -> None:

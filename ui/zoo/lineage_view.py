@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PyQt6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.zoo.lineage import dense_vs_conv, lineage_table
+from ui.i18n import translate
 from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -18,9 +19,10 @@ from ui.zoo.inception_view import InceptionView
 
 def power_of_ten(power: int) -> str:
     """10**power the way people say it: 1, 10, 100, 1k, 10k, … 1M, … 1B."""
-    for exponent, suffix in ((9, "B"), (6, "M"), (3, "k")):
+    for exponent, text in ((9, translate("LineageView", "{n}B")), (6, translate("LineageView", "{n}M")),
+                           (3, translate("LineageView", "{n}k"))):
         if power >= exponent:
-            return f"{10 ** (power - exponent)}{suffix}"
+            return text.format(n=10 ** (power - exponent))
     return str(10**power)
 
 
@@ -31,26 +33,36 @@ class LineageView(LazyPanel):
         super().__init__()
         self.entries = lineage_table()
         cmp = dense_vs_conv()
-        self.comparison = note(
-            f"<b>Why convolutions?</b> One dense layer of 1,000 neurons on a 224×224×3 photo needs "
-            f"<b>{cmp.dense_parameters:,}</b> weights ({cmp.dense_shape}); AlexNet's first convolutional layer "
-            f"needs <b>{cmp.conv_parameters:,}</b> ({cmp.conv_shape}) — {cmp.ratio:,.0f}× fewer, because each "
-            f"small filter is shared across the whole image.", rich=True)
-        self.table = make_table(("Network", "Year", "Idea it introduced", "Input", "Parameters"), stretch=2)
-        fill_table(self.table, [[e.name, str(e.year) if e.year else "this app", e.idea, e.input_size,
+        self.comparison = note(translate(
+            "LineageView",
+            "<b>Why convolutions?</b> One dense layer of 1,000 neurons on a 224×224×3 photo needs "
+            "<b>{dense:,}</b> weights ({dense_shape}); AlexNet's first convolutional layer needs <b>{conv:,}</b> "
+            "({conv_shape}) — {ratio:,.0f}× fewer, because each small filter is shared across the whole image.").format(
+            dense=cmp.dense_parameters, dense_shape=cmp.dense_shape, conv=cmp.conv_parameters,
+            conv_shape=cmp.conv_shape, ratio=cmp.ratio), rich=True)
+        self.table = make_table((translate("LineageView", "Network"), translate("LineageView", "Year"),
+                                 translate("LineageView", "Idea it introduced"), translate("LineageView", "Input"),
+                                 translate("LineageView", "Parameters")), stretch=2)
+        self.table.setAccessibleName(translate("LineageView", "Lineage of networks"))
+        self.table.setAccessibleDescription(translate("LineageView", "Famous networks and this app's own: year, the "
+                                                      "idea each introduced, input size and parameter count"))
+        this_app = translate("LineageView", "this app")
+        fill_table(self.table, [[e.name, str(e.year) if e.year else this_app, e.idea, e.input_size,
                                  f"{e.parameters:,}"] for e in self.entries], numeric={1, 4})
         fit_height(self.table)
         header = self.table.horizontalHeader()
         assert header is not None
         header.sectionResized.connect(lambda index, *_: self.wrap_rows() if index == 2 else None)
-        footnote = note("Counts are computed from the layer definitions without allocating any weights. "
-                        "AlexNet follows torchvision (64 first-layer filters, the single-GPU variant); the 2012 "
-                        "paper's two-GPU network had 96, as in the comparison above. GoogLeNet follows torchvision "
-                        "too (a 3×3 kernel in the '5×5' branch, no auxiliary classifiers). LeNet-5 is the app's own "
-                        "definition: 28×28 digits padded to the original 32×32. Bars: orange, famous networks; "
-                        "red, this app's fully connected models; blue, this app's CNNs.")
-        self.chart = make_plot()
-        self.chart.setLabel("bottom", "parameters (log scale)")
+        footnote = note(translate(
+            "LineageView",
+            "Counts are computed from the layer definitions without allocating any weights. AlexNet follows "
+            "torchvision (64 first-layer filters, the single-GPU variant); the 2012 paper's two-GPU network had 96, "
+            "as in the comparison above. GoogLeNet follows torchvision too (a 3×3 kernel in the '5×5' branch, no "
+            "auxiliary classifiers). LeNet-5 is the app's own definition: 28×28 digits padded to the original "
+            "32×32. Bars: orange, famous networks; red, this app's fully connected models; blue, this app's CNNs."))
+        self.chart = make_plot(description=translate("LineageView", "Each network's parameter count as a bar on a "
+                                                     "log scale, the exact count written after it"))
+        self.chart.setLabel("bottom", translate("LineageView", "parameters (log scale)"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

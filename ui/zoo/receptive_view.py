@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from cnnviz.models import MODELS
 from cnnviz.zoo.receptive import StageField, model_receptive_fields, stack_vs_single
+from ui.i18n import translate
 from ui.theme import CNN_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -25,34 +26,53 @@ class ReceptiveFieldView(LazyPanel):
         self.model_combo.addItems(list(MODELS))
         self.model_combo.setCurrentText("small_cnn")
         self.model_combo.currentTextChanged.connect(self.show_model)
+        self.model_combo.setAccessibleName(translate("ReceptiveFieldView", "Model"))
+        self.model_combo.setToolTip(translate("ReceptiveFieldView", "The model whose stages are listed and charted"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Model:"))
+        model_label = QLabel(translate("ReceptiveFieldView", "Model:"))
+        model_label.setBuddy(self.model_combo)
+        top.addWidget(model_label)
         top.addWidget(self.model_combo)
         top.addStretch(1)
-        self.table = make_table(("Stage", "Output shape", "Sees (input pixels)", "Step between cells"))
+        self.table = make_table((translate("ReceptiveFieldView", "Stage"),
+                                 translate("ReceptiveFieldView", "Output shape"),
+                                 translate("ReceptiveFieldView", "Sees (input pixels)"),
+                                 translate("ReceptiveFieldView", "Step between cells")))
+        self.table.setAccessibleName(translate("ReceptiveFieldView", "Receptive field per stage"))
+        self.table.setAccessibleDescription(translate("ReceptiveFieldView", "Each stage's output shape, the square "
+                                                      "of input pixels one of its cells sees, and the step between "
+                                                      "neighbouring cells"))
         rows = []
         for layers in (2, 3):
             c = stack_vs_single(layers)
-            rows.append(f"{layers} stacked {c.kernel}×{c.kernel} convolutions ({c.channels}→{c.channels} maps) see "
-                        f"<b>{c.stack_field}×{c.stack_field}</b> input pixels with <b>{c.stack_parameters:,}</b> "
-                        f"parameters; one {c.single_kernel}×{c.single_kernel} convolution sees "
-                        f"{c.single_field}×{c.single_field} with <b>{c.single_parameters:,}</b> — "
-                        f"{c.saving:.0%} fewer for the stack, and it has {layers} non-linearities instead of one.")
+            rows.append(translate(
+                "ReceptiveFieldView",
+                "{layers} stacked {k}×{k} convolutions ({maps}→{maps} maps) see <b>{field}×{field}</b> input pixels "
+                "with <b>{parameters:,}</b> parameters; one {single}×{single} convolution sees "
+                "{single_field}×{single_field} with <b>{single_parameters:,}</b> — {saving:.0%} fewer for the "
+                "stack, and it has {layers} non-linearities instead of one.").format(
+                layers=layers, k=c.kernel, maps=c.channels, field=c.stack_field, parameters=c.stack_parameters,
+                single=c.single_kernel, single_field=c.single_field, single_parameters=c.single_parameters,
+                saving=c.saving))
         self.stack_note = note("<br>".join(rows), rich=True)
-        self.chart = make_plot("input pixels seen (side)")
+        self.chart = make_plot(translate("ReceptiveFieldView", "input pixels seen (side)"),
+                               translate("ReceptiveFieldView", "A bar per spatial stage: the side of the input "
+                                         "square one of its cells sees, against the whole 28×28 digit"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        layout.addWidget(note("Each convolution widens what a cell sees by (kernel − 1) × the step; pooling "
-                              "doubles the step. Dense stages see the whole digit."))
+        layout.addWidget(note(translate("ReceptiveFieldView", "Each convolution widens what a cell sees by "
+                                        "(kernel − 1) × the step; pooling doubles the step. Dense stages see the "
+                                        "whole digit.")))
         layout.addWidget(self.stack_note)
         layout.addWidget(self.chart, 1)
         self.show_model(self.model_combo.currentText())
 
     def show_model(self, name: str) -> None:
         self.fields = model_receptive_fields(name)
+        whole = translate("ReceptiveFieldView", "the whole image")
         fill_table(self.table, [[f.stage, "×".join(str(s) for s in f.output_shape),
-                                 f"{f.size:g}×{f.size:g}" if f.spatial else "the whole image",
+                                 f"{f.size:g}×{f.size:g}" if f.spatial else whole,
                                  f"{f.jump:g}" if f.spatial else "—"] for f in self.fields])
         fit_height(self.table)
         self.mark_dirty()
@@ -68,7 +88,8 @@ class ReceptiveFieldView(LazyPanel):
             self.chart.addItem(text_item(f"{value:g}×{value:g}", (0.5, 1.0), xi, value))
         dashed = pg.mkPen(HIGHLIGHT, width=2, style=Qt.PenStyle.DashLine)
         label_opts = {"position": 0.08, "color": HIGHLIGHT, "anchors": [(0, 1), (0, 1)]}
-        self.chart.addItem(pg.InfiniteLine(pos=28, angle=0, pen=dashed, label="the whole 28×28 digit",
+        self.chart.addItem(pg.InfiniteLine(pos=28, angle=0, pen=dashed,
+                                           label=translate("ReceptiveFieldView", "the whole 28×28 digit"),
                                            labelOpts=label_opts))
         self.chart.getAxis("bottom").setTicks([[(i, f.stage) for i, f in enumerate(spatial)]])
         self.chart.setXRange(-0.6, max(len(spatial), 1) - 0.4, padding=0)

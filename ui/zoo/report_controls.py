@@ -24,6 +24,7 @@ from PyQt6.QtWidgets import (
 from cnnviz.models import MODELS
 from cnnviz.training import available_devices
 from ui.binding import Bindings
+from ui.i18n import translate
 from ui.preferences import ZooPrefs
 
 
@@ -48,27 +49,42 @@ class ReportControls(QWidget):
         super().__init__()
         self.checks = {name: QCheckBox(name) for name in MODELS}
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Models:"))
-        for box in self.checks.values():
+        pick.addWidget(QLabel(translate("ReportControls", "Models:")))
+        for name, box in self.checks.items():
+            box.setToolTip(translate("ReportControls", "Measure {model} in the report").format(model=name))
             pick.addWidget(box)
         pick.addStretch(1)
         self.device_combo = QComboBox()
         for device in ("auto", *available_devices()):
-            self.device_combo.addItem(device, device)
+            self.device_combo.addItem(translate("ReportControls", "auto") if device == "auto" else device, device)
+        self.device_combo.setAccessibleName(translate("ReportControls", "Device"))
+        self.device_combo.setToolTip(translate("ReportControls", "Where the report trains and tests the models "
+                                               "(auto: the fastest one found)"))
         self.budget = QDoubleSpinBox()
         self.budget.setRange(0.5, 600)
-        self.budget.setSuffix(" min")
-        self.budget.setToolTip("A model whose full training would take longer is trained for as many epochs "
-                               "as fit, and the time the full training needs here is estimated.")
-        self.run_button = QPushButton("Run report")
-        self.cancel_button = QPushButton("Cancel")
+        self.budget.setSuffix(translate("ReportControls", " min"))
+        self.budget.setAccessibleName(translate("ReportControls", "Time budget per model"))
+        self.budget.setToolTip(translate("ReportControls", "A model whose full training would take longer is trained "
+                                         "for as many epochs as fit, and the time the full training needs here is "
+                                         "estimated."))
+        self.run_button = QPushButton(translate("ReportControls", "Run report"))
+        self.run_button.setToolTip(translate("ReportControls", "Train and test the ticked models that have no "
+                                             "results yet"))
+        self.cancel_button = QPushButton(translate("ReportControls", "Cancel"))
+        self.cancel_button.setToolTip(translate("ReportControls", "Stop the report after the current batch; finished "
+                                                "models are kept"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.hide()
+        self.progress.setAccessibleName(translate("ReportControls", "Progress of the current model"))
+        device_label = QLabel(translate("ReportControls", "Device:"))
+        device_label.setBuddy(self.device_combo)
+        budget_label = QLabel(translate("ReportControls", "Time budget per model:"))
+        budget_label.setBuddy(self.budget)
         row = QHBoxLayout()
-        for widget in (QLabel("Device:"), self.device_combo, QLabel("Time budget per model:"), self.budget,
-                       self.run_button, self.cancel_button):
+        for widget in (device_label, self.device_combo, budget_label, self.budget, self.run_button,
+                       self.cancel_button):
             row.addWidget(widget)
         row.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, pyqtSignal
 from PyQt6.QtWidgets import QVBoxLayout
 
 from cnnviz.jobs import Job, check
@@ -19,7 +19,6 @@ from cnnviz.models import MODELS
 from cnnviz.training import BatchMetrics
 from cnnviz.training.device import threads_for
 from cnnviz.zoo.report import (
-    REPORT_COLUMNS,
     ModelPlan,
     Report,
     ReportPlan,
@@ -33,6 +32,7 @@ from cnnviz.zoo.report import (
     with_reductions,
 )
 from ui.banner import Banner
+from ui.i18n import translate
 from ui.preferences import ZooPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -45,6 +45,16 @@ BuildReport = Callable[..., Report]
 CachedReport = Callable[..., Report]
 PlanReport = Callable[..., ReportPlan]
 Choices = tuple[tuple[str, ...], str, float]  # models, device, budget in minutes
+# the report's notes that are fixed sentences (``report_notes``), translated where shown; the others stay English
+FIXED_NOTES = (QT_TRANSLATE_NOOP("ReportView", "The run was cancelled: models after the last row were not trained."),
+               QT_TRANSLATE_NOOP("ReportView", "Rows from the cache keep the wall time and device of the run that "
+                                 "produced them."))
+# The table's headings in the interface's language; REPORT_COLUMNS stays English (it heads the Markdown report too)
+HEADINGS = (QT_TRANSLATE_NOOP("ReportView", "Model"), QT_TRANSLATE_NOOP("ReportView", "Parameters"),
+            QT_TRANSLATE_NOOP("ReportView", "Epochs"), QT_TRANSLATE_NOOP("ReportView", "Wall time"),
+            QT_TRANSLATE_NOOP("ReportView", "Device"), QT_TRANSLATE_NOOP("ReportView", "Test error"),
+            QT_TRANSLATE_NOOP("ReportView", "With TTA"), QT_TRANSLATE_NOOP("ReportView", "Published figure"),
+            QT_TRANSLATE_NOOP("ReportView", "Reduction vs previous"))
 
 
 def plan_text(p: ReportPlan) -> str:
@@ -53,10 +63,14 @@ def plan_text(p: ReportPlan) -> str:
     for m in p.models:
         if m.cached:
             continue
-        fit = ("; not even one epoch fits the budget, so only its time is estimated" if m.epochs == 0 else
-               f"; {m.epochs} of {m.recipe_epochs} epochs fit the budget" if m.shortened else "")
-        parts.append(f"{m.model} about {format_duration(m.estimated_s)}{fit}")
-    return f"Run report would take about {format_duration(p.total_s)} here ({', '.join(parts)})."
+        fit = (translate("ReportView", "; not even one epoch fits the budget, so only its time is estimated")
+               if m.epochs == 0 else
+               translate("ReportView", "; {epochs} of {recipe} epochs fit the budget").format(
+                   epochs=m.epochs, recipe=m.recipe_epochs) if m.shortened else "")
+        parts.append(translate("ReportView", "{model} about {duration}{fit}").format(
+            model=m.model, duration=format_duration(m.estimated_s), fit=fit))
+    return translate("ReportView", "Run report would take about {duration} here ({parts}).").format(
+        duration=format_duration(p.total_s), parts=", ".join(parts))
 
 
 class ReportView(LazyPanel):
@@ -92,9 +106,14 @@ class ReportView(LazyPanel):
         c.cancel_button.clicked.connect(self.cancel)
         self.status = Banner()  # what happens now; a finished run's message until the user dismisses it
         self.status.close_button.clicked.connect(self.dismiss)
-        self.table = make_table(REPORT_COLUMNS)
+        self.table = make_table([translate("ReportView", heading) for heading in HEADINGS])
+        self.table.setAccessibleName(translate("ReportView", "Accuracy report"))
+        self.table.setAccessibleDescription(translate("ReportView", "One row per measured model: parameters, epochs, "
+                                                      "wall time, device, test error and the published figure"))
         self.notes = note()
-        self.chart = make_plot("test error (%)")
+        self.chart = make_plot(translate("ReportView", "test error (%)"),
+                               translate("ReportView", "Each model's measured test error beside its published "
+                                         "figure"))
         self.chart.addLegend(offset=(-10, 10))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -121,11 +140,12 @@ class ReportView(LazyPanel):
     def show_cached(self) -> None:
         """The cached rows of the ticked models (while a report runs, its own rows stay on screen)."""
         data = self.state.data
-        self.intro.setText(f"Each model is trained with its standard training settings on the "
-                           f"{len(data.train_labels):,} {data.name} training images and tested on the "
-                           f"{len(data.test_labels):,} test images. The table compares the error measured here with "
-                           f"the published figure (published for MNIST). Results are kept per data set, so this view "
-                           f"opens instantly after the first run.")
+        self.intro.setText(translate(
+            "ReportView",
+            "Each model is trained with its standard training settings on the {train:,} {data} training images and "
+            "tested on the {test:,} test images. The table compares the error measured here with the published "
+            "figure (published for MNIST). Results are kept per data set, so this view opens instantly after the "
+            "first run.").format(train=len(data.train_labels), data=data.name, test=len(data.test_labels)))
         if not self.running:
             self.announcement = ""
             self.show_report(self.cached(data, self.selected_models()))
@@ -144,10 +164,11 @@ class ReportView(LazyPanel):
         notes = []
         if self.report is not None:
             shown = dataclasses.replace(self.report, rows=self.rows)
-            notes = report_notes(shown, plain=True)
+            notes = [translate("ReportView", n) for n in report_notes(shown, plain=True)]
             if self.rows and not self.running:
-                notes.append(f"Total wall time {format_duration(shown.wall_time_s)} on "
-                             f"{', '.join(sorted({r.device for r in self.rows}))}.")
+                devices = ", ".join(sorted({r.device for r in self.rows}))
+                notes.append(translate("ReportView", "Total wall time {duration} on {devices}.").format(
+                    duration=format_duration(shown.wall_time_s), devices=devices))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         draw_error_chart(self.chart, self.rows)
@@ -165,12 +186,14 @@ class ReportView(LazyPanel):
         elif self.announcement:
             self.status.say(self.announcement)
         elif not self.selected_models():
-            self.status.say("Tick at least one model to measure.", dismissable=False)
+            self.status.say(translate("ReportView", "Tick at least one model to measure."), dismissable=False)
         elif missing := self.missing():
             estimate = (plan_text(self.plan) if self.plan is not None and self.plan_for == self.choices() else
-                        "Estimating how long they take here from a few training batches each…")
-            self.status.say(f"Not measured yet: {', '.join(missing)}. {estimate} Press Run report to train and "
-                            f"test them.", dismissable=False)
+                        translate("ReportView", "Estimating how long they take here from a few training batches "
+                                  "each…"))
+            self.status.say(translate("ReportView", "Not measured yet: {models}. {estimate} Press Run report to train "
+                                      "and test them.").format(models=", ".join(missing), estimate=estimate),
+                            dismissable=False)
         else:
             self.status.clear()
 
@@ -204,7 +227,8 @@ class ReportView(LazyPanel):
     def _plan_failed(self, message: str) -> None:
         self.planning_for = None
         if not self.running and not self.announcement:
-            self.status.say(f"Could not estimate the run: {message}", dismissable=False)
+            self.status.say(translate("ReportView", "Could not estimate the run: {why}").format(why=message),
+                            dismissable=False)
 
     # -- running -----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -227,7 +251,7 @@ class ReportView(LazyPanel):
                        on_cancelled=self._cancelled, on_finished=self._ended)
         self.announcement = ""
         self.controls.set_running(True)
-        self.current = "Starting…"
+        self.current = translate("ReportView", "Starting…")
         self.say_state()
         self.mark_dirty()
 
@@ -235,14 +259,15 @@ class ReportView(LazyPanel):
         if self.running:
             self.tasks.cancel("report")
             self.cancel_button.setEnabled(False)
-            self.current = "Stopping after this batch; finished models are kept…"
+            self.current = translate("ReportView", "Stopping after this batch; finished models are kept…")
             self.say_state()
 
     def _on_progress(self, value: object) -> None:
         if isinstance(value, tuple):
             self._model = value
             self.progress.setValue(0)
-            self.current = f"Measuring {value[0]} ({value[1] + 1} of {value[2]})…"
+            self.current = translate("ReportView", "Measuring {model} ({i} of {n})…").format(
+                model=value[0], i=value[1] + 1, n=value[2])
         elif isinstance(value, BatchMetrics):
             name, index, count = self._model
             epochs = max(MODELS[name].recipe.epochs, value.epoch)
@@ -250,10 +275,12 @@ class ReportView(LazyPanel):
             self.progress.setValue(int(done * 1000))
             left = value.elapsed_s / max(done, 1e-9) * (1 - done)
             later = sum(m.estimated_s for m in self.run_plan.models[index + 1:]) if self.run_plan else None
-            total = f", about {format_duration(left + later)} for the whole report" if later else ""
-            self.current = (f"Training {name} ({index + 1} of {count}): epoch {value.epoch} of {epochs}, batch "
-                            f"{value.batch}/{value.batches_per_epoch}; about {format_duration(left)} left for "
-                            f"this model{total}.")
+            total = translate("ReportView", ", about {duration} for the whole report").format(
+                duration=format_duration(left + later)) if later else ""
+            self.current = translate("ReportView", "Training {model} ({i} of {n}): epoch {epoch} of {epochs}, batch "
+                                     "{batch}/{batches}; about {left} left for this model{total}.").format(
+                model=name, i=index + 1, n=count, epoch=value.epoch, epochs=epochs, batch=value.batch,
+                batches=value.batches_per_epoch, left=format_duration(left), total=total)
         self.say_state()
 
     def _on_row(self, row: object) -> None:
@@ -266,15 +293,15 @@ class ReportView(LazyPanel):
 
     def _finished(self, report: Report) -> None:
         self.show_report(report)
-        self.announcement = f"Report ready: {len(report.rows)} models measured."
+        self.announcement = translate("ReportView", "Report ready: {n} models measured.").format(n=len(report.rows))
 
     def _cancelled(self) -> None:
         self.show_report(self.cached(self.state.data, self.selected_models()))
-        self.announcement = "Report cancelled; the models that finished are kept."
+        self.announcement = translate("ReportView", "Report cancelled; the models that finished are kept.")
 
     def _failed(self, message: str) -> None:
         self.show_report(self.cached(self.state.data, self.selected_models()))
-        self.announcement = f"The report stopped with an error: {message}"
+        self.announcement = translate("ReportView", "The report stopped with an error: {why}").format(why=message)
 
     def _ended(self) -> None:
         self.controls.set_running(False)

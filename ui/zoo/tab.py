@@ -10,6 +10,7 @@ from PyQt6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.report import build_report, cached_report, plan
+from ui.i18n import translate
 from ui.preferences import Preferences
 from ui.state import AppState
 from ui.zoo.confusion_view import ConfusionView, Evaluate
@@ -30,10 +31,17 @@ class ZooTab(QWidget):
         self.confusion_view = ConfusionView(state, evaluate=evaluate)
         self.receptive_view = ReceptiveFieldView()
         self.views = QTabWidget()
-        self.views.addTab(self.report_view, "Accuracy report")
-        self.views.addTab(self.lineage_view, "Lineage")
-        self.views.addTab(self.confusion_view, "Where it errs")
-        self.views.addTab(self.receptive_view, "Receptive fields")
+        self.views.addTab(self.report_view, translate("ZooTab", "Accuracy report"))
+        self.views.addTab(self.lineage_view, translate("ZooTab", "Lineage"))
+        self.views.addTab(self.confusion_view, translate("ZooTab", "Where it errs"))
+        self.views.addTab(self.receptive_view, translate("ZooTab", "Receptive fields"))
+        self.views.setAccessibleName(translate("ZooTab", "Model zoo views"))
+        self.views.setAccessibleDescription(translate("ZooTab", "Accuracy report, lineage of networks, where a model "
+                                                      "errs, and receptive fields"))
+        bar = self.views.tabBar()
+        if bar is not None:
+            bar.setAccessibleName(translate("ZooTab", "Model zoo views"))
+            bar.setAccessibleDescription(translate("ZooTab", "Choose one of the zoo's four views"))
         self.report_view.report_ready.connect(self.confusion_view.refresh_sources)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
