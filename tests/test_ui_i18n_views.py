@@ -27,9 +27,13 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.lab.config import ComparisonConfig
+from cnnviz.lab.experiments import POOLING_KINDS, depth_and_skips
 from cnnviz.sandbox import PRESETS
 from cnnviz.zoo.report import REPORT_COLUMNS, Report, ReportPlan, ReportRow, cached_report, report_notes
 from ui.i18n import I18N_DIR, install_language
+from ui.lab.experiment_views import pooling_name, shown_model_name
+from ui.lab.experiments_panel import EXPERIMENTS
 from ui.lab.tab import TrainingLabTab
 from ui.preferences import Preferences
 from ui.sandbox.kernel_editor import KernelGrid
@@ -69,12 +73,22 @@ def views(qtbot, mnist, monkeypatch, tmp_path: Path) -> Iterator[list[QWidget]]:
 
 
 def visited(tab: QWidget, qtbot) -> Iterator[QWidget]:  # type: ignore[no-untyped-def]
-    """``tab``, once per inner view (each of the zoo's four views in turn)."""
+    """``tab``, once per inner view (each of the zoo's four views in turn; the lab's FC vs CNN, then each of its
+    experiments)."""
     if isinstance(tab, ZooTab):
         for index in range(tab.views.count()):
             tab.views.setCurrentIndex(index)
             qtbot.waitUntil(lambda i=index: tab.views.widget(i).isVisible())
             yield tab
+    elif isinstance(tab, TrainingLabTab):
+        yield tab
+        tab.views.setCurrentWidget(tab.experiments)
+        qtbot.waitUntil(tab.experiments.isVisible)
+        for name in EXPERIMENTS:
+            tab.experiments.choose(name)
+            qtbot.waitUntil(lambda: tab.experiments.views.currentWidget().isVisible())
+            yield tab
+        tab.views.setCurrentWidget(tab.splitter)
     else:
         yield tab
 
@@ -201,3 +215,26 @@ def test_the_translatable_twins_of_core_names_match_the_core() -> None:
     assert PRESET_NAMES == PRESETS
     row = ReportRow("mlp", 101_770, 10, 10, 60.0, "cpu", 2.0, 2.0, cached=True)
     assert set(FIXED_NOTES) <= set(report_notes(Report([row], "MNIST", 60_000, 10_000, cancelled=True), plain=True))
+
+
+def test_the_experiments_show_the_cores_model_names_in_the_chosen_language(qapp, mnist) -> None:  # type: ignore[no-untyped-def]
+    """The experiments' tables and progress line show the core's model names: word for word in English (the
+    interface's twins of the core's wording; the pooling kinds as their names), and in German when chosen."""
+    config = ComparisonConfig(epochs=1)
+    depths = (4,)
+    stop_at_once = lambda: True  # noqa: E731  # each trial ends before its first batch: its name alone is wanted
+    core = [config.fc_label, config.cnn_label,
+            *(t.name for skips in ((False,), (True,))
+              for t in depth_and_skips(config, mnist, depths=depths, skips=skips, should_stop=stop_at_once)),
+            *POOLING_KINDS]
+    assert len(set(core)) == len(core) == 8
+    english = [shown_model_name(name, config, depths) for name in core]
+    assert english == [*core[:4], *(pooling_name(kind) for kind in POOLING_KINDS)]
+    install_language("de", qapp)
+    try:
+        german = [shown_model_name(name, config, depths) for name in core]
+    finally:
+        install_language("en", qapp)
+    assert all(g != e and "{" not in g for g, e in zip(german, english, strict=True)), german
+    assert german[:2] == [f"FC ({config.fc_hidden} versteckte Neuronen)",
+                          f"CNN ({config.conv1_filters}/{config.conv2_filters} Filter)"]

@@ -16,6 +16,7 @@ from cnnviz.data import MnistData
 from cnnviz.features.pictures import unit_rgb
 from cnnviz.lab.config import ComparisonConfig
 from cnnviz.lab.experiments import (
+    POOLING_KINDS,
     DepthOutcome,
     DepthRow,
     ShuffledOutcome,
@@ -147,6 +148,8 @@ class ShuffledView(ExperimentView):
         self.digits = pg.GraphicsLayoutWidget()
         self.digits.setFixedSize(2 * DIGIT_PIXELS + 40, DIGIT_PIXELS + 40)
         self.digits.setAccessibleName(translate("ShuffledView", "One image before and after shuffling"))
+        self.digits.setAccessibleDescription(translate("ShuffledView", "The first test image as it is and with "
+                                                       "its pixels moved as the experiment moves them"))
         self.digit_items: list[pg.ImageItem] = []
         for title in (translate("ShuffledView", "as it is"), translate("ShuffledView", "shuffled")):
             box = image_view_box()
@@ -167,13 +170,13 @@ class ShuffledView(ExperimentView):
             item.setImage(unit_rgb(picture[0]), autoLevels=False, levels=(0, 255))
 
     def show_result(self, result: ShuffledPixels, data: MnistData) -> None:
-        tested = result.plain.fc.test_samples
-        rows = [(label, f"{params:,}", errors_text(plain, tested), errors_text(shuffled, tested))
-                for label, params, plain, shuffled in result.table()]
+        tested, config = result.plain.fc.test_samples, result.plain.config
+        rows = [(shown_model_name(label, config), f"{params:,}", errors_text(plain, tested),
+                 errors_text(shuffled, tested)) for label, params, plain, shuffled in result.table()]
         outcome = shuffled_outcome(result)
         about = translate("ShuffledView", "Measured: the test errors of {fc} and {cnn}, each trained from scratch "
                           "twice: on the images as they are and with their pixels shuffled.").format(
-            fc=result.plain.config.fc_label, cnn=result.plain.config.cnn_label)
+            fc=shown_model_name(config.fc_label, config), cnn=shown_model_name(config.cnn_label, config))
         self.fill(rows, f"{about} {recipe_text(result.plain.config, data)}",
                   "" if outcome is None else shuffled_sentence(outcome))
         self.show_digit(data)
@@ -198,6 +201,25 @@ def pooling_name(kind: str) -> str:
              "stride-2 conv": translate("PoolingView", "Stride-2 convolutions"),
              "global average": translate("PoolingView", "Global average pooling")}
     return names.get(kind, kind)
+
+
+def shown_model_name(name: str, config: ComparisonConfig, depths: Sequence[int] = ()) -> str:
+    """The core's name of one of an experiment's models (in its results and progress) as the reader sees it.
+
+    The core names them in English (``ComparisonConfig.fc_label`` and ``cnn_label``, the pooling kinds,
+    ``depth_and_skips``' trial names); the keys below repeat those words so that each can be translated with a
+    fixed literal here (a test checks that they are the core's, word for word). Any other name shows as it is.
+    """
+    names = {config.fc_label: translate("ExperimentView", "FC (hidden {hidden})").format(hidden=config.fc_hidden),
+             config.cnn_label: translate("ExperimentView", "CNN ({c1}/{c2} filters)").format(
+                 c1=config.conv1_filters, c2=config.conv2_filters)}
+    names.update((kind, pooling_name(kind)) for kind in POOLING_KINDS)
+    for depth in depths:
+        names[f"{depth} layers, without skips"] = translate("ExperimentView", "{depth} layers, without skips").format(
+            depth=depth)
+        names[f"{depth} layers, with skips"] = translate("ExperimentView", "{depth} layers, with skips").format(
+            depth=depth)
+    return names.get(name, name)
 
 
 class PoolingView(ExperimentView):

@@ -35,7 +35,7 @@ from cnnviz.lab.config import ComparisonConfig
 from cnnviz.lab.experiments import DEPTHS, Progress, depth_and_skips, pooling_strategies, shuffled_pixels
 from cnnviz.training.device import threads_for
 from ui.i18n import translate
-from ui.lab.experiment_views import DepthView, PoolingView, ShuffledView
+from ui.lab.experiment_views import DepthView, PoolingView, ShuffledView, shown_model_name
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.lazy import LazyPanel
@@ -101,6 +101,8 @@ class ExperimentsPanel(LazyPanel):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(translate("ExperimentsPanel", "Experiment progress"))
+        self.progress.setAccessibleDescription(translate("ExperimentsPanel", "How much of the experiment's "
+                                                         "training is done"))
         self.status = StatusLabel(idle_text())
         self._said: dict[str, tuple[str, bool]] = {}  # each experiment's last message, shown when it is chosen
         self._done: set[str] = set()  # experiments with results on their page
@@ -215,11 +217,13 @@ class ExperimentsPanel(LazyPanel):
             self._say(translate("ExperimentsPanel", "Stopping…"))
 
     def _on_progress(self, p: object) -> None:
-        if not isinstance(p, Progress) or not self.run_button.isEnabled():
+        running = self._running
+        if not isinstance(p, Progress) or running is None or not self.run_button.isEnabled():
             return
         self.progress.setValue(int(1000 * p.fraction))
+        model = shown_model_name(p.model, running.config, running.depths)
         self._say(translate("ExperimentsPanel", "Model {index} of {models} ({model}): epoch {epoch} of {epochs}…")
-                  .format(index=p.index, models=p.models, model=p.model, epoch=p.epoch, epochs=p.epochs))
+                  .format(index=p.index, models=p.models, model=model, epoch=p.epoch, epochs=p.epochs))
 
     def _on_done(self, result: Any) -> None:
         running = self._running

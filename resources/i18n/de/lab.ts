@@ -189,6 +189,223 @@
         <translation>Apple-GPU</translation>
     </message>
 </context><context>
+    <name>DepthView</name>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="256" />
+        <source>Without skips the {deep}-layer stack ended training with a higher loss than the {shallow}-layer one ({deep_loss:.3f} against {shallow_loss:.3f}): more layers, trained worse.</source>
+        <translation>Ohne Skip-Verbindungen beendete der Stapel mit {deep} Schichten das Training mit einem höheren Verlust als der mit {shallow} Schichten ({deep_loss:.3f} gegenüber {shallow_loss:.3f}): mehr Schichten, schlechter trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="260" />
+        <source>Without skips the {deep}-layer stack still trained as well as the {shallow}-layer one ({deep_loss:.3f} against {shallow_loss:.3f}): with this recipe, depth did not hurt yet.</source>
+        <translation>Ohne Skip-Verbindungen trainierte der Stapel mit {deep} Schichten noch so gut wie der mit {shallow} Schichten ({deep_loss:.3f} gegenüber {shallow_loss:.3f}): Mit diesem Rezept hat die Tiefe noch nicht geschadet.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="263" />
+        <source>With skips the training loss was lower at {better} of the {run} depths run.</source>
+        <translation>Mit Skip-Verbindungen war der Trainingsverlust bei {better} der {run} gelaufenen Tiefen niedriger.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="273" />
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="273" />
+        <source>Train loss, plain</source>
+        <translation>Trainingsverlust, einfach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="274" />
+        <source>Train loss, skips</source>
+        <translation>Trainingsverlust, mit Skips</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="274" />
+        <source>Test acc., plain</source>
+        <translation>Test-Gen., einfach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="275" />
+        <source>Test acc., skips</source>
+        <translation>Test-Gen., mit Skips</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="275" />
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="276" />
+        <source>Stacks of 3×3 convolutions with batch norm, plain and with skip connections (each pair of layers adds its input to its output, as in ResNet), at growing depth. Without skips a deeper network can train worse, not better.</source>
+        <translation>Stapel von 3×3-Faltungen mit Batch-Normalisierung, einfach und mit Skip-Verbindungen (jedes Schichtpaar addiert seine Eingabe zu seiner Ausgabe, wie bei ResNet), bei wachsender Tiefe. Ohne Skip-Verbindungen kann ein tieferes Netz schlechter trainieren, nicht besser.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="294" />
+        <source>Measured: the last epoch's training loss and the test accuracy of a plain stack and a stack with skips at {depths} layers, all from the same seed (seconds: plain / with skips). Batch norm's statistics are recomputed on training images after training, before testing.</source>
+        <translation>Gemessen: der Trainingsverlust der letzten Epoche und die Testgenauigkeit eines einfachen Stapels und eines Stapels mit Skip-Verbindungen bei {depths} Schichten, alle mit demselben Seed (Sekunden: einfach / mit Skips). Die Statistiken der Batch-Normalisierung werden nach dem Training und vor dem Testen auf Trainingsbildern neu berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="305" />
+        <source>Finish at least two depths to compare them.</source>
+        <translation>Schließen Sie mindestens zwei Tiefen ab, um sie zu vergleichen.</translation>
+    </message>
+</context><context>
+    <name>ExperimentView</name>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="56" />
+        <source>Data: the same {train:,} training images of {data} for every model (seed {seed}), tested on {test:,} test images. Recipe: epochs {epochs}, batches of {batch}, {optimizer} at learning rate {lr:g}.</source>
+        <translation>Daten: dieselben {train:,} Trainingsbilder aus {data} für jedes Modell (Seed {seed}), getestet an {test:,} Testbildern. Rezept: Epochen {epochs}, Batches zu {batch}, {optimizer} mit Lernrate {lr:g}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="78" />
+        <source>Experiment results</source>
+        <translation>Ergebnisse des Experiments</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="79" />
+        <source>One row per model trained, with its numbers</source>
+        <translation>Eine Zeile je trainiertem Modell, mit seinen Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="213" />
+        <source>FC (hidden {hidden})</source>
+        <translation>FC ({hidden} versteckte Neuronen)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="214" />
+        <source>CNN ({c1}/{c2} filters)</source>
+        <translation>CNN ({c1}/{c2} Filter)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="218" />
+        <source>{depth} layers, without skips</source>
+        <translation>{depth} Schichten, ohne Skip-Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="220" />
+        <source>{depth} layers, with skips</source>
+        <translation>{depth} Schichten, mit Skip-Verbindungen</translation>
+    </message>
+</context><context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="63" />
+        <source>Runs on the settings in the form on the left.</source>
+        <translation>Läuft mit den Einstellungen im Formular links.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="82" />
+        <source>Shuffled pixels</source>
+        <translation>Vertauschte Pixel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="83" />
+        <source>Pooling strategies</source>
+        <translation>Pooling-Strategien</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="84" />
+        <source>Depth and skip connections</source>
+        <translation>Tiefe und Skip-Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="86" />
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="87" />
+        <source>Which experiment to show and run</source>
+        <translation>Welches Experiment angezeigt und ausgeführt wird</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="90" />
+        <source>{depths} layers</source>
+        <translation>{depths} Schichten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="92" />
+        <source>Depths</source>
+        <translation>Tiefen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="93" />
+        <source>The depths the experiment trains a plain stack and a stack with skips at</source>
+        <translation>Die Tiefen, in denen das Experiment einen einfachen Stapel und einen Stapel mit Skip-Verbindungen trainiert</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="95" />
+        <source>Depths:</source>
+        <translation>Tiefen:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="256" />
+        <location filename="../../../ui/lab/experiments_panel.py" line="97" />
+        <source>Run experiment</source>
+        <translation>Experiment starten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="98" />
+        <source>Train the experiment's models on the form's settings, or stop the run</source>
+        <translation>Die Modelle des Experiments mit den Einstellungen des Formulars trainieren oder den Lauf anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="103" />
+        <source>Experiment progress</source>
+        <translation>Fortschritt des Experiments</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="104" />
+        <source>How much of the experiment's training is done</source>
+        <translation>Wie viel vom Training des Experiments erledigt ist</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="117" />
+        <source>Experiment:</source>
+        <translation>Experiment:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="179" />
+        <source>The FC vs CNN run is still going: stop it or let it finish first.</source>
+        <translation>Der Lauf „FC vs. CNN“ läuft noch: Halten Sie ihn an oder lassen Sie ihn zuerst fertig werden.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="205" />
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="207" />
+        <source>Preparing {train:,} training images…</source>
+        <translation>Bereite {train:,} Trainingsbilder vor …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="217" />
+        <source>Stopping…</source>
+        <translation>Halte an …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="225" />
+        <source>Model {index} of {models} ({model}): epoch {epoch} of {epochs}…</source>
+        <translation>Modell {index} von {models} ({model}): Epoche {epoch} von {epochs} …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="243" />
+        <source>The experiment failed: {message}</source>
+        <translation>Das Experiment ist fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="250" />
+        <source>Done in {s:.1f} s.</source>
+        <translation>Fertig in {s:.1f} s.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiments_panel.py" line="253" />
+        <source>Stopped. The table keeps the last finished run.</source>
+        <translation>Angehalten. Die Tabelle behält den letzten fertigen Lauf.</translation>
+    </message>
+</context><context>
     <name>FiltersView</name>
     <message>
         <location filename="../../../ui/lab/filters_view.py" line="24" />
@@ -286,6 +503,68 @@
         <location filename="../../../ui/lab/live_plots.py" line="162" />
         <source>{title} · shown while training</source>
         <translation>{title} · während des Trainings</translation>
+    </message>
+</context><context>
+    <name>PoolingView</name>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="200" />
+        <source>Max pooling</source>
+        <translation>Max-Pooling</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="200" />
+        <source>Average pooling</source>
+        <translation>Mittelwert-Pooling</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="201" />
+        <source>Stride-2 convolutions</source>
+        <translation>Faltungen mit Schrittweite 2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="202" />
+        <source>Global average pooling</source>
+        <translation>Globales Mittelwert-Pooling</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="229" />
+        <source>Downsampling</source>
+        <translation>Verkleinerung</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="229" />
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="230" />
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="230" />
+        <source>Test errors</source>
+        <translation>Testfehler</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="231" />
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="232" />
+        <source>The lab's CNN four times, each with another way to make its maps smaller: max pooling, average pooling, convolutions that skip every other position (stride 2), and one average per map before the classifier (global average pooling).</source>
+        <translation>Das CNN des Labors viermal, jedes Mal mit einer anderen Art, seine Merkmalskarten zu verkleinern: Max-Pooling, Mittelwert-Pooling, Faltungen, die jede zweite Position überspringen (Schrittweite 2), und ein Mittelwert je Karte vor dem Klassifikator (globales Mittelwert-Pooling).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="240" />
+        <source>Measured: the lab's CNN ({c1}/{c2} filters) with each kind of downsampling, trained from scratch from the same starting seed.</source>
+        <translation>Gemessen: das CNN des Labors ({c1}/{c2} Filter) mit jeder Art der Verkleinerung, jeweils von Grund auf mit demselben Start-Seed trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="247" />
+        <source>Most accurate here: {best} ({accuracy}). Fewest parameters: {small} ({parameters:,}).</source>
+        <translation>Am genauesten hier: {best} ({accuracy}). Die wenigsten Parameter: {small} ({parameters:,}).</translation>
     </message>
 </context><context>
     <name>ResultsTable</name>
@@ -415,90 +694,218 @@
         <translation>Das Labor als PNG exportieren</translation>
     </message>
 </context><context>
+    <name>ShuffledView</name>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="104" />
+        <source>On the images as they are the CNN had no lead here ({cnn:,} errors against the FC network's {fc:,}): train longer or on more images to see the effect.</source>
+        <translation>Auf den unveränderten Bildern hatte das CNN hier keinen Vorsprung ({cnn:,} Fehler gegenüber {fc:,} beim FC-Netz): Trainieren Sie länger oder mit mehr Bildern, um den Effekt zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="107" />
+        <source>The CNN's lead did not shrink: {plain:,} fewer errors than the FC network on the images as they are, {shuffled:,} with the pixels shuffled.</source>
+        <translation>Der Vorsprung des CNN schrumpfte nicht: {plain:,} Fehler weniger als das FC-Netz auf den unveränderten Bildern, {shuffled:,} mit vertauschten Pixeln.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="110" />
+        <source>The CNN's lead shrank from {plain:,} fewer errors than the FC network to {shuffled:,} once the pixels were shuffled: its small filters rely on neighbouring pixels.</source>
+        <translation>Der Vorsprung des CNN schrumpfte von {plain:,} Fehlern weniger als das FC-Netz auf {shuffled:,}, sobald die Pixel vertauscht waren: Seine kleinen Filter sind auf benachbarte Pixel angewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="113" />
+        <source>The CNN's lead of {plain:,} errors was gone once the pixels were shuffled (it made {behind:,} more errors than the FC network): its small filters rely on neighbouring pixels.</source>
+        <translation>Der Vorsprung des CNN von {plain:,} Fehlern war weg, sobald die Pixel vertauscht waren (es machte {behind:,} Fehler mehr als das FC-Netz): Seine kleinen Filter sind auf benachbarte Pixel angewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="116" />
+        <source>The FC network made {fc:,} errors on the images as they are and {fc_s:,} with the pixels shuffled.</source>
+        <translation>Das FC-Netz machte {fc:,} Fehler auf den unveränderten Bildern und {fc_s:,} mit vertauschten Pixeln.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="127" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="127" />
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="128" />
+        <source>Test errors, as they are</source>
+        <translation>Testfehler, unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="129" />
+        <source>Test errors, pixels shuffled</source>
+        <translation>Testfehler, Pixel vertauscht</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="130" />
+        <source>The FC network and the CNN, trained on the images as they are and on the same images with every pixel moved to another place (the same places for every image). The FC network never knew which pixels were neighbours; the CNN's filters assume they belong together.</source>
+        <translation>Das FC-Netz und das CNN, trainiert auf den unveränderten Bildern und auf denselben Bildern mit jedem Pixel an einer anderen Stelle (für jedes Bild dieselben Stellen). Das FC-Netz wusste nie, welche Pixel Nachbarn waren; die Filter des CNN gehen davon aus, dass sie zusammengehören.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="138" />
+        <source>Test errors chart</source>
+        <translation>Diagramm der Testfehler</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="139" />
+        <source>Bars of the FC network's and the CNN's test errors, on the images as they are and shuffled; the table holds the same numbers</source>
+        <translation>Balken der Testfehler des FC-Netzes und des CNN, auf den unveränderten und den vertauschten Bildern; die Tabelle enthält dieselben Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="142" />
+        <source>test errors</source>
+        <translation>Testfehler</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="143" />
+        <source>Test errors</source>
+        <translation>Testfehler</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="145" />
+        <source>as they are</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="146" />
+        <source>pixels shuffled</source>
+        <translation>Pixel vertauscht</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="150" />
+        <source>One image before and after shuffling</source>
+        <translation>Ein Bild vor und nach dem Vertauschen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="151" />
+        <source>The first test image as it is and with its pixels moved as the experiment moves them</source>
+        <translation>Das erste Testbild, unverändert und mit seinen Pixeln so verschoben, wie das Experiment sie verschiebt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="154" />
+        <source>as it is</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="154" />
+        <source>shuffled</source>
+        <translation>vertauscht</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/experiment_views.py" line="177" />
+        <source>Measured: the test errors of {fc} and {cnn}, each trained from scratch twice: on the images as they are and with their pixels shuffled.</source>
+        <translation>Gemessen: die Testfehler von {fc} und {cnn}, jedes zweimal von Grund auf trainiert: auf den unveränderten Bildern und mit vertauschten Pixeln.</translation>
+    </message>
+</context><context>
     <name>TrainingLabTab</name>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="44" />
+        <location filename="../../../ui/lab/tab.py" line="55" />
         <source>Press “Train both” to train the FC network and the CNN on the same images.</source>
         <translation>Drücken Sie „Beide trainieren“, um das FC-Netz und das CNN auf denselben Bildern zu trainieren.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="63" />
+        <location filename="../../../ui/lab/tab.py" line="74" />
         <source>{name}: waiting</source>
         <translation>{name}: wartet</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="65" />
+        <location filename="../../../ui/lab/tab.py" line="76" />
         <source>{name}: trained</source>
         <translation>{name}: trainiert</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="67" />
+        <location filename="../../../ui/lab/tab.py" line="78" />
         <source>{name}: testing on {n:,} images after epoch {epoch} of {epochs}…</source>
         <translation>{name}: testet auf {n:,} Bildern nach Epoche {epoch} von {epochs} …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="69" />
+        <location filename="../../../ui/lab/tab.py" line="80" />
         <source>{name}: training, epoch {epoch} of {epochs} (batch {batch}/{batches})…</source>
         <translation>{name}: trainiert, Epoche {epoch} von {epochs} (Batch {batch}/{batches}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="261" />
-        <location filename="../../../ui/lab/tab.py" line="91" />
+        <location filename="../../../ui/lab/tab.py" line="289" />
+        <location filename="../../../ui/lab/tab.py" line="103" />
         <source>Train both</source>
         <translation>Beide trainieren</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="92" />
+        <location filename="../../../ui/lab/tab.py" line="104" />
         <source>Train the FC network and the CNN with the form's settings; press again to stop</source>
         <translation>Das FC-Netz und das CNN mit den Einstellungen des Formulars trainieren; erneut drücken zum Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="193" />
+        <location filename="../../../ui/lab/tab.py" line="142" />
+        <source>FC vs CNN</source>
+        <translation>FC vs. CNN</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="143" />
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="147" />
+        <location filename="../../../ui/lab/tab.py" line="144" />
+        <source>Training lab views</source>
+        <translation>Ansichten des Trainingslabors</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="148" />
+        <source>Choose the FC-vs-CNN comparison or the experiments</source>
+        <translation>Den Vergleich FC vs. CNN oder die Experimente wählen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="221" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="195" />
+        <location filename="../../../ui/lab/tab.py" line="223" />
         <source>Preparing {n:,} training images…</source>
         <translation>Bereite {n:,} Trainingsbilder vor …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="203" />
+        <location filename="../../../ui/lab/tab.py" line="231" />
         <source>Stopping…</source>
         <translation>Halte an …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="213" />
+        <location filename="../../../ui/lab/tab.py" line="241" />
         <source>after epoch {epoch}/{epochs}</source>
         <translation>nach Epoche {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="238" />
+        <location filename="../../../ui/lab/tab.py" line="266" />
         <source>Training failed: {why}</source>
         <translation>Training fehlgeschlagen: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="250" />
+        <location filename="../../../ui/lab/tab.py" line="278" />
         <source>after epoch {epoch} (final)</source>
         <translation>nach Epoche {epoch} (endgültig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="254" />
+        <location filename="../../../ui/lab/tab.py" line="282" />
         <source>Stopped in epoch {epoch}. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>In Epoche {epoch} angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="256" />
+        <location filename="../../../ui/lab/tab.py" line="284" />
         <source>Stopped before the first batch. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>Vor dem ersten Batch angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="269" />
+        <location filename="../../../ui/lab/tab.py" line="297" />
         <source>Done in {s:.1f} s on {device}. Test accuracy: FC {fc}, CNN {cnn} ({n:,} test images).</source>
         <translation>Fertig in {s:.1f} s auf {device}. Testgenauigkeit: FC {fc}, CNN {cnn} ({n:,} Testbilder).</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="285" />
+        <location filename="../../../ui/lab/tab.py" line="313" />
         <source>untrained (random start)</source>
         <translation>untrainiert (zufälliger Start)</translation>
     </message>
