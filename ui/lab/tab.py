@@ -142,11 +142,11 @@ class TrainingLabTab(QWidget):
         self.views.addTab(self.splitter, translate("TrainingLabTab", "FC vs CNN"))
         self.views.addTab(self.experiments, translate("TrainingLabTab", "Experiments"))
         self.views.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
-        bar = self.views.tabBar()
-        if bar is not None:  # what a screen reader reaches: the tab bar (as the zoo's)
-            bar.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
-            bar.setAccessibleDescription(translate("TrainingLabTab", "Choose the FC-vs-CNN comparison or the "
-                                                   "experiments"))
+        tabs = self.views.tabBar()
+        if tabs is not None:  # what a screen reader reaches: the tab bar (as the zoo's)
+            tabs.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
+            tabs.setAccessibleDescription(translate("TrainingLabTab", "Choose the FC-vs-CNN comparison or the "
+                                                    "experiments"))
         self.experiments.running_changed.connect(lambda busy: self.train_button.setEnabled(not busy))
         self.experiments.running_changed.connect(lambda busy: self.controls.set_editable(not busy))
         self.run_started.connect(lambda: self.experiments.set_blocked(True))
