@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ui.canvas import DrawingCanvas
     from ui.data_control import DataControl
     from ui.explain.tab import ExplainTab
+    from ui.lab.tab import TrainingLabTab
     from ui.model_control import ModelControl
     from ui.state import AppState
     from ui.tabs import TabBuilder
@@ -157,6 +158,8 @@ class MainWindow(WindowMenus):
         self.tab_widgets[key] = widget = build()
         if key == "zoo":  # a mistake clicked in the zoo's gallery is explained at once
             cast("ZooTab", widget).confusion_view.digit_chosen.connect(self._explain_mistake)
+        if key == "lab":  # so is a mistake of the lab's last run (explained by the lab model that made it)
+            cast("TrainingLabTab", widget).mistakes.digit_chosen.connect(self._explain_mistake)
         index = self.tabs.addTab(widget, title)
         action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
         self.view_menu.insertAction(self._tabs_end, action)

@@ -57,6 +57,31 @@ def digit_icon(image: np.ndarray, scale: int = 3) -> QIcon:
     return QIcon(QPixmap.fromImage(qimage).scaled(w * scale, h * scale))
 
 
+def mistake_gallery() -> QListWidget:
+    """A gallery of mistakes' thumbnails that wrap to the panel's width (the zoo's, the Training lab's)."""
+    gallery = QListWidget()
+    gallery.setViewMode(QListView.ViewMode.IconMode)
+    gallery.setResizeMode(QListView.ResizeMode.Adjust)
+    gallery.setMovement(QListView.Movement.Static)
+    gallery.setIconSize(QSize(84, 84))
+    gallery.setSpacing(4)
+    gallery.setWordWrap(True)
+    return gallery
+
+
+def mistake_item(m: Misclassified, names: Sequence[str]) -> QListWidgetItem:
+    """One mistake in a gallery: its picture, true → predicted class, and how sure the model was."""
+    item = QListWidgetItem(digit_icon(m.image), f"true {names[m.true_label]} → {names[m.predicted]}\n"
+                                                f"{m.confidence:.0%} sure")
+    item.setToolTip("Open this image on the canvas")
+    return item
+
+
+def put_on_canvas(state: AppState, mistake: Misclassified) -> None:
+    """A misclassified test digit becomes the input ([0, 1] like a drawing), with its true label."""
+    state.set_input(mistake.image.astype(np.float32) / 255.0, mistake.true_label)
+
+
 def class_mismatch(meta: CheckpointMeta, data: MnistData) -> str | None:
     """Why a model cannot be scored on ``data`` (it answers in other classes), or None when it can."""
     if list(meta.class_names) == list(data.class_names):
@@ -111,13 +136,7 @@ class ConfusionView(LazyPanel):
         self.table.cellClicked.connect(self.show_cell)
         self.gallery_title = QLabel("")
         self.gallery_title.setWordWrap(True)
-        self.gallery = QListWidget()  # the thumbnails wrap to the panel's width
-        self.gallery.setViewMode(QListView.ViewMode.IconMode)
-        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
-        self.gallery.setMovement(QListView.Movement.Static)
-        self.gallery.setIconSize(QSize(84, 84))
-        self.gallery.setSpacing(4)
-        self.gallery.setWordWrap(True)
+        self.gallery = mistake_gallery()
         self.gallery.itemClicked.connect(lambda item: self.open_digit(self.mistakes[self.gallery.row(item)]))
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -265,12 +284,9 @@ class ConfusionView(LazyPanel):
         self.gallery_title.setText(f"Misclassified test images ({which}), most confident mistakes first: "
                                    f"{len(self.mistakes)} shown. Click one to open it on the canvas.")
         for m in self.mistakes:
-            item = QListWidgetItem(digit_icon(m.image),
-                                   f"true {names[m.true_label]} → {names[m.predicted]}\n{m.confidence:.0%} sure")
-            item.setToolTip("Open this image on the canvas")
-            self.gallery.addItem(item)
+            self.gallery.addItem(mistake_item(m, names))
 
     def open_digit(self, mistake: Misclassified) -> None:
         """Put a misclassified digit on the canvas ([0, 1] like a drawing) with its true label."""
-        self.state.set_input(mistake.image.astype(np.float32) / 255.0, mistake.true_label)
+        put_on_canvas(self.state, mistake)
         self.digit_chosen.emit(mistake.index)
