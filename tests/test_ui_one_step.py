@@ -34,7 +34,7 @@ def test_one_step_shows_the_real_step_and_leaves_the_apps_model_alone(qtbot, dra
     model = state.model
     untouched = {n: v.clone() for n, v in model.state_dict().items()}
     with qtbot.waitSignal(panel.step_shown, timeout=10_000) as shown:
-        draw_tab.side.setCurrentWidget(panel)
+        draw_tab.side.setCurrentIndex(draw_tab.side.count() - 1)  # its tab beside the stage
     step = shown.args[0]
     image, label = state.image, int(mnist.test_labels[0])
     assert step.label == label == panel.label.currentIndex()  # the true label of test image 0

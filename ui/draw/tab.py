@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from cnnviz.features.ablation import off_in
 from cnnviz.introspect.stages import class_labels
@@ -69,7 +69,10 @@ class DrawTab(LazyPanel):
         self.side.addTab(self.pool_zoom, "Pooling zoom")
         self.side.addTab(self.ablation, "Switch maps off")
         self.one_step = OneStepPanel(state)  # one SGD step on the digit, on a copy of the model
-        self.side.addTab(self.one_step, translate("DrawTab", "One training step"))
+        scroll = QScrollArea()  # its numbers and bars need more height than a 1024×700 window leaves
+        scroll.setWidget(self.one_step)
+        scroll.setWidgetResizable(True)
+        self.side.addTab(scroll, translate("DrawTab", "One training step"))
         self.side.setFixedWidth(400)
         self.pipeline.focus_row.addWidget(self.side)
         self.focus_marks = OffMarks(self.pipeline.focus.box)
