@@ -39,11 +39,10 @@ class TimelineView(LazyPanel):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.tasks = TaskRunner(self)
-        self.timeline: Timeline | None = None
-        self.spec: InputSpec | None = None
-        self.view: EpochView | None = None
+        self.timeline: Timeline | None = None  # the run's CNN, epoch by epoch
+        self.spec: InputSpec | None = None  # how its input is prepared
+        self.view: EpochView | None = None  # what is on screen
+        self.state, self.tasks = state, TaskRunner(self)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
