@@ -8,7 +8,7 @@ the zoo's way (``ui.zoo.confusion_view``): the main window then shows its salien
 from __future__ import annotations
 
 from PyQt6.QtCore import pyqtSignal
-from PyQt6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from cnnviz.lab import CNN_KEY, FC_KEY
 from cnnviz.lab.timeline import LabMistakes
@@ -33,6 +33,8 @@ class MistakesView(QWidget):
         self.galleries: dict[str, QListWidget] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        side_by_side = QHBoxLayout()  # each model's mistakes in a column: thumbnails and captions stay whole
+        layout.addLayout(side_by_side, 1)
         for key in (CNN_KEY, FC_KEY):
             title, gallery = QLabel(), mistake_gallery()
             title.setWordWrap(True)
@@ -42,8 +44,10 @@ class MistakesView(QWidget):
                                                                        "that got it wrong"))
             gallery.itemClicked.connect(lambda item, key=key: self.open(key, self.galleries[key].row(item)))
             self.titles[key], self.galleries[key] = title, gallery
-            layout.addWidget(title)
-            layout.addWidget(gallery, 1)
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(gallery, 1)
+            side_by_side.addLayout(column, 1)
         state.data_changed.connect(lambda: self.show_mistakes({}))
         self.show_mistakes({})
 
