@@ -76,13 +76,11 @@ class OneStepPanel(LazyPanel):
         self.chart.hideButtons()
         self.chart.setMenuEnabled(False)
         self.chart.setYRange(0, 1, padding=0.02)
-        self.chart.setMinimumHeight(140)
+        self.chart.setFixedHeight(170)  # (a word-wrapped panel is laid out at its parts' preferred heights)
         self.chart.setToolTip(translate("OneStepPanel", "Each class's probability before the step (grey) and "
                                                         "after it (blue)"))
-        self.chart.addLegend(offset=(-4, 4))
-        self.before_bars = pg.BarGraphItem(x=[], height=[], width=BAR, name=translate("OneStepPanel", "before"))
-        self.after_bars = pg.BarGraphItem(x=[], height=[], width=BAR, brush=CNN_COLOR,
-                                          name=translate("OneStepPanel", "after"))
+        self.before_bars = pg.BarGraphItem(x=[], height=[], width=BAR)
+        self.after_bars = pg.BarGraphItem(x=[], height=[], width=BAR, brush=CNN_COLOR)
         self.chart.addItem(self.before_bars)
         self.chart.addItem(self.after_bars)
         layout = QVBoxLayout(self)
@@ -93,6 +91,9 @@ class OneStepPanel(LazyPanel):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.numbers)
+        key = QLabel(translate("OneStepPanel", "Probabilities: before the step (grey bar), after it (blue bar)"))
+        key.setWordWrap(True)  # said above the chart: a legend inside it would cover the tallest bars
+        layout.addWidget(key)
         layout.addWidget(self.chart, 1)
         self.restyle()
 
