@@ -192,6 +192,7 @@ class TrainingLabTab(QWidget):
             return False
         run = self._run_comparison
         self._collector, self._found = collector, found = SnapshotCollector(), {}
+        self.mistakes.show_mistakes({})  # the last run's are not this one's
 
         def train(job: Job) -> ComparisonResult:
             result = run(config, data, on_batch=job.progress, on_epoch=job.progress, should_stop=job.should_stop,
