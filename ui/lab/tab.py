@@ -40,6 +40,7 @@ from cnnviz.lab import (
 )
 from cnnviz.lab.timeline import LabMistakes, SnapshotCollector, run_mistakes
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.lab.controls import ComparisonControls
 from ui.lab.filters_view import FiltersView
 from ui.lab.live_plots import LiveCurve, LivePlots
@@ -116,9 +117,9 @@ class TrainingLabTab(QWidget):
         self._collector = SnapshotCollector()
         self._found: dict[str, LabMistakes] = {}
         self.below = QTabWidget()
-        self.below.addTab(self.results, "Results")
-        self.below.addTab(self.timeline, "Epoch by epoch")
-        self.below.addTab(self.mistakes, "Mistakes")
+        self.below.addTab(self.results, translate("TrainingLabTab", "Results"))
+        self.below.addTab(self.timeline, translate("TrainingLabTab", "Epoch by epoch"))
+        self.below.addTab(self.mistakes, translate("TrainingLabTab", "Mistakes"))
 
         column = QWidget()
         stack = QVBoxLayout(column)

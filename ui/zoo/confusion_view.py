@@ -36,6 +36,7 @@ from cnnviz.training.device import threads_for
 from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.confusion import ConfusionMatrix, Misclassified, confusion_from_eval, misclassified
 from cnnviz.zoo.report import cached_checkpoints
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.theme import palette, text_on
@@ -71,9 +72,10 @@ def mistake_gallery() -> QListWidget:
 
 def mistake_item(m: Misclassified, names: Sequence[str]) -> QListWidgetItem:
     """One mistake in a gallery: its picture, true → predicted class, and how sure the model was."""
-    item = QListWidgetItem(digit_icon(m.image), f"true {names[m.true_label]} → {names[m.predicted]}\n"
-                                                f"{m.confidence:.0%} sure")
-    item.setToolTip("Open this image on the canvas")
+    text = translate("ConfusionView", "true {truth} → {predicted}\n{p:.0%} sure").format(
+        truth=names[m.true_label], predicted=names[m.predicted], p=m.confidence)
+    item = QListWidgetItem(digit_icon(m.image), text)
+    item.setToolTip(translate("ConfusionView", "Open this image on the canvas"))
     return item
 
 
