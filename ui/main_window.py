@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from cnnviz.training import TrainedModel
     from ui.canvas import DrawingCanvas
     from ui.data_control import DataControl
+    from ui.draw.tab import DrawTab
     from ui.explain.tab import ExplainTab
+    from ui.lab.tab import TrainingLabTab
     from ui.model_control import ModelControl
     from ui.state import AppState
     from ui.tabs import TabBuilder
@@ -157,6 +159,8 @@ class MainWindow(WindowMenus):
         self.tab_widgets[key] = widget = build()
         if key == "zoo":  # a mistake clicked in the zoo's gallery is explained at once
             cast("ZooTab", widget).confusion_view.digit_chosen.connect(self._explain_mistake)
+        if key == "lab":  # so is a mistake of the lab's last run (explained by the lab model that made it)
+            cast("TrainingLabTab", widget).mistakes.digit_chosen.connect(self._explain_mistake)
         index = self.tabs.addTab(widget, title)
         action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
         self.view_menu.insertAction(self._tabs_end, action)
@@ -164,8 +168,10 @@ class MainWindow(WindowMenus):
         if index == min(self.prefs.window.tab, self._tab_count - 1):
             self.tabs.setCurrentIndex(index)  # the tab the user left the app on
 
-    def _explain_mistake(self) -> None:
-        """The clicked mistake is on the canvas (Draw & explore): show its saliency, wrong class beside true."""
+    def _explain_mistake(self, index: int) -> None:
+        """A mistake was clicked (the zoo's or the lab's): test image ``index`` goes on the canvas (Draw &
+        explore), and Explain shows its saliency, wrong class beside true."""
+        cast("DrawTab", self.draw_tab).show_test_digit(index)
         explain = self.tab_widgets.get("explain")
         if explain is not None:
             cast("ExplainTab", explain).show_saliency()

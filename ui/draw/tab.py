@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from cnnviz.features.ablation import off_in
 from cnnviz.introspect.stages import class_labels
@@ -23,9 +23,11 @@ from ui.draw.ablation_panel import AblationPanel
 from ui.draw.camera_panel import CameraPanel, camera_available
 from ui.draw.connections_view import StripConnections
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
+from ui.draw.one_step_panel import OneStepPanel
 from ui.draw.pipeline_view import PipelineView
 from ui.draw.probability_chart import FORCED_CHOICE
 from ui.draw.stage_picture import stage_picture
+from ui.i18n import translate
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -66,6 +68,11 @@ class DrawTab(LazyPanel):
         self.side = QTabWidget()  # beside the enlarged stage: the pooling zoom, and switching maps off
         self.side.addTab(self.pool_zoom, "Pooling zoom")
         self.side.addTab(self.ablation, "Switch maps off")
+        self.one_step = OneStepPanel(state)  # one SGD step on the digit, on a copy of the model
+        scroll = QScrollArea()  # its numbers and bars need more height than a 1024×700 window leaves
+        scroll.setWidget(self.one_step)
+        scroll.setWidgetResizable(True)
+        self.side.addTab(scroll, translate("DrawTab", "One training step"))
         self.side.setFixedWidth(400)
         self.pipeline.focus_row.addWidget(self.side)
         self.focus_marks = OffMarks(self.pipeline.focus.box)
