@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.features.ablation import ChannelRanking, ablatable_stages, describe_ablation, off_in, rank_channels
+from cnnviz.features.ablation import Ablation, ChannelRanking, ablatable_stages, off_in, rank_channels
 from cnnviz.format import format_probability
 from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
@@ -32,6 +32,19 @@ from ui.widgets.tables import fill_table, make_table
 COLUMNS = (QT_TRANSLATE_NOOP("AblationPanel", "Map"), QT_TRANSLATE_NOOP("AblationPanel", "On/off"),
            QT_TRANSLATE_NOOP("AblationPanel", "P(predicted) without it"), QT_TRANSLATE_NOOP("AblationPanel", "Drop"),
            QT_TRANSLATE_NOOP("AblationPanel", "Then predicts"))
+
+
+def describe_switched_off(ablation: Ablation) -> str:
+    """"Switched off: conv1 map 3; conv2 maps 1, 5." (maps counted from 1), or that every map is on: the core's
+    ``describe_ablation`` in the interface's language."""
+    stages = sorted({stage for stage, _ in ablation})
+    if not stages:
+        return translate("AblationPanel", "Every map is on.")
+    parts = [(translate("AblationPanel", "{stage} maps {which}") if len(off) > 1 else
+              translate("AblationPanel", "{stage} map {which}")).format(stage=stage,
+                                                                        which=", ".join(str(c + 1) for c in off))
+             for stage in stages if (off := off_in(ablation, stage))]
+    return translate("AblationPanel", "Switched off: {parts}.").format(parts="; ".join(parts))
 
 
 class AblationPanel(QWidget):
@@ -129,7 +142,7 @@ class AblationPanel(QWidget):
         self.update_ranking()
 
     def _show_ablation(self) -> None:
-        self.summary.setText(describe_ablation(self.state.ablation))
+        self.summary.setText(describe_switched_off(self.state.ablation))
         self.restore_button.setEnabled(bool(self.state.ablation))
         self._fill()
 

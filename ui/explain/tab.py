@@ -14,10 +14,10 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxL
 
 from cnnviz.data.transforms import MNIST_INPUT
 from cnnviz.explain.dot_product import pixels_last
-from cnnviz.features.ablation import describe_ablation
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.introspect.stages import class_labels
+from ui.draw.ablation_panel import describe_switched_off
 from ui.explain.cell_view import CellView
 from ui.explain.common import capture_fits
 from ui.explain.linear_view import LinearView
@@ -127,7 +127,7 @@ class ExplainTab(QWidget):
             truths, label = self.state.data.class_names, self.state.true_label
             truth = (translate("ExplainTab", " (true label: {name})").format(name=truths[label])
                      if label is not None and 0 <= label < len(truths) else "")
-            off = f" {describe_ablation(self.state.ablation)}" if self.state.ablation else ""
+            off = " " + describe_switched_off(self.state.ablation) if self.state.ablation else ""
             self.summary.setText(translate("ExplainTab", "<b>{arch}</b> predicts <b>{name}</b> with {p} "
                                            "probability{truth}.{off}").format(
                 arch=model.arch, name=names[cap.prediction], p=format_probability(float(cap.probabilities.max())),

@@ -29,93 +29,113 @@
         <translation>Sagt dann vorher</translation>
     </message>
     <message>
+        <location filename="../../../ui/draw/ablation_panel.py" line="42" />
+        <source>Every map is on.</source>
+        <translation>Alle Karten sind an.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/ablation_panel.py" line="43" />
+        <source>{stage} maps {which}</source>
+        <translation>{stage} Karten {which}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/ablation_panel.py" line="44" />
+        <source>{stage} map {which}</source>
+        <translation>{stage} Karte {which}</translation>
+    </message>
+    <message>
         <location filename="../../../ui/draw/ablation_panel.py" line="47" />
+        <source>Switched off: {parts}.</source>
+        <translation>Abgeschaltet: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/ablation_panel.py" line="60" />
         <source>Which maps matter for this digit: each map of the stage is switched off on its own (set to 0) and the network run again. Tick a map to switch it off while you draw.</source>
         <translation>Welche Merkmalskarten für diese Ziffer zählen: Jede Karte der Stufe wird einzeln abgeschaltet (auf 0 gesetzt) und das Netz erneut gerechnet. Hake eine Karte an, um sie beim Zeichnen abzuschalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="53" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="66" />
         <source>Stage:</source>
         <translation>Stufe:</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="55" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="68" />
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="56" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="69" />
         <source>The stage whose maps are ranked and can be switched off</source>
         <translation>Die Stufe, deren Karten bewertet werden und abgeschaltet werden können</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="59" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="72" />
         <source>Switch all back on</source>
         <translation>Alle wieder an</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="60" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="73" />
         <source>Switch every map of every stage back on</source>
         <translation>Jede Karte jeder Stufe wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="107" />
-        <location filename="../../../ui/draw/ablation_panel.py" line="63" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="120" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="76" />
         <source>Switch the enlarged map off</source>
         <translation>Vergrößerte Karte abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="64" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="77" />
         <source>Enlarge one map of a convolution (click it) to switch it off or on here</source>
         <translation>Vergrößere eine Karte einer Faltung (anklicken), um sie hier ab- oder einzuschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="72" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="85" />
         <source>Maps ranked by how much they matter</source>
         <translation>Karten nach ihrer Bedeutung geordnet</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="73" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="86" />
         <source>One row per map: the probability of the predicted class without it, the drop, and what the network then predicts; tick a map to switch it off.</source>
         <translation>Eine Zeile pro Karte: die Wahrscheinlichkeit der vorhergesagten Klasse ohne sie, der Verlust und was das Netz dann vorhersagt; hake eine Karte an, um sie abzuschalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="111" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="124" />
         <source>Switch {stage} map {n} back on</source>
         <translation>{stage} Karte {n} wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="112" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="125" />
         <source>Switch {stage} map {n} off</source>
         <translation>{stage} Karte {n} abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="164" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="177" />
         <source>switched off</source>
         <translation>abgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="173" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="186" />
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="173" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="186" />
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="177" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="190" />
         <source>Switch map {n} of {stage} back on</source>
         <translation>Karte {n} von {stage} wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="178" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="191" />
         <source>Switch map {n} of {stage} off</source>
         <translation>Karte {n} von {stage} abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="182" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="195" />
         <source>{name} is predicted with {p}; the drop is how much of that probability is lost when the map is switched off.</source>
         <translation>{name} wird mit {p} vorhergesagt; der Verlust gibt an, wie viel dieser Wahrscheinlichkeit verloren geht, wenn die Karte abgeschaltet ist.</translation>
     </message>
