@@ -20,6 +20,7 @@ import time
 from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QApplication
 
+from ui.i18n import choose_language, install_language
 from ui.main_window import MainWindow
 from ui.preferences import open_preferences
 from ui.theme import apply_theme
@@ -27,18 +28,22 @@ from ui.theme import apply_theme
 ORG, APP = "cnnviz", "cnnviz"
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def run_app(argv: list[str] | None = None, language: str | None = None) -> int:
+    """``language``: the ``--lang`` of the command line (else ``CNNVIZ_LANG``, else the saved preference)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     store = open_preferences()  # an INI file in the user-data folder, checked field by field
     apply_theme(app, dark=store.prefs.view.dark)  # also configures pyqtgraph, once
+    chosen, language_notice = choose_language(language, os.environ, store.prefs.view.language)
+    install_language(chosen, app)  # before any widget exists: each reads its text once, when it is made
     window = MainWindow(None, store)  # the start-up page: the tabs come when torch, data and model are up
     window.show()
     window.start()
-    if store.notice:
-        window.show_error(store.notice)
+    for notice in (store.notice, language_notice):
+        if notice:
+            window.show_error(notice)
     exit_mode = os.environ.get("CNNVIZ_EXIT_AFTER_SHOWN")
     if exit_mode:  # the cold-start benchmark: report, then quit
         QTimer.singleShot(0, lambda: _report_shown(window))

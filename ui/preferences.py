@@ -25,6 +25,7 @@ from cnnviz.sandbox import DILATIONS, KERNEL_SIZES, PADDINGS, STRIDES
 from ui.canvas import DEFAULT_BRUSH as BRUSH_DEFAULT
 from ui.canvas import MAX_BRUSH as BRUSH_MAX
 from ui.canvas import MIN_BRUSH as BRUSH_MIN
+from ui.i18n import LANGUAGES
 
 SCHEMA_VERSION = 1
 MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
@@ -55,6 +56,7 @@ class ViewPrefs:
     dark: bool = _setting(False)
     # how feature maps are coloured: one scale shared by every map of a stage, or each map on its own
     map_scale: str = _setting("stage", _one_of(*MAP_SCALES))
+    language: str = _setting("en", _one_of(*LANGUAGES))  # interface language, from the next start (ui/i18n.py)
 
 
 @dataclass
