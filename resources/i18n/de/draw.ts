@@ -16,7 +16,7 @@
     <message>
         <location filename="../../../ui/draw/ablation_panel.py" line="33" />
         <source>P(predicted) without it</source>
-        <translation>P(Vorhersage) ohne sie</translation>
+        <translation>P(Vorh.) ohne</translation>
     </message>
     <message>
         <location filename="../../../ui/draw/ablation_panel.py" line="33" />
@@ -302,7 +302,7 @@
     <message>
         <location filename="../../../ui/draw/input_panel.py" line="57" />
         <source>any class</source>
-        <translation>jede Klasse</translation>
+        <translation>alle</translation>
     </message>
     <message>
         <location filename="../../../ui/draw/input_panel.py" line="73" />

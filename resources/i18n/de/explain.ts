@@ -143,7 +143,7 @@
     <message>
         <location filename="../../../ui/explain/cell_view.py" line="227" />
         <source> This map is switched off (Draw &amp; explore → Switch maps off), so the map shows {shown:.3f}.</source>
-        <translation> Diese Karte ist abgeschaltet (Zeichnen &amp; Erkunden → Karten abschalten), daher zeigt die Karte {shown:.3f}.</translation>
+        <translation> Diese Karte ist abgeschaltet (Zeichnen &amp; erkunden → Karten abschalten), daher zeigt die Karte {shown:.3f}.</translation>
     </message>
     <message>
         <location filename="../../../ui/explain/cell_view.py" line="230" />
@@ -574,12 +574,12 @@
     <message>
         <location filename="../../../ui/explain/probe_view.py" line="304" />
         <source> Away from the borders, the map of each moved digit equals the original map moved: largest difference {worst:.4f}, for values up to {top:.2f}.</source>
-        <translation> Abseits der Ränder gleicht die Karte jeder verschobenen Ziffer der verschobenen Originalkarte: größte Abweichung {worst:.4f}, bei Werten bis {top:.2f}.</translation>
+        <translation> Abseits der Ränder gleicht jede Karte der verschobenen Originalkarte: größte Abweichung {worst:.4f} bei Werten bis {top:.2f}.</translation>
     </message>
     <message>
         <location filename="../../../ui/explain/probe_view.py" line="307" />
         <source>&lt;b&gt;Weight sharing.&lt;/b&gt; Top: the digit shifted left and right. Bottom: map {n} of the first stage ({stage}) for each, on one colour scale. The same filter is applied everywhere, so the pattern is the same, just moved.{measured} The answer is not guaranteed to stay the same: pooling forgives only moves inside its small window, and the curves above show how much the later layers cope with the rest.</source>
-        <translation>&lt;b&gt;Geteilte Gewichte.&lt;/b&gt; Oben: die Ziffer nach links und rechts verschoben. Unten: Karte {n} der ersten Stufe ({stage}) für jede, auf einer Farbskala. Derselbe Filter wird überall angewendet, daher ist das Muster dasselbe, nur verschoben.{measured} Dass die Antwort gleich bleibt, ist nicht garantiert: Pooling verzeiht nur Verschiebungen innerhalb seines kleinen Fensters, und die Kurven oben zeigen, wie gut die späteren Schichten mit dem Rest zurechtkommen.</translation>
+        <translation>&lt;b&gt;Geteilte Gewichte.&lt;/b&gt; Oben: die Ziffer nach links und rechts verschoben. Unten: Karte {n} der ersten Stufe ({stage}) für jede, auf einer Farbskala. Derselbe Filter wirkt überall, also ist das Muster gleich, nur verschoben.{measured} Dass die Antwort gleich bleibt, ist nicht garantiert: Pooling verzeiht nur kleine Verschiebungen in seinem Fenster; die Kurven oben zeigen, wie die späteren Schichten mit dem Rest zurechtkommen.</translation>
     </message>
 </context><context>
     <name>SaliencyMethod</name>
