@@ -19,12 +19,12 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture, Stage
 from ui.draw.dimension_table import fill_dimensions, make_dimension_table
 from ui.draw.focus_view import FocusView
+from ui.draw.stage_caption import stage_caption
 from ui.draw.stage_picture import MAX_MAPS, page_count, stage_picture
 from ui.draw.stage_strip import StageStrip
 from ui.i18n import translate
 from ui.widgets.fonts import emphasize
 
-MAX_LISTED_SILENT = 16  # silent maps named one by one up to this many; beyond, counted
 READOUT_HINT = QT_TRANSLATE_NOOP("PipelineView", "Hover over the maps to read their values (maps, rows and columns "
                                  "counted from 1, from the top left); click a map to enlarge it.")
 
@@ -257,13 +257,8 @@ class PipelineView(QWidget):
         what = (translate("PipelineView", "{stage} — map {n}").format(stage=stage.title, n=self.channel + 1)
                 if self.channel is not None else stage.title)
         self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
-        caption = f"<b>{stage.title}.</b> {stage.caption}"
-        if picture.grid is not None and self.channel is None and picture.grid.count > 1:
-            caption += translate("PipelineView", " {count} maps in {rows} rows of {cols}.").format(
-                count=picture.grid.count, rows=picture.grid.rows, cols=picture.grid.cols)
-        if pages > 1 and self.channel is None:
-            caption += translate("PipelineView", " This stage has {n:,} maps: {shown} are shown at a time (◀ ▶ beside "
-                                 "the step controls).").format(n=stage.output.shape[0], shown=MAX_MAPS)
+        caption = (stage_caption(stage, picture, pages, self.switched_off.get(stage.name, []))
+                   if self.channel is None else f"<b>{stage.title}.</b> {stage.caption}")
         paged = pages > 1 and self.channel is None
         for page_widget in (self.page_prev, self.page_label, self.page_next):
             page_widget.setVisible(paged)
@@ -273,23 +268,6 @@ class PipelineView(QWidget):
                 first=first + 1, last=min(first + MAX_MAPS, stage.output.shape[0]), n=stage.output.shape[0]))
             self.page_prev.setEnabled(self.page > 0)
             self.page_next.setEnabled(self.page < pages - 1)
-        off = self.switched_off.get(stage.name, [])
-        dead = [c for c in _silent_maps(stage) if c not in off]
-        if off and self.channel is None:
-            caption += (translate("PipelineView", " Maps {which} are switched off (crossed; see Switch maps off).")
-                        if len(off) > 1 else
-                        translate("PipelineView", " Map {which} is switched off (crossed; see Switch maps off).")
-                        ).format(which=", ".join(str(c + 1) for c in off))
-        if dead and self.channel is None:
-            which = (", ".join(str(c + 1) for c in dead) if len(dead) <= MAX_LISTED_SILENT  # never hundreds
-                     else translate("PipelineView", "{count:,} of these {n:,}").format(count=len(dead),
-                                                                                    n=stage.output.shape[0]))
-            caption += (translate("PipelineView", " Maps {which} stay at 0 on this input (a uniform dark tile): that "
-                                  "filter found nothing it responds to here, or never fires at all (a 'dead' filter).")
-                        if len(dead) > 1 else
-                        translate("PipelineView", " Map {which} stay at 0 on this input (a uniform dark tile): that "
-                                  "filter found nothing it responds to here, or never fires at all (a 'dead' filter).")
-                        ).format(which=which)
         if caption != self.caption.text():
             self.caption.setText(caption)
         self.step_label.setText(translate("PipelineView", "Stage {i} of {n}: {title}").format(
@@ -317,10 +295,3 @@ class PipelineView(QWidget):
         if found[0] is not None and self.channel is None:
             self.select_channel(found[0])
 
-
-def _silent_maps(stage: Stage) -> list[int]:
-    """Channels of a map stage that are 0 everywhere (after ReLU: the filter found nothing here)."""
-    out = stage.output
-    if out.ndim != 3 or out.shape[0] < 2 or stage.kind == "input":
-        return []
-    return [c for c in range(out.shape[0]) if not out[c].any()]

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
+from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
@@ -27,6 +27,7 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
+from ui.explain.saliency_methods import method_caption, method_title
 from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.theme import palette
@@ -37,37 +38,6 @@ from ui.widgets.status_label import StatusLabel
 SALIENCY_MAP = "inferno"
 COMPARED_PANEL = 220  # a mistake's two overlays side by side still leave the controls their room at 1024 px
 Maps = dict[str, SaliencyMap | str]  # method → map, or why it is not available
-# The core's method titles and captions (``METHODS``), marked here for translation: shown through ``method_title``
-# and ``method_caption`` (a test checks that every one is marked).
-METHOD_TEXTS = (
-    QT_TRANSLATE_NOOP("SaliencyMethod", "Vanilla gradient"),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "How sharply the class score reacts to each pixel: bright pixels would change "
-                      "the answer most if they changed a little."),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "SmoothGrad"),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "The gradient averaged over noisy copies of the digit, which cancels the "
-                      "speckle and leaves the strokes the class depends on."),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "HiResCAM"),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "The last convolutional maps times how much each of their values raises the "
-                      "class score, position by position (HiResCAM, Draelos & Carin 2020): a coarse map of where the "
-                      "evidence for the class was found — sometimes in the blank paper around the digit, when the "
-                      "absence of ink is what tells this class apart."),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "Grad-CAM"),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "The original Grad-CAM recipe: one weight per map (its gradient averaged over "
-                      "the map). On small MNIST networks it often lights the empty background that tells this class "
-                      "apart."),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "Occlusion"),
-    QT_TRANSLATE_NOOP("SaliencyMethod", "Cover a 6×6 patch at each position and see how much the class's probability "
-                      "drops: no gradients, just experiments."),
-)
-
-
-def method_title(key: str) -> str:
-    return translate("SaliencyMethod", METHODS[key].title)
-
-
-def method_caption(key: str) -> str:
-    return translate("SaliencyMethod", METHODS[key].caption)
-
 def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], target: int | None, job: Job,
                   spec: InputSpec = MNIST_INPUT) -> Maps:
     """Each method's map for ``target`` (None: the predicted class), on a private copy of ``model`` that takes

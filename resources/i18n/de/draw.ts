@@ -594,47 +594,12 @@
         <translation>{stage} – Karte {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="262" />
-        <source> {count} maps in {rows} rows of {cols}.</source>
-        <translation> {count} Karten in {rows} Reihen zu {cols}.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="265" />
-        <source> This stage has {n:,} maps: {shown} are shown at a time (◀ ▶ beside the step controls).</source>
-        <translation> Diese Stufe hat {n:,} Karten: {shown} werden auf einmal gezeigt (◀ ▶ neben den Schrittknöpfen).</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="272" />
+        <location filename="../../../ui/draw/pipeline_view.py" line="267" />
         <source>maps {first}–{last:,} of {n:,}</source>
         <translation>Karten {first}–{last:,} von {n:,}</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="279" />
-        <source> Maps {which} are switched off (crossed; see Switch maps off).</source>
-        <translation> Die Karten {which} sind abgeschaltet (durchgekreuzt; siehe „Karten abschalten“).</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="281" />
-        <source> Map {which} is switched off (crossed; see Switch maps off).</source>
-        <translation> Karte {which} ist abgeschaltet (durchgekreuzt; siehe „Karten abschalten“).</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="285" />
-        <source>{count:,} of these {n:,}</source>
-        <translation>{count:,} dieser {n:,}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="287" />
-        <source> Maps {which} stay at 0 on this input (a uniform dark tile): that filter found nothing it responds to here, or never fires at all (a 'dead' filter).</source>
-        <translation> Die Karten {which} bleiben bei dieser Eingabe 0 (eine gleichmäßig dunkle Kachel): Der Filter findet hier nichts, worauf er anspricht, oder feuert nie (ein „toter“ Filter).</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="290" />
-        <source> Map {which} stay at 0 on this input (a uniform dark tile): that filter found nothing it responds to here, or never fires at all (a 'dead' filter).</source>
-        <translation> Karte {which} bleibt bei dieser Eingabe 0 (eine gleichmäßig dunkle Kachel): Der Filter findet hier nichts, worauf er anspricht, oder feuert nie (ein „toter“ Filter).</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/draw/pipeline_view.py" line="295" />
+        <location filename="../../../ui/draw/pipeline_view.py" line="273" />
         <source>Stage {i} of {n}: {title}</source>
         <translation>Stufe {i} von {n}: {title}</translation>
     </message>
@@ -664,6 +629,43 @@
         <location filename="../../../ui/draw/probability_chart.py" line="73" />
         <source>probability</source>
         <translation>Wahrscheinlichkeit</translation>
+    </message>
+</context><context>
+    <name>StageCaption</name>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="18" />
+        <source> {count} maps in {rows} rows of {cols}.</source>
+        <translation> {count} Karten in {rows} Reihen zu {cols}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="21" />
+        <source> This stage has {n:,} maps: {shown} are shown at a time (◀ ▶ beside the step controls).</source>
+        <translation> Diese Stufe hat {n:,} Karten: {shown} werden auf einmal gezeigt (◀ ▶ neben den Schrittknöpfen).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="24" />
+        <source> Maps {which} are switched off (crossed; see Switch maps off).</source>
+        <translation> Die Karten {which} sind abgeschaltet (durchgekreuzt; siehe „Karten abschalten“).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="26" />
+        <source> Map {which} is switched off (crossed; see Switch maps off).</source>
+        <translation> Karte {which} ist abgeschaltet (durchgekreuzt; siehe „Karten abschalten“).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="31" />
+        <source>{count:,} of these {n:,}</source>
+        <translation>{count:,} dieser {n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="33" />
+        <source> Maps {which} stay at 0 on this input (a uniform dark tile): that filter found nothing it responds to here, or never fires at all (a 'dead' filter).</source>
+        <translation> Die Karten {which} bleiben bei dieser Eingabe 0 (eine gleichmäßig dunkle Kachel): Der Filter findet hier nichts, worauf er anspricht, oder feuert nie (ein „toter“ Filter).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/stage_caption.py" line="36" />
+        <source> Map {which} stay at 0 on this input (a uniform dark tile): that filter found nothing it responds to here, or never fires at all (a 'dead' filter).</source>
+        <translation> Karte {which} bleibt bei dieser Eingabe 0 (eine gleichmäßig dunkle Kachel): Der Filter findet hier nichts, worauf er anspricht, oder feuert nie (ein „toter“ Filter).</translation>
     </message>
 </context><context>
     <name>StagePicture</name>
