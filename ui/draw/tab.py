@@ -30,6 +30,7 @@ from ui.i18n import translate
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
+from ui.widgets.accessible import name_tabs
 from ui.widgets.lazy import LazyPanel
 
 NOTHING_TO_PASTE = QT_TRANSLATE_NOOP("DrawTab", "The clipboard holds no picture (copy an image, or an image file, "
@@ -69,11 +70,8 @@ class DrawTab(LazyPanel):
         self.side = QTabWidget()  # beside the enlarged stage: the pooling zoom, and switching maps off
         self.side.addTab(self.pool_zoom, translate("DrawTab", "Pooling zoom"))
         self.side.addTab(self.ablation, translate("DrawTab", "Switch maps off"))
-        side_tabs = self.side.tabBar()
-        if side_tabs is not None:
-            side_tabs.setAccessibleName(translate("DrawTab", "Beside the enlarged stage"))
-            side_tabs.setAccessibleDescription(translate("DrawTab", "Choose the pooling zoom, or the list of maps "
-                                                         "to switch off"))
+        name_tabs(self.side, translate("DrawTab", "Beside the enlarged stage"),
+                  translate("DrawTab", "Choose the pooling zoom, or the list of maps to switch off"))
         self.side.setFixedWidth(400)
         self.pipeline.focus_row.addWidget(self.side)
         self.focus_marks = OffMarks(self.pipeline.focus.box)

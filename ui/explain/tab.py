@@ -26,6 +26,7 @@ from ui.explain.saliency_view import SaliencyView
 from ui.i18n import translate
 from ui.preferences import Preferences
 from ui.state import AppState
+from ui.widgets.accessible import name_tabs
 from ui.widgets.export import save_png
 
 
@@ -59,11 +60,8 @@ class ExplainTab(QWidget):
         self.views.addTab(self.linear_view, translate("ExplainTab", "Behind a class score"))
         self.views.addTab(self.saliency_view, translate("ExplainTab", "Saliency"))
         self.views.addTab(self.probe_view, translate("ExplainTab", "Invariance probe"))
-        view_tabs = self.views.tabBar()
-        if view_tabs is not None:
-            view_tabs.setAccessibleName(translate("ExplainTab", "Explanations"))
-            view_tabs.setAccessibleDescription(translate("ExplainTab", "Choose how to look inside the network's "
-                                                         "answer"))
+        name_tabs(self.views, translate("ExplainTab", "Explanations"),
+                  translate("ExplainTab", "Choose how to look inside the network's answer"))
         state.model_changed.connect(self._update)
         state.capture_changed.connect(self._update)
         state.model_changed.connect(self._follow_classes)

@@ -21,6 +21,7 @@ from ui.filters.kernel_view import KernelView
 from ui.i18n import translate
 from ui.preferences import Preferences
 from ui.state import AppState
+from ui.widgets.accessible import name_tabs
 from ui.widgets.lazy import LazyPanel
 
 NO_MODEL = QT_TRANSLATE_NOOP("FiltersTab", "No model yet — the learned filters appear as soon as a model is trained "
@@ -71,11 +72,9 @@ class FiltersTab(LazyPanel):
         self.views = QTabWidget()
         self.views.addTab(layers, translate("FiltersTab", "Weights and responses"))
         self.views.addTab(self.page, translate("FiltersTab", "What they want to see"))
-        view_tabs = self.views.tabBar()
-        if view_tabs is not None:
-            view_tabs.setAccessibleName(translate("FiltersTab", "Filter views"))
-            view_tabs.setAccessibleDescription(translate("FiltersTab", "The filters' weights and responses, or what "
-                                                         "each filter and class wants to see"))
+        name_tabs(self.views, translate("FiltersTab", "Filter views"),
+                  translate("FiltersTab", "The filters' weights and responses, or what each filter and class "
+                                          "wants to see"))
         outer.addWidget(self.views, 1)
         self.sobel_panel = FilterPanel(translate(
             "FiltersTab", "<b>Reference: hand-set Sobel edge filters</b> (vertical, horizontal) on the same digit — "

@@ -231,47 +231,47 @@
 </context><context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="35" />
+        <location filename="../../../ui/draw/tab.py" line="36" />
         <source>The clipboard holds no picture (copy an image, or an image file, first).</source>
         <translation>In der Zwischenablage ist kein Bild (kopiere zuerst ein Bild oder eine Bilddatei).</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="41" />
+        <location filename="../../../ui/draw/tab.py" line="42" />
         <source>Open an image</source>
         <translation>Bild öffnen</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="42" />
+        <location filename="../../../ui/draw/tab.py" line="43" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="70" />
+        <location filename="../../../ui/draw/tab.py" line="71" />
         <source>Pooling zoom</source>
         <translation>Pooling-Lupe</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="71" />
+        <location filename="../../../ui/draw/tab.py" line="72" />
         <source>Switch maps off</source>
         <translation>Karten abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="74" />
+        <location filename="../../../ui/draw/tab.py" line="73" />
         <source>Beside the enlarged stage</source>
         <translation>Neben der vergrößerten Stufe</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="75" />
+        <location filename="../../../ui/draw/tab.py" line="74" />
         <source>Choose the pooling zoom, or the list of maps to switch off</source>
         <translation>Wähle die Pooling-Lupe oder die Liste der abschaltbaren Karten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="165" />
+        <location filename="../../../ui/draw/tab.py" line="163" />
         <source>the pasted picture</source>
         <translation>das eingefügte Bild</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="260" />
+        <location filename="../../../ui/draw/tab.py" line="258" />
         <source>The network's stages will appear here as soon as the model is trained.</source>
         <translation>Die Stufen des Netzes erscheinen hier, sobald das Modell trainiert ist.</translation>
     </message>

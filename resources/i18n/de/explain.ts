@@ -178,67 +178,67 @@
         <translation>{path} konnte nicht geschrieben werden: Wähle einen Ordner, in den du schreiben darfst.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="45" />
+        <location filename="../../../ui/explain/tab.py" line="46" />
         <source>Use a random test image</source>
         <translation>Zufälliges Testbild verwenden</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="46" />
+        <location filename="../../../ui/explain/tab.py" line="47" />
         <source>Put an image from the open data set's test set on the canvas</source>
         <translation>Ein Bild aus der Testmenge des geöffneten Datensatzes auf die Zeichenfläche legen</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="58" />
+        <location filename="../../../ui/explain/tab.py" line="59" />
         <source>Behind a number</source>
         <translation>Hinter einer Zahl</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="59" />
+        <location filename="../../../ui/explain/tab.py" line="60" />
         <source>Behind a class score</source>
         <translation>Hinter einem Klassenwert</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="60" />
+        <location filename="../../../ui/explain/tab.py" line="61" />
         <source>Saliency</source>
         <translation>Saliency</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="61" />
+        <location filename="../../../ui/explain/tab.py" line="62" />
         <source>Invariance probe</source>
         <translation>Invarianztest</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="64" />
+        <location filename="../../../ui/explain/tab.py" line="63" />
         <source>Explanations</source>
         <translation>Erklärungen</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="65" />
+        <location filename="../../../ui/explain/tab.py" line="64" />
         <source>Choose how to look inside the network's answer</source>
         <translation>Wähle, wie du in die Antwort des Netzes hineinschaust</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="99" />
+        <location filename="../../../ui/explain/tab.py" line="97" />
         <source>The invariance probe moves a digit and compares with an MNIST network: it is for models that read 28×28 MNIST digits.</source>
         <translation>Der Invarianztest verschiebt eine Ziffer und vergleicht mit einem MNIST-Netz: Er ist für Modelle, die 28×28-MNIST-Ziffern lesen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="120" />
+        <location filename="../../../ui/explain/tab.py" line="118" />
         <source>No model yet: one is being trained, or open one from the File menu.</source>
         <translation>Noch kein Modell: Eines wird gerade trainiert, oder öffne eines über das Menü Datei.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="123" />
+        <location filename="../../../ui/explain/tab.py" line="121" />
         <source>Draw a digit or pick a picture, or use a random test image, to see what the network does with it.</source>
         <translation>Zeichne eine Ziffer, wähle ein Bild oder nimm ein zufälliges Testbild, um zu sehen, was das Netz damit macht.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="128" />
+        <location filename="../../../ui/explain/tab.py" line="126" />
         <source> (true label: {name})</source>
         <translation> (wahre Klasse: {name})</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="131" />
+        <location filename="../../../ui/explain/tab.py" line="129" />
         <source>&lt;b&gt;{arch}&lt;/b&gt; predicts &lt;b&gt;{name}&lt;/b&gt; with {p} probability{truth}.{off}</source>
         <translation>&lt;b&gt;{arch}&lt;/b&gt; sagt &lt;b&gt;{name}&lt;/b&gt; mit {p} Wahrscheinlichkeit vorher{truth}.{off}</translation>
     </message>

@@ -224,102 +224,102 @@
 </context><context>
     <name>FiltersTab</name>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="26" />
+        <location filename="../../../ui/filters/tab.py" line="27" />
         <source>No model yet — the learned filters appear as soon as a model is trained or opened.</source>
         <translation>Noch kein Modell – die gelernten Filter erscheinen, sobald ein Modell trainiert oder geöffnet ist.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="46" />
+        <location filename="../../../ui/filters/tab.py" line="47" />
         <source>Each card is one filter (numbered from 1): its &lt;b&gt;weights&lt;/b&gt; (blue negative, white 0, red positive; one small grid per input map) beside its &lt;b&gt;response&lt;/b&gt; on the current digit. Hover for values; point at a weight to see its whole kernel enlarged.</source>
         <translation>Jede Karte ist ein Filter (ab 1 nummeriert): seine &lt;b&gt;Gewichte&lt;/b&gt; (blau negativ, weiß 0, rot positiv; ein kleines Raster pro Eingabekarte) neben seiner &lt;b&gt;Antwort&lt;/b&gt; auf die aktuelle Ziffer. Zeige mit der Maus darauf, um Werte abzulesen; zeige auf ein Gewicht, um seinen ganzen Kern vergrößert zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="72" />
+        <location filename="../../../ui/filters/tab.py" line="73" />
         <source>Weights and responses</source>
         <translation>Gewichte und Antworten</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="73" />
+        <location filename="../../../ui/filters/tab.py" line="74" />
         <source>What they want to see</source>
         <translation>Was sie sehen wollen</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="76" />
+        <location filename="../../../ui/filters/tab.py" line="75" />
         <source>Filter views</source>
         <translation>Filteransichten</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="77" />
+        <location filename="../../../ui/filters/tab.py" line="76" />
         <source>The filters' weights and responses, or what each filter and class wants to see</source>
         <translation>Die Gewichte und Antworten der Filter, oder was jeder Filter und jede Klasse sehen will</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="80" />
+        <location filename="../../../ui/filters/tab.py" line="79" />
         <source>&lt;b&gt;Reference: hand-set Sobel edge filters&lt;/b&gt; (vertical, horizontal) on the same digit — compare them with what the network learned.</source>
         <translation>&lt;b&gt;Zum Vergleich: von Hand gesetzte Sobel-Kantenfilter&lt;/b&gt; (senkrecht, waagerecht) auf derselben Ziffer – vergleiche sie mit dem, was das Netz gelernt hat.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="83" />
+        <location filename="../../../ui/filters/tab.py" line="82" />
         <source>Sobel edge filters</source>
         <translation>Sobel-Kantenfilter</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="87" />
+        <location filename="../../../ui/filters/tab.py" line="86" />
         <source>Hover over a filter to read its weights.</source>
         <translation>Zeige mit der Maus auf einen Filter, um seine Gewichte abzulesen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="124" />
+        <location filename="../../../ui/filters/tab.py" line="123" />
         <source>This model ({arch}) has no convolution layers, so it has no filters to show. Open or train a CNN to see what its filters learned.</source>
         <translation>Dieses Modell ({arch}) hat keine Faltungsschichten und daher keine Filter. Öffne oder trainiere ein CNN, um zu sehen, was seine Filter gelernt haben.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="141" />
+        <location filename="../../../ui/filters/tab.py" line="140" />
         <source> — responses shown are the whole block's output maps</source>
         <translation> – gezeigt werden die Ausgabekarten des ganzen Blocks</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="142" />
+        <location filename="../../../ui/filters/tab.py" line="141" />
         <source> — drawn in colour: each filter's red, green and blue weights as one picture (grey is 0, a strong colour means the filter looks for that colour)</source>
         <translation> – farbig gezeichnet: die roten, grünen und blauen Gewichte jedes Filters als ein Bild (grau ist 0, eine kräftige Farbe heißt, dass der Filter nach dieser Farbe sucht)</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="145" />
+        <location filename="../../../ui/filters/tab.py" line="144" />
         <source> — the first {n} of its {total:,} filters</source>
         <translation> – die ersten {n} ihrer {total:,} Filter</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="183" />
+        <location filename="../../../ui/filters/tab.py" line="182" />
         <source>vertical</source>
         <translation>senkrecht</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="183" />
+        <location filename="../../../ui/filters/tab.py" line="182" />
         <source>horizontal</source>
         <translation>waagerecht</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="211" />
+        <location filename="../../../ui/filters/tab.py" line="210" />
         <source>&lt;b&gt;{stage}&lt;/b&gt;: {out} learned filters of {kh}×{kw} on {inp} input map(s)</source>
         <translation>&lt;b&gt;{stage}&lt;/b&gt;: {out} gelernte Filter der Größe {kh}×{kw} auf {inp} Eingabekarte(n)</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="213" />
+        <location filename="../../../ui/filters/tab.py" line="212" />
         <source>Filters of {stage}</source>
         <translation>Filter von {stage}</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="233" />
+        <location filename="../../../ui/filters/tab.py" line="232" />
         <source>filter {n}</source>
         <translation>Filter {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="241" />
+        <location filename="../../../ui/filters/tab.py" line="240" />
         <source>&lt;br&gt;Filters {which}: blank response — they do not fire anywhere on this digit (the weighted sum is ≤ 0 everywhere, and ReLU makes that 0). A filter blank on every digit is 'dead': it never learned to fire.</source>
         <translation>&lt;br&gt;Filter {which}: leere Antwort – sie feuern nirgends auf dieser Ziffer (die gewichtete Summe ist überall ≤ 0, und ReLU macht daraus 0). Ein Filter, der auf jeder Ziffer leer bleibt, ist „tot“: Er hat nie gelernt zu feuern.</translation>
     </message>
     <message>
-        <location filename="../../../ui/filters/tab.py" line="244" />
+        <location filename="../../../ui/filters/tab.py" line="243" />
         <source>&lt;br&gt;Filter {which}: blank response — it does not fire anywhere on this digit (the weighted sum is ≤ 0 everywhere, and ReLU makes that 0). A filter blank on every digit is 'dead': it never learned to fire.</source>
         <translation>&lt;br&gt;Filter {which}: leere Antwort – er feuert nirgends auf dieser Ziffer (die gewichtete Summe ist überall ≤ 0, und ReLU macht daraus 0). Ein Filter, der auf jeder Ziffer leer bleibt, ist „tot“: Er hat nie gelernt zu feuern.</translation>
     </message>
