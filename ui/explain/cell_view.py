@@ -64,6 +64,8 @@ class CellView(LazyPanel):
         self.strip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the maps take the arrow keys (see CELL_HELP)
         self.strip.setAccessibleName(translate("CellView", "Feature maps: arrow keys move the cell, Enter explains "
                                                "it"))
+        self.strip.setToolTip(translate("CellView", "Click a cell to explain its value; hover a cell to draw lines to "
+                                        "the cells that feed it"))
         self.strip.installEventFilter(self)
         self.key_position: tuple[str, int, int] | None = None  # the cell the keys are on: stage, row, col (from 0)
         layout.addWidget(self.strip, 2)

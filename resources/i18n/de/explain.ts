@@ -101,57 +101,62 @@
         <translation>Merkmalskarten: Pfeiltasten bewegen die Zelle, Enter erklärt sie</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="72" />
+        <location filename="../../../ui/explain/cell_view.py" line="67" />
+        <source>Click a cell to explain its value; hover a cell to draw lines to the cells that feed it</source>
+        <translation>Klicke eine Zelle an, um ihren Wert zu erklären; zeige mit der Maus auf eine Zelle, um Linien zu den Zellen zu ziehen, die sie speisen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/explain/cell_view.py" line="74" />
         <source>The maps in words</source>
         <translation>Die Karten in Worten</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="75" />
+        <location filename="../../../ui/explain/cell_view.py" line="77" />
         <source>The cell the arrow keys are on</source>
         <translation>Die Zelle, auf der die Pfeiltasten stehen</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="121" />
+        <location filename="../../../ui/explain/cell_view.py" line="123" />
         <source>{arch} has no feature maps: every neuron of a fully connected layer sees the whole image, so there is no receptive field or sliding dot product to show. Open a CNN to explore this view.</source>
         <translation>{arch} hat keine Merkmalskarten: Jedes Neuron einer vollständig verbundenen Schicht sieht das ganze Bild, daher gibt es kein rezeptives Feld und kein gleitendes Skalarprodukt zu zeigen. Öffne ein CNN, um diese Ansicht zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="129" />
+        <location filename="../../../ui/explain/cell_view.py" line="131" />
         <source>{stage}: map </source>
         <translation>{stage}: Karte </translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="131" />
+        <location filename="../../../ui/explain/cell_view.py" line="133" />
         <source>Which map of {stage} to show (counted from 1)</source>
         <translation>Welche Karte von {stage} gezeigt wird (ab 1 gezählt)</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="132" />
+        <location filename="../../../ui/explain/cell_view.py" line="134" />
         <source>Map of {stage} shown</source>
         <translation>Gezeigte Karte von {stage}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="177" />
+        <location filename="../../../ui/explain/cell_view.py" line="179" />
         <source> of {n}</source>
         <translation> von {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="185" />
+        <location filename="../../../ui/explain/cell_view.py" line="187" />
         <source>{stage}, map {n}: {description}.</source>
         <translation>{stage}, Karte {n}: {description}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="227" />
+        <location filename="../../../ui/explain/cell_view.py" line="229" />
         <source> This map is switched off (Draw &amp; explore → Switch maps off), so the map shows {shown:.3f}.</source>
         <translation> Diese Karte ist abgeschaltet (Zeichnen &amp; erkunden → Karten abschalten), daher zeigt die Karte {shown:.3f}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="230" />
+        <location filename="../../../ui/explain/cell_view.py" line="232" />
         <source> It sees a {size:.0f}×{size:.0f}-pixel patch of the input (outlined, clipped at the borders).</source>
         <translation> Sie sieht einen {size:.0f}×{size:.0f}-Pixel-Ausschnitt der Eingabe (umrandet, an den Rändern abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/cell_view.py" line="276" />
+        <location filename="../../../ui/explain/cell_view.py" line="278" />
         <source>Keyboard cell: {cell}, value {v:.3f}. Press Enter to explain it.</source>
         <translation>Tastaturzelle: {cell}, Wert {v:.3f}. Drücke Enter, um sie zu erklären.</translation>
     </message>
