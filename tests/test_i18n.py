@@ -298,3 +298,95 @@ def test_every_translation_keeps_its_placeholders_exactly() -> None:
                 if sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(source)):
                     broken.append(f"{path.name} {context}: {source[:60]!r} → {form[:60]!r}")
     assert not broken, "translations that lost or changed a placeholder:\n" + "\n".join(broken)
+
+
+# -- the window in German ----------------------------------------------------------------------------------------
+def _translated_sources() -> set[str]:
+    """Every English source whose German differs: shown as it is in a German window, it was not translated."""
+    return {source for path in GERMAN.glob("*.ts") for (_, source, _), forms in read_ts(path).items()
+            if forms[0] != source and sum(ch.isalpha() for ch in source) >= 2}
+
+
+def _menu_texts(menu: Any) -> list[str]:
+    texts = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += _menu_texts(action.menu())
+    return texts
+
+
+@pytest.fixture
+def german_window(qtbot, window_factory, trained_explorer, english_afterwards):  # type: ignore[no-untyped-def]
+    """A shown window built with German loaded (as ``--lang de`` does), the trained explorer open."""
+    install_language("de", english_afterwards)
+    _, _, path = trained_explorer
+    win = window_factory(model_path=path)
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
+        win.start()
+    qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)
+    return win
+
+
+def test_the_window_speaks_german_tabs_menus_status_and_every_visible_text(qtbot, german_window) -> None:  # type: ignore[no-untyped-def]
+    from PyQt6.QtWidgets import QAbstractButton, QLabel
+
+    win = german_window
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
+        "Zeichnen && erkunden", "Filter", "Filter-Sandkasten", "Erklären", "Trainingslabor", "Modellzoo"]
+    menubar = win.menuBar()
+    assert [a.text() for a in menubar.actions()] == ["&Datei", "&Ansicht", "&Hilfe"]
+    english = _translated_sources()
+    menus = _menu_texts(menubar)
+    assert "Modell ö&ffnen …" in menus and "&Sprache" in menus and "Über &cnnviz" in menus
+    assert [t for t in menus if t in english] == []
+    assert win.model_label.text().startswith("Modell: explorer_cnn (") and "Epochen" in win.model_label.text()
+    assert win.device_label.text().startswith("Gerät: ")
+    assert win.accuracy_label.text().startswith("Testgenauigkeit: ")
+    assert win.windowTitle() == "cnnviz – sieh, wie ein CNN arbeitet"
+    def untranslated(root: Any) -> list[str]:
+        shown = [w.text() for w in root.findChildren((QLabel, QAbstractButton)) if w.isVisibleTo(win)]
+        return [text for text in shown if text in english]
+
+    draw = win.tab_widgets["draw"]
+    win.tabs.setCurrentWidget(draw)
+    draw.side.setCurrentWidget(draw.pool_zoom)
+    qtbot.waitUntil(draw.pool_zoom.isVisible)
+    assert untranslated(draw.pool_zoom) == [] and draw.pool_zoom.channel_spin.prefix() == "Karte "  # this area's
+    per_tab = {}
+    for key, tab in win.tab_widgets.items():
+        win.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(tab.isVisible)
+        per_tab[key] = untranslated(tab)
+    mine = {k: v for k, v in per_tab.items() if v and f"ui/{k}" not in PENDING}
+    assert not mine, mine
+    pending = {k: v for k, v in per_tab.items() if v}
+    if pending:
+        pytest.xfail(f"tabs converted on other branches still show English: {pending}")
+
+
+def test_a_lesson_step_and_a_question_in_german_with_their_numbers_filled_in(qtbot, german_window) -> None:  # type: ignore[no-untyped-def]
+    win = german_window
+    hub = win.lesson_hub
+    hub.ensure_ui()
+    with qtbot.waitSignal(hub.driver.text_ready, timeout=20_000):
+        hub.open_lessons(1)  # "Sliding a filter": its first step names the strongest cell of conv1's map 1
+    panel = hub.panel
+    qtbot.waitUntil(lambda: hub.driver.settled and not hub.driver.tasks.busy("lesson-text"), timeout=20_000)
+    text = panel.text.text()
+    value = win.tab_widgets["explain"].cell_view.explanation.result
+    assert text.startswith("Hinter einer Zahl: Die stärkste Zelle von Karte ")
+    assert f"enthält {value:.2f}." in text and "{" not in text  # the German template, the live numbers
+    assert panel.step_label.text() == "Schritt 1 von 3"
+    assert panel.lesson_combo.currentText() == "2. Einen Filter verschieben: das Skalarprodukt hinter einer Zelle"
+    question = panel.exercises.ask("prediction")
+    assert question is not None
+    assert panel.exercises.prompt.text() == f"Welche Klasse wählt {win.state.model.arch} für diese Ziffer?"
+    assert [b.text() for b in panel.exercises.choice_buttons] == list(question.choices)  # class names stay
+    panel.exercises.answer(question.answer)
+    assert panel.exercises.result.text().startswith("Richtig! Es wählt ")
+    assert panel.exercises.score_label.text() == "1 von 1 richtig in dieser Sitzung"
