@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
+import runpy
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -247,12 +247,6 @@ def test_the_static_check_finds_literals_and_f_strings_but_not_translated_text(t
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n")
 
 
-def _tool() -> Any:
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -281,7 +275,7 @@ def test_every_extracted_message_has_a_finished_german_translation(area: str, ex
 
 
 def test_every_lesson_glossary_and_exercise_text_has_a_german_translation() -> None:
-    content = _tool().content_messages()
+    content = runpy.run_path(str(ROOT / "tools" / "i18n.py"))["content_messages"]()
     assert len(content) > 80  # 8 lessons with their steps, the glossary, the exercises' sentences
     german = TsTranslator("de", GERMAN).messages
     missing = [f"{context}: {source[:70]!r}" for context, source in content if (context, source, "") not in german]
@@ -319,17 +313,10 @@ def _menu_texts(menu: Any) -> list[str]:
 
 
 @pytest.fixture
-def german_window(qtbot, window_factory, trained_explorer, english_afterwards):  # type: ignore[no-untyped-def]
+def german_window(started_window, english_afterwards):  # type: ignore[no-untyped-def]
     """A shown window built with German loaded (as ``--lang de`` does), the trained explorer open."""
     install_language("de", english_afterwards)
-    _, _, path = trained_explorer
-    win = window_factory(model_path=path)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
-        win.start()
-    qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)
-    return win
+    return started_window()
 
 
 def test_the_window_speaks_german_tabs_menus_status_and_every_visible_text(qtbot, german_window) -> None:  # type: ignore[no-untyped-def]

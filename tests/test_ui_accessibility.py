@@ -77,20 +77,8 @@ def offenders(root: QWidget, skip: set[int] | None = None) -> list[str]:
     return found
 
 
-@pytest.fixture
-def window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-def]
-    _, _, path = trained_explorer
-    win = window_factory(model_path=path)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
-        win.start()
-    qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)
-    return win
-
-
-def test_every_interactive_widget_has_a_name_and_a_description(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    win = window
+def test_every_interactive_widget_has_a_name_and_a_description(qtbot, started_window) -> None:  # type: ignore[no-untyped-def]
+    win = started_window()
     per_tab: dict[str, list[str]] = {}
     for key, tab in win.tab_widgets.items():
         win.tabs.setCurrentWidget(tab)
