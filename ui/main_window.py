@@ -81,6 +81,11 @@ class MainWindow(WindowMenus):
         layout.addWidget(self.banner)
         self.tabs = SteadyTabWidget()  # a label changing inside a tab must not repaint the whole page
         self.tabs.setDocumentMode(True)
+        tab_bar = self.tabs.tabBar()
+        assert tab_bar is not None
+        tab_bar.setAccessibleName(translate("MainWindow", "Parts of the app"))
+        tab_bar.setAccessibleDescription(translate("MainWindow", "Each tab is one part of the app; Ctrl+1 to Ctrl+6 "
+                                                                 "open them"))
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
