@@ -146,10 +146,7 @@ def test_a_language_the_app_does_not_have_in_the_settings_file_resets_it_with_a_
 # -- every interface string goes through translate() ------------------------------------------------------------
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN = ROOT / "resources" / "i18n" / "de"
-# Areas converted on other branches: their findings are reported but expected until those branches are merged.
-# (The lead removes this set once every area is merged.)
-PENDING = {"ui/draw", "ui/filters", "ui/sandbox", "ui/explain", "ui/lab", "ui/zoo"}
-AREAS = ["ui", "ui/widgets", "ui/lessons", *sorted(PENDING)]
+AREAS = ["ui", "ui/widgets", "ui/lessons", "ui/draw", "ui/explain", "ui/filters", "ui/lab", "ui/sandbox", "ui/zoo"]
 
 # Qt calls whose string arguments are shown to the user: name → which positional arguments (None: all) and
 # keywords. Constructors, setters and the project's own helpers that pass text on (_action, say, show_error,
@@ -216,12 +213,7 @@ def _area_files(area: str) -> list[Path]:
     return sorted(folder.glob("*.py")) if area == "ui" else sorted(folder.rglob("*.py"))
 
 
-def _pending(area: str) -> list[Any]:
-    marks = [pytest.mark.xfail(strict=False, reason="converted on another branch")] if area in PENDING else []
-    return [pytest.param(area, marks=marks)]
-
-
-@pytest.mark.parametrize("area", [p for area in AREAS for p in _pending(area)])
+@pytest.mark.parametrize("area", AREAS)
 def test_every_interface_string_goes_through_translate(area: str) -> None:
     found = untranslated_strings(_area_files(area))
     assert not found, f"{len(found)} interface strings outside translate():\n" + "\n".join(found)
@@ -266,11 +258,11 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[
     return found
 
 
-@pytest.mark.parametrize("area", [p for area in AREAS for p in _pending(area)])
+@pytest.mark.parametrize("area", AREAS)
 def test_every_extracted_message_has_a_finished_german_translation(area: str, extracted) -> None:  # type: ignore[no-untyped-def]
     german = TsTranslator("de", GERMAN).messages
     missing = [f"{context}: {source!r}" for context, source in extracted[area] if (context, source, "") not in german]
-    assert extracted[area] or area in PENDING, f"nothing extracted from {area}: is pylupdate6 working?"
+    assert extracted[area], f"nothing extracted from {area}: is pylupdate6 working?"
     assert not missing, f"{len(missing)} messages of {area} have no finished German translation:\n" + "\n".join(missing)
 
 
@@ -349,11 +341,8 @@ def test_the_window_speaks_german_tabs_menus_status_and_every_visible_text(qtbot
         win.tabs.setCurrentWidget(tab)
         qtbot.waitUntil(tab.isVisible)
         per_tab[key] = untranslated(tab)
-    mine = {k: v for k, v in per_tab.items() if v and f"ui/{k}" not in PENDING}
-    assert not mine, mine
-    pending = {k: v for k, v in per_tab.items() if v}
-    if pending:
-        pytest.xfail(f"tabs converted on other branches still show English: {pending}")
+    shown_in_english = {k: v for k, v in per_tab.items() if v}
+    assert not shown_in_english, shown_in_english
 
 
 def test_a_lesson_step_and_a_question_in_german_with_their_numbers_filled_in(qtbot, german_window) -> None:  # type: ignore[no-untyped-def]

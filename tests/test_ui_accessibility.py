@@ -8,7 +8,6 @@ whose buddy it is."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-import pytest
 from PyQt6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,9 +24,6 @@ from PyQt6.QtWidgets import (
 
 from ui.canvas import DrawingCanvas
 
-# Tabs converted on other branches: their offenders are reported but expected until those branches are merged.
-# (The lead removes this set once every area is merged.)
-PENDING = {"draw", "filters", "sandbox", "explain", "lab", "zoo"}
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider, QAbstractItemView, QTabBar,
                DrawingCanvas)
 
@@ -96,9 +92,6 @@ def test_every_interactive_widget_has_a_name_and_a_description(qtbot, started_wi
     own = offenders(win, skip={id(w) for w in page_widgets}) + offenders(hub.glossary) + offenders(shortcuts)
     assert hub.panel is not None and offenders(hub.panel) == []
     assert own == [], "the window's own controls without a screen-reader name or description:\n" + "\n".join(own)
-    mine = {k: v for k, v in per_tab.items() if k not in PENDING and v}
-    assert not mine, f"tabs with unnamed or undescribed controls: {mine}"
-    pending = {k: v for k, v in per_tab.items() if k in PENDING and v}
-    if pending:
-        pytest.xfail("tabs converted on other branches still have unnamed controls:\n" + "\n".join(
-            f"{k}: {', '.join(v)}" for k, v in pending.items()))
+    unnamed = {k: v for k, v in per_tab.items() if v}
+    assert not unnamed, "tabs with unnamed or undescribed controls:\n" + "\n".join(
+        f"{k}: {', '.join(v)}" for k, v in unnamed.items())
