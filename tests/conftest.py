@@ -77,6 +77,21 @@ def window_factory(qtbot, mnist, tmp_path: Path):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
+def started_window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-def]
+    """``make()``: a shown window with the trained explorer open, its first capture made, every tab built."""
+    def make():  # type: ignore[no-untyped-def]
+        win = window_factory(model_path=trained_explorer[2])
+        win.resize(1400, 900)
+        win.show()
+        with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
+            win.start()
+        qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)  # every tab built
+        return win
+
+    return make
+
+
+@pytest.fixture
 def app_state(qtbot, mnist):  # type: ignore[no-untyped-def]
     """A fresh GUI ``AppState`` over the bundled data; its inference thread is stopped afterwards."""
     from ui.state import AppState

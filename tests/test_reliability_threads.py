@@ -286,6 +286,11 @@ elif scenario == "explain":  # saliency maps and the probe's FC companion being 
         else:
             QTimer.singleShot(0, close_when_explaining)
     QTimer.singleShot(0, close_when_explaining)
+elif scenario == "one-step":  # Draw & explore's one training step being taken on the digit
+    window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
+    window.draw_tab.side.setCurrentIndex(window.draw_tab.side.count() - 1)
+    window.state.set_input(data.test_images[0] / 255.0, int(data.test_labels[0]))
+    close_when_running("step")
 elif scenario == "ablation":  # the Draw tab ranking maps while maps are switched off and on
     window.state.set_model(build_model("explorer_cnn"), CheckpointMeta(model="explorer_cnn", model_kwargs={}))
     window.state.set_input(data.test_images[0] / 255.0)
@@ -333,7 +338,7 @@ print("EXIT", code, flush=True)
 
 @pytest.mark.parametrize("scenario", ["training", "inference", "slow-evaluation", "data-load", "image-folder-load",
                                       "camera", "zoo-evaluation", "report", "lab", "explain", "ablation", "lesson",
-                                      "open-model", "export-onnx", "features", "lab-experiment"])
+                                      "open-model", "export-onnx", "features", "lab-experiment", "one-step"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -48,8 +48,11 @@ def test_usable_at_1024x700(qtbot, app_state) -> None:  # type: ignore[no-untype
         tab.controls))
     assert scroll.verticalScrollBar().maximum() > 0  # the column scrolls instead of squeezing the form
     splitter = tab.findChild(QSplitter)
-    assert splitter is not None and splitter.indexOf(tab.plots) == 0 and splitter.indexOf(tab.results) == 1
+    assert splitter is not None and splitter.indexOf(tab.plots) == 0 and splitter.indexOf(tab.below) == 1
     assert tab.plots.height() >= 180 and tab.results.table.height() > 0
+    for page in (tab.timeline, tab.mistakes):  # the run's epochs and mistakes share the results' place
+        tab.below.setCurrentWidget(page)
+        assert squeezed(tab) == []
 
 
 def test_usable_at_twice_the_scale() -> None:

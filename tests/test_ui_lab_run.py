@@ -65,13 +65,14 @@ def test_the_status_says_what_the_run_is_doing_now(qtbot, app_state, tmp_path: P
     """While a run trains, exporting the last one does not replace its status; after Stop it says stopped."""
     gate = threading.Event()
 
-    def held_run(config, data, on_batch, on_epoch, should_stop, on_restart=None):  # type: ignore[no-untyped-def]
+    def held_run(config, data, on_batch, on_epoch, should_stop, on_restart=None, on_snapshot=None):  # type: ignore[no-untyped-def]
         def held(m: ModelBatchMetrics) -> None:
             on_batch(m)
             if config.epochs > 1:
                 gate.wait(30)
 
-        return real_run(config, data, on_batch=held, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart)
+        return real_run(config, data, on_batch=held, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart,
+                        on_snapshot=on_snapshot)
 
     tab = make_lab(qtbot, app_state, run_comparison=held_run)
     with qtbot.waitSignal(tab.run_finished, timeout=RUN_TIMEOUT_MS):
@@ -104,12 +105,13 @@ def test_a_gpu_restart_on_the_cpu_restarts_the_curves_and_says_so(qtbot, app_sta
     """The core reports a restart (``on_restart``): the abandoned attempt's points vanish, a notice shows."""
     notice = "The CUDA device ran out of memory; training restarted on the CPU."
 
-    def restarting_run(config, data, on_batch, on_epoch, should_stop, on_restart):  # type: ignore[no-untyped-def]
+    def restarting_run(config, data, on_batch, on_epoch, should_stop, on_restart, on_snapshot=None):  # type: ignore[no-untyped-def]
         for batch in range(1, 6):  # the CNN's GPU attempt, then the device runs out of memory
             on_batch(ModelBatchMetrics(epoch=1, batch=batch, batches_per_epoch=10, loss=9.0, accuracy=0.1,
                                        samples_per_s=1.0, elapsed_s=0.1, model=CNN_KEY))
         on_restart(CNN_KEY, notice)
-        return real_run(config, data, on_batch=on_batch, on_epoch=on_epoch, should_stop=should_stop)
+        return real_run(config, data, on_batch=on_batch, on_epoch=on_epoch, should_stop=should_stop,
+                        on_snapshot=on_snapshot)
 
     tab = make_lab(qtbot, app_state, run_comparison=restarting_run)
     with qtbot.waitSignal(tab.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
@@ -137,13 +139,14 @@ def test_closing_the_app_during_the_test_evaluation_ends_within_two_seconds(qtbo
     """A big CNN (24/48 filters) scoring all 10,000 test digits (64/64 measured 23 s here), so it must stop midway."""
     testing = threading.Event()
 
-    def watched_run(config, data, on_batch, on_epoch, should_stop, on_restart=None):  # type: ignore[no-untyped-def]
+    def watched_run(config, data, on_batch, on_epoch, should_stop, on_restart=None, on_snapshot=None):  # type: ignore[no-untyped-def]
         def batch(m: ModelBatchMetrics) -> None:
             on_batch(m)
             if m.model == CNN_KEY and m.batch == m.batches_per_epoch:
                 testing.set()  # the epoch's test evaluation starts as this returns
 
-        return real_run(config, data, on_batch=batch, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart)
+        return real_run(config, data, on_batch=batch, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart,
+                        on_snapshot=on_snapshot)
 
     big = ComparisonConfig(fc_hidden=32, conv1_filters=24, conv2_filters=48, epochs=2, batch_size=500,
                            train_samples=500, device="cpu", mode="concurrent")

@@ -18,16 +18,9 @@ from ui.lessons.targets import NAMES, find_target
 
 
 @pytest.fixture
-def window(qtbot, window_factory, trained_explorer):  # type: ignore[no-untyped-def]
+def window(started_window):  # type: ignore[no-untyped-def]
     """A shown window with the trained explorer open and its first capture made."""
-    _, _, path = trained_explorer
-    win = window_factory(model_path=path)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.state.capture_changed, timeout=20_000):
-        win.start()
-    qtbot.waitUntil(lambda: len(win.tab_widgets) == win.tabs.count(), timeout=10_000)  # every tab built
-    return win
+    return started_window()
 
 
 def test_every_lesson_steps_through_the_live_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]

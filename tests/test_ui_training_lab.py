@@ -100,13 +100,14 @@ def test_stop_cancels_within_one_batch(qtbot, app_state, mode) -> None:  # type:
     gate = threading.Event()
     trained: list[ModelBatchMetrics] = []
 
-    def gated_run(config, data, on_batch, on_epoch, should_stop, on_restart=None):  # type: ignore[no-untyped-def]
+    def gated_run(config, data, on_batch, on_epoch, should_stop, on_restart=None, on_snapshot=None):  # type: ignore[no-untyped-def]
         def held(m: ModelBatchMetrics) -> None:
             trained.append(m)
             on_batch(m)
             gate.wait(30)
 
-        return real_run(config, data, on_batch=held, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart)
+        return real_run(config, data, on_batch=held, on_epoch=on_epoch, should_stop=should_stop, on_restart=on_restart,
+                        on_snapshot=on_snapshot)
 
     lab = make_lab(qtbot, app_state, replace(TINY, batch_size=10, mode=mode), run_comparison=gated_run)
     assert lab.config().mode == mode  # 50 batches per model: far from done when Stop is clicked

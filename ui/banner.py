@@ -5,6 +5,7 @@ from __future__ import annotations
 from PyQt6.QtCore import QEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from ui.i18n import translate
 from ui.theme import palette
 from ui.widgets.lazy import is_palette_change
 
@@ -19,11 +20,11 @@ class Banner(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Message")
+        self.label.setAccessibleName(translate("Banner", "Message"))
         self.close_button = QToolButton()
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Dismiss this message")
-        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setToolTip(translate("Banner", "Dismiss this message"))
+        self.close_button.setAccessibleName(translate("Banner", "Dismiss message"))
         self.close_button.clicked.connect(self.clear)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)

@@ -29,6 +29,8 @@ from PyQt6.QtGui import (
 )
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
+from ui.i18n import translate
+
 # cnnviz.preprocess and cnnviz.data.transforms import torch, cnnviz.images imports PIL: they are imported
 # where first used, so that the canvas can be on screen (and drawn on) while torch loads behind it.
 RASTER = 280  # raster side in pixels; 10× MNIST
@@ -68,7 +70,9 @@ class DrawingCanvas(QWidget):
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit. Esc/Delete clears, Ctrl+Z undoes the last stroke; drop a PNG/JPEG here.")
+        self.setAccessibleName(translate("DrawingCanvas", "Drawing canvas"))
+        self.setToolTip(translate(
+            "DrawingCanvas", "Draw a digit. Esc/Delete clears, Ctrl+Z undoes the last stroke; drop a PNG/JPEG here."))
         self.brush_size = DEFAULT_BRUSH
         self.colour_size: tuple[int, int] | None = None  # (h, w) of a colour data set's images; None: grey
         self.ink = INK
@@ -199,7 +203,8 @@ class DrawingCanvas(QWidget):
             return True
         digit = prepare_image(image @ GREY_WEIGHTS if image.ndim == 3 else image)
         if digit is None:
-            return self._fail(f"{name}: the image is blank — no digit found.")
+            return self._fail(translate("DrawingCanvas", "{name}: the image is blank — no digit found.").format(
+                name=name))
         self.set_image(digit, remember=remember)
         return True
 
@@ -334,8 +339,8 @@ class DrawingCanvas(QWidget):
             font = painter.font()
             font.setPointSize(13)
             painter.setFont(font)
-            hint = ("Open, drop or paste a picture\n(or pick one from the test set)" if self.colour
-                    else "Draw a digit here\n(or drop an image)")
+            hint = (translate("DrawingCanvas", "Open, drop or paste a picture\n(or pick one from the test set)")
+                    if self.colour else translate("DrawingCanvas", "Draw a digit here\n(or drop an image)"))
             painter.drawText(target, Qt.AlignmentFlag.AlignCenter, hint)
         painter.end()
 
@@ -388,7 +393,7 @@ class DrawingCanvas(QWidget):
             return
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         if not files:
-            self._fail("Only files can be dropped here (a PNG or JPEG of a digit).")
+            self._fail(translate("DrawingCanvas", "Only files can be dropped here (a PNG or JPEG of a digit)."))
             return
         event.acceptProposedAction()
         self.load_image_file(files[0])

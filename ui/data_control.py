@@ -16,6 +16,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWid
 from cnnviz.data import MnistData
 from cnnviz.jobs import Job
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 
@@ -30,9 +31,13 @@ def _open_data_folder(path: Path, **kwargs: object) -> MnistData:
 
 def describe(data: MnistData) -> str:
     """One line about a data set: its size, kind of image and classes."""
-    (h, w), kind = data.spec.size, "colour" if data.spec.channels == 3 else "grey"
-    return (f"{data.name}: {len(data.train_labels):,} training and {len(data.test_labels):,} test images, "
-            f"{kind} {h}×{w}, {data.num_classes} classes")
+    (h, w) = data.spec.size
+    text = (translate("DataControl", "{name}: {train:,} training and {test:,} test images, colour {h}×{w}, "
+                                     "{classes} classes") if data.spec.channels == 3 else
+            translate("DataControl", "{name}: {train:,} training and {test:,} test images, grey {h}×{w}, "
+                                     "{classes} classes"))
+    return text.format(name=data.name, train=len(data.train_labels), test=len(data.test_labels), h=h, w=w,
+                       classes=data.num_classes)
 
 
 class DataProgress(QWidget):
@@ -48,8 +53,9 @@ class DataProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setMinimumWidth(160)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop reading; the data set that is open now stays open")
+        self.cancel_button = QPushButton(translate("DataProgress", "Cancel"))
+        self.cancel_button.setToolTip(translate("DataProgress",
+                                                "Stop reading; the data set that is open now stays open"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         for widget in (self.label, self.bar, self.cancel_button):
             row.addWidget(widget)
@@ -77,7 +83,7 @@ class DataControl(QObject):
     def open(self, path: Path) -> bool:
         """Start reading ``path`` (a data-set folder, or a file in it); False while another one is being read."""
         if self.loading:
-            self.status.emit("A data set is already being opened; cancel it first.")
+            self.status.emit(translate("DataControl", "A data set is already being opened; cancel it first."))
             return False
         open_folder, self._path = self._open_folder, Path(path)
 
@@ -88,7 +94,7 @@ class DataControl(QObject):
                                  on_failed=self._on_failed, on_progress=self._on_progress,
                                  on_cancelled=self._on_cancelled, on_finished=self.progress.hide)
         if started:
-            self.progress.label.setText(f"Opening {Path(path).name}…")
+            self.progress.label.setText(translate("DataControl", "Opening {name}…").format(name=Path(path).name))
             self.progress.bar.setValue(0)
             self.progress.cancel_button.setEnabled(True)
             self.progress.show()
@@ -108,14 +114,18 @@ class DataControl(QObject):
         self.state.set_data(data)
         skipped = data.skipped
         names = ", ".join(Path(s.path).name for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
-        unread = f" {len(skipped):,} unreadable file(s) skipped ({names})." if skipped else ""
-        self.status.emit(f"Data: {describe(data)} (File → Retrain explorer CNN trains on it).{unread}")
+        unread = translate("DataControl", " {count:,} unreadable file(s) skipped ({names}).").format(
+            count=len(skipped), names=names) if skipped else ""
+        self.status.emit(translate("DataControl", "Data: {data} (File → Retrain explorer CNN trains on it).").format(
+            data=describe(data)) + unread)
         self.opened.emit(data)
 
     def _on_failed(self, message: str) -> None:
         reason = message.removeprefix("DatasetError: ")
-        self.error.emit(f"This data set could not be opened: {reason}\n\nStill using {self.state.data.name}.")
+        self.error.emit(translate("DataControl", "This data set could not be opened: {reason}\n\nStill using {data}.")
+                        .format(reason=reason, data=self.state.data.name))
 
     def _on_cancelled(self) -> None:
-        self.status.emit(f"Opening {self._path.name if self._path else 'the data set'} was cancelled; "
-                         f"still using {self.state.data.name}.")
+        what = self._path.name if self._path else translate("DataControl", "the data set")
+        self.status.emit(translate("DataControl", "Opening {what} was cancelled; still using {data}.").format(
+            what=what, data=self.state.data.name))

@@ -18,6 +18,7 @@ from PyQt6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWid
 from cnnviz.jobs import Job
 from cnnviz.paths import default_model_path
 from ui.banner import Banner
+from ui.i18n import translate
 from ui.preferences import PreferenceStore, open_preferences
 from ui.startup import Loaded, StartupPage, load_startup
 from ui.steady_tabs import SteadyTabWidget
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from cnnviz.training import TrainedModel
     from ui.canvas import DrawingCanvas
     from ui.data_control import DataControl
+    from ui.draw.tab import DrawTab
     from ui.explain.tab import ExplainTab
+    from ui.lab.tab import TrainingLabTab
     from ui.model_control import ModelControl
     from ui.state import AppState
     from ui.tabs import TabBuilder
@@ -70,7 +73,7 @@ class MainWindow(WindowMenus):
         self._first_run = (first_run_subset, first_run_epochs, train)
         self._load = load or (lambda job: load_startup(job, self.model_path, self.prefs.model.last_opened))
         self.last_error = ""
-        self.setWindowTitle("cnnviz — see how a CNN works")
+        self.setWindowTitle(translate("MainWindow", "cnnviz — see how a CNN works"))
         self.resize(1280, 800)
 
         central = QWidget()
@@ -80,6 +83,11 @@ class MainWindow(WindowMenus):
         layout.addWidget(self.banner)
         self.tabs = SteadyTabWidget()  # a label changing inside a tab must not repaint the whole page
         self.tabs.setDocumentMode(True)
+        tab_bar = self.tabs.tabBar()
+        assert tab_bar is not None
+        tab_bar.setAccessibleName(translate("MainWindow", "Parts of the app"))
+        tab_bar.setAccessibleDescription(translate("MainWindow", "Each tab is one part of the app; Ctrl+1 to Ctrl+6 "
+                                                                 "open them"))
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -99,8 +107,8 @@ class MainWindow(WindowMenus):
         self.startup_page = StartupPage()
         self.ready.connect(self.lesson_hub.offer_lessons)  # the app's own start (never a test's window_factory)
         self.startup_page.canvas.set_brush_size(self.prefs.draw.brush)  # the user's brush from the first stroke
-        self.tabs.addTab(self.startup_page, "Draw && explore")
-        self.model_label.setText("Model: loading…")
+        self.tabs.addTab(self.startup_page, translate("Tabs", "Draw && explore"))
+        self.model_label.setText(translate("MainWindow", "Model: loading…"))
         for action in self._needs_state:
             action.setEnabled(False)
 
@@ -145,7 +153,8 @@ class MainWindow(WindowMenus):
         self.models.message.connect(self._say)
         self.models.error.connect(self.show_error)
         self.models.status.connect(self.show_status)
-        self.models.training_started.connect(lambda epochs: self.progress.begin("Training explorer CNN…", epochs))
+        self.models.training_started.connect(lambda epochs: self.progress.begin(
+            translate("MainWindow", "Training explorer CNN…"), epochs))
         self.models.training_progress.connect(self.progress.update_batch)
         self.models.training_ended.connect(self.progress.hide)
         self.state.model_changed.connect(self._update_status)
@@ -157,6 +166,8 @@ class MainWindow(WindowMenus):
         self.tab_widgets[key] = widget = build()
         if key == "zoo":  # a mistake clicked in the zoo's gallery is explained at once
             cast("ZooTab", widget).confusion_view.digit_chosen.connect(self._explain_mistake)
+        if key == "lab":  # so is a mistake of the lab's last run (explained by the lab model that made it)
+            cast("TrainingLabTab", widget).mistakes.digit_chosen.connect(self._explain_mistake)
         index = self.tabs.addTab(widget, title)
         action = self._action(None, title, self._show_tab(index), f"Ctrl+{index + 1}")
         self.view_menu.insertAction(self._tabs_end, action)
@@ -164,8 +175,10 @@ class MainWindow(WindowMenus):
         if index == min(self.prefs.window.tab, self._tab_count - 1):
             self.tabs.setCurrentIndex(index)  # the tab the user left the app on
 
-    def _explain_mistake(self) -> None:
-        """The clicked mistake is on the canvas (Draw & explore): show its saliency, wrong class beside true."""
+    def _explain_mistake(self, index: int) -> None:
+        """A mistake was clicked (the zoo's or the lab's): test image ``index`` goes on the canvas (Draw &
+        explore), and Explain shows its saliency, wrong class beside true."""
+        cast("DrawTab", self.draw_tab).show_test_digit(index)
         explain = self.tab_widgets.get("explain")
         if explain is not None:
             cast("ExplainTab", explain).show_saliency()
@@ -208,17 +221,23 @@ class MainWindow(WindowMenus):
     def _update_status(self) -> None:
         from cnnviz.training import device_label, pick_device
 
-        self.device_label.setText(f"Device: {device_label(pick_device())}")
+        device = device_label(pick_device())
+        self.device_label.setText(translate("MainWindow", "Device: {device}").format(device=device))
         meta = self.state.meta
         if meta is None:
-            self.model_label.setText("Model: none yet")
+            self.model_label.setText(translate("MainWindow", "Model: none yet"))
             self.accuracy_label.setText("")
             return
         source = meta.extra.get("source")  # an opened model file: named by its file and format
-        self.model_label.setText(f"Model: {Path(source).name} ({meta.extra.get('format', 'file')})" if source
-                                 else f"Model: {meta.model} ({meta.dataset}, {meta.epochs} epochs)")
+        if source:
+            self.model_label.setText(translate("MainWindow", "Model: {file} ({format})").format(
+                file=Path(source).name, format=meta.extra.get("format", translate("MainWindow", "file"))))
+        else:
+            self.model_label.setText(translate("MainWindow", "Model: {model} ({data}, {epochs} epochs)").format(
+                model=meta.model, data=meta.dataset, epochs=meta.epochs))
         acc = meta.test_accuracy
-        self.accuracy_label.setText(f"Test accuracy: {acc:.2%}" if isinstance(acc, float) else "Test accuracy: n/a")
+        self.accuracy_label.setText(translate("MainWindow", "Test accuracy: {acc:.2%}").format(acc=acc)
+                                    if isinstance(acc, float) else translate("MainWindow", "Test accuracy: n/a"))
 
     def show_error(self, message: str) -> None:
         """Say what went wrong without blocking: the window (and a test driving it) keeps running."""
@@ -280,7 +299,7 @@ class MainWindow(WindowMenus):
     def _on_load_failed(self, message: str) -> None:
         """The bundled data is damaged (or the core would not load): say so on the page and in a dialog."""
         reason = message.removeprefix("DatasetError: ")
-        text = f"cnnviz cannot start: {reason}"
+        text = translate("MainWindow", "cnnviz cannot start: {reason}").format(reason=reason)
         if self.startup_page is not None:
             self.startup_page.say(text)
         self.show_error(text)
@@ -302,7 +321,7 @@ class MainWindow(WindowMenus):
     def save_model(self, path: Path) -> bool:
         saved = self.models.save_model(path)
         if saved:
-            self.show_status(f"Saved {path}")
+            self.show_status(translate("MainWindow", "Saved {path}").format(path=path))
         return saved
 
     # -- data -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from cnnviz.store import Damaged, ModelStore, Opened, Outcome
 from cnnviz.training import CheckpointMeta, TrainedModel, save_checkpoint, train_model
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.preferences import ModelPrefs
 from ui.preprocess_dialog import ask_preprocessing
 from ui.state import AppState
@@ -81,7 +82,7 @@ class ModelControl(QObject):
         The banner says why and what happens meanwhile (``reason`` replaces the usual sentence).
         """
         if self.is_training:
-            self.status.emit("A training run is already in progress.")
+            self.status.emit(translate("ModelControl", "A training run is already in progress."))
             return False
         data, subset, epochs, train = self.state.data, self.first_run_subset, self.first_run_epochs, self._train
 
@@ -102,9 +103,11 @@ class ModelControl(QObject):
 
     def _starting_text(self) -> str:
         if self.state.model is None:
-            return (f"No trained model yet. Training the explorer CNN on {self.state.data.name} now — this runs in "
-                    "the background and is saved, so the next launch is instant. You can draw meanwhile.")
-        return f"Training a new explorer CNN on {self.state.data.name}; the current model stays open until it is done."
+            return translate("ModelControl", "No trained model yet. Training the explorer CNN on {data} now — this "
+                             "runs in the background and is saved, so the next launch is instant. You can draw "
+                             "meanwhile.").format(data=self.state.data.name)
+        return translate("ModelControl", "Training a new explorer CNN on {data}; the current model stays open until "
+                         "it is done.").format(data=self.state.data.name)
 
     def cancel_training(self) -> None:
         self.tasks.cancel("train-default")
@@ -112,23 +115,26 @@ class ModelControl(QObject):
     def _on_trained(self, trained: TrainedModel) -> None:
         self.prefs.last_opened = ""  # the freshly trained model is the one to reopen
         try:
-            saved = f" and saved to {self.store.save_trained(trained)}"
+            text = translate("ModelControl", "The explorer CNN is trained ({acc:.2%} test accuracy) and saved to "
+                             "{path}. Draw a digit!").format(acc=trained.meta.test_accuracy or 0.0,
+                                                             path=self.store.save_trained(trained))
         except OSError as exc:
-            saved = f" but could not be saved ({exc})"
+            text = translate("ModelControl", "The explorer CNN is trained ({acc:.2%} test accuracy) but could not be "
+                             "saved ({problem}). Draw a digit!").format(acc=trained.meta.test_accuracy or 0.0,
+                                                                       problem=exc)
         self.state.set_model(trained.model, trained.meta)
-        acc = trained.meta.test_accuracy or 0.0
         notices = "".join(f" {notice}" for notice in trained.result.notices)  # e.g. a fall-back to the CPU
-        self.message.emit(f"The explorer CNN is trained ({acc:.2%} test accuracy){saved}. Draw a digit!{notices}")
+        self.message.emit(text + notices)
 
     def _on_cancelled(self) -> None:
         if self.state.model is None:
-            self.message.emit("Training cancelled, so there is no model yet. Use File → Retrain explorer CNN, "
-                              "or File → Open model….")
+            self.message.emit(translate("ModelControl", "Training cancelled, so there is no model yet. Use File → "
+                                        "Retrain explorer CNN, or File → Open model…."))
         else:
-            self.message.emit("Training cancelled; the model you had is still open.")
+            self.message.emit(translate("ModelControl", "Training cancelled; the model you had is still open."))
 
     def _on_failed(self, message: str) -> None:
-        self.message.emit(f"Training failed: {message}")
+        self.message.emit(translate("ModelControl", "Training failed: {reason}").format(reason=message))
 
     # -- files -----------------------------------------------------------------------------------
     def open_model(self, path: Path) -> bool:
@@ -149,7 +155,8 @@ class ModelControl(QObject):
         started = self.tasks.run("open-model", job, threads=threads_for("load"),
                                  on_done=lambda result: self._on_opened(path, result),
                                  on_failed=self._on_open_failed)
-        self.status.emit(f"Opening {path}…" if started else "A model file is already being opened.")
+        self.status.emit(translate("ModelControl", "Opening {path}…").format(path=path) if started
+                         else translate("ModelControl", "A model file is already being opened."))
         return started
 
     def _on_opened(self, path: Path, result: tuple[StagedNet, CheckpointMeta] | str) -> None:
@@ -161,9 +168,11 @@ class ModelControl(QObject):
         self.state.set_model(model, meta)
         if model.arch == IMPORTED:
             spec = input_spec(meta)
-            self.message.emit(f"Opened {path.name} ({meta.extra.get('format', 'model file')}): "
-                              f"{len(meta.class_names)} classes, input {spec.channels}×{spec.size[0]}×{spec.size[1]}."
-                              + "".join(f" {notice}" for notice in meta.notices))
+            opened = translate("ModelControl", "Opened {name} ({format}): {classes} classes, input {c}×{h}×{w}.")
+            opened = opened.format(
+                name=path.name, format=meta.extra.get("format", translate("ModelControl", "model file")),
+                classes=len(meta.class_names), c=spec.channels, h=spec.size[0], w=spec.size[1])
+            self.message.emit(opened + "".join(f" {notice}" for notice in meta.notices))
         else:
             self.prefs.last_opened = str(path.resolve())  # a cnnviz checkpoint is reopened at the next launch
             self.message.emit(" ".join(meta.notices))
@@ -191,17 +200,19 @@ class ModelControl(QObject):
 
     def save_model(self, path: Path) -> bool:
         if self.state.model is None or self.state.meta is None:
-            self.error.emit("There is no trained model to save yet.")
+            self.error.emit(translate("ModelControl", "There is no trained model to save yet."))
             return False
         if self.state.model.arch == IMPORTED:
-            self.error.emit(f"{Path(self.state.meta.extra.get('source', 'This model')).name} was opened from a model "
-                            "file, so it cannot be saved as a cnnviz checkpoint (those rebuild one of cnnviz's own "
-                            "architectures): use File → Export model as ONNX… to save a copy.")
+            self.error.emit(translate("ModelControl", "{name} was opened from a model file, so it cannot be saved as a "
+                                      "cnnviz checkpoint (those rebuild one of cnnviz's own architectures): use File → "
+                                      "Export model as ONNX… to save a copy.").format(
+                name=Path(self.state.meta.extra.get("source", translate("ModelControl", "This model"))).name))
             return False
         try:
             save_checkpoint(self.state.model, path, self.state.meta)
         except OSError as exc:
-            self.error.emit(f"Could not save {path}: {exc}")
+            self.error.emit(translate("ModelControl", "Could not save {path}: {problem}").format(path=path,
+                                                                                                 problem=exc))
             return False
         return True
 
@@ -209,7 +220,7 @@ class ModelControl(QObject):
         """Write the current model as ONNX (and ``STEM.preprocess.json`` beside it) in the background."""
         model, meta = self.state.model, self.state.meta
         if model is None or meta is None:
-            self.error.emit("There is no model to export yet.")
+            self.error.emit(translate("ModelControl", "There is no model to export yet."))
             return False
         path = Path(path)
 
@@ -225,13 +236,14 @@ class ModelControl(QObject):
             if isinstance(result, str):
                 self._on_export_failed(result)
                 return
-            self.status.emit(f"Exported {' and '.join(str(p) for p in result)}")
+            self.status.emit(translate("ModelControl", "Exported {files}").format(
+                files=translate("ModelControl", " and ").join(str(p) for p in result)))
             self.exported.emit(True)
 
         started = self.tasks.run("export-onnx", job, threads=threads_for("report"), on_done=done,
                                  on_failed=self._on_export_failed)
         if started:
-            self.status.emit(f"Exporting {path}…")
+            self.status.emit(translate("ModelControl", "Exporting {path}…").format(path=path))
         return started
 
     def _on_export_failed(self, message: str) -> None:

@@ -21,6 +21,7 @@ from torch import nn
 from cnnviz.introspect import Capture, PoolSite, PoolZoom, pool_sites, pool_zoom, strongest_cell
 from ui.colormaps import ACTIVATION_MAP, value_range
 from ui.explain.common import capture_fits
+from ui.i18n import translate
 from ui.widgets.fonts import emphasize
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import is_palette_change, restyle_plots
@@ -43,7 +44,7 @@ class PoolZoomPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Pooling zoom</b> — click the map to pick a 4×4 patch")
+        title = QLabel(translate("PoolZoomPanel", "<b>Pooling zoom</b> — click the map to pick a 4×4 patch"))
         title.setWordWrap(True)
         layout.addWidget(title)
         self.body = QWidget()  # everything but the explanation: hidden when there is nothing to zoom into
@@ -52,11 +53,14 @@ class PoolZoomPanel(QWidget):
         layout.addWidget(self.body)
         pick = QHBoxLayout()
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("Which pooling stage to look inside")
+        self.layer_combo.setAccessibleName(translate("PoolZoomPanel", "Pooling stage"))
+        self.layer_combo.setToolTip(translate("PoolZoomPanel", "Which pooling stage to look inside"))
         self.channel_spin = QSpinBox()
-        self.channel_spin.setPrefix("map ")
+        self.channel_spin.setPrefix(translate("PoolZoomPanel", "map "))
         self.channel_spin.setMinimum(1)
-        self.channel_spin.setToolTip("Which feature map of the stage before the pooling (counted from 1)")
+        self.channel_spin.setAccessibleName(translate("PoolZoomPanel", "Feature map"))
+        self.channel_spin.setToolTip(translate("PoolZoomPanel",
+                                               "Which feature map of the stage before the pooling (counted from 1)"))
         pick.addWidget(self.layer_combo, 1)
         pick.addWidget(self.channel_spin)
         body_layout.addLayout(pick)
@@ -65,6 +69,8 @@ class PoolZoomPanel(QWidget):
         self.map_view = ImageStrip(min_panel=120)
         self.map_panel = self.map_view.add_panel("map")
         self.map_view.setFixedSize(140, 150)
+        self.map_view.setAccessibleName(translate("PoolZoomPanel", "Feature map to zoom into"))
+        self.map_view.setToolTip(translate("PoolZoomPanel", "Click a pixel to centre the 4×4 patch on it"))
         self.map_item = self.map_panel.picture
         self.map_view.clicked.connect(lambda _key, r, c: self.pick(r, c))
         body.addWidget(self.map_view)
@@ -73,9 +79,9 @@ class PoolZoomPanel(QWidget):
         self.pooled_grid = NumberGrid(36)
         arrow = QLabel("→")
         emphasize(arrow, points=10, bold=False)
-        self.patch_caption = QLabel("4×4 patch")
+        self.patch_caption = QLabel(translate("PoolZoomPanel", "4×4 patch"))
         self.patch_caption.setWordWrap(True)  # "from row 13, column 9" must not be cut at 1024 px
-        self.pooled_caption = QLabel("pooled 2×2")
+        self.pooled_caption = QLabel(translate("PoolZoomPanel", "pooled 2×2"))
         grids.addWidget(self.patch_caption, 0, 0)
         grids.addWidget(self.pooled_caption, 0, 2)
         grids.addWidget(self.patch_grid, 1, 0)
@@ -160,15 +166,15 @@ class PoolZoomPanel(QWidget):
             self.map_panel.clear()
             self.patch_grid.clear()
             self.pooled_grid.clear()
-            self.explanation.setText(
-                "This model has no max or average pooling layer to look inside (it shrinks its maps another "
-                "way, e.g. strided convolutions)." if self._has_capture else
-                "Draw a digit to look inside a pooling layer.")
+            self.explanation.setText(translate(
+                "PoolZoomPanel", "This model has no max or average pooling layer to look inside (it shrinks its maps "
+                "another way, e.g. strided convolutions).") if self._has_capture else
+                translate("PoolZoomPanel", "Draw a digit to look inside a pooling layer."))
             return
         maps = site.maps(cap)
         count = maps.shape[0]
         self.channel_spin.setMaximum(count)
-        self.channel_spin.setSuffix(f" of {count}")
+        self.channel_spin.setSuffix(translate("PoolZoomPanel", " of {count}").format(count=count))
         channel = self.channel_spin.value() - 1
         fmap = maps[channel]
         if self._picked is None:  # until the user picks: the patch around the strongest response
@@ -184,21 +190,27 @@ class PoolZoomPanel(QWidget):
         ph, pw = zoom.patch.shape
         self.map_panel.outline("cell", zoom.top, zoom.left, zoom.top + ph - 1, zoom.left + pw - 1)
         self.scale_caption.setText(
-            f"Colours: one scale for all {count} maps of {site.source_stage} ({levels[0]:.2f} to {levels[1]:.2f})"
-            if shared else f"Colours: this map's own scale ({levels[0]:.2f} to {levels[1]:.2f})")
+            translate("PoolZoomPanel", "Colours: one scale for all {count} maps of {stage} ({lo:.2f} to {hi:.2f})")
+            .format(count=count, stage=site.source_stage, lo=levels[0], hi=levels[1]) if shared else
+            translate("PoolZoomPanel", "Colours: this map's own scale ({lo:.2f} to {hi:.2f})")
+            .format(lo=levels[0], hi=levels[1]))
         rows, cols = zoom.pooled.shape
         self.patch_grid.set_values(zoom.patch, tinted(zoom.window_index), zoom.winner_cells)
         self.pooled_grid.set_values(zoom.pooled, tinted(np.arange(rows * cols).reshape(rows, cols)))
-        self.patch_caption.setText(f"{ph}×{pw} patch from row {zoom.top + 1}, column {zoom.left + 1}\n"
-                                   "(counted from 1, top-left)")
-        self.pooled_caption.setText(f"{'max' if zoom.mode == 'max' else 'mean'} → {rows}×{cols}")
+        self.patch_caption.setText(translate(
+            "PoolZoomPanel", "{h}×{w} patch from row {row}, column {col}\n(counted from 1, top-left)").format(
+            h=ph, w=pw, row=zoom.top + 1, col=zoom.left + 1))
+        pooled = (translate("PoolZoomPanel", "max → {rows}×{cols}") if zoom.mode == "max"
+                  else translate("PoolZoomPanel", "mean → {rows}×{cols}"))
+        self.pooled_caption.setText(pooled.format(rows=rows, cols=cols))
         k = "×".join(str(n) for n in site.spec.kernel)
-        smaller = f"the map becomes {site.spec.stride[0]}× smaller in each direction"
         if zoom.mode == "max":
-            self.explanation.setText(
-                f"Each coloured {k} window keeps only its largest value (framed), and {smaller}. A feature "
-                "that moves but stays inside its window gives the same pooled value; a move into the next "
-                "window changes it.")
+            self.explanation.setText(translate(
+                "PoolZoomPanel", "Each coloured {k} window keeps only its largest value (framed), and the map becomes "
+                "{s}× smaller in each direction. A feature that moves but stays inside its window gives the same "
+                "pooled value; a move into the next window changes it.").format(k=k, s=site.spec.stride[0]))
         else:
-            self.explanation.setText(f"Each coloured {k} window is replaced by the mean of its values, and "
-                                     f"{smaller}; any change inside a window changes its mean.")
+            self.explanation.setText(translate(
+                "PoolZoomPanel", "Each coloured {k} window is replaced by the mean of its values, and the map becomes "
+                "{s}× smaller in each direction; any change inside a window changes its mean.").format(
+                k=k, s=site.spec.stride[0]))

@@ -15,17 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cnnviz.jobs import Job, check
 from ui.canvas import DrawingCanvas
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from cnnviz.data import MnistData
     from cnnviz.store import Outcome
 
-LOADING_TEXT = "Loading the network… You can start drawing a digit now."
+LOADING_TEXT = QT_TRANSLATE_NOOP("StartupPage", "Loading the network… You can start drawing a digit now.")
 COLUMN_WIDTH = 320  # px, the Draw tab's input column
 
 
@@ -63,9 +64,9 @@ class StartupPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = DrawingCanvas()  # sized by its column, not by itself: the Draw tab will lay it out anew
-        self.label = QLabel(LOADING_TEXT)
+        self.label = QLabel(translate("StartupPage", LOADING_TEXT))
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Start-up status")
+        self.label.setAccessibleName(translate("StartupPage", "Start-up status"))
         column = QWidget()
         column.setFixedSize(COLUMN_WIDTH, COLUMN_WIDTH + 60)  # where the Draw tab's canvas will be, about
         inner = QVBoxLayout(column)

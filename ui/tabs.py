@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PyQt6.QtWidgets import QWidget
 
+from ui.i18n import translate
 from ui.preferences import Preferences
 
 if TYPE_CHECKING:
@@ -53,9 +54,12 @@ def tab_builders(state: AppState, prefs: Preferences, canvas: DrawingCanvas | No
 
         return ZooTab(state, prefs)
 
-    return [("draw", "Draw && explore", draw), ("filters", "Filters", filters),
-            ("sandbox", "Kernel sandbox", sandbox), ("explain", "Explain", explain),
-            ("lab", "Training lab", lab), ("zoo", "Model zoo", zoo)]
+    return [("draw", translate("Tabs", "Draw && explore"), draw),
+            ("filters", translate("Tabs", "Filters"), filters),
+            ("sandbox", translate("Tabs", "Kernel sandbox"), sandbox),
+            ("explain", translate("Tabs", "Explain"), explain),
+            ("lab", translate("Tabs", "Training lab"), lab),
+            ("zoo", translate("Tabs", "Model zoo"), zoo)]
 
 
 def create_tabs(state: AppState, prefs: Preferences,

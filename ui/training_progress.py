@@ -6,6 +6,7 @@ from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from cnnviz.training import BatchMetrics
+from ui.i18n import translate
 
 
 def format_eta(seconds: float) -> str:
@@ -24,7 +25,8 @@ class TrainingProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setMinimumWidth(180)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("TrainingProgress", "Cancel"))
+        self.cancel_button.setToolTip(translate("TrainingProgress", "Stop the training; the model you had stays open"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
@@ -42,7 +44,7 @@ class TrainingProgress(QWidget):
         done = ((m.epoch - 1) + m.progress) / self._epochs
         self.bar.setValue(int(done * 1000))
         eta = m.elapsed_s / done - m.elapsed_s if done > 0 else 0.0
-        self.label.setText(
-            f"epoch {m.epoch}/{self._epochs} · batch {m.batch}/{m.batches_per_epoch} · "
-            f"loss {m.loss:.3f} · acc {m.accuracy:.0%} · ETA {format_eta(eta)}"
-        )
+        self.label.setText(translate(
+            "TrainingProgress", "epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss:.3f} · acc {acc:.0%} · "
+            "ETA {eta}").format(epoch=m.epoch, epochs=self._epochs, batch=m.batch, batches=m.batches_per_epoch,
+                                loss=m.loss, acc=m.accuracy, eta=format_eta(eta)))

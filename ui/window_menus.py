@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PyQt6.QtCore import QT_TRANSLATE_NOOP
 from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
 from PyQt6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -19,16 +20,18 @@ if TYPE_CHECKING:
     from ui.preferences import Preferences
     from ui.state import AppState
 
-ATTRIBUTION = (
+ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "WindowMenus",
     "The MNIST database of handwritten digits, by Yann LeCun, Corinna Cortes and Christopher J.C. "
     "Burges; 60,000 training and 10,000 test images. Licensed under Creative Commons "
     "Attribution-Share Alike 3.0. Shipped with cnnviz in resources/mnist (see its README.md)."
 )
 # every format File → Open reads (told apart by content, so "All files" works too)
-MODEL_FILTER = ("Model files (*.pt *.pth *.onnx *.pt2);;cnnviz checkpoints (*.pt);;ONNX models (*.onnx);;"
-                "TorchScript archives (*.pt *.pth);;torch.export programs (*.pt2);;All files (*)")
-MAP_SCALE_CHOICES = (("stage", "One colour scale per &stage (compare maps)"),
-                     ("map", "Each &map on its own scale (see detail)"))
+MODEL_FILTER = QT_TRANSLATE_NOOP(
+    "WindowMenus", "Model files (*.pt *.pth *.onnx *.pt2);;cnnviz checkpoints (*.pt);;ONNX models (*.onnx);;"
+    "TorchScript archives (*.pt *.pth);;torch.export programs (*.pt2);;All files (*)")
+MAP_SCALE_CHOICES = (("stage", QT_TRANSLATE_NOOP("WindowMenus", "One colour scale per &stage (compare maps)")),
+                     ("map", QT_TRANSLATE_NOOP("WindowMenus", "Each &map on its own scale (see detail)")))
 
 
 class WindowMenus(QMainWindow):
@@ -55,49 +58,56 @@ class WindowMenus(QMainWindow):
     def _create_menus(self) -> None:
         menubar = self.menuBar()
         assert menubar is not None
-        file_menu = menubar.addMenu("&File")
+        file_menu = menubar.addMenu(translate("WindowMenus", "&File"))
         assert file_menu is not None
-        self.open_action = self._action(file_menu, "&Open model…", self.open_model_dialog,
-                                        QKeySequence.StandardKey.Open)
-        self.save_action = self._action(file_menu, "&Save model as…", self.save_model_dialog,
-                                        QKeySequence.StandardKey.Save)
-        self.export_onnx_action = self._action(file_menu, "Export model as O&NNX…", self.export_onnx_dialog)
-        self.open_data_action = self._action(file_menu, "Open &data folder…", self.open_data_folder_dialog)
-        self.data_sets_menu = file_menu.addMenu("Open a &fetched data set")
+        self.open_action = self._action(file_menu, translate("WindowMenus", "&Open model…"),
+                                        self.open_model_dialog, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(file_menu, translate("WindowMenus", "&Save model as…"),
+                                        self.save_model_dialog, QKeySequence.StandardKey.Save)
+        self.export_onnx_action = self._action(file_menu, translate("WindowMenus", "Export model as O&NNX…"),
+                                               self.export_onnx_dialog)
+        self.open_data_action = self._action(file_menu, translate("WindowMenus", "Open &data folder…"),
+                                             self.open_data_folder_dialog)
+        self.data_sets_menu = file_menu.addMenu(translate("WindowMenus", "Open a &fetched data set"))
         assert self.data_sets_menu is not None
         self.data_sets_menu.aboutToShow.connect(self.list_data_sets)  # what `cnnviz data fetch` registered
         data_sets_action = self.data_sets_menu.menuAction()
         assert data_sets_action is not None
-        self.retrain_action = self._action(file_menu, "&Retrain explorer CNN", self.train_default_model)
-        self.open_image_action = self._action(file_menu, "Open &image of a digit…", self.open_image_dialog, "Ctrl+I")
+        self.retrain_action = self._action(file_menu, translate("WindowMenus", "&Retrain explorer CNN"),
+                                           self.train_default_model)
+        self.open_image_action = self._action(file_menu, translate("WindowMenus", "Open &image of a digit…"),
+                                              self.open_image_dialog, "Ctrl+I")
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export view as PNG…", self.export_view_dialog, "Ctrl+E")
+        self.export_action = self._action(file_menu, translate("WindowMenus", "&Export view as PNG…"),
+                                          self.export_view_dialog, "Ctrl+E")
         file_menu.addSeparator()
-        help_menu = QMenu("&Help", self)
+        help_menu = QMenu(translate("WindowMenus", "&Help"), self)
         self.lesson_hub = LessonHub(self)  # lessons, worksheet, glossary, shortcuts (ui/lessons/hub.py)
         lesson_actions = self.lesson_hub.add_actions(file_menu, help_menu)
         file_menu.addSeparator()
         self._needs_state = [self.open_action, self.save_action, self.export_onnx_action, self.open_data_action,
                              self.retrain_action, self.open_image_action, self.export_action, data_sets_action,
                              *lesson_actions]  # off while the start-up job runs
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, translate("WindowMenus", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        view_menu = menubar.addMenu("&View")
+        view_menu = menubar.addMenu(translate("WindowMenus", "&View"))
         assert view_menu is not None
         self.view_menu = view_menu
         self._tabs_end = self.view_menu.addSeparator()  # the tabs' entries go above it once they are built
         theme_group = QActionGroup(self)
-        self.light_action = self._action(self.view_menu, "&Light palette", lambda: self.set_dark(False))
-        self.dark_action = self._action(self.view_menu, "&Dark palette", lambda: self.set_dark(True))
+        self.light_action = self._action(self.view_menu, translate("WindowMenus", "&Light palette"),
+                                         lambda: self.set_dark(False))
+        self.dark_action = self._action(self.view_menu, translate("WindowMenus", "&Dark palette"),
+                                        lambda: self.set_dark(True))
         for action in (self.light_action, self.dark_action):
             action.setCheckable(True)
             theme_group.addAction(action)
         self.view_menu.addSeparator()
-        scale_menu = self.view_menu.addMenu("Feature-map &colour scale")
+        scale_menu = self.view_menu.addMenu(translate("WindowMenus", "Feature-map &colour scale"))
         scale_group = QActionGroup(self)
         self.scale_actions: dict[str, QAction] = {}
         for scale, text in MAP_SCALE_CHOICES:
-            action = self._action(scale_menu, text, self._set_map_scale(scale))
+            action = self._action(scale_menu, translate("WindowMenus", text), self._set_map_scale(scale))
             action.setCheckable(True)
             action.setChecked(scale == self.prefs.view.map_scale)
             scale_group.addAction(action)
@@ -106,8 +116,8 @@ class WindowMenus(QMainWindow):
 
         menubar.addMenu(help_menu)
         help_menu.addSeparator()
-        self._action(help_menu, "&About cnnviz", self.show_about)
-        self._action(help_menu, "About the &MNIST data", self.show_attribution)
+        self._action(help_menu, translate("WindowMenus", "&About cnnviz"), self.show_about)
+        self._action(help_menu, translate("WindowMenus", "About the &MNIST data"), self.show_attribution)
 
     def _create_language_menu(self) -> None:
         """View → Language: each language by its own name; the choice is saved and used from the next start."""
@@ -156,32 +166,39 @@ class WindowMenus(QMainWindow):
         return choose
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About cnnviz",
-                          "<b>cnnviz</b> — draw a digit and watch a convolutional neural network "
-                          "classify it, stage by stage.<br><br>" + ATTRIBUTION)
+        about = translate("WindowMenus", "<b>cnnviz</b> — draw a digit and watch a convolutional neural network "
+                                         "classify it, stage by stage.")
+        QMessageBox.about(self, translate("WindowMenus", "About cnnviz"),
+                          about + "<br><br>" + translate("WindowMenus", ATTRIBUTION))
 
     def show_attribution(self) -> None:
-        QMessageBox.information(self, "The MNIST data", f"{ATTRIBUTION}\n\nFiles: {BUNDLED_MNIST_DIR}")
+        files = translate("WindowMenus", "Files: {folder}").format(folder=BUNDLED_MNIST_DIR)
+        QMessageBox.information(self, translate("WindowMenus", "The MNIST data"),
+                                translate("WindowMenus", ATTRIBUTION) + "\n\n" + files)
 
     # -- the dialogs behind the File menu --------------------------------------------------------
     def open_model_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open model", "", MODEL_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, translate("WindowMenus", "Open model"), "",
+                                              translate("WindowMenus", MODEL_FILTER))
         if name:
             self.open_model(Path(name))
 
     def save_model_dialog(self) -> None:
-        path = ask_save_path(self, "Save model", "model.pt", "cnnviz checkpoints (*.pt)")
+        path = ask_save_path(self, translate("WindowMenus", "Save model"), "model.pt",
+                             translate("WindowMenus", "cnnviz checkpoints (*.pt)"))
         if path is not None:
             self.save_model(path)
 
     def export_onnx_dialog(self) -> None:
-        path = ask_save_path(self, "Export model as ONNX", "model.onnx", "ONNX models (*.onnx)")
+        path = ask_save_path(self, translate("WindowMenus", "Export model as ONNX"), "model.onnx",
+                             translate("WindowMenus", "ONNX models (*.onnx)"))
         if path is not None:
             self.models.export_onnx(path)
 
     def open_data_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Open a data set: an image folder (one subfolder per class), CIFAR binary or MNIST format")
+            self, translate("WindowMenus",
+                            "Open a data set: an image folder (one subfolder per class), CIFAR binary or MNIST format"))
         if folder:
             self.open_data_folder(Path(folder))
 
@@ -195,13 +212,14 @@ class WindowMenus(QMainWindow):
         menu = self.data_sets_menu
         assert menu is not None
         menu.clear()
-        entries = [("MNIST (bundled)", BUNDLED_MNIST_DIR)]
+        entries = [(translate("WindowMenus", "MNIST (bundled)"), BUNDLED_MNIST_DIR)]
         entries += [(str(e.get("title") or e.get("name")), Path(str(e["path"]))) for e in fetched_sets()]
         for title, path in entries:
             self._action(menu, title, self._open_data(path))
         if len(entries) == 1:
-            hint = self._action(menu, "(fetch more: cnnviz data fetch cifar10 | cifar100 | fashion-mnist | kmnist)",
-                                lambda: None)
+            more = translate("WindowMenus",
+                             "(fetch more: cnnviz data fetch cifar10 | cifar100 | fashion-mnist | kmnist)")
+            hint = self._action(menu, more, lambda: None)
             hint.setEnabled(False)
 
     # -- images and export ------------------------------------------------------------------------
@@ -216,6 +234,6 @@ class WindowMenus(QMainWindow):
         return save_png(widget, path)
 
     def export_view_dialog(self) -> None:
-        path = ask_save_path(self, "Export view as PNG", "cnnviz.png")
+        path = ask_save_path(self, translate("WindowMenus", "Export view as PNG"), "cnnviz.png")
         if path is not None and not self.export_view(path):
-            self.show_error(f"Could not write {path}")
+            self.show_error(translate("WindowMenus", "Could not write {path}").format(path=path))

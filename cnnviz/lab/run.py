@@ -114,15 +114,22 @@ class ComparisonResult:
 BatchCallback = Callable[[ModelBatchMetrics], None]
 EpochCallback = Callable[[ModelEpochMetrics], None]
 RestartCallback = Callable[[str, str], None]  # (model key, notice): drop that model's curves, it starts again
+# (model key, epoch, the model): epoch 0 before training, then after each tested epoch; copy what you keep
+SnapshotCallback = Callable[[str, int, StagedNet], None]
+
+
+def comparison_test_indices(config: ComparisonConfig, data: MnistData) -> np.ndarray:
+    """Which of ``data``'s test digits a comparison tests on (all of them, or a seeded stratified subset)."""
+    if config.test_samples is None or config.test_samples >= len(data.test_labels):
+        return np.arange(len(data.test_labels))
+    return stratified_subset(data.test_labels, config.test_samples, config.seed)
 
 
 def comparison_data(config: ComparisonConfig, data: MnistData) -> tuple[TensorData, TensorData]:
     """The seeded stratified training subset and the test digits both models see."""
     train_idx = stratified_subset(data.train_labels, config.train_samples, config.seed)
     train = TensorData.from_arrays(data.train_images[train_idx], data.train_labels[train_idx], data.spec)
-    if config.test_samples is None or config.test_samples >= len(data.test_labels):
-        return train, TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
-    test_idx = stratified_subset(data.test_labels, config.test_samples, config.seed)
+    test_idx = comparison_test_indices(config, data)
     return train, TensorData.from_arrays(data.test_images[test_idx], data.test_labels[test_idx], data.spec)
 
 
@@ -192,6 +199,7 @@ class _Job:
     on_epoch: EpochCallback | None
     should_stop: Callable[[], bool]
     on_restart: RestartCallback | None = None
+    on_snapshot: SnapshotCallback | None = None
 
 
 def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) -> ModelRun:
@@ -216,6 +224,8 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
         test_loss, test_accuracy = scores
         tested = replace(m, test_loss=test_loss, test_accuracy=test_accuracy)
         run.history.append(tested)
+        if job.on_snapshot is not None:
+            job.on_snapshot(key, m.epoch, model)
         if job.on_epoch is not None:
             job.on_epoch(ModelEpochMetrics(**vars(tested), model=key,
                                            filters=first_layer_filters(model) if has_filters else None))
@@ -231,6 +241,8 @@ def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) 
         if job.on_restart is not None:
             job.on_restart(key, notice)
 
+    if job.on_snapshot is not None:
+        job.on_snapshot(key, 0, model)  # the untrained start
     result = Trainer(model, train_config, batch_done, epoch_done, job.should_stop, restarted).fit(job.train)
     run.cancelled, run.train_time_s = result.cancelled, result.elapsed_s
     run.device, run.notices = result.device, list(result.notices)
@@ -250,11 +262,13 @@ def run_comparison(
     on_epoch: EpochCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_restart: RestartCallback | None = None,
+    on_snapshot: SnapshotCallback | None = None,
 ) -> ComparisonResult:
     """Train both models from scratch on the same digits; callbacks may come from two threads at once.
 
     ``should_stop`` is checked before every batch of either model. ``on_restart(key, notice)`` says a
-    model's GPU ran out of memory and it starts again on the CPU (its curves so far are void). Raises
+    model's GPU ran out of memory and it starts again on the CPU (its curves so far are void).
+    ``on_snapshot(key, epoch, model)`` sees each model untrained (epoch 0) and after every tested epoch. Raises
     ``ValueError`` for a bad configuration before any work starts.
     """
     config.check(data)
@@ -267,7 +281,8 @@ def run_comparison(
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=parts - 1) if parts > 1 else contextlib.nullcontext() as pool:
         stop = should_stop or (lambda: False)
-        job = _Job(config, train, SplitEvaluator(test, parts, pool, stop), on_batch, on_epoch, stop, on_restart)
+        job = _Job(config, train, SplitEvaluator(test, parts, pool, stop), on_batch, on_epoch, stop, on_restart,
+                   on_snapshot)
         if config.mode == "concurrent":
             fc_run, cnn_run = _train_concurrently(job, fc, cnn)
         else:

@@ -4,17 +4,20 @@ Nothing is canned: each question is generated from the current model and input (
 a real pooling window, the real prediction, the digit's own edge maps, a real layer's parameter count),
 so its answer is whatever the network computes now. ``check`` accepts a typed number within the question's
 tolerance, or the index of the right choice; ``Score`` counts one session's answers.
+
+Every sentence is a ``Wording``: a fixed English template and the values it is filled with, so the UI can
+translate the template before filling it (``tools/i18n.py`` collects the templates from this file).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from torch import nn
 
 from cnnviz.explain import dot_product_stages, explain_cell
-from cnnviz.format import cell_text, format_probability
+from cnnviz.format import format_probability
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, apply_filter, pool_spec, pool_window
 from cnnviz.models.staged import StagedNet, count_parameters
 
@@ -23,18 +26,39 @@ DIAGONAL = np.array([[0, 1, 2], [-1, 0, 1], [-2, -1, 0]], dtype=np.float32)
 RELATIVE_TOLERANCE = 0.1  # a guessed cell value within 10% (or 0.05) counts: it is a prediction, not a sum by hand
 ABSOLUTE_TOLERANCE = 0.05
 CLEAR_WIN = 0.01  # a pooling window is asked about only when its largest value beats the next by this (as shown)
+MAP_CHOICES = ("Map A", "Map B", "Map C")  # the pictures of the vertical-edge question
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A sentence: ``template`` (a literal, with ``{name}`` fields) and the ``values`` that fill it."""
+
+    template: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def fill(self, template: str | None = None) -> str:
+        """The sentence, from ``template`` (a translation of this one) or the English one."""
+        return (self.template if template is None else template).format(**self.values)
 
 
 @dataclass(frozen=True)
 class Question:
     kind: str
-    prompt: str
+    wording: Wording  # the question
     answer: float  # the number, or the index of the right choice
-    explanation: str  # shown after the answer, with the arithmetic
+    reasoning: Wording  # shown after the answer, with the arithmetic
     choices: tuple[str, ...] = ()  # empty: the learner types a number
     tolerance: float = 0.0
     pictures: tuple[np.ndarray, ...] = ()  # one (H, W) map per choice, when the choices are pictures
     cell: tuple[str, int, int, int] | None = None  # the cell Behind a number shows when revealing
+
+    @property
+    def prompt(self) -> str:
+        return self.wording.fill()
+
+    @property
+    def explanation(self) -> str:
+        return self.reasoning.fill()
 
     def check(self, given: float) -> bool:
         if self.choices:
@@ -57,8 +81,14 @@ class Score:
         return Score(self.asked + 1, self.right + int(correct))
 
     @property
+    def wording(self) -> Wording:
+        if not self.asked:
+            return Wording("No answers yet this session")
+        return Wording("{right} of {asked} right this session", {"right": self.right, "asked": self.asked})
+
+    @property
     def text(self) -> str:
-        return f"{self.right} of {self.asked} right this session" if self.asked else "No answers yet this session"
+        return self.wording.fill()
 
 
 class NoQuestion(ValueError):
@@ -79,14 +109,20 @@ def cell_value_question(model: StagedNet, cap: Capture, rng: np.random.Generator
     channel, row, col = (active[rng.integers(len(active))] if len(active) else
                          np.array([rng.integers(s) for s in fmap.shape]))
     dp = explain_cell(model, cap, stage, int(channel), int(row), int(col))
-    act = f", then {dp.activation} gives {dp.result:.2f}" if dp.activation else ""
+    sums = {"count": dp.window.size, "sum": float(dp.products.sum()), "bias": dp.bias, "pre": dp.pre_activation,
+            "activation": dp.activation, "result": dp.result}
     return Question(
         "cell_value",
-        f"What value will map {channel + 1} of {stage} have at {cell_text(int(row), int(col))}? "
-        f"Look at the input under its window and at the filter, then guess (within {RELATIVE_TOLERANCE:.0%} counts).",
+        Wording("What value will map {map} of {stage} have at row {row}, column {col}? Look at the input under its "
+                "window and at the filter, then guess (within {tolerance:.0%} counts).",
+                {"map": channel + 1, "stage": stage, "row": int(row) + 1, "col": int(col) + 1,
+                 "tolerance": RELATIVE_TOLERANCE}),
         dp.result,
-        f"It is {dp.window.size} products of input × weight added up: {dp.products.sum():.2f}; plus the bias "
-        f"{dp.bias:.2f} makes {dp.pre_activation:.2f}{act}. Behind a number shows every product.",
+        Wording("It is {count} products of input × weight added up: {sum:.2f}; plus the bias {bias:.2f} makes "
+                "{pre:.2f}, then {activation} gives {result:.2f}. Behind a number shows every product.", sums)
+        if dp.activation else
+        Wording("It is {count} products of input × weight added up: {sum:.2f}; plus the bias {bias:.2f} makes "
+                "{pre:.2f}. Behind a number shows every product.", sums),
         tolerance=max(RELATIVE_TOLERANCE * abs(dp.result), ABSOLUTE_TOLERANCE),
         cell=(stage, int(channel), int(row), int(col)),
     )
@@ -115,11 +151,14 @@ def pool_question(model: StagedNet, cap: Capture, rng: np.random.Generator, stag
     winner = int(np.ravel_multi_index(window.winner, window.values.shape))
     return Question(
         "pool_winner",
-        f"{stage} keeps one value of each {spec.kernel[0]}×{spec.kernel[1]} window of map {channel + 1}. The window "
-        f"from {cell_text(window.top, window.left)} holds the values below: which one survives?",
+        Wording("{stage} keeps one value of each {kh}×{kw} window of map {map}. The window from row {row}, column "
+                "{col} holds the values below: which one survives?",
+                {"stage": stage, "kh": spec.kernel[0], "kw": spec.kernel[1], "map": channel + 1,
+                 "row": window.top + 1, "col": window.left + 1}),
         winner,
-        f"Max pooling keeps the largest value, {window.result:.2f}, and drops the other {values.size - 1}; "
-        "the map gets smaller but the strongest response in each window is kept.",
+        Wording("Max pooling keeps the largest value, {value:.2f}, and drops the other {dropped}; the map gets "
+                "smaller but the strongest response in each window is kept.",
+                {"value": window.result, "dropped": values.size - 1}),
         choices=tuple(f"{v:.2f}" for v in values),
     )
 
@@ -129,11 +168,12 @@ def prediction_question(model: StagedNet, cap: Capture, class_names: tuple[str, 
     first, second = int(order[0]), int(order[1])
     return Question(
         "prediction",
-        f"Which class will {model.arch} pick for this digit?",
+        Wording("Which class will {model} pick for this digit?", {"model": model.arch}),
         first,
-        f"It picks {class_names[first]} with {format_probability(float(cap.probabilities[first]))}; the runner-up is "
-        f"{class_names[second]} with {format_probability(float(cap.probabilities[second]))}. The softmax turns "
-        "the last layer's scores (logits) into these probabilities.",
+        Wording("It picks {first} with {p_first}; the runner-up is {second} with {p_second}. The softmax turns the "
+                "last layer's scores (logits) into these probabilities.",
+                {"first": class_names[first], "p_first": format_probability(float(cap.probabilities[first])),
+                 "second": class_names[second], "p_second": format_probability(float(cap.probabilities[second]))}),
         choices=tuple(class_names),
     )
 
@@ -147,12 +187,12 @@ def edge_question(cap: Capture, rng: np.random.Generator) -> Question:
     right = kinds.index("vertical")
     return Question(
         "vertical_edge",
-        "These three maps are this digit filtered by a vertical-edge, a horizontal-edge and a diagonal-edge "
-        "filter. Which one came from the vertical-edge filter?",
+        Wording("These three maps are this digit filtered by a vertical-edge, a horizontal-edge and a diagonal-edge "
+                "filter. Which one came from the vertical-edge filter?"),
         right,
-        "The vertical-edge filter subtracts the column left of each pixel from the column "
-        "right of it, so it responds (red or blue) along upright strokes and stays near 0 along flat ones.",
-        choices=tuple(f"Map {'ABC'[i]}" for i in range(len(maps))),
+        Wording("The vertical-edge filter subtracts the column left of each pixel from the column right of it, so it "
+                "responds (red or blue) along upright strokes and stays near 0 along flat ones."),
+        choices=MAP_CHOICES[:len(maps)],
         pictures=maps,
     )
 
@@ -169,21 +209,31 @@ def parameters_question(model: StagedNet, rng: np.random.Generator, stage: str |
     if conv is not None and total == count_parameters(conv):
         kh, kw = conv.kernel_size
         groups = conv.in_channels // conv.groups
-        maps = f"{conv.in_channels} input map" + ("s" if conv.in_channels != 1 else "")
-        how = (f"{conv.out_channels} filters × {groups} input map{'s' if groups != 1 else ''} × {kh}×{kw} weights = "
-               f"{conv.out_channels * groups * kh * kw:,}, plus {conv.out_channels if conv.bias is not None else 0} "
-               f"biases: {total:,}. The same filter slides over every position, so the map size does not count.")
-        shape = f"a convolution of {conv.out_channels} {kh}×{kw} filters on {maps}"
+        values = {"stage": stage, "filters": conv.out_channels, "groups": groups, "inputs": conv.in_channels,
+                  "kh": kh, "kw": kw, "weights": conv.out_channels * groups * kh * kw,
+                  "biases": conv.out_channels if conv.bias is not None else 0, "total": total}
+        ask = (Wording("How many parameters (weights and biases) does {stage}, a convolution of {filters} {kh}×{kw} "
+                       "filters on 1 input map, have?", values) if conv.in_channels == 1 else
+               Wording("How many parameters (weights and biases) does {stage}, a convolution of {filters} {kh}×{kw} "
+                       "filters on {inputs} input maps, have?", values))
+        how = (Wording("{filters} filters × 1 input map × {kh}×{kw} weights = {weights:,}, plus {biases} biases: "
+                       "{total:,}. The same filter slides over every position, so the map size does not count.",
+                       values) if groups == 1 else
+               Wording("{filters} filters × {groups} input maps × {kh}×{kw} weights = {weights:,}, plus {biases} "
+                       "biases: {total:,}. The same filter slides over every position, so the map size does not "
+                       "count.", values))
     elif linear is not None and total == count_parameters(linear):
-        how = (f"{linear.in_features:,} inputs × {linear.out_features:,} outputs = "
-               f"{linear.in_features * linear.out_features:,} weights, plus {linear.out_features:,} biases: {total:,}. "
-               "Every input is wired to every output.")
-        shape = f"a fully connected layer from {linear.in_features:,} inputs to {linear.out_features:,} outputs"
+        values = {"stage": stage, "inputs": linear.in_features, "outputs": linear.out_features,
+                  "weights": linear.in_features * linear.out_features, "total": total}
+        ask = Wording("How many parameters (weights and biases) does {stage}, a fully connected layer from {inputs:,} "
+                      "inputs to {outputs:,} outputs, have?", values)
+        how = Wording("{inputs:,} inputs × {outputs:,} outputs = {weights:,} weights, plus {outputs:,} biases: "
+                      "{total:,}. Every input is wired to every output.", values)
     else:
-        how = f"Adding up every weight and bias of its layers gives {total:,}."
-        shape = "a block of several layers"
-    return Question("parameters", f"How many parameters (weights and biases) does {stage}, {shape}, have?",
-                    total, how)
+        ask = Wording("How many parameters (weights and biases) does {stage}, a block of several layers, have?",
+                      {"stage": stage})
+        how = Wording("Adding up every weight and bias of its layers gives {total:,}.", {"total": total})
+    return Question("parameters", ask, total, how)
 
 
 def make_question(kind: str, model: StagedNet, cap: Capture, class_names: tuple[str, ...], rng: np.random.Generator,

@@ -7,7 +7,7 @@ through ``AppState.set_ablation``, so the prediction and every later stage follo
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,19 +18,33 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.features.ablation import ChannelRanking, ablatable_stages, describe_ablation, off_in, rank_channels
+from cnnviz.features.ablation import Ablation, ChannelRanking, ablatable_stages, off_in, rank_channels
 from cnnviz.format import format_probability
 from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.tables import fill_table, make_table
 
-COLUMNS = ("Map", "On/off", "P(predicted) without it", "Drop", "Then predicts")
-ABLATION_HELP = ("Which maps matter for this digit: each map of the stage is switched off on its own (set to 0) "
-                 "and the network run again. Tick a map to switch it off while you draw.")
+COLUMNS = (QT_TRANSLATE_NOOP("AblationPanel", "Map"), QT_TRANSLATE_NOOP("AblationPanel", "On/off"),
+           QT_TRANSLATE_NOOP("AblationPanel", "P(predicted) without it"), QT_TRANSLATE_NOOP("AblationPanel", "Drop"),
+           QT_TRANSLATE_NOOP("AblationPanel", "Then predicts"))
+
+
+def describe_switched_off(ablation: Ablation) -> str:
+    """"Switched off: conv1 map 3; conv2 maps 1, 5." (maps counted from 1), or that every map is on: the core's
+    ``describe_ablation`` in the interface's language."""
+    stages = sorted({stage for stage, _ in ablation})
+    if not stages:
+        return translate("AblationPanel", "Every map is on.")
+    parts = [(translate("AblationPanel", "{stage} maps {which}") if len(off) > 1 else
+              translate("AblationPanel", "{stage} map {which}")).format(stage=stage,
+                                                                        which=", ".join(str(c + 1) for c in off))
+             for stage in stages if (off := off_in(ablation, stage))]
+    return translate("AblationPanel", "Switched off: {parts}.").format(parts="; ".join(parts))
 
 
 class AblationPanel(QWidget):
@@ -43,26 +57,35 @@ class AblationPanel(QWidget):
         self.tasks = TaskRunner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.help = QLabel(ABLATION_HELP)
+        self.help = QLabel(translate("AblationPanel", "Which maps matter for this digit: each map of the stage is "
+                                     "switched off on its own (set to 0) and the network run again. Tick a map to "
+                                     "switch it off while you draw."))
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Stage:"))
+        row.addWidget(QLabel(translate("AblationPanel", "Stage:")))
         self.stage_combo = QComboBox()
-        self.stage_combo.setToolTip("The stage whose maps are ranked and can be switched off")
+        self.stage_combo.setAccessibleName(translate("AblationPanel", "Stage"))
+        self.stage_combo.setToolTip(translate("AblationPanel", "The stage whose maps are ranked and can be switched "
+                                              "off"))
         row.addWidget(self.stage_combo, 1)
-        self.restore_button = QPushButton("Switch all back on")
-        self.restore_button.setToolTip("Switch every map of every stage back on")
+        self.restore_button = QPushButton(translate("AblationPanel", "Switch all back on"))
+        self.restore_button.setToolTip(translate("AblationPanel", "Switch every map of every stage back on"))
         row.addWidget(self.restore_button)
         layout.addLayout(row)
-        self.enlarged_button = QPushButton("Switch the enlarged map off")
-        self.enlarged_button.setToolTip("Enlarge one map of a convolution (click it) to switch it off or on here")
+        self.enlarged_button = QPushButton(translate("AblationPanel", "Switch the enlarged map off"))
+        self.enlarged_button.setToolTip(translate("AblationPanel", "Enlarge one map of a convolution (click it) to "
+                                                  "switch it off or on here"))
         self.enlarged_button.setEnabled(False)
         layout.addWidget(self.enlarged_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = make_table(COLUMNS, stretch=2)
+        self.table = make_table([translate("AblationPanel", c) for c in COLUMNS], stretch=2)
+        self.table.setAccessibleName(translate("AblationPanel", "Maps ranked by how much they matter"))
+        self.table.setAccessibleDescription(translate(
+            "AblationPanel", "One row per map: the probability of the predicted class without it, the drop, and "
+            "what the network then predicts; tick a map to switch it off."))
         layout.addWidget(self.table, 1)
 
         self.stage_combo.currentTextChanged.connect(lambda _: self.update_ranking())
@@ -94,11 +117,13 @@ class AblationPanel(QWidget):
         """The pipeline enlarged map ``channel`` of ``stage`` (or none): offer to switch it off or on."""
         if stage is None or channel is None or self.stage_combo.findText(stage) < 0:
             self.enlarged_button.setEnabled(False)
-            self.enlarged_button.setText("Switch the enlarged map off")
+            self.enlarged_button.setText(translate("AblationPanel", "Switch the enlarged map off"))
             return
         off = (stage, channel) in self.state.ablation
         self.enlarged_button.setEnabled(True)
-        self.enlarged_button.setText(f"Switch {stage} map {channel + 1} {'back on' if off else 'off'}")
+        text = (translate("AblationPanel", "Switch {stage} map {n} back on") if off
+                else translate("AblationPanel", "Switch {stage} map {n} off"))
+        self.enlarged_button.setText(text.format(stage=stage, n=channel + 1))
 
     def restore_all(self) -> None:
         self.state.set_ablation(frozenset())
@@ -117,7 +142,7 @@ class AblationPanel(QWidget):
         self.update_ranking()
 
     def _show_ablation(self) -> None:
-        self.summary.setText(describe_ablation(self.state.ablation))
+        self.summary.setText(describe_switched_off(self.state.ablation))
         self.restore_button.setEnabled(bool(self.state.ablation))
         self._fill()
 
@@ -149,24 +174,27 @@ class AblationPanel(QWidget):
         count = len(capture.probabilities) if capture is not None else int(ranking.predictions.max()) + 1
         names = class_labels(meta.class_names if meta is not None else None, count)  # the model's classes
         off = set(off_in(self.state.ablation, ranking.stage))
+        switched_off = translate("AblationPanel", "switched off")
         order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last
         rows = [[f"{c + 1}", "", format_probability(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
-                 names[int(ranking.predictions[c])]] if c not in off else [f"{c + 1}", "", "switched off", "", ""]
+                 names[int(ranking.predictions[c])]] if c not in off else [f"{c + 1}", "", switched_off, "", ""]
                 for c in order]
         self.table.blockSignals(True)
         fill_table(self.table, rows, numeric={0, 2, 3})
         for r, c in enumerate(order):
             # in words too: an unticked box hardly shows in the dark palette (screenshots, 2026-12-02)
-            item = QTableWidgetItem("off" if c in off else "on")
+            item = QTableWidgetItem(translate("AblationPanel", "off") if c in off else translate("AblationPanel", "on"))
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked if c in off else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, c)
-            item.setToolTip(f"Switch map {c + 1} of {ranking.stage} {'back on' if c in off else 'off'}")
+            tip = (translate("AblationPanel", "Switch map {n} of {stage} back on") if c in off
+                   else translate("AblationPanel", "Switch map {n} of {stage} off"))
+            item.setToolTip(tip.format(n=c + 1, stage=ranking.stage))
             self.table.setItem(r, 1, item)
         self.table.blockSignals(False)
-        self.table.setToolTip(f"{names[ranking.predicted]} is predicted with "
-                              f"{format_probability(ranking.probability)}; the drop is how much of that "
-                              "probability is lost when the map is switched off.")
+        self.table.setToolTip(translate("AblationPanel", "{name} is predicted with {p}; the drop is how much of that "
+                                        "probability is lost when the map is switched off.").format(
+            name=names[ranking.predicted], p=format_probability(ranking.probability)))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         channel = item.data(Qt.ItemDataRole.UserRole)

@@ -16,6 +16,7 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
 
 from ui.canvas import DrawingCanvas
+from ui.i18n import translate
 from ui.widgets.qimages import qimage_to_array
 
 FRAME_SIDE = 320  # frames are shrunk to this longer side before anything else: inputs are 28–64 px wide
@@ -62,14 +63,15 @@ class CameraPanel(QWidget):
         self.frames_shown = 0
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.live_button = QPushButton("Camera")
+        self.live_button = QPushButton(translate("CameraPanel", "Camera"))
         self.live_button.setCheckable(True)
-        self.live_button.setToolTip("Feed the camera's picture to the network, live")
+        self.live_button.setToolTip(translate("CameraPanel", "Feed the camera's picture to the network, live"))
         self.live_button.toggled.connect(self._on_live)
-        self.freeze_button = QPushButton("Freeze")
+        self.freeze_button = QPushButton(translate("CameraPanel", "Freeze"))
         self.freeze_button.setCheckable(True)
         self.freeze_button.setEnabled(False)
-        self.freeze_button.setToolTip("Hold the current frame (draw on it, or unfreeze to go on)")
+        self.freeze_button.setToolTip(translate("CameraPanel", "Hold the current frame (draw on it, or unfreeze to go "
+                                                "on)"))
         for button in (self.live_button, self.freeze_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             row.addWidget(button, 1)
@@ -113,7 +115,8 @@ class CameraPanel(QWidget):
 
     def _failed(self, text: str) -> None:
         self.stop()
-        self.canvas.error.emit(f"The camera stopped: {text or 'it is in use or was unplugged'}.")
+        reason = text or translate("CameraPanel", "it is in use or was unplugged")
+        self.canvas.error.emit(translate("CameraPanel", "The camera stopped: {reason}.").format(reason=reason))
 
     def on_frame(self, frame: Any) -> None:
         """A new frame: the input now (unless frozen or off); a bad frame is skipped."""
@@ -125,5 +128,6 @@ class CameraPanel(QWidget):
         if max(image.width(), image.height()) > FRAME_SIDE:
             image = image.scaled(FRAME_SIDE, FRAME_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
-        if self.canvas.show_picture(qimage_to_array(image), "the camera frame", remember=False):
+        if self.canvas.show_picture(qimage_to_array(image), translate("CameraPanel", "the camera frame"),
+                                    remember=False):
             self.frames_shown += 1

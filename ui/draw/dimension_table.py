@@ -8,11 +8,16 @@ from PyQt6.QtWidgets import QAbstractItemView, QTableWidget
 from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect import Capture
 from ui.draw.stage_picture import shape_text
+from ui.i18n import translate
 from ui.widgets.tables import fill_table, make_table
 
 
 def make_dimension_table() -> QTableWidget:
-    table = make_table(["Stage", "Output shape", "Parameters"], selectable=True)
+    table = make_table([translate("DimensionTable", "Stage"), translate("DimensionTable", "Output shape"),
+                        translate("DimensionTable", "Parameters")], selectable=True)
+    table.setAccessibleName(translate("DimensionTable", "Stages and their sizes"))
+    table.setAccessibleDescription(translate("DimensionTable", "Each stage's output shape and parameter count, the "
+                                             "total, and the input's preprocessing; pick a row to enlarge that stage"))
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setMinimumHeight(90)  # scrolls in a small window rather than pushing the maps off screen
     return table
@@ -24,16 +29,18 @@ def preprocessing_lines(spec: InputSpec) -> str:
         return ", ".join(f"{v:g}" for v in values)
 
     lo, hi = spec.value_range
-    return "\n".join((f"{spec.size[0]}×{spec.size[1]} {'grey' if spec.channels == 1 else spec.channel_order}",
-                      f"[{lo:g}, {hi:g}]", f"mean {numbers(spec.mean)}", f"std {numbers(spec.std)}"))
+    kind = translate("DimensionTable", "grey") if spec.channels == 1 else spec.channel_order
+    return "\n".join((f"{spec.size[0]}×{spec.size[1]} {kind}", f"[{lo:g}, {hi:g}]",
+                      translate("DimensionTable", "mean {values}").format(values=numbers(spec.mean)),
+                      translate("DimensionTable", "std {values}").format(values=numbers(spec.std))))
 
 
 def fill_dimensions(table: QTableWidget, capture: Capture) -> None:
     """One row per stage, then the total parameters in bold, then the preprocessing applied to the input."""
     rows = [(s.title, shape_text(s.shape), f"{s.parameters:,}") for s in capture.stages]
     total = len(rows)
-    rows.append(("Total", "", f"{sum(s.parameters for s in capture.stages):,}"))
-    rows.append(("Preprocessing", preprocessing_lines(capture.spec), ""))
+    rows.append((translate("DimensionTable", "Total"), "", f"{sum(s.parameters for s in capture.stages):,}"))
+    rows.append((translate("DimensionTable", "Preprocessing"), preprocessing_lines(capture.spec), ""))
     fill_table(table, rows, numeric={2})
     header, bar = table.horizontalHeader(), table.verticalScrollBar()
     if header is not None and bar is not None:  # as wide as its columns: no number is cut off at the side

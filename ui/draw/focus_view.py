@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from cnnviz.introspect import Stage
 from ui.colormaps import ACTIVATION_MAP, colormap, scale_bar
 from ui.draw.stage_picture import StagePicture, picture_rgb
+from ui.i18n import translate
 from ui.theme import IMAGE_GAP, LABEL_PLATE, ON_IMAGE_TEXT, palette, text_on
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -25,6 +26,9 @@ class FocusView(QWidget):
         layout.setSpacing(2)
         self.plot = pg.GraphicsLayoutWidget()
         self.plot.setMinimumHeight(150)
+        self.plot.setAccessibleName(translate("FocusView", "Enlarged stage"))
+        self.plot.setAccessibleDescription(translate("FocusView", "The chosen stage's maps, enlarged: hover to read a "
+                                                     "value, click a map to enlarge it on its own"))
         self.title = self.plot.addLabel("", row=0, col=0, colspan=2, size="11pt")
         self.box = image_view_box()
         self.plot.addItem(self.box, row=1, col=0)

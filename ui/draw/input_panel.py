@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtGui import QColor
 from PyQt6.QtWidgets import (
     QColorDialog,
@@ -33,14 +33,15 @@ from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
 from ui.draw.camera_panel import CameraPanel
-from ui.draw.probability_chart import FORCED_CHOICE, ProbabilityChart
+from ui.draw.probability_chart import ProbabilityChart, forced_choice
+from ui.i18n import translate
 from ui.state import class_name
 from ui.theme import IMAGE_GAP, palette
 from ui.widgets.fonts import emphasize
 from ui.widgets.picture import PictureItem, image_view_box
 from ui.widgets.status_label import StatusLabel
 
-KEEP_DRAWING = "Keep drawing — the mark is still too small to be read as a digit."
+KEEP_DRAWING = QT_TRANSLATE_NOOP("InputPanel", "Keep drawing — the mark is still too small to be read as a digit.")
 
 
 def too_small_to_read(canvas: DrawingCanvas) -> bool:
@@ -52,7 +53,9 @@ def too_small_to_read(canvas: DrawingCanvas) -> bool:
 def class_choices(data: MnistData) -> list[tuple[str, int | None]]:
     """The picker's entries: any class, then each class by name with its number of test images."""
     counts = np.bincount(np.asarray(data.test_labels, dtype=np.int64), minlength=data.num_classes)
-    return [("any class", None), *((f"{name} ({int(counts[i]):,})", i) for i, name in enumerate(data.class_names))]
+    entry = translate("InputPanel", "{name} ({count:,})")
+    return [(translate("InputPanel", "any class"), None),
+            *((entry.format(name=name, count=int(counts[i])), i) for i, name in enumerate(data.class_names))]
 
 
 class InputPanel(QWidget):
@@ -66,31 +69,37 @@ class InputPanel(QWidget):
         layout.setSpacing(4)
         self.canvas = canvas or DrawingCanvas()  # the start-up page's canvas, with what was drawn on it
         self.canvas.setMinimumSize(160, 160)  # the column fits a 1024×700 window with the verdict in view
+        if not self.canvas.accessibleName():  # the canvas's own name where it gives one
+            self.canvas.setAccessibleName(translate("InputPanel", "Drawing canvas"))
+            self.canvas.setAccessibleDescription(translate(
+                "InputPanel", "Draw a digit with the mouse or a pen (or drop or paste a picture): it is the "
+                "network's input. Esc clears it, Ctrl+Z undoes a stroke."))
         layout.addWidget(self.canvas, 3)
 
         tools = QHBoxLayout()
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(MIN_BRUSH, MAX_BRUSH)
         self.brush_slider.setValue(self.canvas.brush_size)
-        self.brush_slider.setToolTip("Brush size")
+        self.brush_slider.setAccessibleName(translate("InputPanel", "Brush size"))
+        self.brush_slider.setToolTip(translate("InputPanel", "How thick the brush draws"))
         self.brush_slider.valueChanged.connect(self.canvas.set_brush_size)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Clear the canvas (Esc or Delete)")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z)")
-        self.ink_button = QPushButton("Ink…")
-        self.ink_button.setToolTip("The colour the brush paints on a colour picture")
+        self.clear_button = QPushButton(translate("InputPanel", "Clear"))
+        self.clear_button.setToolTip(translate("InputPanel", "Clear the canvas (Esc or Delete)"))
+        self.undo_button = QPushButton(translate("InputPanel", "Undo"))
+        self.undo_button.setToolTip(translate("InputPanel", "Undo the last stroke (Ctrl+Z)"))
+        self.ink_button = QPushButton(translate("InputPanel", "Ink…"))
+        self.ink_button.setToolTip(translate("InputPanel", "The colour the brush paints on a colour picture"))
         self.ink_button.clicked.connect(self.choose_ink)
-        tools.addWidget(QLabel("Brush"))
+        tools.addWidget(QLabel(translate("InputPanel", "Brush")))
         tools.addWidget(self.brush_slider, 1)
         tools.addWidget(self.ink_button)
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
         layout.addLayout(tools)
         files = QHBoxLayout()
-        self.open_button = QPushButton("Open image…")
-        self.paste_button = QPushButton("Paste")
-        self.paste_button.setToolTip("Use the picture on the clipboard (Ctrl+V)")
+        self.open_button = QPushButton(translate("InputPanel", "Open image…"))
+        self.paste_button = QPushButton(translate("InputPanel", "Paste"))
+        self.paste_button.setToolTip(translate("InputPanel", "Use the picture on the clipboard (Ctrl+V)"))
         files.addWidget(self.open_button, 1)
         files.addWidget(self.paste_button)
         layout.addLayout(files)
@@ -99,15 +108,22 @@ class InputPanel(QWidget):
 
         picker = QHBoxLayout()
         self.index_spin = QSpinBox()
-        self.index_spin.setPrefix("test #")
-        self.index_spin.setToolTip("Show this image of the test set (numbered from 0, as in the data set's files)")
-        self.show_button = QPushButton("Show")
+        self.index_spin.setPrefix(translate("InputPanel", "test #"))
+        self.index_spin.setAccessibleName(translate("InputPanel", "Test image number"))
+        self.index_spin.setToolTip(translate(
+            "InputPanel", "Show this image of the test set (numbered from 0, as in the data set's files)"))
+        self.show_button = QPushButton(translate("InputPanel", "Show"))
+        self.show_button.setToolTip(translate("InputPanel", "Put the test image with this number on the canvas"))
         self.class_combo = QComboBox()
         # as wide as it was for digits: a long class name or count must not widen the column (the popup shows all)
         self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.class_combo.setMinimumContentsLength(4)
-        self.class_combo.setToolTip("Random test image of this class (its number of test images in brackets)")
-        self.random_button = QPushButton("Random")
+        self.class_combo.setAccessibleName(translate("InputPanel", "Class of the random test image"))
+        self.class_combo.setToolTip(translate(
+            "InputPanel", "Random test image of this class (its number of test images in brackets)"))
+        self.random_button = QPushButton(translate("InputPanel", "Random"))
+        self.random_button.setToolTip(translate("InputPanel", "Put a random test image of the chosen class on the "
+                                                "canvas"))
         picker.addWidget(self.index_spin, 1)
         picker.addWidget(self.show_button)
         picker.addWidget(self.class_combo)
@@ -124,6 +140,7 @@ class InputPanel(QWidget):
         result = QGridLayout()
         self.input_view = pg.GraphicsLayoutWidget()
         self.input_view.setFixedSize(84, 84)
+        self.input_view.setAccessibleName(translate("InputPanel", "Network input"))
         box = image_view_box(border=IMAGE_GAP)
         self.input_item = PictureItem()
         box.addItem(self.input_item)
@@ -142,7 +159,7 @@ class InputPanel(QWidget):
         layout.addLayout(result)
         self.chart = ProbabilityChart(data.class_names)
         layout.addWidget(self.chart, 2)
-        self.forced_choice = QLabel(FORCED_CHOICE.format(n=len(data.class_names)))
+        self.forced_choice = QLabel(forced_choice(len(data.class_names)))
         self.forced_choice.setWordWrap(True)
         layout.addWidget(self.forced_choice)
         self.set_data(data)
@@ -157,11 +174,14 @@ class InputPanel(QWidget):
         colour = data.spec.channels == 3
         self.canvas.set_colour(tuple(data.test_images.shape[1:3]) if colour else None)
         self.ink_button.setVisible(colour)
-        self.open_button.setToolTip("Open a picture (or drop one on the canvas, or paste it with Ctrl+V)" if colour
-                                    else "Open a PNG or JPEG of a digit (or drop it on the canvas)")
+        self.open_button.setToolTip(
+            translate("InputPanel", "Open a picture (or drop one on the canvas, or paste it with Ctrl+V)") if colour
+            else translate("InputPanel", "Open a PNG or JPEG of a digit (or drop it on the canvas)"))
         self.input_view.setToolTip(
-            "The picture the network is given, before it is resized and normalised for the model" if colour
-            else "The 28×28 input the network sees: your drawing made the way MNIST digits were")
+            translate("InputPanel", "The picture the network is given, before it is resized and normalised for the "
+                      "model") if colour
+            else translate("InputPanel", "The 28×28 input the network sees: your drawing made the way MNIST digits "
+                           "were"))
 
     def add_camera(self, camera: CameraPanel) -> None:
         """The live camera control, beside the file buttons (only offered where a camera is present)."""
@@ -169,7 +189,7 @@ class InputPanel(QWidget):
         self.files_row.addWidget(camera, 2)
 
     def choose_ink(self) -> None:
-        chosen = QColorDialog.getColor(QColor(*self.canvas.ink), self, "Ink colour")
+        chosen = QColorDialog.getColor(QColor(*self.canvas.ink), self, translate("InputPanel", "Ink colour"))
         if chosen.isValid():
             self.canvas.set_ink((chosen.red(), chosen.green(), chosen.blue()))
 
@@ -190,9 +210,11 @@ class InputPanel(QWidget):
                                               INPUT_MAP, (0.0, 1.0), IMAGE_GAP))
         if image is not None:
             h, w = image.shape[:2]
-            self.input_title.setText(f"Network input ({h}×{w}{', colour' if image.ndim == 3 else ''})")
+            title = (translate("InputPanel", "Network input ({h}×{w}, colour)") if image.ndim == 3
+                     else translate("InputPanel", "Network input ({h}×{w})"))
+            self.input_title.setText(title.format(h=h, w=w))
         elif not self.input_title.text():
-            self.input_title.setText("Network input")
+            self.input_title.setText(translate("InputPanel", "Network input"))
         self.undo_button.setEnabled(self.canvas.can_undo)
 
     def show_verdict(self, has_image: bool, has_model: bool, capture: Capture | None,
@@ -203,17 +225,21 @@ class InputPanel(QWidget):
         names = self.chart.class_names
         truths = truth_names or names
         if not has_image:
-            text = "Pick or paste a picture" if self.canvas.colour else "Draw a digit"
+            text = (translate("InputPanel", "Pick or paste a picture") if self.canvas.colour
+                    else translate("InputPanel", "Draw a digit"))
         elif not has_model:
-            text = "The model is still training…"
+            text = translate("InputPanel", "The model is still training…")
         elif capture is None:
-            text = "Thinking…"
+            text = translate("InputPanel", "Thinking…")
         else:
             p = float(capture.probabilities[capture.prediction])
-            text = f"It's a {class_name(names, capture.prediction)} ({format_probability(p)})"  # the model's
+            text = translate("InputPanel", "It's a {name} ({p})").format(  # the model's class names
+                name=class_name(names, capture.prediction), p=format_probability(p))
         self.prediction_label.setText(text)
         if true_label is None or capture is None or not 0 <= true_label < len(truths):
             self.truth_label.setText("")
         else:
             right = capture.prediction < len(names) and names[capture.prediction] == truths[true_label]
-            self.truth_label.setText(f"True class: {truths[true_label]} — {'✓ correct' if right else '✗ wrong'}")
+            verdict = (translate("InputPanel", "True class: {name} — ✓ correct") if right
+                       else translate("InputPanel", "True class: {name} — ✗ wrong"))
+            self.truth_label.setText(verdict.format(name=truths[true_label]))

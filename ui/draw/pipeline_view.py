@@ -4,7 +4,7 @@ and the dimension table. Pictures are updated in place, so live drawing stays fa
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -19,13 +19,14 @@ from PyQt6.QtWidgets import (
 from cnnviz.introspect import Capture, Stage
 from ui.draw.dimension_table import fill_dimensions, make_dimension_table
 from ui.draw.focus_view import FocusView
+from ui.draw.stage_caption import stage_caption
 from ui.draw.stage_picture import MAX_MAPS, page_count, stage_picture
 from ui.draw.stage_strip import StageStrip
+from ui.i18n import translate
 from ui.widgets.fonts import emphasize
 
-MAX_LISTED_SILENT = 16  # silent maps named one by one up to this many; beyond, counted
-READOUT_HINT = ("Hover over the maps to read their values (maps, rows and columns counted from 1, "
-                "from the top left); click a map to enlarge it.")
+READOUT_HINT = QT_TRANSLATE_NOOP("PipelineView", "Hover over the maps to read their values (maps, rows and columns "
+                                 "counted from 1, from the top left); click a map to enlarge it.")
 
 
 class PipelineView(QWidget):
@@ -49,30 +50,36 @@ class PipelineView(QWidget):
         layout.addWidget(self.strip)
 
         controls = QHBoxLayout()
-        self.prev_button = QPushButton("◀ Previous")
-        self.next_button = QPushButton("Next ▶")
-        self.play_button = QPushButton("Play")
+        self.prev_button = QPushButton(translate("PipelineView", "◀ Previous"))
+        self.next_button = QPushButton(translate("PipelineView", "Next ▶"))
+        self.play_button = QPushButton(translate("PipelineView", "Play"))
         self.play_button.setCheckable(True)
-        self.all_channels_button = QPushButton("Show all maps")
-        for b, tip in ((self.prev_button, "Previous stage (←)"), (self.next_button, "Next stage (→)"),
-                       (self.play_button, "Step through every stage automatically"),
-                       (self.all_channels_button, "Back to every map of this stage")):
+        self.all_channels_button = QPushButton(translate("PipelineView", "Show all maps"))
+        for b, tip in ((self.prev_button, translate("PipelineView", "Previous stage (←)")),
+                       (self.next_button, translate("PipelineView", "Next stage (→)")),
+                       (self.play_button, translate("PipelineView", "Step through every stage automatically")),
+                       (self.all_channels_button, translate("PipelineView", "Back to every map of this stage"))):
             b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep ←/→ for stepping
         self.all_channels_button.hide()
         self.page_prev = QPushButton("◀")
         self.page_next = QPushButton("▶")
         self.page_label = QLabel()
-        for b, tip in ((self.page_prev, f"The previous {MAX_MAPS} maps of this stage"),
-                       (self.page_next, f"The next {MAX_MAPS} maps of this stage")):
+        for b, name, tip in (
+                (self.page_prev, translate("PipelineView", "Previous maps"),
+                 translate("PipelineView", "The previous {n} maps of this stage").format(n=MAX_MAPS)),
+                (self.page_next, translate("PipelineView", "Next maps"),
+                 translate("PipelineView", "The next {n} maps of this stage").format(n=MAX_MAPS))):
+            b.setAccessibleName(name)  # the arrow alone says nothing to a screen reader
             b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setFixedWidth(32)
         self.pace = QDoubleSpinBox()
         self.pace.setRange(0.3, 10.0)
         self.pace.setSingleStep(0.5)
-        self.pace.setSuffix(" s/stage")
-        self.pace.setToolTip("How long Play stays on each stage (seconds)")
+        self.pace.setSuffix(translate("PipelineView", " s/stage"))
+        self.pace.setAccessibleName(translate("PipelineView", "Pace"))
+        self.pace.setToolTip(translate("PipelineView", "How long Play stays on each stage (seconds)"))
         self.step_label = QLabel()
         emphasize(self.step_label)
         self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -89,7 +96,7 @@ class PipelineView(QWidget):
         self.focus_row = QHBoxLayout()  # the focus view, and room beside it for a companion panel
         self.focus_row.addWidget(self.focus, 1)
         layout.addLayout(self.focus_row, 3)
-        self.readout = QLabel(READOUT_HINT)
+        self.readout = QLabel(translate("PipelineView", READOUT_HINT))
         self.readout.setWordWrap(True)
         layout.addWidget(self.readout)
 
@@ -135,7 +142,8 @@ class PipelineView(QWidget):
         """Show a new capture, keeping the selected stage and channel (None: show ``empty_message``)."""
         self.capture = capture
         if capture is None:
-            self._show_empty(empty_message or "Draw a digit — every stage of the network will appear here.")
+            self._show_empty(empty_message or translate("PipelineView", "Draw a digit — every stage of the network "
+                                                        "will appear here."))
             return
         if self.strip.show_capture(capture, self.map_scale):
             self.current = min(self.current, len(capture.stages) - 1)
@@ -163,7 +171,8 @@ class PipelineView(QWidget):
         if index != self.current:
             self.channel = None
             self.page = 0
-            self.readout.setText(READOUT_HINT)  # a value read on another stage would be misleading here
+            # a value read on another stage would be misleading here
+            self.readout.setText(translate("PipelineView", READOUT_HINT))
         self.current = index
         self._show_focus()
         self.stage_selected.emit(index)
@@ -209,7 +218,7 @@ class PipelineView(QWidget):
             self._timer.stop()
         if self.play_button.isChecked() != playing:
             self.play_button.setChecked(playing)
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(translate("PipelineView", "Pause") if playing else translate("PipelineView", "Play"))
 
     @property
     def is_playing(self) -> bool:
@@ -245,37 +254,24 @@ class PipelineView(QWidget):
         pages = page_count(stage)
         self.page = min(self.page, pages - 1)
         picture = stage_picture(stage, self.channel, self.map_scale, self.page)
-        what = f"{stage.title} — map {self.channel + 1}" if self.channel is not None else stage.title
+        what = (translate("PipelineView", "{stage} — map {n}").format(stage=stage.title, n=self.channel + 1)
+                if self.channel is not None else stage.title)
         self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
-        caption = f"<b>{stage.title}.</b> {stage.caption}"
-        if picture.grid is not None and self.channel is None and picture.grid.count > 1:
-            caption += f" {picture.grid.count} maps in {picture.grid.rows} rows of {picture.grid.cols}."
-        if pages > 1 and self.channel is None:
-            caption += (f" This stage has {stage.output.shape[0]:,} maps: {MAX_MAPS} are shown at a time "
-                        "(◀ ▶ beside the step controls).")
+        caption = (stage_caption(stage, picture, pages, self.switched_off.get(stage.name, []))
+                   if self.channel is None else f"<b>{stage.title}.</b> {stage.caption}")
         paged = pages > 1 and self.channel is None
         for page_widget in (self.page_prev, self.page_label, self.page_next):
             page_widget.setVisible(paged)
         if paged:
             first = self.page * MAX_MAPS
-            self.page_label.setText(f"maps {first + 1}–{min(first + MAX_MAPS, stage.output.shape[0]):,} of "
-                                    f"{stage.output.shape[0]:,}")
+            self.page_label.setText(translate("PipelineView", "maps {first}–{last:,} of {n:,}").format(
+                first=first + 1, last=min(first + MAX_MAPS, stage.output.shape[0]), n=stage.output.shape[0]))
             self.page_prev.setEnabled(self.page > 0)
             self.page_next.setEnabled(self.page < pages - 1)
-        off = self.switched_off.get(stage.name, [])
-        dead = [c for c in _silent_maps(stage) if c not in off]
-        if off and self.channel is None:
-            caption += (f" Map{'s' if len(off) > 1 else ''} {', '.join(str(c + 1) for c in off)} "
-                        f"{'are' if len(off) > 1 else 'is'} switched off (crossed; see Switch maps off).")
-        if dead and self.channel is None:
-            which = (", ".join(str(c + 1) for c in dead) if len(dead) <= MAX_LISTED_SILENT
-                     else f"{len(dead):,} of these {stage.output.shape[0]:,}")  # never a list of hundreds
-            caption += (f" Map{'s' if len(dead) > 1 else ''} {which} "
-                        "stay at 0 on this input (a uniform dark tile): that filter found nothing it responds "
-                        "to here, or never fires at all (a 'dead' filter).")
         if caption != self.caption.text():
             self.caption.setText(caption)
-        self.step_label.setText(f"Stage {self.current + 1} of {self.stage_count}: {stage.title}")
+        self.step_label.setText(translate("PipelineView", "Stage {i} of {n}: {title}").format(
+            i=self.current + 1, n=self.stage_count, title=stage.title))
         self.step_label.setToolTip(self.step_label.text())
         self.all_channels_button.setVisible(self.channel is not None)
         self.table.selectRow(self.current)
@@ -299,10 +295,3 @@ class PipelineView(QWidget):
         if found[0] is not None and self.channel is None:
             self.select_channel(found[0])
 
-
-def _silent_maps(stage: Stage) -> list[int]:
-    """Channels of a map stage that are 0 everywhere (after ReLU: the filter found nothing here)."""
-    out = stage.output
-    if out.ndim != 3 or out.shape[0] < 2 or stage.kind == "input":
-        return []
-    return [c for c in range(out.shape[0]) if not out[c].any()]

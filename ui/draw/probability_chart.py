@@ -11,14 +11,22 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import QT_TRANSLATE_NOOP
 from PyQt6.QtGui import QFontMetrics, QResizeEvent
 
+from ui.i18n import translate
 from ui.theme import CNN_COLOR, HIGHLIGHT
 
-FORCED_CHOICE = ("The network must pick one of its {n} classes for any input, even a scribble: "
-                 "the bars always add up to 100%, so a high bar is not proof that this is a digit.")
+FORCED_CHOICE = QT_TRANSLATE_NOOP("ProbabilityChart", "The network must pick one of its {n} classes for any input, "
+                                  "even a scribble: the bars always add up to 100%, so a high bar is not proof that "
+                                  "this is a digit.")
 MAX_BARS = 10  # more classes than this: the most probable ones are shown
 MAX_TICK = 10  # characters of a class name under its bar, at most
+
+
+def forced_choice(classes: int) -> str:
+    """The remark under the bars, for a model of ``classes`` classes (in the interface's language)."""
+    return translate("ProbabilityChart", FORCED_CHOICE).format(n=classes)
 
 
 def _tick(name: str, room: int) -> str:
@@ -38,6 +46,9 @@ class ProbabilityChart(pg.PlotWidget):
         self.setYRange(0, 1, padding=0.02)
         self.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
         self.setMinimumHeight(90)
+        self.setAccessibleName(translate("ProbabilityChart", "Class probabilities"))
+        self.setAccessibleDescription(translate("ProbabilityChart", "One bar per class: how probable the network "
+                                                "finds each class for the input; the highest bar is highlighted."))
         self.bars = pg.BarGraphItem(x=np.arange(1), height=np.zeros(1), width=0.7, brush=CNN_COLOR)
         self.addItem(self.bars)
         self.class_names: tuple[str, ...] = ()
@@ -58,7 +69,8 @@ class ProbabilityChart(pg.PlotWidget):
         self.class_names = names
         bars = min(len(names), MAX_BARS)
         self.setXRange(-0.6, bars - 0.4, padding=0)
-        self.setLabel("left", f"probability (top {MAX_BARS} of {len(names)})" if self.is_top_list else "probability")
+        self.setLabel("left", translate("ProbabilityChart", "probability (top {top} of {n})").format(
+            top=MAX_BARS, n=len(names)) if self.is_top_list else translate("ProbabilityChart", "probability"))
         self.set_probabilities(None)
 
     def _tick_room(self, bars: int) -> int:

@@ -16,24 +16,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PyQt6.QtCore import QT_TRANSLATE_NOOP
 
-from cnnviz.format import cell_text
 from cnnviz.introspect import Stage
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps, wrap_vector
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, map_for, value_range
+from ui.i18n import translate
 
 SMALL_VECTOR = 16  # vectors up to this long are laid out in rows of VECTOR_ROW, their values written on
 VECTOR_ROW = 2  # 10 class scores as 5 rows of 2: a cell stays wide enough for "-15.57" in a 1024-px window
-VECTOR_NOTE = "Colours: one scale for every value of this stage."
-COLOUR_NOTE = "The input in colour, as the model sees it (before its mean and std are applied)."
+VECTOR_NOTE = QT_TRANSLATE_NOOP("StagePicture", "Colours: one scale for every value of this stage.")
+COLOUR_NOTE = QT_TRANSLATE_NOOP("StagePicture", "The input in colour, as the model sees it (before its mean and std "
+                                "are applied).")
 MAX_MAPS = 64  # maps laid out at once: a page of a wide stage (memory and drawing stay bounded)
 FOCUS_SIDE = 600  # the enlarged stage's mosaic is averaged down to at most this many pixels across
 THUMB_SIDE = 96  # the strip's thumbnails: a stage's mosaic averaged down to at most this many pixels across
 # (a strip cell is 60–130 px wide: 15 stages in a 960-px view)
 SCALE_NOTES = {
-    "stage": "Colours: one scale shared by all maps of this stage (maps compare with each other).",
-    "map": "Colours: each map on its own scale, from its lowest to its highest value.",
+    "stage": QT_TRANSLATE_NOOP("StagePicture", "Colours: one scale shared by all maps of this stage (maps compare "
+                               "with each other)."),
+    "map": QT_TRANSLATE_NOOP("StagePicture", "Colours: each map on its own scale, from its lowest to its highest "
+                             "value."),
 }
+FRACTION_NOTE = QT_TRANSLATE_NOOP("StagePicture", "Colours: each map on its own scale, from its lowest to its highest "
+                                  "value. The bar shows the fraction of each map's own range.")
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class StagePicture:
     length: int  # number of values in a vector stage
     cmap: str
     levels: tuple[float, float]
-    scale_note: str
+    scale_note: str  # in the interface's language
     first_channel: int = 0  # the channel of tile 0 (one enlarged map shows only that channel)
     colour: np.ndarray | None = None  # (H, W, 3) in [0, 1]: a colour input, drawn as it is
     step: int = 1  # each drawn pixel stands for step × step cells of the map (thumbnails)
@@ -58,17 +64,26 @@ class StagePicture:
             if index >= self.length:
                 return None
             if self.length <= SMALL_VECTOR:  # the class outputs: their cells are named by class
-                return None, f"class {index} = {self.raw[row, col]:.3f}"
-            return None, f"value {index + 1} of {self.length} = {self.raw[row, col]:.3f}"
+                return None, translate("StagePicture", "class {index} = {v:.3f}").format(index=index,
+                                                                                        v=self.raw[row, col])
+            return None, translate("StagePicture", "value {i} of {n} = {v:.3f}").format(
+                i=index + 1, n=self.length, v=self.raw[row, col])
         found = self.grid.locate(row, col)
         if found is None:
             return None
         tile, y, x = found
         if self.colour is not None:
             r, g, b = (float(v) for v in self.colour[y, x])
-            return None, f"pixel {cell_text(y, x)} = red {r:.3f}, green {g:.3f}, blue {b:.3f}"
+            return None, translate("StagePicture", "pixel {cell} = red {r:.3f}, green {g:.3f}, blue {b:.3f}").format(
+                cell=cell_words(y, x), r=r, g=g, b=b)
         channel = self.first_channel + tile
-        return channel, f"map {channel + 1}, {cell_text(y * self.step, x * self.step)} = {self.raw[row, col]:.3f}"
+        return channel, translate("StagePicture", "map {n}, {cell} = {v:.3f}").format(
+            n=channel + 1, cell=cell_words(y * self.step, x * self.step), v=self.raw[row, col])
+
+
+def cell_words(row: int, col: int) -> str:
+    """``cnnviz.format.cell_text`` in the interface's language: a 0-based (row, col) counted from 1."""
+    return translate("StagePicture", "row {row}, column {col}").format(row=row + 1, col=col + 1)
 
 
 def picture_rgb(picture: StagePicture, background: str) -> np.ndarray:
@@ -152,7 +167,8 @@ def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage"
         small = _shrink(out, step)
         shown = np.moveaxis(small, 0, -1)  # (H, W, 3)
         grey = shown.mean(axis=-1)
-        return StagePicture(grey, grey, grid_for(1, *grey.shape), 0, INPUT_MAP, (0.0, 1.0), COLOUR_NOTE,
+        return StagePicture(grey, grey, grid_for(1, *grey.shape), 0, INPUT_MAP, (0.0, 1.0),
+                            translate("StagePicture", COLOUR_NOTE),
                             colour=shown, step=step)
     if out.ndim == 3 and channel is None and out.shape[0] > MAX_MAPS:
         page = max(0, min(page, page_count(stage) - 1))
@@ -167,7 +183,7 @@ def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage"
         cmap, levels = map_for(stage.output)  # one scale for the whole stage, every page
     if out.ndim != 3:
         flat = _rows_of(out, VECTOR_ROW) if out.size <= SMALL_VECTOR else wrap_vector(out)
-        return StagePicture(flat, flat, None, int(out.size), cmap, levels, VECTOR_NOTE)
+        return StagePicture(flat, flat, None, int(out.size), cmap, levels, translate("StagePicture", VECTOR_NOTE))
     maps = out if channel is None else out[channel : channel + 1]
     step = _fit_step(maps, THUMB_SIDE) if thumbnail else _fit_step(maps, FOCUS_SIDE) if channel is None else 1
     maps = _shrink(maps, step)
@@ -175,14 +191,16 @@ def stage_picture(stage: Stage, channel: int | None = None, scale: str = "stage"
     raw = tile_maps(maps, grid)
     first = channel if channel is not None else page * MAX_MAPS
     if scale != "map" or stage.kind == "input":
-        return StagePicture(raw, raw, grid, 0, cmap, levels, SCALE_NOTES["stage"], first, step=step)
+        return StagePicture(raw, raw, grid, 0, cmap, levels, translate("StagePicture", SCALE_NOTES["stage"]), first,
+                            step=step)
     signed = cmap == DIVERGING_MAP
     if channel is not None:  # one map on its own scale: the bar can show its real values
         own = value_range(maps, signed=signed)
-        return StagePicture(raw, raw, grid, 0, cmap, own, SCALE_NOTES["map"], first, step=step)
+        return StagePicture(raw, raw, grid, 0, cmap, own, translate("StagePicture", SCALE_NOTES["map"]), first,
+                            step=step)
     shown = tile_maps(_per_map(maps, signed), grid)
     return StagePicture(shown, raw, grid, 0, cmap, (-1.0, 1.0) if signed else (0.0, 1.0),
-                        SCALE_NOTES["map"] + " The bar shows the fraction of each map's own range.", first, step=step)
+                        translate("StagePicture", FRACTION_NOTE), first, step=step)
 
 
 def shape_text(shape: tuple[int, ...]) -> str:

@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QWidget
 
 from cnnviz.introspect import Capture
 from ui.draw.stage_picture import picture_rgb, stage_picture
+from ui.i18n import translate
 from ui.theme import HIGHLIGHT, IMAGE_GAP, palette
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -22,8 +23,9 @@ class StageStrip(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setMinimumHeight(90)
         self.setMaximumHeight(150)
-        self.setToolTip("Every stage of the network on the current input. Click a stage to enlarge it, or one "
-                        "of its maps to enlarge that map.")
+        self.setAccessibleName(translate("StageStrip", "Every stage of the network"))
+        self.setToolTip(translate("StageStrip", "Every stage of the network on the current input. Click a stage to "
+                                  "enlarge it, or one of its maps to enlarge that map."))
         self.signature: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self.boxes: list[pg.ViewBox] = []
         self.titles: list[pg.LabelItem] = []

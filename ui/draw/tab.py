@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PyQt6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from cnnviz.features.ablation import off_in
 from cnnviz.introspect.stages import class_labels
@@ -23,20 +23,25 @@ from ui.draw.ablation_panel import AblationPanel
 from ui.draw.camera_panel import CameraPanel, camera_available
 from ui.draw.connections_view import StripConnections
 from ui.draw.input_panel import KEEP_DRAWING, InputPanel, too_small_to_read
+from ui.draw.one_step_panel import OneStepPanel
 from ui.draw.pipeline_view import PipelineView
-from ui.draw.probability_chart import FORCED_CHOICE
+from ui.draw.probability_chart import forced_choice
 from ui.draw.stage_picture import stage_picture
+from ui.i18n import translate
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
+from ui.widgets.accessible import name_tabs
 from ui.widgets.lazy import LazyPanel
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
-NOTHING_TO_PASTE = "The clipboard holds no picture (copy an image, or an image file, first)."
+NOTHING_TO_PASTE = QT_TRANSLATE_NOOP("DrawTab", "The clipboard holds no picture (copy an image, or an image file, "
+                                                "first).")
 
 
 def ask_image_path(parent: QWidget) -> str:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open an image", "", IMAGE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("DrawTab", "Open an image"), "",
+        translate("DrawTab", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
     return name
 
 
@@ -64,8 +69,15 @@ class DrawTab(LazyPanel):
         self.pool_zoom = PoolZoomPanel(state=state)
         self.ablation = AblationPanel(state)
         self.side = QTabWidget()  # beside the enlarged stage: the pooling zoom, and switching maps off
-        self.side.addTab(self.pool_zoom, "Pooling zoom")
-        self.side.addTab(self.ablation, "Switch maps off")
+        self.side.addTab(self.pool_zoom, translate("DrawTab", "Pooling zoom"))
+        self.side.addTab(self.ablation, translate("DrawTab", "Switch maps off"))
+        self.one_step = OneStepPanel(state)  # one SGD step on the digit, on a copy of the model
+        scroll = QScrollArea()  # its numbers and bars need more height than a 1024×700 window leaves
+        scroll.setWidget(self.one_step)
+        scroll.setWidgetResizable(True)
+        self.side.addTab(scroll, translate("DrawTab", "One training step"))
+        name_tabs(self.side, translate("DrawTab", "Beside the enlarged stage"),
+                  translate("DrawTab", "Choose the pooling zoom, the maps to switch off, or one training step"))
         self.side.setFixedWidth(400)
         self.pipeline.focus_row.addWidget(self.side)
         self.focus_marks = OffMarks(self.pipeline.focus.box)
@@ -153,11 +165,12 @@ class DrawTab(LazyPanel):
         if mime is not None and mime.hasImage():
             from ui.widgets.qimages import qimage_to_array
 
-            return self.canvas.show_picture(qimage_to_array(mime.imageData()), "the pasted picture")
+            return self.canvas.show_picture(qimage_to_array(mime.imageData()),
+                                            translate("DrawTab", "the pasted picture"))
         files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime is not None else []
         if files:
             return self.load_image_file(files[0])
-        self.inputs.say(NOTHING_TO_PASTE, error=True)
+        self.inputs.say(translate("DrawTab", NOTHING_TO_PASTE), error=True)
         return False
 
     def _on_data(self) -> None:
@@ -169,7 +182,7 @@ class DrawTab(LazyPanel):
             self.show_test_digit(self.inputs.index_spin.value())
 
     def _on_canvas_input(self, image: np.ndarray | None) -> None:
-        self.inputs.say(KEEP_DRAWING if too_small_to_read(self.canvas) else "", error=False)
+        self.inputs.say(translate("InputPanel", KEEP_DRAWING) if too_small_to_read(self.canvas) else "", error=False)
         self.state.set_input(image, self.canvas.true_label)
 
     def _on_model(self) -> None:
@@ -243,13 +256,13 @@ class DrawTab(LazyPanel):
             names = class_labels(state.meta.class_names if state.meta is not None else None,
                                  len(capture.probabilities))
             self.chart.set_class_names(names)
-            self.inputs.forced_choice.setText(FORCED_CHOICE.format(n=len(names)))
+            self.inputs.forced_choice.setText(forced_choice(len(names)))
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label,
                                  state.data.class_names)
         self.pipeline.set_map_scale(state.map_scale)
         self.pipeline.switched_off = {s: off_in(state.ablation, s) for s in {s for s, _ in state.ablation}}
-        waiting = "" if state.image is None or state.model is not None else (
-            "The network's stages will appear here as soon as the model is trained.")
+        waiting = "" if state.image is None or state.model is not None else translate(
+            "DrawTab", "The network's stages will appear here as soon as the model is trained.")
         self.pipeline.show_capture(capture, waiting)
         self.pool_zoom.set_capture(capture, state.model)
         self.connections.clear()  # the strip may have been rebuilt; the next hover draws them again

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PyQt6.QtCore import QRectF, QSize, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt
 from PyQt6.QtGui import QFont, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,10 +20,11 @@ from cnnviz.explain import DotProduct, LinearSum, PlainValue, ResidualSum, Softm
 from cnnviz.introspect import PoolWindow
 from cnnviz.introspect.stages import preprocess_text
 from ui.explain.linear_view import linear_sentence, softmax_sentence
+from ui.i18n import translate
 from ui.widgets.number_grid import paint_grid, shaded
 
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
-HELP = "Click a cell of any map to see how its value was computed."
+HELP = QT_TRANSLATE_NOOP("Breakdown", "Click a cell of any map to see how its value was computed.")
 
 
 Explanation = DotProduct | PoolWindow | ResidualSum | LinearSum | SoftmaxSum | PlainValue
@@ -31,10 +32,17 @@ Explanation = DotProduct | PoolWindow | ResidualSum | LinearSum | SoftmaxSum | P
 
 def cell_name(stage: str, channel: int, row: int, col: int) -> str:
     """"conv2, map 3, row 7, column 9" — everything counted from 1."""
-    return f"{stage}, map {channel + 1}, row {row + 1}, column {col + 1}"
+    return translate("Breakdown", "{stage}, map {n}, row {row}, column {col}").format(
+        stage=stage, n=channel + 1, row=row + 1, col=col + 1)
 
 
-COUNTING = "Maps, rows and columns are counted from 1, rows from the top and columns from the left."
+COUNTING = QT_TRANSLATE_NOOP("Breakdown", "Maps, rows and columns are counted from 1, rows from the top and columns "
+                             "from the left.")
+
+
+def source_map(source: str, channel: int) -> str:
+    """A breakdown row's label: map ``channel`` (from 0) of stage ``source``, e.g. "pool1 map 3"."""
+    return translate("Breakdown", "{source} map {n}").format(source=source, n=channel + 1)
 
 
 @dataclass(frozen=True)
@@ -53,23 +61,28 @@ def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tup
     """Rows for the ``source`` maps that contribute most, and a sentence with the whole sum."""
     sums = dp.channel_sums
     order = np.argsort(-np.abs(sums))[:limit]
-    rows = [GridRow(f"{source} map {int(ch) + 1}" if len(sums) > 1 else "the pixels",
+    rows = [GridRow(source_map(source, int(ch)) if len(sums) > 1 else translate("Breakdown", "the pixels"),
                     [dp.window[ch], dp.weights[ch], dp.products[ch]], [False, True, True], ["×", "="],
                     f"Σ = {sums[ch]:+.3f}") for ch in order]
     rest = len(sums) - len(order)
-    hidden = f" (+ {rest} more {source} maps with Σ = {float(sums.sum() - sums[order].sum()):+.3f})" if rest else ""
-    act = {"ReLU": f"ReLU keeps positives: max(0, {dp.pre_activation:.3f})",
+    hidden = translate("Breakdown", " (+ {rest} more {source} maps with Σ = {s:+.3f})").format(
+        rest=rest, source=source, s=float(sums.sum() - sums[order].sum())) if rest else ""
+    act = {"ReLU": translate("Breakdown", "ReLU keeps positives: max(0, {v:.3f})").format(v=dp.pre_activation),
            "tanh": f"tanh({dp.pre_activation:.3f})"}.get(
-               dp.activation, f"{dp.activation}({dp.pre_activation:.3f})" if dp.activation else "no activation")
+               dp.activation, f"{dp.activation}({dp.pre_activation:.3f})" if dp.activation
+               else translate("Breakdown", "no activation"))
     pixels = "" if not dp.input_normalised else (
-        " The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank paper is −0.42;"
-        " the padding around the image is 0." if dp.spec == MNIST_INPUT else
-        f" The first layer sees the prepared pixels ({preprocess_text(dp.spec)}); the padding around the image is 0.")
-    bn = " Batch norm is folded into these weights and bias." if dp.batch_norm_folded else ""
-    text = (f"<b>{cell_name(dp.stage, dp.channel, dp.row, dp.col)}</b>: multiply the window by the filter and add "
-            f"everything up: Σ products = {float(dp.products.sum()):+.3f}{hidden}, plus bias {dp.bias:+.3f} = "
-            f"{dp.pre_activation:+.3f}; {act} = <b>{dp.result:.3f}</b>, the value in the map.{pixels}{bn}")
-    return rows, text
+        translate("Breakdown", " The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank "
+                  "paper is −0.42; the padding around the image is 0.") if dp.spec == MNIST_INPUT else
+        translate("Breakdown", " The first layer sees the prepared pixels ({how}); the padding around the image is "
+                  "0.").format(how=preprocess_text(dp.spec)))
+    bn = translate("Breakdown", " Batch norm is folded into these weights and bias.") if dp.batch_norm_folded else ""
+    text = translate("Breakdown", "<b>{cell}</b>: multiply the window by the filter and add everything up: Σ products "
+                     "= {sum:+.3f}{hidden}, plus bias {bias:+.3f} = {pre:+.3f}; {act} = <b>{result:.3f}</b>, the "
+                     "value in the map.").format(
+        cell=cell_name(dp.stage, dp.channel, dp.row, dp.col), sum=float(dp.products.sum()), hidden=hidden,
+        bias=dp.bias, pre=dp.pre_activation, act=act, result=dp.result)
+    return rows, text + pixels + bn
 
 
 def breakdown(found: Explanation, source: str, stage: str, channel: int, row: int,
@@ -81,23 +94,28 @@ def breakdown(found: Explanation, source: str, stage: str, channel: int, row: in
     if isinstance(found, PoolWindow):
         kh, kw = found.values.shape
         (top, left), (bottom, right) = found.cell(0, 0), found.cell(kh - 1, kw - 1)
-        what = "the largest value (ringed) wins" if found.winner is not None else "the values are averaged"
-        grid = GridRow(f"{source} map {channel + 1}", [found.values], [False], [], f"→ {found.result:.3f}",
+        what = (translate("Breakdown", "the largest value (ringed) wins") if found.winner is not None
+                else translate("Breakdown", "the values are averaged"))
+        grid = GridRow(source_map(source, channel), [found.values], [False], [], f"→ {found.result:.3f}",
                        found.winner)
-        return [grid], (f"{name}: a {kh}×{kw} window of {source} (rows {top + 1}–{bottom + 1}, columns "
-                        f"{left + 1}–{right + 1}); {what}: <b>{found.result:.3f}</b>. "
-                        "No weights: pooling only summarises.")
+        return [grid], translate("Breakdown", "{name}: a {kh}×{kw} window of {source} (rows {top}–{bottom}, columns "
+                                 "{left}–{right}); {what}: <b>{result:.3f}</b>. No weights: pooling only "
+                                 "summarises.").format(name=name, kh=kh, kw=kw, source=source, top=top + 1,
+                                                       bottom=bottom + 1, left=left + 1, right=right + 1, what=what,
+                                                       result=found.result)
     if isinstance(found, LinearSum):
         return [], linear_sentence(found)
     if isinstance(found, SoftmaxSum):
         return [], softmax_sentence(found, [str(k) for k in range(found.logits.size)])
     if isinstance(found, ResidualSum):
-        return [], (f"{name}: a residual block adds two paths. The main path (3×3 conv, batch norm, ReLU, 3×3 "
-                    f"conv, batch norm) gives {found.main:+.3f}; the shortcut carries the block's input (or its "
-                    f"1×1 projection) here: {found.shortcut:+.3f}. ReLU({found.main:+.3f} {found.shortcut:+.3f}) = "
-                    f"<b>{found.result:.3f}</b>, the value in the map.")
-    return [], (f"{name} = {found.value:.3f}. This stage is not a single convolution, pooling or residual "
-                "block, so there is no one calculation to show.")
+        return [], translate("Breakdown", "{name}: a residual block adds two paths. The main path (3×3 conv, batch "
+                             "norm, ReLU, 3×3 conv, batch norm) gives {main:+.3f}; the shortcut carries the block's "
+                             "input (or its 1×1 projection) here: {shortcut:+.3f}. ReLU({main:+.3f} {shortcut:+.3f}) = "
+                             "<b>{result:.3f}</b>, the value in the map.").format(
+            name=name, main=found.main, shortcut=found.shortcut, result=found.result)
+    return [], translate("Breakdown", "{name} = {value:.3f}. This stage is not a single convolution, pooling or "
+                         "residual block, so there is no one calculation to show.").format(name=name,
+                                                                                          value=found.value)
 
 
 class BreakdownCanvas(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QEvent, QObject, Qt, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QKeyEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
@@ -12,17 +12,26 @@ from cnnviz.introspect.describe import describe_map
 from cnnviz.introspect.receptive_field import receptive_fields
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP
-from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown
+from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown, cell_name
 from ui.explain.cell_connections import PanelConnections
 from ui.explain.common import export_button
+from ui.i18n import translate
 from ui.widgets.image_panel import ImagePanel, ImageStrip
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
-CELL_HELP = ("Click any cell of any map: its receptive field — the part of each earlier map and of the 28×28 input "
-             "it can see — is outlined, and below is the arithmetic that produced its value. Hover a cell to draw "
-             "lines to the cells that feed it. Without a mouse: click into the maps or Tab to them, then the arrow "
-             "keys move the cell, Page Up/Down go to the previous/next layer's map, and Enter explains it. " + COUNTING)
+CELL_HELP = QT_TRANSLATE_NOOP("CellView", "Click any cell of any map: its receptive field — the part of each earlier "
+                              "map and of the 28×28 input it can see — is outlined, and below is the arithmetic that "
+                              "produced its value. Hover a cell to draw lines to the cells that feed it. Without a "
+                              "mouse: click into the maps or Tab to them, then the arrow keys move the cell, Page "
+                              "Up/Down go to the previous/next layer's map, and Enter explains it.")
+
+
+def cell_help() -> str:
+    """How to use the view, in the interface's language."""
+    return translate("CellView", CELL_HELP) + " " + translate("Breakdown", COUNTING)
+
+
 _MOVES: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1),
                                       Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
 
@@ -41,7 +50,7 @@ class CellView(LazyPanel):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.cell_help = QLabel(CELL_HELP)
+        self.cell_help = QLabel(cell_help())
         self.cell_help.setWordWrap(True)
         top.addWidget(self.cell_help, 1)
         self.status = StatusLabel()
@@ -53,21 +62,24 @@ class CellView(LazyPanel):
         self.strip.setMaximumHeight(260)
         self.strip.clicked.connect(lambda stage, r, c: self.select_cell(stage, self.channel_of(stage), r, c))
         self.strip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the maps take the arrow keys (see CELL_HELP)
-        self.strip.setAccessibleName("Feature maps: arrow keys move the cell, Enter explains it")
+        self.strip.setAccessibleName(translate("CellView", "Feature maps: arrow keys move the cell, Enter explains "
+                                               "it"))
+        self.strip.setToolTip(translate("CellView", "Click a cell to explain its value; hover a cell to draw lines to "
+                                        "the cells that feed it"))
         self.strip.installEventFilter(self)
         self.key_position: tuple[str, int, int] | None = None  # the cell the keys are on: stage, row, col (from 0)
         layout.addWidget(self.strip, 2)
         self.map_text = QLabel()  # the maps in words (also the strip's accessible description)
         self.map_text.setWordWrap(True)
-        self.map_text.setAccessibleName("The maps in words")
+        self.map_text.setAccessibleName(translate("CellView", "The maps in words"))
         layout.addWidget(self.map_text)
         self.key_cell = QLabel()  # where the arrow keys are, before Enter explains it
-        self.key_cell.setAccessibleName("The cell the arrow keys are on")
+        self.key_cell.setAccessibleName(translate("CellView", "The cell the arrow keys are on"))
         layout.addWidget(self.key_cell)
         self.connections = PanelConnections(self.strip)  # hovering a cell: lines to the cells that feed it
         self.spin_row = QHBoxLayout()
         layout.addLayout(self.spin_row)
-        self.breakdown_text = QLabel(HELP)
+        self.breakdown_text = QLabel(translate("Breakdown", HELP))
         self.breakdown_text.setWordWrap(True)
         self.breakdown_text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.breakdown_text)
@@ -108,18 +120,18 @@ class CellView(LazyPanel):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.stage_panels, self.stage_channels = {}, {}
         fc_only = self.model is not None and len(stages) == 1
-        self.cell_help.setText(CELL_HELP if not fc_only else
-                               f"{self.model.arch} has no feature maps: every neuron of a fully connected "  # type: ignore[union-attr]
-                               "layer sees the whole image, so there is no receptive field or sliding dot "
-                               "product to show. Open a CNN to explore this view.")
+        self.cell_help.setText(cell_help() if not fc_only else translate(
+            "CellView", "{arch} has no feature maps: every neuron of a fully connected layer sees the whole image, "
+            "so there is no receptive field or sliding dot product to show. Open a CNN to explore this view.").format(
+            arch=self.model.arch))  # type: ignore[union-attr]
         for name in stages:
             panel = self.stage_panels[name] = self.strip.add_panel(name, name)
             panel.picture.sigHovered.connect(lambda r, c, name=name: self.show_connections(name, r, c))
             spin = QSpinBox()
-            spin.setPrefix(f"{name}: map ")
+            spin.setPrefix(translate("CellView", "{stage}: map ").format(stage=name))
             spin.setMinimum(1)
-            spin.setToolTip(f"Which map of {name} to show (counted from 1)")
-            spin.setAccessibleName(f"Map of {name} shown")
+            spin.setToolTip(translate("CellView", "Which map of {stage} to show (counted from 1)").format(stage=name))
+            spin.setAccessibleName(translate("CellView", "Map of {stage} shown").format(stage=name))
             spin.valueChanged.connect(lambda _v, name=name: self._on_channel_changed(name))
             self.stage_channels[name] = spin
             self.spin_row.addWidget(spin, 1)
@@ -143,7 +155,7 @@ class CellView(LazyPanel):
             for panel in self.stage_panels.values():
                 panel.clear()
             self.breakdown.set_rows([])
-            self.breakdown_text.setText(HELP)
+            self.breakdown_text.setText(translate("Breakdown", HELP))
             self.map_text.setText("")
             self.strip.setAccessibleDescription("")
             self.explanation, self.key_position = None, None
@@ -164,15 +176,16 @@ class CellView(LazyPanel):
             spin = self.stage_channels[name]
             spin.blockSignals(True)
             spin.setMaximum(stage.shape[0])
-            spin.setSuffix(f" of {stage.shape[0]}")
+            spin.setSuffix(translate("CellView", " of {n}").format(n=stage.shape[0]))
             spin.setEnabled(stage.shape[0] > 1)
             spin.blockSignals(False)
             panel.set_title(f"{stage.title} · {shape_text(stage.shape)}")
             is_input = name == "input"
             values = stage.output[self.channel_of(name)]
             panel.show_values(values, INPUT_MAP if is_input else ACTIVATION_MAP, (0.0, 1.0) if is_input else None)
-            lead = "brightest pixel" if is_input else "strongest response"
-            words.append(f"{stage.title}, map {self.channel_of(name) + 1}: {describe_map(values, lead)}.")
+            lead = "brightest pixel" if is_input else "strongest response"  # the core's words (English)
+            words.append(translate("CellView", "{stage}, map {n}: {description}.").format(
+                stage=stage.title, n=self.channel_of(name) + 1, description=describe_map(values, lead)))
         self.map_text.setText("  ".join(words))
         self.strip.setAccessibleDescription(" ".join(words))
 
@@ -213,10 +226,12 @@ class CellView(LazyPanel):
         size = self._sizes.get(stage, 0.0)
         self.breakdown.set_rows(rows)
         shown = float(cap.stage(stage).output[channel, row, col])
-        off = (f" This map is switched off (Draw & explore → Switch maps off), so the map shows {shown:.3f}."
-               if shown == 0.0 and abs(self.explanation.result) > 1e-6 else "")
-        self.breakdown_text.setText(f"{text} It sees a {size:.0f}×{size:.0f}-pixel patch of the input "
-                                    f"(outlined, clipped at the borders).{off}")
+        off = (translate("CellView", " This map is switched off (Draw & explore → Switch maps off), so the map shows "
+                         "{shown:.3f}.").format(shown=shown) if shown == 0.0 and abs(self.explanation.result) > 1e-6
+               else "")
+        self.breakdown_text.setText(text + translate("CellView", " It sees a {size:.0f}×{size:.0f}-pixel patch of the "
+                                                     "input (outlined, clipped at the borders).").format(size=size)
+                                    + off)
         self.cell_explained.emit()
 
     # -- the keyboard ------------------------------------------------------------------------------
@@ -260,5 +275,5 @@ class CellView(LazyPanel):
             panel.cell_outline.hide()
         self.stage_panels[stage].outline("cell", row, col, row, col)
         value = float(self.capture.stage(stage).output[self.channel_of(stage), row, col])
-        self.key_cell.setText(f"Keyboard cell: {stage}, map {self.channel_of(stage) + 1}, row {row + 1}, column "
-                              f"{col + 1}, value {value:.3f}. Press Enter to explain it.")
+        self.key_cell.setText(translate("CellView", "Keyboard cell: {cell}, value {v:.3f}. Press Enter to explain "
+                                        "it.").format(cell=cell_name(stage, self.channel_of(stage), row, col), v=value))

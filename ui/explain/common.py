@@ -10,6 +10,7 @@ from PyQt6.QtWidgets import QPushButton, QWidget
 from cnnviz.introspect import Capture
 from cnnviz.introspect.receptive_field import stage_shapes
 from cnnviz.models.staged import StagedNet
+from ui.i18n import translate
 from ui.widgets.export import ask_save_path, save_png
 
 _SHAPES: WeakKeyDictionary[StagedNet, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
@@ -31,13 +32,14 @@ def capture_fits(model: StagedNet, capture: Capture) -> bool:
 
 def export_button(panel: QWidget, name: str, on_error: Callable[[str], None]) -> QPushButton:
     """"Export PNG…": asks where, saves a picture of ``panel``, reports a file that could not be written."""
-    button = QPushButton("Export PNG…")
-    button.setToolTip("Save this view as a PNG picture")
+    button = QPushButton(translate("ExplainTab", "Export PNG…"))
+    button.setToolTip(translate("ExplainTab", "Save this view as a PNG picture"))
 
     def export() -> None:
-        path = ask_save_path(panel, "Export as PNG", f"cnnviz-explain-{name}.png")
+        path = ask_save_path(panel, translate("ExplainTab", "Export as PNG"), f"cnnviz-explain-{name}.png")
         if path is not None and not save_png(panel, path):
-            on_error(f"Could not write {path}: choose a folder you can write to.")
+            on_error(translate("ExplainTab", "Could not write {path}: choose a folder you can write to.").format(
+                path=path))
 
     button.clicked.connect(export)
     return button

@@ -11,16 +11,18 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.explain import LinearSum, SoftmaxSum, explain_linear, explain_softmax, linear_stages
-from cnnviz.format import cell_text, format_probability
+from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
+from ui.draw.stage_picture import cell_words
 from ui.explain.common import export_button
+from ui.i18n import translate
 from ui.theme import LABEL_PLATE, ON_IMAGE_TEXT
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
@@ -28,37 +30,42 @@ from ui.widgets.status_label import StatusLabel
 from ui.widgets.tables import fill_table, make_table
 
 TERMS_LISTED = 12
-LINEAR_HELP = ("A fully connected unit multiplies every one of its inputs by its own weight and adds them all up, "
-               "plus a bias. The map shows each term wᵢ·xᵢ where its input sits: red pushed the unit up, blue "
-               "pushed it down. Pick the softmax to see how the class scores become probabilities.")
-SOFTMAX = "softmax"
+SOFTMAX = "softmax"  # the stage picker's entry for the softmax (a stage name, as the core calls it)
+SOFTMAX_COLUMNS = (QT_TRANSLATE_NOOP("LinearView", "Class"), QT_TRANSLATE_NOOP("LinearView", "Logit"), "exp",
+                   QT_TRANSLATE_NOOP("LinearView", "Probability"))
 
 
 def input_name(found: LinearSum, index: int) -> str:
     """Where input ``index`` comes from, for people: "pool2 map 5, row 3, column 4" or "fc1 unit 17"."""
     where = found.position(index)
     if len(where) == 3:
-        return f"{found.source} map {where[0] + 1}, {cell_text(where[1], where[2])}"
-    return f"{found.source} unit {where[-1] + 1}"
+        return translate("LinearView", "{source} map {n}, {cell}").format(source=found.source, n=where[0] + 1,
+                                                                          cell=cell_words(where[1], where[2]))
+    return translate("LinearView", "{source} unit {n}").format(source=found.source, n=where[-1] + 1)
 
 
 def linear_sentence(found: LinearSum, name: str = "") -> str:
     """The whole sum in words; ``name`` says what the unit is ("fc, the score of class 2"; default its number)."""
-    act = {"ReLU": f"ReLU keeps positives: max(0, {found.pre_activation:.3f})",
-           "tanh": f"tanh({found.pre_activation:.3f})"}.get(found.activation, "no activation")
-    name = name or f"{found.stage}, unit {found.unit + 1}"
-    return (f"<b>{name}</b> = Σ of {found.inputs.size} terms wᵢ·xᵢ + b: the terms that pushed it up add to "
-            f"{found.pushed_up:+.3f}, those that pushed it down to "
-            f"{found.pushed_down:+.3f}; plus bias {found.bias:+.3f} = {found.pre_activation:+.3f}; {act} = "
-            f"<b>{found.result:.3f}</b>, the value in {found.stage}.")
+    act = {"ReLU": translate("LinearView", "ReLU keeps positives: max(0, {v:.3f})").format(v=found.pre_activation),
+           "tanh": f"tanh({found.pre_activation:.3f})"}.get(found.activation,
+                                                           translate("LinearView", "no activation"))
+    name = name or translate("LinearView", "{stage}, unit {n}").format(stage=found.stage, n=found.unit + 1)
+    return translate("LinearView", "<b>{name}</b> = Σ of {terms} terms wᵢ·xᵢ + b: the terms that pushed it up add to "
+                     "{up:+.3f}, those that pushed it down to {down:+.3f}; plus bias {bias:+.3f} = {pre:+.3f}; {act} "
+                     "= <b>{result:.3f}</b>, the value in {stage}.").format(
+        name=name, terms=found.inputs.size, up=found.pushed_up, down=found.pushed_down, bias=found.bias,
+        pre=found.pre_activation, act=act, result=found.result, stage=found.stage)
 
 
 def softmax_sentence(found: SoftmaxSum, names: Sequence[str]) -> str:
-    shift = (f" Every logit has the largest, {found.shift:.3f}, subtracted first, which keeps exp finite and "
-             "leaves the probabilities unchanged." if found.shift else "")
-    return (f"Softmax: exponentiate each class score (logit), add the exponentials up (Σ = {found.total:.4g}) and "
-            f"divide each by the sum. <b>{names[found.unit]}</b>: exp({found.logits[found.unit] - found.shift:.3f})"
-            f" / {found.total:.4g} = <b>{format_probability(found.result)}</b>.{shift}")
+    shift = (translate("LinearView", " Every logit has the largest, {shift:.3f}, subtracted first, which keeps exp "
+                       "finite and leaves the probabilities unchanged.").format(shift=found.shift)
+             if found.shift else "")
+    return translate("LinearView", "Softmax: exponentiate each class score (logit), add the exponentials up (Σ = "
+                     "{total:.4g}) and divide each by the sum. <b>{name}</b>: exp({logit:.3f}) / {total:.4g} = "
+                     "<b>{p}</b>.").format(total=found.total, name=names[found.unit],
+                                           logit=found.logits[found.unit] - found.shift,
+                                           p=format_probability(found.result)) + shift
 
 
 class LinearView(LazyPanel):
@@ -75,20 +82,25 @@ class LinearView(LazyPanel):
         self.tile_labels: list[pg.TextItem] = []
         self._numbered: TileGrid | None = None
         layout = QVBoxLayout(self)
-        self.help = QLabel(LINEAR_HELP)
+        self.help = QLabel(translate("LinearView", "A fully connected unit multiplies every one of its inputs by its "
+                                     "own weight and adds them all up, plus a bias. The map shows each term wᵢ·xᵢ "
+                                     "where its input sits: red pushed the unit up, blue pushed it down. Pick the "
+                                     "softmax to see how the class scores become probabilities."))
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
         self.status = StatusLabel()
         self.status.hide()  # shown with a problem only
         layout.addWidget(self.status)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Stage:"))
+        pick.addWidget(QLabel(translate("LinearView", "Stage:")))
         self.stage_combo = QComboBox()
-        self.stage_combo.setToolTip("A fully connected stage, or the softmax")
+        self.stage_combo.setAccessibleName(translate("LinearView", "Stage"))
+        self.stage_combo.setToolTip(translate("LinearView", "A fully connected stage, or the softmax"))
         pick.addWidget(self.stage_combo)
         self.unit_spin = QSpinBox()
         self.unit_spin.setMinimum(1)
-        self.unit_spin.setToolTip("Which unit (class) to break down, counted from 1")
+        self.unit_spin.setAccessibleName(translate("LinearView", "Unit"))
+        self.unit_spin.setToolTip(translate("LinearView", "Which unit (class) to break down, counted from 1"))
         pick.addWidget(self.unit_spin)
         pick.addStretch(1)
         pick.addWidget(export_button(self, "linear", self._error))
@@ -99,9 +111,15 @@ class LinearView(LazyPanel):
         layout.addWidget(self.sentence)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.strip = ImageStrip(min_panel=160)
+        self.strip.setAccessibleName(translate("LinearView", "Contribution map"))
+        self.strip.setToolTip(translate("LinearView", "Each input's term wᵢ·xᵢ where the input sits: red pushed the "
+                                        "unit up, blue pushed it down"))
         self.map_panel = self.strip.add_panel("terms", "")
         split.addWidget(self.strip)
-        self.table = make_table(("Input", "xᵢ", "wᵢ", "wᵢ·xᵢ"), stretch=0)
+        self.table = make_table(self._term_columns(), stretch=0)
+        self.table.setAccessibleName(translate("LinearView", "The largest terms"))
+        self.table.setAccessibleDescription(translate("LinearView", "The inputs whose terms wᵢ·xᵢ are largest, or "
+                                                      "the softmax step by step"))
         split.addWidget(self.table)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -149,8 +167,9 @@ class LinearView(LazyPanel):
             units, per_class, was_class = cap.stage(stage).output.size, self.per_class, self.unit_spin.minimum() == 0
             self.unit_spin.blockSignals(True)
             self.unit_spin.setRange(0 if per_class else 1, units - 1 if per_class else units)
-            self.unit_spin.setPrefix("class " if per_class else "unit ")
-            self.unit_spin.setSuffix("" if per_class else f" of {units}")
+            self.unit_spin.setPrefix(translate("LinearView", "class ") if per_class
+                                     else translate("LinearView", "unit "))
+            self.unit_spin.setSuffix("" if per_class else translate("LinearView", " of {n}").format(n=units))
             if per_class and not was_class:
                 self.unit_spin.setValue(cap.prediction)  # the predicted class first
             self.unit_spin.blockSignals(False)
@@ -161,9 +180,10 @@ class LinearView(LazyPanel):
         model, cap, stage = self.model, self.capture, self.stage_combo.currentText()
         if model is None or cap is None or not stage:
             self.explanation = None
-            self.sentence.setText("Draw a digit to see how a fully connected unit and the softmax add up."
-                                  if model is None or stage else
-                                  f"{model.arch} has no fully connected stage.")
+            self.sentence.setText(translate("LinearView", "Draw a digit to see how a fully connected unit and the "
+                                            "softmax add up.") if model is None or stage else
+                                  translate("LinearView", "{arch} has no fully connected stage.").format(
+                                      arch=model.arch))
             self.map_panel.clear()
             self.table.setRowCount(0)
             return
@@ -180,15 +200,22 @@ class LinearView(LazyPanel):
         grid = grid_for(*terms.shape) if terms.ndim == 3 else None
         picture = tile_maps(terms, grid) if grid is not None else terms.reshape(1, -1)
         self._number_tiles(grid)
-        self.map_panel.set_title(f"Each input's term wᵢ·xᵢ, laid out like {found.source}")
+        self.map_panel.set_title(translate("LinearView", "Each input's term wᵢ·xᵢ, laid out like {source}").format(
+            source=found.source))
         self.map_panel.show_values(picture, DIVERGING_MAP, value_range(terms, signed=True))
-        self.table.setHorizontalHeaderLabels(["Input", "xᵢ", "wᵢ", "wᵢ·xᵢ"])
+        self.table.setHorizontalHeaderLabels(self._term_columns())
         rows = [[input_name(found, i), f"{found.inputs[i]:.3f}", f"{found.weights[i]:+.3f}",
                  f"{found.products[i]:+.3f}"] for i in found.largest_terms(TERMS_LISTED)]
         fill_table(self.table, rows, numeric={1, 2, 3})
-        name = (f"{found.stage}, the score of class {self.class_names[found.unit]}" if self.per_class
+        name = (translate("LinearView", "{stage}, the score of class {name}").format(
+            stage=found.stage, name=self.class_names[found.unit]) if self.per_class
                 and found.unit < len(self.class_names) else "")
-        self.sentence.setText(linear_sentence(found, name) + f" The table lists the {len(rows)} largest terms.")
+        self.sentence.setText(linear_sentence(found, name) + translate(
+            "LinearView", " The table lists the {n} largest terms.").format(n=len(rows)))
+
+    @staticmethod
+    def _term_columns() -> list[str]:
+        return [translate("LinearView", "Input"), "xᵢ", "wᵢ", "wᵢ·xᵢ"]
 
     def _number_tiles(self, grid: TileGrid | None) -> None:
         """Number the maps (from 1) so "pool2 map 7" in the table can be found on the picture."""
@@ -209,12 +236,13 @@ class LinearView(LazyPanel):
     def _show_softmax(self, found: SoftmaxSum) -> None:
         self.explanation = found
         names = self.class_names or [str(k) for k in range(found.logits.size)]
-        self.table.setHorizontalHeaderLabels(["Class", "Logit", "exp", "Probability"])
+        self.table.setHorizontalHeaderLabels([translate("LinearView", c) for c in SOFTMAX_COLUMNS])
         shifted = found.logits - found.shift
         rows = [[names[k], f"{found.logits[k]:+.3f}", f"{found.exps[k]:.4g}",
                  format_probability(found.probabilities[k])] for k in np.argsort(-found.logits, kind="stable")]
         rows.append(["Σ", "", f"{found.total:.4g}", format_probability(round(float(found.probabilities.sum()), 9))])
         fill_table(self.table, rows, numeric={1, 2, 3})
-        self.table.setToolTip("exp of each logit" + (f" − {found.shift:.3f}" if found.shift else "") +
-                              f"; the largest exponent is {float(shifted.max()):.3f}")
+        largest = translate("LinearView", "; the largest exponent is {v:.3f}").format(v=float(shifted.max()))
+        self.table.setToolTip(translate("LinearView", "exp of each logit") +
+                              (f" − {found.shift:.3f}" if found.shift else "") + largest)
         self.sentence.setText(softmax_sentence(found, names))

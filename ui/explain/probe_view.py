@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.data import MnistData
@@ -33,6 +33,7 @@ from cnnviz.store import COMPANION_ARCH, Damaged, ModelStore, Opened
 from cnnviz.training import CheckpointMeta, threads_for
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, value_range
 from ui.explain.common import export_button
+from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.theme import CNN_COLOR, FC_COLOR
 from ui.widgets.image_panel import ImageStrip
@@ -40,6 +41,13 @@ from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
 
 Curves = dict[str, dict[str, ProbeCurve]]  # model key ("cnn", "fc") → axis → curve
+# the core's axis names (``AXES``), translated where they are shown; and each in the summary's words
+AXIS_WORDS = {"x": (QT_TRANSLATE_NOOP("ProbeView", "Shift right (pixels)"),
+                    QT_TRANSLATE_NOOP("ProbeView", "shift right")),
+              "y": (QT_TRANSLATE_NOOP("ProbeView", "Shift down (pixels)"),
+                    QT_TRANSLATE_NOOP("ProbeView", "shift down")),
+              "angle": (QT_TRANSLATE_NOOP("ProbeView", "Rotation anticlockwise (degrees)"),
+                        QT_TRANSLATE_NOOP("ProbeView", "rotation anticlockwise"))}
 
 
 @dataclass(frozen=True)
@@ -52,9 +60,13 @@ class Companion:
 def load_companion(store: ModelStore, data: MnistData, job: Job) -> Companion:
     """The saved FC network, or a new one trained (``job.progress`` gets each epoch) and saved by ``store``."""
     found = store.open_companion()  # sets a damaged file aside, so the store trains a new one below
-    note = (f"The saved FC network could not be opened ({found.reason}); it was set aside"
-            f"{f' as {found.kept_as.name}' if found.kept_as else ''} and a new one trained."
-            if isinstance(found, Damaged) else "")
+    note = ""
+    if isinstance(found, Damaged):
+        note = (translate("ProbeView", "The saved FC network could not be opened ({reason}); it was set aside as "
+                          "{name} and a new one trained.") if found.kept_as else
+                translate("ProbeView", "The saved FC network could not be opened ({reason}); it was set aside and a "
+                          "new one trained.")).format(reason=found.reason,
+                                                       name=found.kept_as.name if found.kept_as else "")
     opened = found if isinstance(found, Opened) else store.companion(data, on_epoch=job.progress,
                                                                      should_stop=job.should_stop)
     check(job.should_stop)  # a stopped training is not a companion
@@ -71,11 +83,15 @@ def describe(meta: CheckpointMeta | None) -> str:
     """A model's name and how it was trained, from its checkpoint metadata (never typed in)."""
     if meta is None:
         return "–"
-    acc = f"{meta.test_accuracy:.1%} test accuracy" if meta.test_accuracy is not None else "accuracy unknown"
+    acc = (translate("ProbeView", "{acc:.1%} test accuracy").format(acc=meta.test_accuracy)
+           if meta.test_accuracy is not None else translate("ProbeView", "accuracy unknown"))
     samples = meta.extra.get("train_samples")
-    on = f" on {samples:,} digits" if isinstance(samples, int) else ""
-    hidden = f", {meta.model_kwargs['hidden']} hidden units" if "hidden" in meta.model_kwargs else ""
-    return f"{meta.model}{hidden}, {meta.epochs} epoch{'s' if meta.epochs != 1 else ''}{on}, {acc}"
+    on = translate("ProbeView", " on {n:,} digits").format(n=samples) if isinstance(samples, int) else ""
+    hidden = (translate("ProbeView", ", {n} hidden units").format(n=meta.model_kwargs["hidden"])
+              if "hidden" in meta.model_kwargs else "")
+    epochs = (translate("ProbeView", "{n} epoch") if meta.epochs == 1 else translate("ProbeView", "{n} epochs")).format(
+        n=meta.epochs)
+    return f"{meta.model}{hidden}, {epochs}{on}, {acc}"
 
 
 CompareFn = Callable[[dict[str, StagedNet], np.ndarray, Job], InvarianceComparison]
@@ -107,11 +123,15 @@ class ProbeView(LazyPanel):
         layout.addLayout(top)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setMinimumHeight(240)
+        self.plots.setAccessibleName(translate("ProbeView", "Invariance curves"))
+        self.plots.setAccessibleDescription(translate("ProbeView", "The probability of the class as the digit is "
+                                                      "moved or turned, for this model and for a fully connected "
+                                                      "network; the summary below says it in words"))
         self.probe_plots: dict[str, pg.PlotItem] = {}
         for i, (axis, label) in enumerate(AXES.items()):
             plot = self.plots.addPlot(row=0, col=i)
-            plot.setLabel("bottom", label)
-            plot.setLabel("left", "probability of the class")
+            plot.setLabel("bottom", translate("ProbeView", label))
+            plot.setLabel("left", translate("ProbeView", "probability of the class"))
             plot.setYRange(-0.08, 1.12, padding=0)
             plot.showGrid(x=True, y=True, alpha=0.3)
             plot.setMouseEnabled(x=False, y=False)
@@ -127,10 +147,11 @@ class ProbeView(LazyPanel):
         self.sharing_caption.setWordWrap(True)
         caption.addWidget(self.sharing_caption)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("First-layer map:"))
+        pick.addWidget(QLabel(translate("ProbeView", "First-layer map:")))
         self.shift_channel = QSpinBox()
         self.shift_channel.setMinimum(1)
-        self.shift_channel.setToolTip("Which map of the first stage to show (counted from 1)")
+        self.shift_channel.setAccessibleName(translate("ProbeView", "First-layer map"))
+        self.shift_channel.setToolTip(translate("ProbeView", "Which map of the first stage to show (counted from 1)"))
         self.shift_channel.valueChanged.connect(lambda _: self._show_shifted())
         pick.addWidget(self.shift_channel)
         pick.addStretch(1)
@@ -139,7 +160,11 @@ class ProbeView(LazyPanel):
         shared.addLayout(caption, 2)
         self.shift_strip = ImageStrip(min_panel=80)
         self.shift_strip.setMaximumHeight(260)
-        self.shift_digits = [self.shift_strip.add_panel(f"d{i}", f"shift {dx:+.0f} px", 0, i)
+        self.shift_strip.setAccessibleName(translate("ProbeView", "Shifted digits and their maps"))
+        self.shift_strip.setToolTip(translate("ProbeView", "Top: the digit moved left and right; bottom: the chosen "
+                                              "first-layer map for each"))
+        shift = translate("ProbeView", "shift {dx:+.0f} px")
+        self.shift_digits = [self.shift_strip.add_panel(f"d{i}", shift.format(dx=dx), 0, i)
                              for i, dx in enumerate(SHIFT_STRIP)]
         self.shift_maps = [self.shift_strip.add_panel(f"m{i}", "", 1, i) for i in range(len(SHIFT_STRIP))]
         shared.addWidget(self.shift_strip, 5)
@@ -162,22 +187,27 @@ class ProbeView(LazyPanel):
     def _ensure_companion(self) -> None:
         if self.fc is not None or self.tasks.busy("companion"):
             return
-        self.fc_status.say("Preparing a small fully connected network to compare with (loading it, or training "
-                           "it the first time). The current model's curves are shown meanwhile.")
+        self.fc_status.say(translate("ProbeView", "Preparing a small fully connected network to compare with "
+                                     "(loading it, or training it the first time). The current model's curves are "
+                                     "shown meanwhile."))
         store, data = self.store, self.data
         self.tasks.run("companion", lambda job: load_companion(store, data, job), policy="single",
                        threads=threads_for("train"), on_done=self._on_companion, on_progress=self._on_fc_epoch,
-                       on_failed=lambda m: self.fc_status.say(f"Training the FC network failed: {m}", error=True),
+                       on_failed=lambda m: self.fc_status.say(
+                           translate("ProbeView", "Training the FC network failed: {message}").format(message=m),
+                           error=True),
                        on_cancelled=self._on_companion_cancelled)
 
     def _on_companion_cancelled(self) -> None:
         if self.fc is None:  # not replaced by ``set_fc_model`` meanwhile
-            self.fc_status.say("Training the FC network was stopped; it starts again when this view is shown.")
+            self.fc_status.say(translate("ProbeView", "Training the FC network was stopped; it starts again when "
+                                         "this view is shown."))
 
     def _on_fc_epoch(self, metrics: Any) -> None:
-        self.fc_status.say(f"Training a small fully connected network ({COMPANION_ARCH}) to compare with: epoch "
-                           f"{metrics.epoch} of {metrics.epochs} done. The current model's curves are shown "
-                           "meanwhile.")
+        self.fc_status.say(translate("ProbeView", "Training a small fully connected network ({arch}) to compare "
+                                     "with: epoch {epoch} of {epochs} done. The current model's curves are shown "
+                                     "meanwhile.").format(arch=COMPANION_ARCH, epoch=metrics.epoch,
+                                                          epochs=metrics.epochs))
 
     def _on_companion(self, fc: Any) -> None:
         self.fc = fc
@@ -190,8 +220,10 @@ class ProbeView(LazyPanel):
             return
         note = f" {self.fc.note}" if self.fc.note else ""
         # only the squares take the curves' colours: as text they read below 4.5:1 on either background
-        self.fc_status.say(f"<span style='color:{CNN_COLOR}'>■</span> {self._label()}: {describe(self.meta)}"
-                           f"&nbsp;&nbsp; <span style='color:{FC_COLOR}'>■</span> FC: {describe(self.fc.meta)}{note}")
+        banner = translate("ProbeView", "{cnn_mark} {label}: {cnn}&nbsp;&nbsp; {fc_mark} FC: {fc}{note}")
+        self.fc_status.say(banner.format(
+            cnn_mark=f"<span style='color:{CNN_COLOR}'>■</span>", label=self._label(), cnn=describe(self.meta),
+            fc_mark=f"<span style='color:{FC_COLOR}'>■</span>", fc=describe(self.fc.meta), note=note))
 
     def _label(self) -> str:
         """What the probe calls the current model: "CNN", or its name when it has no convolution."""
@@ -208,7 +240,8 @@ class ProbeView(LazyPanel):
         models = {"cnn": model, **({"fc": self.fc.model} if self.fc is not None else {})}
         self.tasks.run("probe", lambda job: self._compare(models, image, job), policy="latest",
                        threads=threads_for("explain"), on_done=self._on_probe,
-                       on_failed=lambda m: self.probe_summary.setText(f"Could not compute the probe: {m}"))
+                       on_failed=lambda m: self.probe_summary.setText(
+                           translate("ProbeView", "Could not compute the probe: {message}").format(message=m)))
 
     def _on_probe(self, result: Any) -> None:
         if self.image is None:
@@ -225,7 +258,8 @@ class ProbeView(LazyPanel):
                 curve = self.probe.get(key, {}).get(axis)
                 if curve is None:
                     continue
-                plot.setLabel("left", f"probability of {names[curve.reference_class]}")
+                plot.setLabel("left", translate("ProbeView", "probability of {name}").format(
+                    name=names[curve.reference_class]))
                 plot.plot(curve.values, curve.reference_probabilities, pen=pg.mkPen(colour, width=3),
                           symbol="o", symbolBrush=colour, symbolPen=colour, symbolSize=8, name=name)
                 for x, y, pred in zip(curve.values, curve.reference_probabilities, curve.predictions, strict=True):
@@ -236,25 +270,28 @@ class ProbeView(LazyPanel):
             kept = [f"{name} {c.kept}/{len(c.values)}" for key, name in (("cnn", label), ("fc", "FC"))
                     if (c := self.probe.get(key, {}).get(axis)) is not None]
             if kept:
-                lines.append(f"{AXES[axis].split(' (')[0].lower()}: {', '.join(kept)}")
+                words = AXIS_WORDS[axis][1] if axis in AXIS_WORDS else AXES[axis].split(" (")[0].lower()
+                lines.append(f"{translate('ProbeView', words)}: {', '.join(kept)}")
         cnn_x = self.probe.get("cnn", {}).get("x")
         if cnn_x is not None:
-            self.probe_summary.setText(
-                f"Moved copies still called <b>{names[cnn_x.reference_class]}</b> — " + "; ".join(lines) +
-                ". Labels on the curves show the class predicted instead, where it changed.")
+            self.probe_summary.setText(translate(
+                "ProbeView", "Moved copies still called <b>{name}</b> — {counts}. Labels on the curves show the class "
+                "predicted instead, where it changed.").format(name=names[cnn_x.reference_class],
+                                                               counts="; ".join(lines)))
         self._show_shifted()
         self.probe_shown.emit()
 
     def _show_shifted(self) -> None:
         shifted = self.shifted
         if shifted is None:
-            self.sharing_caption.setText("This model's first stage has no feature maps to compare.")
+            self.sharing_caption.setText(translate("ProbeView", "This model's first stage has no feature maps to "
+                                                   "compare."))
             for panel in (*self.shift_digits, *self.shift_maps):
                 panel.clear()
             return
         self.shift_channel.blockSignals(True)
         self.shift_channel.setMaximum(shifted.maps.shape[1])
-        self.shift_channel.setSuffix(f" of {shifted.maps.shape[1]}")
+        self.shift_channel.setSuffix(translate("ProbeView", " of {n}").format(n=shifted.maps.shape[1]))
         self.shift_channel.blockSignals(False)
         ch = self.shift_channel.value() - 1
         levels = value_range(shifted.maps[:, ch])
@@ -264,12 +301,12 @@ class ProbeView(LazyPanel):
             digit.mark_centre(shifted.images.shape[-1])
             fmap.mark_centre(shifted.maps.shape[-1])
         worst = shifted.worst_mismatch()
-        measured = (f" Away from the borders, the map of each moved digit equals the original map moved: largest "
-                    f"difference {worst:.4f}, for values up to {float(np.abs(shifted.maps).max()):.2f}."
-                    if worst is not None else "")
-        self.sharing_caption.setText(
-            f"<b>Weight sharing.</b> Top: the digit shifted left and right. Bottom: map {ch + 1} of the first "
-            f"stage ({shifted.stage}) for each, on one colour scale. The same filter is applied everywhere, so "
-            f"the pattern is the same, just moved.{measured} The answer is not guaranteed to stay the same: "
-            "pooling forgives only moves inside its small window, and the curves above show how much the "
-            "later layers cope with the rest.")
+        measured = (translate("ProbeView", " Away from the borders, the map of each moved digit equals the original "
+                              "map moved: largest difference {worst:.4f}, for values up to {top:.2f}.").format(
+            worst=worst, top=float(np.abs(shifted.maps).max())) if worst is not None else "")
+        self.sharing_caption.setText(translate(
+            "ProbeView", "<b>Weight sharing.</b> Top: the digit shifted left and right. Bottom: map {n} of the first "
+            "stage ({stage}) for each, on one colour scale. The same filter is applied everywhere, so the pattern is "
+            "the same, just moved.{measured} The answer is not guaranteed to stay the same: pooling forgives only "
+            "moves inside its small window, and the curves above show how much the later layers cope with the "
+            "rest.").format(n=ch + 1, stage=shifted.stage, measured=measured))

@@ -27,6 +27,8 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
+from ui.explain.saliency_methods import method_caption, method_title
+from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.theme import palette
 from ui.widgets.image_panel import ImagePanel, ImageStrip
@@ -81,23 +83,29 @@ class SaliencyView(LazyPanel):
         self.saliency_panel = big.add_panel("big")
         layout.addWidget(big, 3)
         self.truth_strip = ImageStrip(min_panel=COMPARED_PANEL)  # shown for a mistake only, as wide as the other
-        self.truth_strip.setAccessibleName("Saliency for the true class")
+        big.setAccessibleName(translate("SaliencyView", "Saliency overlay"))
+        big.setToolTip(translate("SaliencyView", "The chosen method's map over the input: brighter mattered more"))
+        self.truth_strip.setAccessibleName(translate("SaliencyView", "Saliency for the true class"))
+        self.truth_strip.setToolTip(translate("SaliencyView", "The same method's map for the true class, beside the "
+                                              "wrong answer's"))
         self.truth_panel = self.truth_strip.add_panel("truth")
         self.truth_strip.hide()
         layout.addWidget(self.truth_strip, 3)
         side = QVBoxLayout()
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Method:"))
+        controls.addWidget(QLabel(translate("SaliencyView", "Method:")))
         self.method_box = QComboBox()
-        self.method_box.setAccessibleName("Saliency method")
+        self.method_box.setAccessibleName(translate("SaliencyView", "Saliency method"))
+        self.method_box.setToolTip(translate("SaliencyView", "How the map of what mattered is computed"))
         for key in METHODS:
-            self.method_box.addItem(METHODS[key].title, key)
+            self.method_box.addItem(method_title(key), key)
         self.method_box.currentIndexChanged.connect(lambda _: self._on_method())
         controls.addWidget(self.method_box)
-        controls.addWidget(QLabel("Class:"))
+        controls.addWidget(QLabel(translate("SaliencyView", "Class:")))
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class to explain")
-        self.class_box.addItem("the predicted class", None)
+        self.class_box.setAccessibleName(translate("SaliencyView", "Class to explain"))
+        self.class_box.setToolTip(translate("SaliencyView", "The class whose evidence is shown"))
+        self.class_box.addItem(translate("SaliencyView", "the predicted class"), None)
         for i, name in enumerate(self.class_names):
             self.class_box.addItem(name, i)
         self.class_box.currentIndexChanged.connect(lambda _: self._request())
@@ -108,8 +116,10 @@ class SaliencyView(LazyPanel):
         controls.addWidget(export_button(self, "saliency", self._error))
         side.addLayout(controls)
         opacity = QHBoxLayout()
-        opacity.addWidget(QLabel("Overlay opacity:"))
+        opacity.addWidget(QLabel(translate("SaliencyView", "Overlay opacity:")))
         self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setAccessibleName(translate("SaliencyView", "Overlay opacity"))
+        self.opacity.setToolTip(translate("SaliencyView", "How strongly the map covers the input"))
         self.opacity.setRange(0, 100)
         self.opacity.setValue(70)
         self.opacity.valueChanged.connect(lambda _: self._show())
@@ -122,10 +132,13 @@ class SaliencyView(LazyPanel):
         self.method_caption = QLabel()
         self.method_caption.setWordWrap(True)
         side.addWidget(self.method_caption)
-        side.addWidget(QLabel("All methods for the same class (click one to enlarge it):"))
+        side.addWidget(QLabel(translate("SaliencyView", "All methods for the same class (click one to enlarge it):")))
         self.thumbs = ImageStrip(min_panel=110)
+        self.thumbs.setAccessibleName(translate("SaliencyView", "All methods"))
+        self.thumbs.setToolTip(translate("SaliencyView", "Every method's map for the same class; click one to "
+                                         "enlarge it"))
         self.method_thumbs: dict[str, ImagePanel] = {
-            key: self.thumbs.add_panel(key, METHODS[key].title, row=i // 3, col=i % 3)
+            key: self.thumbs.add_panel(key, method_title(key), row=i // 3, col=i % 3)
             for i, key in enumerate(METHODS)}
         self.thumbs.clicked.connect(lambda key, _r, _c: self.method_box.setCurrentIndex(list(METHODS).index(key)))
         side.addWidget(self.thumbs, 1)
@@ -139,7 +152,7 @@ class SaliencyView(LazyPanel):
         self.class_names = list(names)
         self.class_box.blockSignals(True)  # one request after the rebuild, not one per item
         self.class_box.clear()
-        self.class_box.addItem("the predicted class", None)
+        self.class_box.addItem(translate("SaliencyView", "the predicted class"), None)
         for i, name in enumerate(self.class_names):
             self.class_box.addItem(name, i)
         self.class_box.blockSignals(False)
@@ -188,7 +201,8 @@ class SaliencyView(LazyPanel):
         assert self.model is not None and self.image is not None
         self.tasks.run(key, partial(_run, self._compute, self.model, self.image, keys, target, self.spec),
                        policy="latest", threads=threads_for("explain"), on_done=on_done,
-                       on_failed=lambda m: self._error(f"Could not compute the saliency maps: {m}"))
+                       on_failed=lambda m: self._error(translate("SaliencyView", "Could not compute the saliency "
+                                                                 "maps: {message}").format(message=m)))
 
     def _error(self, message: str) -> None:
         self.status.say(message, error=True)
@@ -208,8 +222,9 @@ class SaliencyView(LazyPanel):
 
     def _on_method(self) -> None:
         key = self.method_box.currentData()
-        self.method_caption.setText(f"{METHODS[key].caption} Brighter = mattered more; each map is scaled to its "
-                                    "own maximum, so compare where, not how much.")
+        self.method_caption.setText(method_caption(key) + translate(
+            "SaliencyView", " Brighter = mattered more; each map is scaled to its own maximum, so compare where, not "
+            "how much."))
         self._request_truth()
         self._show()
 
@@ -234,11 +249,13 @@ class SaliencyView(LazyPanel):
         result = self.saliency_maps.get(key)
         self._paint(self.saliency_panel, result)
         if isinstance(result, SaliencyMap):
-            self.title.setText(f"<b>{METHODS[key].title}</b>: what mattered for class "
-                               f"<b>{self.class_names[result.target]}</b> (probability "
-                               f"{html.escape(format_probability(result.probability))})")
+            self.title.setText(translate("SaliencyView", "<b>{method}</b>: what mattered for class <b>{name}</b> "
+                                         "(probability {p})").format(
+                method=method_title(key), name=self.class_names[result.target],
+                p=html.escape(format_probability(result.probability))))
         elif isinstance(result, str):
-            self.title.setText(f"<b>{METHODS[key].title}</b> is not available: {result}")
+            self.title.setText(translate("SaliencyView", "<b>{method}</b> is not available: {reason}").format(
+                method=method_title(key), reason=result))
         self.saliency_shown.emit()
         self._show_truth(key, result)
 
@@ -252,12 +269,16 @@ class SaliencyView(LazyPanel):
             return
         self._paint(self.truth_panel, truth)
         true_name = self.class_names[truth.target]
-        self.truth_panel.set_title(f"True class {true_name}")
+        self.truth_panel.set_title(translate("SaliencyView", "True class {name}").format(name=true_name))
         if isinstance(result, SaliencyMap):
             predicted = self.class_box.currentData() is None
             name = self.class_names[result.target]
-            self.saliency_panel.set_title(f"Predicted {name}: wrong" if predicted else f"Class {name}")
-            self.title.setText(
-                f"{self.title.text()}<br>Left: {'the wrong' if predicted else 'class'} <b>{name}</b>'s evidence; "
-                f"right: the true <b>{true_name}</b>'s ({html.escape(format_probability(truth.probability))}).")
+            self.saliency_panel.set_title((translate("SaliencyView", "Predicted {name}: wrong") if predicted
+                                           else translate("SaliencyView", "Class {name}")).format(name=name))
+            compared = (translate("SaliencyView", "Left: the wrong <b>{name}</b>'s evidence; right: the true "
+                                  "<b>{truth}</b>'s ({p}).") if predicted else
+                        translate("SaliencyView", "Left: class <b>{name}</b>'s evidence; right: the true "
+                                  "<b>{truth}</b>'s ({p})."))
+            self.title.setText(self.title.text() + "<br>" + compared.format(
+                name=name, truth=true_name, p=html.escape(format_probability(truth.probability))))
             self.comparison_shown.emit()

@@ -14,17 +14,19 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxL
 
 from cnnviz.data.transforms import MNIST_INPUT
 from cnnviz.explain.dot_product import pixels_last
-from cnnviz.features.ablation import describe_ablation
 from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.introspect.stages import class_labels
+from ui.draw.ablation_panel import describe_switched_off
 from ui.explain.cell_view import CellView
 from ui.explain.common import capture_fits
 from ui.explain.linear_view import LinearView
 from ui.explain.probe_view import ProbeView
 from ui.explain.saliency_view import SaliencyView
+from ui.i18n import translate
 from ui.preferences import Preferences
 from ui.state import AppState
+from ui.widgets.accessible import name_tabs
 from ui.widgets.export import save_png
 
 
@@ -41,8 +43,9 @@ class ExplainTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         header.addWidget(self.summary, 1)
-        self.sample_button = QPushButton("Use a random test image")
-        self.sample_button.setToolTip("Put an image from the open data set's test set on the canvas")
+        self.sample_button = QPushButton(translate("ExplainTab", "Use a random test image"))
+        self.sample_button.setToolTip(translate("ExplainTab", "Put an image from the open data set's test set on the "
+                                                "canvas"))
         self.sample_button.clicked.connect(self.use_random_test_digit)
         header.addWidget(self.sample_button)
         layout.addLayout(header)
@@ -53,10 +56,12 @@ class ExplainTab(QWidget):
                                           **_pick(services, compute_saliency="compute"))
         self.probe_view = ProbeView(state.data, **_pick(services, store="store", compare="compare"))
         self.linear_view = LinearView()
-        self.views.addTab(self.cell_view, "Behind a number")
-        self.views.addTab(self.linear_view, "Behind a class score")
-        self.views.addTab(self.saliency_view, "Saliency")
-        self.views.addTab(self.probe_view, "Invariance probe")
+        self.views.addTab(self.cell_view, translate("ExplainTab", "Behind a number"))
+        self.views.addTab(self.linear_view, translate("ExplainTab", "Behind a class score"))
+        self.views.addTab(self.saliency_view, translate("ExplainTab", "Saliency"))
+        self.views.addTab(self.probe_view, translate("ExplainTab", "Invariance probe"))
+        name_tabs(self.views, translate("ExplainTab", "Explanations"),
+                  translate("ExplainTab", "Choose how to look inside the network's answer"))
         state.model_changed.connect(self._update)
         state.capture_changed.connect(self._update)
         state.model_changed.connect(self._follow_classes)
@@ -89,9 +94,9 @@ class ExplainTab(QWidget):
         mnist_like = cap is None or cap.spec == MNIST_INPUT  # the probe moves digits and compares with an MNIST net
         self.probe_view.set_source(model if mnist_like else None, self.state.meta, image if mnist_like else None)
         self.views.setTabEnabled(self.views.indexOf(self.probe_view), mnist_like)
-        self.views.setTabToolTip(self.views.indexOf(self.probe_view), "" if mnist_like else (
-            "The invariance probe moves a digit and compares with an MNIST network: it is for models that "
-            "read 28×28 MNIST digits."))
+        self.views.setTabToolTip(self.views.indexOf(self.probe_view), "" if mnist_like else translate(
+            "ExplainTab", "The invariance probe moves a digit and compares with an MNIST network: it is for models "
+            "that read 28×28 MNIST digits."))
 
     def _mistake(self, cap: Capture | None) -> int | None:
         """The input's true class when the model got it wrong (its saliency is then compared), else None."""
@@ -110,17 +115,21 @@ class ExplainTab(QWidget):
     def _update_summary(self, cap: Capture | None) -> None:
         model = self.state.model
         if model is None:
-            self.summary.setText("No model yet: one is being trained, or open one from the File menu.")
+            self.summary.setText(translate("ExplainTab", "No model yet: one is being trained, or open one from the "
+                                           "File menu."))
         elif cap is None:
-            self.summary.setText("Draw a digit or pick a picture, or use a random test image, to see what the "
-                                 "network does with it.")
+            self.summary.setText(translate("ExplainTab", "Draw a digit or pick a picture, or use a random test image, "
+                                           "to see what the network does with it."))
         else:
             names = class_labels(self._model_names(), len(cap.probabilities))
             truths, label = self.state.data.class_names, self.state.true_label
-            truth = f" (true label: {truths[label]})" if label is not None and 0 <= label < len(truths) else ""
-            off = f" {describe_ablation(self.state.ablation)}" if self.state.ablation else ""
-            self.summary.setText(f"<b>{model.arch}</b> predicts <b>{names[cap.prediction]}</b> with "
-                                 f"{format_probability(float(cap.probabilities.max()))} probability{truth}.{off}")
+            truth = (translate("ExplainTab", " (true label: {name})").format(name=truths[label])
+                     if label is not None and 0 <= label < len(truths) else "")
+            off = " " + describe_switched_off(self.state.ablation) if self.state.ablation else ""
+            self.summary.setText(translate("ExplainTab", "<b>{arch}</b> predicts <b>{name}</b> with {p} "
+                                           "probability{truth}.{off}").format(
+                arch=model.arch, name=names[cap.prediction], p=format_probability(float(cap.probabilities.max())),
+                truth=truth, off=off))
 
     def use_random_test_digit(self) -> None:
         digit = self.state.data.random_test_digit(self._rng)

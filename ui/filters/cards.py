@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 
-from cnnviz.format import cell_text
 from cnnviz.introspect import Capture, ConvFilters
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colorize, value_range
+from ui.draw.stage_picture import cell_words
+from ui.i18n import translate
 from ui.theme import IMAGE_GAP
 
 CARD_GAP = 3
@@ -28,7 +29,7 @@ class FilterCards:
     """Filters laid out as cards of [weights | response], and the way back from a pixel to a value."""
 
     title: str
-    names: list[str]  # one per filter, e.g. "filter 3" (counted from 1)
+    names: list[str]  # one per filter, e.g. "filter 3" (counted from 1), in the interface's language
     weights: np.ndarray  # (F, I, kh, kw)
     responses: np.ndarray  # (F, H, W)
     response_map: str
@@ -50,19 +51,27 @@ class FilterCards:
         inner = self.kernels.locate(y // self.scale, x // self.scale)
         return None if inner is None else (f, *inner)
 
+    def kernel_name(self, f: int, i: int) -> str:
+        """Whose kernel ``weights[f, i]`` is, e.g. "conv2 filter 6" and, for a filter over several maps, a second
+        line "from map 1" (the line break is a newline)."""
+        name = f"{self.title} {self.names[f]}"
+        if self.weights.shape[1] > 1 and not self.colour:
+            return name + "\n" + translate("FilterCards", "from map {n}").format(n=i + 1)
+        return name
+
     def describe(self, row: int, col: int) -> tuple[int, str] | None:
         """(filter, one-line value) at a pixel of the picture; None on a gap."""
         weight = self.locate_weight(row, col)
         if weight is not None and self.colour:
             f, _i, ky, kx = weight
             r, g, b = (float(v) for v in self.weights[f, :, ky, kx])
-            return (f, f"{self.title} {self.names[f]}: weights at {cell_text(ky, kx)} = red {r:+.3f}, "
-                       f"green {g:+.3f}, blue {b:+.3f}")
+            return (f, translate("FilterCards", "{name}: weights at {cell} = red {r:+.3f}, green {g:+.3f}, "
+                                 "blue {b:+.3f}").format(name=self.kernel_name(f, 0), cell=cell_words(ky, kx),
+                                                         r=r, g=g, b=b))
         if weight is not None:
             f, i, ky, kx = weight
-            source = f" from map {i + 1}" if self.weights.shape[1] > 1 else ""
-            return (f, f"{self.title} {self.names[f]}{source}: weight at {cell_text(ky, kx)} = "
-                       f"{self.weights[f, i, ky, kx]:+.3f}")
+            return (f, translate("FilterCards", "{name}: weight at {cell} = {w:+.3f}").format(
+                name=self.kernel_name(f, i).replace("\n", " "), cell=cell_words(ky, kx), w=self.weights[f, i, ky, kx]))
         found = self.cards.locate(row, col)
         if found is None:
             return None
@@ -70,7 +79,8 @@ class FilterCards:
         rx = x - self.weights_width - PART_GAP
         h, w = self.responses.shape[1:]
         if 0 <= rx < w and y < h:
-            return f, f"{self.title} {self.names[f]}: response at {cell_text(y, rx)} = {self.responses[f, y, rx]:.3f}"
+            return f, translate("FilterCards", "{name}: response at {cell} = {v:.3f}").format(
+                name=f"{self.title} {self.names[f]}", cell=cell_words(y, rx), v=self.responses[f, y, rx])
         return None
 
     def silent(self) -> list[int]:

@@ -13,6 +13,7 @@ from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
 from ui.filters.job_bar import JobBar
 from ui.filters.strips import renew, show_picture
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.image_panel import ImageStrip
@@ -37,6 +38,8 @@ class ClassPanel(LazyPanel):
         layout.addWidget(self.heading)
         self.strip = ImageStrip(min_panel=44)
         self.strip.setMaximumHeight(150)  # the filters above need the room more
+        self.strip.setAccessibleName(translate("ClassPanel", "What each class looks like to the network"))
+        self.strip.setToolTip(translate("ClassPanel", "For each class, the picture that raises its score most"))
         layout.addWidget(self.strip, 1)
         self.bar = JobBar()
         self.bar.cancel_requested.connect(self.cancel)
@@ -55,11 +58,13 @@ class ClassPanel(LazyPanel):
             return
         spec, names = input_spec(meta), list(meta.class_names)[:MAX_CLASSES]
         targets = [class_target(model, c) for c in range(len(names))]
-        self.bar.busy(f"Finding what the network thinks each of the {len(names)} classes looks like …")
+        self.bar.busy(translate("ClassPanel", "Finding what the network thinks each of the {n} classes looks like …")
+                      .format(n=len(names)))
         self.tasks.run("classes", lambda job: visualise(model, spec, targets, job=job, cache_dir=user_cache_dir()),
                        policy="replace", threads=threads_for("explain"), on_progress=self.bar.advance,
                        on_done=lambda found: self._got(model, found), on_failed=self._failed,
-                       on_cancelled=lambda: self.bar.idle("Cancelled. Press Compute to finish it.", can_run=True))
+                       on_cancelled=lambda: self.bar.idle(translate("ClassPanel", "Cancelled. Press Compute to finish "
+                                                                    "it."), can_run=True))
 
     def _on_model(self) -> None:
         self.tasks.cancel("classes")
@@ -67,9 +72,12 @@ class ClassPanel(LazyPanel):
         meta = self.state.meta
         names = list(meta.class_names)[:MAX_CLASSES] if meta is not None else []
         example = names[8] if len(names) > 8 else (names[-1] if names else "8")
-        article = "an" if example[:1].lower() in "aeio8" else "a"
-        self.heading.setText(f"<b>What the network thinks each class looks like</b> — e.g. what it thinks "
-                             f"{article} {example} looks like: the picture that raises that class's score most.")
+        heading = (translate("ClassPanel", "<b>What the network thinks each class looks like</b> — e.g. what it "
+                             "thinks an {example} looks like: the picture that raises that class's score most.")
+                   if example[:1].lower() in "aeio8" else
+                   translate("ClassPanel", "<b>What the network thinks each class looks like</b> — e.g. what it "
+                             "thinks a {example} looks like: the picture that raises that class's score most."))
+        self.heading.setText(heading.format(example=example))
         self.strip = renew(self.strip)
         for name in names:
             self.strip.add_panel(name, name)
@@ -85,7 +93,8 @@ class ClassPanel(LazyPanel):
 
     def _failed(self, message: str) -> None:
         self._stopped = True
-        self.bar.idle(f"Could not compute this: {message}", error=True, can_run=True)
+        self.bar.idle(translate("ClassPanel", "Could not compute this: {message}").format(message=message),
+                      error=True, can_run=True)
 
     def _run_again(self) -> None:
         self._stopped = False

@@ -25,17 +25,13 @@ from cnnviz.training.device import threads_for
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, value_range
 from ui.filters.job_bar import JobBar
 from ui.filters.strips import renew, show_picture
+from ui.i18n import translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
 
 LAYER_COLUMNS, LAYER_ROWS = 16, 4  # up to 64 filters of a layer in the overview
-
-HEADING = ("<b>What a filter wants to see</b> — the picture that excites it most (found by gradient ascent "
-           "from noise) and the 9 test digits that excite it most, the part its strongest cell sees outlined. "
-           "Pick a filter in the row of pictures (or click its card under Weights and responses); click a "
-           "digit to open it.")
 
 
 class FeaturesPanel(LazyPanel):
@@ -51,32 +47,44 @@ class FeaturesPanel(LazyPanel):
         self._stopped = False  # the user cancelled: nothing restarts until "Compute"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(HEADING)
+        heading = QLabel(translate("FeaturesPanel", "<b>What a filter wants to see</b> — the picture that excites it "
+                                   "most (found by gradient ascent from noise) and the 9 test digits that excite it "
+                                   "most, the part its strongest cell sees outlined. Pick a filter in the row of "
+                                   "pictures (or click its card under Weights and responses); click a digit to open "
+                                   "it."))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         pick = QHBoxLayout()
         self.stage_box = QComboBox()
-        self.stage_box.setToolTip("The layer whose filter to show")
+        self.stage_box.setAccessibleName(translate("FeaturesPanel", "Layer"))
+        self.stage_box.setToolTip(translate("FeaturesPanel", "The layer whose filter to show"))
         self.filter_box = QSpinBox()
-        self.filter_box.setPrefix("filter ")
-        self.filter_box.setToolTip("Filters are counted from 1, as on the cards")
+        self.filter_box.setPrefix(translate("FeaturesPanel", "filter "))
+        self.filter_box.setAccessibleName(translate("FeaturesPanel", "Filter"))
+        self.filter_box.setToolTip(translate("FeaturesPanel", "Filters are counted from 1, as on the cards"))
         pick.addWidget(self.stage_box)
         pick.addWidget(self.filter_box)
         pick.addStretch(1)
         layout.addLayout(pick)
         self.layer = ImageStrip(min_panel=28)  # every filter of the layer: click one to pick it
-        self.layer.setToolTip("What each filter of this layer wants to see; click one to look at it closely")
+        self.layer.setAccessibleName(translate("FeaturesPanel", "Every filter of the layer"))
+        self.layer.setToolTip(translate("FeaturesPanel", "What each filter of this layer wants to see; click one to "
+                                        "look at it closely"))
         layout.addWidget(self.layer, 1)
         row = QHBoxLayout()
         self.strip = ImageStrip(min_panel=70)
-        self.weights = self.strip.add_panel("weights", "weights")
-        self.response = self.strip.add_panel("response", "on your digit")
-        self.wanted = self.strip.add_panel("wanted", "wants to see")
+        self.strip.setAccessibleName(translate("FeaturesPanel", "The chosen filter"))
+        self.strip.setToolTip(translate("FeaturesPanel", "The chosen filter's weights, its response on your digit, "
+                                        "and the picture that excites it most"))
+        self.weights = self.strip.add_panel("weights", translate("FeaturesPanel", "weights"))
+        self.response = self.strip.add_panel("response", translate("FeaturesPanel", "on your digit"))
+        self.wanted = self.strip.add_panel("wanted", translate("FeaturesPanel", "wants to see"))
         self.top = ImageStrip(min_panel=28)
         self.tiles = [self.top.add_panel(f"top{j}", "", row=j // 3, col=j % 3) for j in range(9)]
         self.top.clicked.connect(lambda key, _r, _c: self.open_example(int(key[3:])))
-        self.top.setToolTip("The 9 test digits that excite this filter most (its strongest response above each); "
-                           "click one to open it")
+        self.top.setAccessibleName(translate("FeaturesPanel", "The 9 strongest test digits"))
+        self.top.setToolTip(translate("FeaturesPanel", "The 9 test digits that excite this filter most (its strongest "
+                                      "response above each); click one to open it"))
         row.addWidget(self.strip, 3)
         row.addWidget(self.top, 2)
         layout.addLayout(row, 3)
@@ -173,7 +181,8 @@ class FeaturesPanel(LazyPanel):
             if self.tasks.busy("visualise"):
                 return
             targets = [Target(stage, c) for c in range(count)]
-            self.bar.busy(f"Finding what each of {stage}'s {count} filters wants to see …")
+            self.bar.busy(translate("FeaturesPanel", "Finding what each of {stage}'s {count} filters wants to see …")
+                          .format(stage=stage, count=count))
             self.tasks.run("visualise",
                            lambda job: visualise(model, spec, targets, job=job, cache_dir=user_cache_dir()),
                            policy="replace", threads=threads_for("explain"), on_progress=self.bar.advance,
@@ -181,7 +190,8 @@ class FeaturesPanel(LazyPanel):
                            on_cancelled=self._cancelled, on_finished=self.mark_dirty)
         elif not self.examples and data is not None and not self.tasks.busy("top"):
             stages = [f.stage for f in self._filters]
-            self.bar.busy(f"Finding the 9 strongest of {len(data.test_labels):,} test digits for every filter …")
+            self.bar.busy(translate("FeaturesPanel", "Finding the 9 strongest of {n:,} test digits for every filter …")
+                          .format(n=len(data.test_labels)))
 
             def scan(job: Job) -> dict[str, TopExamples]:
                 from cnnviz.zoo.report_cache import data_checksum
@@ -207,11 +217,12 @@ class FeaturesPanel(LazyPanel):
 
     def _failed(self, message: str) -> None:
         self._stopped = True
-        self.bar.idle(f"Could not compute this: {message}", error=True, can_run=True)
+        self.bar.idle(translate("FeaturesPanel", "Could not compute this: {message}").format(message=message),
+                      error=True, can_run=True)
 
     def _cancelled(self) -> None:
         if self._stopped:
-            self.bar.idle("Cancelled. Press Compute to finish it.", can_run=True)
+            self.bar.idle(translate("FeaturesPanel", "Cancelled. Press Compute to finish it."), can_run=True)
 
     # -- drawing -------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -219,33 +230,34 @@ class FeaturesPanel(LazyPanel):
         if filters is None:
             return
         c = min(self.channel, filters.weights.shape[0] - 1)
-        name = f"{self.stage} filter {c + 1}"
+        name = translate("FeaturesPanel", "{stage} filter {n}").format(stage=self.stage, n=c + 1)
         first = filters is self._filters[0]
         if first:
             kernel = filters.weights[c].mean(axis=0)  # (kh, kw): a grey model's only kernel
             self.weights.show_values(kernel, DIVERGING_MAP, value_range(filters.weights, signed=True))
-            self.weights.set_title("its weights")
+            self.weights.set_title(translate("FeaturesPanel", "its weights"))
         else:
             self.weights.clear()
-            self.weights.set_title("weights: on its card")
+            self.weights.set_title(translate("FeaturesPanel", "weights: on its card"))
         response = _response(self.state, self.stage, c)
         if response is not None:
             self.response.show_values(response, ACTIVATION_MAP, value_range(response))
-            self.response.set_title("on your digit")
+            self.response.set_title(translate("FeaturesPanel", "on your digit"))
         else:
             self.response.clear()
-            self.response.set_title("on your digit (draw one)")
+            self.response.set_title(translate("FeaturesPanel", "on your digit (draw one)"))
         vis = self.visualisations.get((self.stage, c))
         top = self.examples.get(self.stage)
         if vis is None:
             self.wanted.clear()
-            self.wanted.set_title("wants to see …")
+            self.wanted.set_title(translate("FeaturesPanel", "wants to see …"))
         else:
             show_picture(self.wanted, vis.seen())
-            self.wanted.set_title("wants to see")
+            self.wanted.set_title(translate("FeaturesPanel", "wants to see"))
         self.caption.setText(_caption(name, vis, top, c))
-        self.wanted.picture.setToolTip(f"The {vis.seen().shape[0]}×{vis.seen().shape[1]} pixels {name}'s centre "
-                                       "cell sees, as gradient ascent made them" if vis else "")
+        self.wanted.picture.setToolTip(translate("FeaturesPanel", "The {h}×{w} pixels {name}'s centre cell sees, as "
+                                                 "gradient ascent made them").format(
+            h=vis.seen().shape[0], w=vis.seen().shape[1], name=name) if vis else "")
         for key, panel in self.layer.panels.items():
             found = self.visualisations.get((self.stage, int(key)))
             if found is None:
@@ -274,10 +286,9 @@ def _response(state: AppState, stage: str, channel: int) -> np.ndarray | None:
 
 def _caption(name: str, vis: Visualisation | None, top: TopExamples | None, c: int) -> str:
     """The numbers behind the pictures, in words."""
-    parts = []
-    if vis is not None:
-        parts.append(f"Its picture makes {name} respond <b>{vis.activation:.2f}</b>")
-    if top is not None:
-        parts.append(f"the test digit that excites it most, {top.values[c, 0]:.2f} (responses above the digits; "
-                     "outlined: what the strongest cell sees)")
+    picture = (translate("FeaturesPanel", "Its picture makes {name} respond <b>{v:.2f}</b>").format(
+        name=name, v=vis.activation) if vis is not None else "")
+    digit = (translate("FeaturesPanel", "the test digit that excites it most, {v:.2f} (responses above the digits; "
+                       "outlined: what the strongest cell sees)").format(v=top.values[c, 0]) if top is not None else "")
+    parts = [part for part in (picture, digit) if part]
     return ("; ".join(parts) + ".") if parts else ""

@@ -8,6 +8,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colormap, scale_bar, value_range
 from ui.filters.cards import PART_GAP, FilterCards, render_cards, render_weights
+from ui.i18n import translate
 from ui.theme import LABEL_PLATE, ON_IMAGE_TEXT, palette
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -32,12 +33,17 @@ class FilterPanel(QWidget):
         layout.addWidget(self.heading)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setMinimumHeight(120)
+        self.view.setAccessibleName(translate("FilterPanel", "Filter cards"))
+        self.view.setAccessibleDescription(translate(
+            "FilterPanel", "Each card is a filter's weights beside its response on the current input: hover to "
+            "read a value, click a weight to write its whole kernel out"))
         self.box = image_view_box()
         self.view.addItem(self.box, row=0, col=0)
         self.item = PictureItem()
         self.box.addItem(self.item)
-        self.weight_bar = scale_bar(DIVERGING_MAP, (-1.0, 1.0), "weight", horizontal=True)
-        self.response_bar = scale_bar(ACTIVATION_MAP, (0.0, 1.0), "response", horizontal=True)
+        self.weight_bar = scale_bar(DIVERGING_MAP, (-1.0, 1.0), translate("FilterPanel", "weight"), horizontal=True)
+        self.response_bar = scale_bar(ACTIVATION_MAP, (0.0, 1.0), translate("FilterPanel", "response"),
+                                      horizontal=True)
         bars = self.view.addLayout(row=1, col=0)
         bars.addItem(self.weight_bar, row=0, col=0)
         bars.addItem(self.response_bar, row=0, col=1)
@@ -81,7 +87,8 @@ class FilterPanel(QWidget):
             return
         for f, name in enumerate(cards.names):
             y, x = cards.cards.origin(f)
-            label = pg.TextItem(name.removeprefix("filter "), color=ON_IMAGE_TEXT, fill=pg.mkBrush(*LABEL_PLATE),
+            # "filter 5" is labelled 5 (in any language: the number is the name's last word); "vertical" as it is
+            label = pg.TextItem(name.rsplit(" ", 1)[-1], color=ON_IMAGE_TEXT, fill=pg.mkBrush(*LABEL_PLATE),
                                 anchor=(0, 0))
             label.setPos(x + cards.weights_width + PART_GAP, y)
             self.box.addItem(label)

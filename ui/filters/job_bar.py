@@ -6,6 +6,7 @@ from __future__ import annotations
 from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from ui.i18n import translate
 from ui.widgets.status_label import StatusLabel
 
 
@@ -17,10 +18,12 @@ class JobBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.status, self.progress, self.button = StatusLabel(""), QProgressBar(), QPushButton("Cancel")
+        self.status, self.progress, self.button = StatusLabel(""), QProgressBar(), QPushButton()
+        self.running = False  # what the button does: cancel (True) or compute again (its text is translated)
         self.progress.setRange(0, 1000)  # tenths of a percent
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(translate("JobBar", "Progress"))
         self.button.clicked.connect(self._clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -32,8 +35,9 @@ class JobBar(QWidget):
         self.status.say(text)
         self.progress.setValue(0)
         self.progress.show()
-        self.button.setText("Cancel")
-        self.button.setToolTip("Stop this computation (what is already shown stays)")
+        self.running = True
+        self.button.setText(translate("JobBar", "Cancel"))
+        self.button.setToolTip(translate("JobBar", "Stop this computation (what is already shown stays)"))
         self.button.show()
 
     def advance(self, value: object) -> None:
@@ -45,9 +49,10 @@ class JobBar(QWidget):
         """Nothing running; ``can_run`` offers to compute again (after a cancel or a failure)."""
         self.status.say(text, error)
         self.progress.hide()
-        self.button.setText("Compute")
-        self.button.setToolTip("Compute it now")
+        self.running = False
+        self.button.setText(translate("JobBar", "Compute"))
+        self.button.setToolTip(translate("JobBar", "Compute it now"))
         self.button.setVisible(can_run)
 
     def _clicked(self) -> None:
-        (self.cancel_requested if self.button.text() == "Cancel" else self.run_requested).emit()
+        (self.cancel_requested if self.running else self.run_requested).emit()

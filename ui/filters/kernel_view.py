@@ -9,6 +9,7 @@ from PyQt6.QtCore import QPointF
 from PyQt6.QtWidgets import QWidget
 
 from ui.colormaps import DIVERGING_MAP, colorize
+from ui.i18n import translate
 from ui.theme import IMAGE_GAP, palette, text_on
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -25,9 +26,11 @@ class KernelView(pg.GraphicsLayoutWidget):
         self.item = PictureItem()
         self.box.addItem(self.item)
         self.kernel: np.ndarray | None = None
-        self.name = ""  # whose kernel it is, e.g. "conv2 filter 6 from map 1"
+        self.name = ""  # whose kernel it is, on one line, e.g. "conv2 filter 6 from map 1"
         self._numbers: list[pg.TextItem] = []
-        self.setToolTip("The weights of the kernel you pointed at, enlarged (blue negative, red positive)")
+        self.setAccessibleName(translate("KernelView", "Enlarged kernel"))
+        self.setToolTip(translate("KernelView", "The weights of the kernel you pointed at, enlarged (blue negative, "
+                                  "red positive)"))
 
     def weight_size(self) -> float:
         """On-screen width of one weight's square, in pixels."""
@@ -36,14 +39,16 @@ class KernelView(pg.GraphicsLayoutWidget):
         return 0.0 if a is None or b is None else abs(b.x() - a.x())
 
     def show_kernel(self, kernel: np.ndarray, levels: tuple[float, float], title: str) -> None:
-        if self.kernel is not None and np.array_equal(kernel, self.kernel) and title == self.name:
+        """``title``: whose kernel it is, a newline where its second line starts (``FilterCards.kernel_name``)."""
+        name = title.replace("\n", " ")
+        if self.kernel is not None and np.array_equal(kernel, self.kernel) and name == self.name:
             return
-        self.name = title
+        self.name = name
         resized = self.kernel is None or self.kernel.shape != kernel.shape
         self.kernel = kernel.copy()
         rgb = colorize(kernel, DIVERGING_MAP, levels, IMAGE_GAP)
         self.item.show_rgb(rgb)
-        self.title.setText(title.replace(" from ", "<br>from "), color=palette().text)  # two short lines fit
+        self.title.setText(title.replace("\n", "<br>"), color=palette().text)  # two short lines fit
         for text in self._numbers:
             self.box.removeItem(text)
         self._numbers = []

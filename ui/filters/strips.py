@@ -13,6 +13,8 @@ def renew(strip: ImageStrip) -> ImageStrip:
     laid its new pictures out 0 px tall: measured here on switching conv2 -> conv1.)"""
     fresh = ImageStrip(min_panel=strip.min_panel)
     fresh.setToolTip(strip.toolTip())
+    fresh.setAccessibleName(strip.accessibleName())
+    fresh.setAccessibleDescription(strip.accessibleDescription())
     fresh.setMaximumHeight(strip.maximumHeight())
     parent = strip.parentWidget()
     layout = parent.layout() if parent is not None else None

@@ -38,13 +38,16 @@ from cnnviz.lab import (
     first_layer_filters,
     run_comparison,
 )
+from cnnviz.lab.timeline import LabMistakes, SnapshotCollector, run_mistakes
 from cnnviz.training.device import threads_for
 from ui.i18n import translate
 from ui.lab.controls import ComparisonControls
 from ui.lab.experiments_panel import ExperimentsPanel
 from ui.lab.filters_view import FiltersView
 from ui.lab.live_plots import LiveCurve, LivePlots, batch_text
+from ui.lab.mistakes_view import MistakesView
 from ui.lab.results_table import ResultsTable, percent
+from ui.lab.timeline_view import TimelineView
 from ui.preferences import Preferences
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -116,6 +119,14 @@ class TrainingLabTab(QWidget):
         self.filters = FiltersView()
         self.plots = LivePlots()
         self.results = ResultsTable(picture_of=self)
+        self.timeline = TimelineView(state)  # the run's CNN epoch by epoch
+        self.mistakes = MistakesView(state)  # the finished models' wrong test digits
+        self._collector = SnapshotCollector()
+        self._found: dict[str, LabMistakes] = {}
+        self.below = QTabWidget()
+        self.below.addTab(self.results, translate("TrainingLabTab", "Results"))
+        self.below.addTab(self.timeline, translate("TrainingLabTab", "Epoch by epoch"))
+        self.below.addTab(self.mistakes, translate("TrainingLabTab", "Mistakes"))
 
         column = QWidget()
         stack = QVBoxLayout(column)
@@ -132,7 +143,7 @@ class TrainingLabTab(QWidget):
         self.splitter = QSplitter()
         self.splitter.setOrientation(self.splitter.orientation().Vertical)
         self.splitter.addWidget(self.plots)
-        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.below)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -204,10 +215,15 @@ class TrainingLabTab(QWidget):
             self.status.say(" ".join(problems), error=True)
             return False
         run = self._run_comparison
+        self._collector, self._found = collector, found = SnapshotCollector(), {}
+        self.mistakes.show_mistakes({})  # the last run's are not this one's
 
         def train(job: Job) -> ComparisonResult:
-            return run(config, data, on_batch=job.progress, on_epoch=job.progress, should_stop=job.should_stop,
-                       on_restart=lambda key, notice: job.progress(Restart(key, notice)))
+            result = run(config, data, on_batch=job.progress, on_epoch=job.progress, should_stop=job.should_stop,
+                         on_restart=lambda key, notice: job.progress(Restart(key, notice)), on_snapshot=collector)
+            if not result.cancelled:  # the finished models' mistakes, for the Mistakes strip
+                found.update(run_mistakes(result, data, collector, job.should_stop) or {})
+            return result
 
         self._running_config, self._notices, self._outcome = config, [], ("stopped", None)
         started = self.tasks.run("train", train, policy="single", threads=threads_for("train"),
@@ -237,6 +253,9 @@ class TrainingLabTab(QWidget):
                 self._pending_filters = (item.filters, batch_text(item))
         elif isinstance(item, ModelEpochMetrics):
             self.plots.add_epoch(item)
+            if item.model == CNN_KEY:
+                self.timeline.set_timeline(self._collector.timeline(CNN_KEY), self.state.data.spec,
+                                           self.state.data.class_names)
             if item.filters is not None:
                 where = translate("TrainingLabTab", "after epoch {epoch}/{epochs}").format(epoch=item.epoch,
                                                                                            epochs=item.epochs)
@@ -277,6 +296,7 @@ class TrainingLabTab(QWidget):
             if result.cnn.filters is not None:
                 self.filters.show_filters(result.cnn.filters, translate("TrainingLabTab", "after epoch {epoch} "
                                                                         "(final)").format(epoch=len(result.cnn.history)))
+            self.mistakes.show_mistakes(dict(self._found))
         elif outcome == "stopped":
             epochs = [c.last_batch.epoch for c in self.plots.live.values() if c.last_batch is not None]
             self.status.say(translate("TrainingLabTab", "Stopped in epoch {epoch}. The curves show how far it got; the "

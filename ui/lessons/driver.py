@@ -22,6 +22,7 @@ from cnnviz.lessons import Facts, Lesson, Step, render
 from cnnviz.lessons.measures import pixel_permutation, shuffle_pixels
 from cnnviz.lessons.schema import DRAWING_SIZE, VIEWS
 from cnnviz.training.device import threads_for
+from ui.i18n import translate
 from ui.lessons.highlight import Highlight
 from ui.lessons.targets import find_target
 from ui.tasks import TaskRunner
@@ -202,9 +203,10 @@ class LessonDriver(QObject):
         if step is None:
             return
         facts = facts_of(self.window)
+        template = translate("lesson", step.text)  # the built-in lessons' text in the interface language (content.ts)
 
         def job(j: Job) -> str:
-            return render(step.text, replace(facts, should_stop=j.should_stop)).text
+            return render(template, replace(facts, should_stop=j.should_stop)).text
 
         self.tasks.run("lesson-text", job, policy="latest", threads=threads_for("explain"),
                        on_done=self._on_text)
@@ -212,6 +214,7 @@ class LessonDriver(QObject):
     def _on_text(self, text: str) -> None:
         step, model = self.step, self.window.state.model
         if step is not None and step.model != "current" and (model is None or model.arch != step.model):
-            text = f"(This step is written for {step.model}: open one with File → Open model.) {text}"
+            text = translate("LessonDriver", "(This step is written for {model}: open one with File → Open model.)"
+                             ).format(model=step.model) + " " + text
         self.text = text
         self.text_ready.emit(text)

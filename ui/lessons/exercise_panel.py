@@ -4,25 +4,36 @@ explanation shown after it, and the session's score. Questions come from ``cnnvi
 from __future__ import annotations
 
 import numpy as np
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
 from PyQt6.QtGui import QDoubleValidator
 from PyQt6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.introspect import Capture
-from cnnviz.lessons.exercises import NoQuestion, Question, Score, make_question
+from cnnviz.lessons.exercises import NoQuestion, Question, Score, Wording, make_question
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
+from ui.i18n import translate
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.status_label import StatusLabel
 
 KINDS = {
-    "cell_value": "What value will this cell have?",
-    "pool_winner": "Which value survives the pooling window?",
-    "prediction": "Which class will the network pick?",
-    "vertical_edge": "Which map came from the vertical-edge filter?",
-    "parameters": "How many parameters does this layer have?",
+    "cell_value": QT_TRANSLATE_NOOP("ExercisePanel", "What value will this cell have?"),
+    "pool_winner": QT_TRANSLATE_NOOP("ExercisePanel", "Which value survives the pooling window?"),
+    "prediction": QT_TRANSLATE_NOOP("ExercisePanel", "Which class will the network pick?"),
+    "vertical_edge": QT_TRANSLATE_NOOP("ExercisePanel", "Which map came from the vertical-edge filter?"),
+    "parameters": QT_TRANSLATE_NOOP("ExercisePanel", "How many parameters does this layer have?"),
 }
 CHOICE_COLUMNS = 5
+
+
+def worded(wording: Wording) -> str:
+    """A sentence of the core's exercises in the interface language: its template translated, then filled."""
+    return wording.fill(translate("exercise", wording.template))
+
+
+def choice_text(text: str) -> str:
+    """A choice as shown: "Map A" translated; numbers and class names stay as they are."""
+    return translate("exercise", text)
 
 
 class ExercisePanel(QWidget):
@@ -44,10 +55,12 @@ class ExercisePanel(QWidget):
         top = QHBoxLayout()
         self.kind_combo = QComboBox()
         for kind, text in KINDS.items():
-            self.kind_combo.addItem(text, kind)
-        self.kind_combo.setAccessibleName("Kind of question")
-        self.new_button = QPushButton("New question")
-        self.new_button.setToolTip("Ask another question of this kind about the current digit and model")
+            self.kind_combo.addItem(translate("ExercisePanel", text), kind)
+        self.kind_combo.setAccessibleName(translate("ExercisePanel", "Kind of question"))
+        self.kind_combo.setToolTip(translate("ExercisePanel", "Which kind of question “New question” asks"))
+        self.new_button = QPushButton(translate("ExercisePanel", "New question"))
+        self.new_button.setToolTip(translate("ExercisePanel",
+                                             "Ask another question of this kind about the current digit and model"))
         self.new_button.clicked.connect(self.ask_again)
         top.addWidget(self.kind_combo, 1)
         top.addWidget(self.new_button)
@@ -58,15 +71,20 @@ class ExercisePanel(QWidget):
         layout.addWidget(self.prompt)
         self.pictures = ImageStrip(min_panel=70)
         self.pictures.setFixedHeight(120)
+        self.pictures.setAccessibleName(translate("ExercisePanel", "Maps to choose from"))
+        self.pictures.setToolTip(translate("ExercisePanel",
+                                           "The maps the question asks about; answer with the buttons"))
         self.pictures.hide()
         layout.addWidget(self.pictures)
         number_row = QHBoxLayout()
         self.number = QLineEdit()
-        self.number.setPlaceholderText("Your answer")
+        self.number.setPlaceholderText(translate("ExercisePanel", "Your answer"))
         self.number.setValidator(QDoubleValidator())
-        self.number.setAccessibleName("Your answer")
+        self.number.setAccessibleName(translate("ExercisePanel", "Your answer"))
+        self.number.setToolTip(translate("ExercisePanel", "Type a number and press Enter to check it"))
         self.number.returnPressed.connect(self._check_number)
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(translate("ExercisePanel", "Check"))
+        self.check_button.setToolTip(translate("ExercisePanel", "Check the number you typed"))
         self.check_button.clicked.connect(self._check_number)
         number_row.addWidget(self.number, 1)
         number_row.addWidget(self.check_button)
@@ -80,11 +98,13 @@ class ExercisePanel(QWidget):
         self.result = StatusLabel()
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result)
-        self.reveal_button = QPushButton("Show the arithmetic in Behind a number")
+        self.reveal_button = QPushButton(translate("ExercisePanel", "Show the arithmetic in Behind a number"))
+        self.reveal_button.setToolTip(translate("ExercisePanel",
+                                                "Open the Explain tab at the cell this question was about"))
         self.reveal_button.clicked.connect(self._reveal)
         self.reveal_button.hide()
         layout.addWidget(self.reveal_button)
-        self.score_label = QLabel(self.score.text)
+        self.score_label = QLabel(worded(self.score.wording))
         layout.addWidget(self.score_label)
         self.choice_buttons: list[QPushButton] = []
         self._show(None)
@@ -98,13 +118,15 @@ class ExercisePanel(QWidget):
         """Pose a new question of ``kind`` about the live source; None (and why, in the panel) when it cannot."""
         self.kind_combo.setCurrentIndex(list(KINDS).index(kind))
         if self.source is None:
-            self._show(None, "Draw a digit or pick a test digit, with a model open, to get a question.")
+            self._show(None, translate("ExercisePanel",
+                                       "Draw a digit or pick a test digit, with a model open, to get a question."))
             return None
         model, capture, names = self.source
         try:
             question = make_question(kind, model, capture, names, self.rng, stage)
         except (NoQuestion, KeyError) as exc:
-            self._show(None, str(exc.args[0]) if exc.args else "No such question for this model.")
+            self._show(None, str(exc.args[0]) if exc.args else translate("ExercisePanel",
+                                                                         "No such question for this model."))
             return None
         self._show(question)
         return question
@@ -120,9 +142,10 @@ class ExercisePanel(QWidget):
         correct = question.check(given)
         self._answered = True
         self.score = self.score.record(correct)
-        self.score_label.setText(self.score.text)
-        verdict = "Right!" if correct else f"Not quite: the answer is {question.answer_text}."
-        self.result.say(f"{verdict} {question.explanation}", error=not correct)
+        self.score_label.setText(worded(self.score.wording))
+        verdict = translate("ExercisePanel", "Right!") if correct else translate(
+            "ExercisePanel", "Not quite: the answer is {answer}.").format(answer=choice_text(question.answer_text))
+        self.result.say(verdict + " " + worded(question.reasoning), error=not correct)
         self.reveal_button.setVisible(question.cell is not None)
         for button in self.choice_buttons:
             button.setEnabled(False)
@@ -134,8 +157,9 @@ class ExercisePanel(QWidget):
     # -- internals -----------------------------------------------------------------------------------
     def _show(self, question: Question | None, why: str = "") -> None:
         self.question, self._answered = question, False
-        self.prompt.setText(question.prompt if question is not None else why or "Pick a kind of question and "
-                            "press “New question”: it is asked about the digit and model on screen now.")
+        self.prompt.setText(worded(question.wording) if question is not None else why or translate(
+            "ExercisePanel", "Pick a kind of question and press “New question”: it is asked about the digit and model "
+            "on screen now."))
         self.result.say("")
         self.reveal_button.hide()
         for button in self.choice_buttons:
@@ -143,7 +167,7 @@ class ExercisePanel(QWidget):
         self.choice_buttons = []
         choices = question.choices if question is not None else ()
         for i, text in enumerate(choices):
-            button = QPushButton(text)
+            button = QPushButton(choice_text(text))
             button.clicked.connect(lambda _c=False, i=i: self.answer(i))
             self.choice_grid.addWidget(button, i // CHOICE_COLUMNS, i % CHOICE_COLUMNS)
             self.choice_buttons.append(button)
@@ -156,7 +180,8 @@ class ExercisePanel(QWidget):
         if question is not None and question.pictures:
             levels = value_range(np.stack(question.pictures), signed=True)
             for i, picture in enumerate(question.pictures):
-                self.pictures.add_panel(str(i), f"Map {'ABC'[i]}").show_values(picture, DIVERGING_MAP, levels)
+                title = choice_text(question.choices[i])
+                self.pictures.add_panel(str(i), title).show_values(picture, DIVERGING_MAP, levels)
         self.pictures.setVisible(question is not None and bool(question.pictures))
 
     def _check_number(self) -> None:
@@ -164,7 +189,7 @@ class ExercisePanel(QWidget):
         try:
             value = float(text)
         except ValueError:
-            self.result.say("Type a number first (like 0.5).", error=True)
+            self.result.say(translate("ExercisePanel", "Type a number first (like 0.5)."), error=True)
             return
         self.answer(value)
 

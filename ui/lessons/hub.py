@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PyQt6.QtCore import QObject, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PyQt6.QtGui import QAction
 from PyQt6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from cnnviz.lessons import Lesson, LessonError, builtin_lessons, load_lesson, save_lesson
 from cnnviz.lessons.glossary import Term
 from cnnviz.lessons.schema import VIEWS
+from ui.i18n import translate
 from ui.lessons.help_dialogs import GlossaryDialog, ShortcutsDialog
 from ui.lessons.offer import LessonOffer
 from ui.lessons.targets import NAMES, find_target
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ui.lessons.driver import LessonDriver
     from ui.lessons.panel import LessonPanel
 
-LESSON_FILTER = "cnnviz lessons (*.json);;All files (*)"
+LESSON_FILTER = QT_TRANSLATE_NOOP("LessonHub", "cnnviz lessons (*.json);;All files (*)")
 WORKSHEET_KINDS = ("prediction", "cell_value", "pool_winner", "vertical_edge", "parameters")
 
 
@@ -46,14 +47,15 @@ class LessonHub(QObject):
         """Put the lesson entries in the File and Help menus; returns those that need the app's state."""
         w = self.window
         needs_state = [
-            w._action(file_menu, "Open &lesson…", self.open_lesson_dialog),
-            w._action(file_menu, "Add this &view to the lesson…", self.add_step_dialog),
-            w._action(file_menu, "Save l&esson as…", self.save_lesson_dialog),
-            w._action(file_menu, "&Print worksheet as PDF…", self.print_worksheet_dialog, "Ctrl+P"),
-            w._action(help_menu, "&Lessons", self.open_lessons, "F1"),
-            w._action(help_menu, "&Glossary", self.show_glossary),
+            w._action(file_menu, translate("LessonHub", "Open &lesson…"), self.open_lesson_dialog),
+            w._action(file_menu, translate("LessonHub", "Add this &view to the lesson…"), self.add_step_dialog),
+            w._action(file_menu, translate("LessonHub", "Save l&esson as…"), self.save_lesson_dialog),
+            w._action(file_menu, translate("LessonHub", "&Print worksheet as PDF…"), self.print_worksheet_dialog,
+                      "Ctrl+P"),
+            w._action(help_menu, translate("LessonHub", "&Lessons"), self.open_lessons, "F1"),
+            w._action(help_menu, translate("LessonHub", "&Glossary"), self.show_glossary),
         ]
-        w._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts)
+        w._action(help_menu, translate("LessonHub", "&Keyboard shortcuts"), self.show_shortcuts)
         return needs_state
 
     # -- the dock and the driver ---------------------------------------------------------------------
@@ -129,7 +131,7 @@ class LessonHub(QObject):
         try:
             lesson = load_lesson(path, NAMES)
         except LessonError as exc:
-            self.window.show_error(f"{exc} Nothing was changed.")
+            self.window.show_error(translate("LessonHub", "{problem} Nothing was changed.").format(problem=exc))
             return False
         self.start(lesson)
         return True
@@ -138,7 +140,8 @@ class LessonHub(QObject):
         from ui.lessons.driver import current_step
 
         self.recorded.append(current_step(self.window, text))
-        self.window.show_status(f"Added step {len(self.recorded)} to the lesson (File → Save lesson as… writes it).")
+        self.window.show_status(translate("LessonHub", "Added step {step} to the lesson (File → Save lesson as… "
+                                          "writes it).").format(step=len(self.recorded)))
 
     def lesson_to_save(self, title: str, text: str) -> Lesson:
         """The steps added so far, or — with none — the app's state now as a one-step lesson."""
@@ -151,32 +154,38 @@ class LessonHub(QObject):
         try:
             save_lesson(self.lesson_to_save(title, text), path)
         except OSError as exc:
-            self.window.show_error(f"The lesson could not be written to {path}: {exc.strerror or exc}.")
+            self.window.show_error(translate("LessonHub", "The lesson could not be written to {path}: {problem}.")
+                                   .format(path=path, problem=exc.strerror or exc))
             return False
-        self.window.show_status(f"Saved the lesson to {path}")
+        self.window.show_status(translate("LessonHub", "Saved the lesson to {path}").format(path=path))
         return True
 
     def open_lesson_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", "", LESSON_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, translate("LessonHub", "Open lesson"), "",
+                                              translate("LessonHub", LESSON_FILTER))
         if name:
             self.open_lesson_file(Path(name))
 
     def add_step_dialog(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self.window, "Add this view to the lesson",
-                                                 "What should the learner look at here, and why?")
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, translate("LessonHub", "Add this view to the lesson"),
+            translate("LessonHub", "What should the learner look at here, and why?"))
         if ok and text.strip():
             self.add_step(text.strip())
 
     def save_lesson_dialog(self) -> None:
-        title, ok = QInputDialog.getText(self.window, "Save lesson", "Title of the lesson:")
+        title, ok = QInputDialog.getText(self.window, translate("LessonHub", "Save lesson"),
+                                         translate("LessonHub", "Title of the lesson:"))
         if not ok or not title.strip():
             return
         text = "Look at this."
         if not self.recorded:
-            text, ok = QInputDialog.getMultiLineText(self.window, "Save lesson", "What should the learner look at?")
+            text, ok = QInputDialog.getMultiLineText(self.window, translate("LessonHub", "Save lesson"),
+                                                     translate("LessonHub", "What should the learner look at?"))
             if not ok or not text.strip():
                 return
-        path = ask_save_path(self.window, "Save lesson", "lesson.json", LESSON_FILTER)
+        path = ask_save_path(self.window, translate("LessonHub", "Save lesson"), "lesson.json",
+                             translate("LessonHub", LESSON_FILTER))
         if path is not None:
             self.save_lesson(path, title.strip(), text.strip())
 
@@ -191,7 +200,8 @@ class LessonHub(QObject):
         state = self.window.state
         model, cap = state.model, state.capture
         if model is None or cap is None:
-            self.window.show_error("There is nothing to print yet: open a model and draw or pick a digit first.")
+            self.window.show_error(translate("LessonHub", "There is nothing to print yet: open a model and draw or "
+                                             "pick a digit first."))
             return False
         names = tuple(state.data.class_names)
         explain = self.window.tab_widgets.get("explain")
@@ -207,13 +217,15 @@ class LessonHub(QObject):
             except NoQuestion:
                 continue
         if not write_worksheet(path, model.arch, cap, names, dp, questions):
-            self.window.show_error(f"The worksheet could not be written to {path}: choose another folder.")
+            self.window.show_error(translate("LessonHub", "The worksheet could not be written to {path}: choose "
+                                             "another folder.").format(path=path))
             return False
-        self.window.show_status(f"Saved the worksheet to {path}")
+        self.window.show_status(translate("LessonHub", "Saved the worksheet to {path}").format(path=path))
         return True
 
     def print_worksheet_dialog(self) -> None:
-        path = ask_save_path(self.window, "Print worksheet as PDF", "worksheet.pdf", "PDF files (*.pdf)")
+        path = ask_save_path(self.window, translate("LessonHub", "Print worksheet as PDF"), "worksheet.pdf",
+                             translate("LessonHub", "PDF files (*.pdf)"))
         if path is not None:
             self.print_worksheet(path)
 

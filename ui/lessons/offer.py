@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QEvent, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QEvent, pyqtSignal
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.i18n import translate
 from ui.theme import palette
 from ui.widgets.lazy import is_palette_change
 
-OFFER = ("New to CNNs? The app can lead you through {count} short lessons, from one neuron that finds an edge "
-         "to the networks that won ImageNet.")
+OFFER = QT_TRANSLATE_NOOP("LessonOffer", "New to CNNs? The app can lead you through {count} short lessons, from "
+                          "one neuron that finds an edge to the networks that won ImageNet.")
 
 
 class LessonOffer(QFrame):
@@ -24,11 +25,12 @@ class LessonOffer(QFrame):
         self._style()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        self.label = QLabel(OFFER.format(count=lessons))
+        self.label = QLabel(translate("LessonOffer", OFFER).format(count=lessons))
         self.label.setWordWrap(True)
-        self.start_button = QPushButton("Start the first lesson")
-        self.no_button = QPushButton("No thanks")
-        self.no_button.setToolTip("Lessons stay in the Help menu")
+        self.start_button = QPushButton(translate("LessonOffer", "Start the first lesson"))
+        self.start_button.setToolTip(translate("LessonOffer", "Open the lesson panel at the first lesson"))
+        self.no_button = QPushButton(translate("LessonOffer", "No thanks"))
+        self.no_button.setToolTip(translate("LessonOffer", "Lessons stay in the Help menu"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.start_button)
         layout.addWidget(self.no_button)

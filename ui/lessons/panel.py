@@ -3,7 +3,7 @@ exercises. It only shows and forwards: the driver sets the app's state, the exer
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
 from PyQt6.QtGui import QCloseEvent
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -17,10 +17,11 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
 from ui.lessons.exercise_panel import ExercisePanel
 from ui.widgets.fonts import emphasize
 
-WAITING = "Computing this step's numbers from the model…"
+WAITING = QT_TRANSLATE_NOOP("LessonPanel", "Computing this step's numbers from the model…")
 
 
 class LessonPanel(QDockWidget):
@@ -30,14 +31,15 @@ class LessonPanel(QDockWidget):
     closed = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Lessons", parent)
+        super().__init__(translate("LessonPanel", "Lessons"), parent)
         self.setObjectName("lessons.panel")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.lesson_combo = QComboBox()
-        self.lesson_combo.setAccessibleName("Lesson")
+        self.lesson_combo.setAccessibleName(translate("LessonPanel", "Lesson"))
+        self.lesson_combo.setToolTip(translate("LessonPanel", "Pick a lesson to start it at its first step"))
         layout.addWidget(self.lesson_combo)
         self.step_label = QLabel()
         emphasize(self.step_label)
@@ -50,10 +52,13 @@ class LessonPanel(QDockWidget):
         emphasize(self.text, points=1.5, bold=False)  # read from the back of a room on a projector
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("◀ Back")
-        self.next_button = QPushButton("Next ▶")
-        self.end_button = QPushButton("End lesson")
-        self.end_button.setToolTip("Stop the lesson: hidden controls come back, the app stays as it is")
+        self.back_button = QPushButton(translate("LessonPanel", "◀ Back"))
+        self.back_button.setToolTip(translate("LessonPanel", "Go to the previous step of the lesson"))
+        self.next_button = QPushButton(translate("LessonPanel", "Next ▶"))
+        self.next_button.setToolTip(translate("LessonPanel", "Go to the next step of the lesson"))
+        self.end_button = QPushButton(translate("LessonPanel", "End lesson"))
+        self.end_button.setToolTip(translate("LessonPanel",
+                                             "Stop the lesson: hidden controls come back, the app stays as it is"))
         for button in (self.back_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -62,7 +67,7 @@ class LessonPanel(QDockWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
-        heading = QLabel("Predict, then reveal")
+        heading = QLabel(translate("LessonPanel", "Predict, then reveal"))
         emphasize(heading)
         layout.addWidget(heading)
         self.exercises = ExercisePanel()
@@ -83,19 +88,21 @@ class LessonPanel(QDockWidget):
         self.lesson_combo.blockSignals(True)
         self.lesson_combo.clear()
         for i, title in enumerate(titles):
-            self.lesson_combo.addItem(f"{i + 1}. {title}")
+            self.lesson_combo.addItem(translate("LessonPanel", "{number}. {title}").format(
+                number=i + 1, title=translate("lesson", title)))
         self.lesson_combo.setCurrentIndex(current)
         self.lesson_combo.blockSignals(False)
 
     def show_step(self, index: int, count: int) -> None:
-        self.step_label.setText(f"Step {index + 1} of {count}")
-        self.text.setText(WAITING)
+        self.step_label.setText(translate("LessonPanel", "Step {step} of {count}").format(step=index + 1, count=count))
+        self.text.setText(translate("LessonPanel", WAITING))
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < count - 1)
         self.end_button.setEnabled(True)
 
     def show_ended(self) -> None:
-        self.step_label.setText("No lesson running")
-        self.text.setText("Pick a lesson above to start it. The questions below work at any time.")
+        self.step_label.setText(translate("LessonPanel", "No lesson running"))
+        self.text.setText(translate("LessonPanel",
+                                    "Pick a lesson above to start it. The questions below work at any time."))
         for button in (self.back_button, self.next_button, self.end_button):
             button.setEnabled(False)

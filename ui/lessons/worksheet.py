@@ -11,10 +11,12 @@ from PyQt6.QtCore import QMarginsF, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from cnnviz.explain import DotProduct
-from cnnviz.format import cell_text, format_probability
+from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.lessons.exercises import Question
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, value_range
+from ui.i18n import translate
+from ui.lessons.exercise_panel import choice_text, worded
 
 DPI = 300
 INK = "#000000"  # printed on white paper, whatever the screen's palette
@@ -75,13 +77,14 @@ def arithmetic_lines(dp: DotProduct) -> list[str]:
     """The dot product behind one number, written out: input window, filter, products, sum, bias, activation."""
     lines = []
     for c in range(dp.window.shape[0]):
-        for name, grid in (("input under the window", dp.window[c]), ("filter weights", dp.weights[c]),
-                           ("products", dp.products[c])):
+        for name, grid in ((translate("Worksheet", "input under the window (input map {map}):"), dp.window[c]),
+                           (translate("Worksheet", "filter weights (input map {map}):"), dp.weights[c]),
+                           (translate("Worksheet", "products (input map {map}):"), dp.products[c])):
             rows = ["   ".join(f"{v:6.2f}".replace("-0.00", " 0.00") for v in row) for row in grid]
-            lines.append(f"{name} (input map {dp.first_input_channel + c + 1}):\n" + "\n".join(rows))
+            lines.append(name.format(map=dp.first_input_channel + c + 1) + "\n" + "\n".join(rows))
     act = f"; {dp.activation} → {dp.result:.2f}" if dp.activation else ""
-    lines.append(f"sum of the {dp.window.size} products = {dp.products.sum():.2f}; + bias {dp.bias:.2f} = "
-                  f"{dp.pre_activation:.2f}{act}")
+    lines.append(translate("Worksheet", "sum of the {count} products = {sum:.2f}; + bias {bias:.2f} = {pre:.2f}")
+                 .format(count=dp.window.size, sum=dp.products.sum(), bias=dp.bias, pre=dp.pre_activation) + act)
     return lines
 
 
@@ -92,43 +95,49 @@ def write_worksheet(path: Path, model_name: str, capture: Capture, class_names: 
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle("cnnviz worksheet")
+    writer.setTitle(translate("Worksheet", "cnnviz worksheet"))
     painter = QPainter()
     if not painter.begin(writer):
         return False
     painter.setPen(QColor(INK))
     page = _Page(writer, painter)
     p = capture.probabilities
-    page.text("cnnviz worksheet: how a CNN reads one digit", 16, bold=True)
-    page.text(f"Model: {model_name}. It predicts {class_names[capture.prediction]} with "
-              f"{format_probability(float(p.max()))}.")
-    page.text("The digit, as the network sees it", 11, bold=True)
+    page.text(translate("Worksheet", "cnnviz worksheet: how a CNN reads one digit"), 16, bold=True)
+    page.text(translate("Worksheet", "Model: {model}. It predicts {label} with {probability}.").format(
+        model=model_name, label=class_names[capture.prediction], probability=format_probability(float(p.max()))))
+    page.text(translate("Worksheet", "The digit, as the network sees it"), 11, bold=True)
     image = capture.stages[0].output  # (C, H, W) in [0, 1]
     page.pictures([_image(image[0], INPUT_MAP, (0.0, 1.0))], DPI * 1.2)
     conv = next((s for s in capture.stages if s.output.ndim == 3 and s.name != "input"), None)
     if conv is not None:
-        page.text(f"The feature maps of {conv.name} ({conv.title})", 11, bold=True)
+        heading = translate("Worksheet", "The feature maps of {stage} ({title})")
+        page.text(heading.format(stage=conv.name, title=conv.title), 11, bold=True)
         levels = value_range(conv.output)
         maps = [_image(m, ACTIVATION_MAP, levels) for m in conv.output]
-        page.pictures(maps, DPI * 0.75, [f"map {i + 1}" for i in range(len(maps))])
+        page.pictures(maps, DPI * 0.75, [translate("Worksheet", "map {map}").format(map=i + 1)
+                                         for i in range(len(maps))])
     if dp is not None:
-        page.text(f"Behind one number: map {dp.channel + 1} of {dp.stage}, {cell_text(dp.row, dp.col)}", 11, bold=True)
+        page.text(translate("Worksheet", "Behind one number: map {map} of {stage}, row {row}, column {col}").format(
+            map=dp.channel + 1, stage=dp.stage, row=dp.row + 1, col=dp.col + 1), 11, bold=True)
         for line in arithmetic_lines(dp):
             page.text(line, 9)
-    page.text("Questions", 13, bold=True)
+    page.text(translate("Worksheet", "Questions"), 13, bold=True)
     for n, q in enumerate(questions, start=1):
         page.room(DPI * (1.8 if q.pictures else 0.9))  # a question starts where its pictures and lines fit
-        page.text(f"{n}. {q.prompt}", 10)
+        page.text(f"{n}. {worded(q.wording)}", 10)
         if q.pictures:
             levels = value_range(np.stack(q.pictures), signed=True)
-            page.pictures([_image(m, DIVERGING_MAP, levels) for m in q.pictures], DPI * 0.9, list(q.choices))
+            page.pictures([_image(m, DIVERGING_MAP, levels) for m in q.pictures], DPI * 0.9,
+                          [choice_text(c) for c in q.choices])
         elif q.choices:
-            page.text("Choices: " + "   ".join(q.choices), 10, indent=DPI * 0.2)
-        page.text("Answer: " + "_" * 60 + ("\n\n" + "_" * 68) * (ANSWER_LINES - 1), 10, indent=DPI * 0.2)
+            page.text(translate("Worksheet", "Choices:") + " " + "   ".join(q.choices), 10, indent=DPI * 0.2)
+        lines = "_" * 60 + ("\n\n" + "_" * 68) * (ANSWER_LINES - 1)
+        page.text(translate("Worksheet", "Answer:") + " " + lines, 10, indent=DPI * 0.2)
     writer.newPage()
     page.y = 0.0
-    page.text("Answers (for the teacher)", 13, bold=True)
+    page.text(translate("Worksheet", "Answers (for the teacher)"), 13, bold=True)
     for n, q in enumerate(questions, start=1):
-        page.text(f"{n}. Answer: {q.answer_text}. {q.explanation}", 10)
+        answer = translate("Worksheet", "Answer: {answer}.").format(answer=choice_text(q.answer_text))
+        page.text(f"{n}. {answer} {worded(q.reasoning)}", 10)
     painter.end()
     return True

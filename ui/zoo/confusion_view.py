@@ -58,6 +58,32 @@ def digit_icon(image: np.ndarray, scale: int = 3) -> QIcon:
     return QIcon(QPixmap.fromImage(qimage).scaled(w * scale, h * scale))
 
 
+def mistake_gallery() -> QListWidget:
+    """A gallery of mistakes' thumbnails that wrap to the panel's width (the zoo's, the Training lab's)."""
+    gallery = QListWidget()
+    gallery.setViewMode(QListView.ViewMode.IconMode)
+    gallery.setResizeMode(QListView.ResizeMode.Adjust)
+    gallery.setMovement(QListView.Movement.Static)
+    gallery.setIconSize(QSize(84, 84))
+    gallery.setSpacing(4)
+    gallery.setWordWrap(True)
+    return gallery
+
+
+def mistake_item(m: Misclassified, names: Sequence[str]) -> QListWidgetItem:
+    """One mistake in a gallery: its picture, true → predicted class, and how sure the model was."""
+    text = translate("ConfusionView", "true {true} → {predicted}\n{confidence:.0%} sure").format(
+        true=names[m.true_label], predicted=names[m.predicted], confidence=m.confidence)
+    item = QListWidgetItem(digit_icon(m.image), text)
+    item.setToolTip(translate("ConfusionView", "Open this image on the canvas"))
+    return item
+
+
+def put_on_canvas(state: AppState, mistake: Misclassified) -> None:
+    """A misclassified test digit becomes the input ([0, 1] like a drawing), with its true label."""
+    state.set_input(mistake.image.astype(np.float32) / 255.0, mistake.true_label)
+
+
 def class_mismatch(meta: CheckpointMeta, data: MnistData) -> str | None:
     """Why a model cannot be scored on ``data`` (it answers in other classes), or None when it can."""
     if list(meta.class_names) == list(data.class_names):
@@ -122,13 +148,7 @@ class ConfusionView(LazyPanel):
                                                       "those images"))
         self.gallery_title = QLabel("")
         self.gallery_title.setWordWrap(True)
-        self.gallery = QListWidget()  # the thumbnails wrap to the panel's width
-        self.gallery.setViewMode(QListView.ViewMode.IconMode)
-        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
-        self.gallery.setMovement(QListView.Movement.Static)
-        self.gallery.setIconSize(QSize(84, 84))
-        self.gallery.setSpacing(4)
-        self.gallery.setWordWrap(True)
+        self.gallery = mistake_gallery()
         self.gallery.itemClicked.connect(lambda item: self.open_digit(self.mistakes[self.gallery.row(item)]))
         self.gallery.setAccessibleName(translate("ConfusionView", "Misclassified test images"))
         self.gallery.setAccessibleDescription(translate("ConfusionView", "Each item: the true class, the class the "
@@ -287,13 +307,9 @@ class ConfusionView(LazyPanel):
                                              "mistakes first: {n} shown. Click one to open it on the canvas.").format(
             which=which, n=len(self.mistakes)))
         for m in self.mistakes:
-            item = QListWidgetItem(digit_icon(m.image), translate("ConfusionView", "true {true} → {predicted}\n"
-                                                                  "{confidence:.0%} sure").format(
-                true=names[m.true_label], predicted=names[m.predicted], confidence=m.confidence))
-            item.setToolTip(translate("ConfusionView", "Open this image on the canvas"))
-            self.gallery.addItem(item)
+            self.gallery.addItem(mistake_item(m, names))
 
     def open_digit(self, mistake: Misclassified) -> None:
         """Put a misclassified digit on the canvas ([0, 1] like a drawing) with its true label."""
-        self.state.set_input(mistake.image.astype(np.float32) / 255.0, mistake.true_label)
+        put_on_canvas(self.state, mistake)
         self.digit_chosen.emit(mistake.index)

@@ -1,0 +1,149 @@
+"""Bring the translation files up to date: ``python tools/i18n.py [--lang de] [--area app --area content]``
+(default: every language folder in resources/i18n, every area).
+
+(a) For each interface area, ``pylupdate6`` (PyQt6's extractor, next to this Python) reads the area's code and
+updates ``resources/i18n/<lang>/<area>.ts``: new strings come in unfinished, translated ones are kept,
+strings gone from the code are dropped.
+(b) The lesson content is data, which ``pylupdate6`` cannot read: the built-in lessons' titles and step texts
+(context "lesson"), the glossary (context "glossary") and the exercises' sentence templates (context
+"exercise", every ``Wording("…")`` literal of ``cnnviz/lessons/exercises.py`` and its map choices) are written
+into ``content.ts`` the same way, keeping every translation whose source text is unchanged.
+
+Then translate what is unfinished in Qt Linguist (``linguist resources/i18n/de/app.ts``) or any text editor:
+fill each ``<translation>`` and drop its ``type="unfinished"``. Keep ``{placeholders}``, ``%n`` and the
+lessons' ``{kind:target}`` placeholders exactly as they are. The app reads the ``.ts`` files directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+CONTENT = "content"
+
+
+def _top_level_ui() -> list[Path]:
+    return sorted(p for p in (ROOT / "ui").glob("*.py") if p.name != "__init__.py")
+
+
+# area → the code it covers (each area one .ts file, so engineers working on different areas never edit the same one)
+AREAS: dict[str, list[Path]] = {
+    "app": _top_level_ui(),
+    "widgets": [ROOT / "ui" / "widgets"],
+    "lessons": [ROOT / "ui" / "lessons"],
+    "draw": [ROOT / "ui" / "draw"],
+    "filters": [ROOT / "ui" / "filters"],
+    "sandbox": [ROOT / "ui" / "sandbox"],
+    "explain": [ROOT / "ui" / "explain"],
+    "lab": [ROOT / "ui" / "lab"],
+    "zoo": [ROOT / "ui" / "zoo"],
+}
+
+
+def pylupdate() -> str:
+    beside = Path(sys.executable).parent / "pylupdate6"
+    return str(beside) if beside.exists() else "pylupdate6"
+
+
+def update_area(language: str, area: str) -> Path:
+    ts = I18N / language / f"{area}.ts"
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    sources = [str(p.relative_to(ROOT)) for p in AREAS[area]]
+    subprocess.run([pylupdate(), "--no-obsolete", "--no-summary", *sources, "--ts", str(ts.relative_to(ROOT))],
+                   cwd=ROOT, check=True)
+    return ts
+
+
+def _wording_literals(path: Path) -> list[str]:
+    """Every ``Wording("…")`` template and the string items of ``MAP_CHOICES`` in an exercises module."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Wording"
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            found.append(node.args[0].value)
+        elif (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MAP_CHOICES"
+                                                   for t in node.targets)):
+            found += [e.value for e in ast.walk(node.value) if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return found
+
+
+def content_messages() -> list[tuple[str, str]]:
+    """(context, source) of every lesson, glossary and exercise text the UI translates at display, in order."""
+    messages: list[tuple[str, str]] = []
+    for path in sorted((ROOT / "cnnviz" / "lessons" / "builtin").glob("*.json")):
+        lesson = json.loads(path.read_text(encoding="utf-8"))
+        messages.append(("lesson", lesson["title"]))
+        messages += [("lesson", step["text"]) for step in lesson["steps"]]
+    glossary = ast.parse((ROOT / "cnnviz" / "lessons" / "glossary.py").read_text(encoding="utf-8"))
+    for node in ast.walk(glossary):  # Term("name", "definition", tab, target[, view])
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Term":
+            name, definition = (ast.literal_eval(a) for a in node.args[:2])
+            messages += [("glossary", name), ("glossary", definition)]
+    messages += [("exercise", text) for text in _wording_literals(ROOT / "cnnviz" / "lessons" / "exercises.py")]
+    unique: dict[tuple[str, str], None] = dict.fromkeys(messages)
+    return list(unique)
+
+
+def write_content(language: str) -> Path:
+    """``content.ts`` for ``language``: every content message, its existing translation kept."""
+    ts = I18N / language / f"{CONTENT}.ts"
+    kept: dict[tuple[str, str], ET.Element] = {}
+    if ts.exists():
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None:
+                    kept[(name, message.findtext("source") or "")] = translation
+    root = ET.Element("TS", version="2.1", language=language)
+    contexts: dict[str, ET.Element] = {}
+    for context_name, source in content_messages():
+        if context_name not in contexts:
+            contexts[context_name] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[context_name], "name").text = context_name
+        message = ET.SubElement(contexts[context_name], "message")
+        ET.SubElement(message, "source").text = source
+        old = kept.get((context_name, source))
+        if old is not None and old.get("type") not in ("vanished", "obsolete"):
+            message.append(old)
+        else:
+            ET.SubElement(message, "translation", type="unfinished")
+    ET.indent(root, space="    ")
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                  + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+    return ts
+
+
+def unfinished(ts: Path) -> int:
+    root = ET.parse(ts).getroot()
+    return sum(1 for t in root.iter("translation") if t.get("type") == "unfinished" or not (t.text or list(t)))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="tools/i18n.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lang", action="append", help="language folder (repeatable; default: all)")
+    parser.add_argument("--area", action="append", choices=[*AREAS, CONTENT],
+                        help="area to update (repeatable; default: all)")
+    args = parser.parse_args(argv)
+    languages = args.lang or sorted(p.name for p in I18N.iterdir() if p.is_dir())
+    if not languages:
+        print("There is no language folder in resources/i18n: name one, e.g. --lang de.", file=sys.stderr)
+        return 2
+    areas = args.area or [*AREAS, CONTENT]
+    for language in languages:
+        for area in areas:
+            ts = write_content(language) if area == CONTENT else update_area(language, area)
+            print(f"{ts.relative_to(ROOT)}: {unfinished(ts)} unfinished")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
