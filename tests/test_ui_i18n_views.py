@@ -73,15 +73,19 @@ def views(qtbot, mnist, monkeypatch, tmp_path: Path) -> Iterator[list[QWidget]]:
 
 
 def visited(tab: QWidget, qtbot) -> Iterator[QWidget]:  # type: ignore[no-untyped-def]
-    """``tab``, once per inner view (each of the zoo's four views in turn; the lab's FC vs CNN, then each of its
-    experiments)."""
+    """``tab``, once per inner view (each of the zoo's four views in turn; the lab's three pages under its FC vs CNN
+    curves, then each of its experiments)."""
     if isinstance(tab, ZooTab):
         for index in range(tab.views.count()):
             tab.views.setCurrentIndex(index)
             qtbot.waitUntil(lambda i=index: tab.views.widget(i).isVisible())
             yield tab
     elif isinstance(tab, TrainingLabTab):
-        yield tab
+        for index in range(tab.below.count()):  # the run's table, epoch by epoch, mistakes
+            tab.below.setCurrentIndex(index)
+            qtbot.waitUntil(lambda i=index: tab.below.widget(i).isVisible())
+            yield tab
+        tab.below.setCurrentIndex(0)
         tab.views.setCurrentWidget(tab.experiments)
         qtbot.waitUntil(tab.experiments.isVisible)
         for name in EXPERIMENTS:

@@ -77,6 +77,7 @@ class OneStepPanel(LazyPanel):
         self.chart.setMenuEnabled(False)
         self.chart.setYRange(0, 1, padding=0.02)
         self.chart.setFixedHeight(170)  # (a word-wrapped panel is laid out at its parts' preferred heights)
+        self.chart.setAccessibleName(translate("OneStepPanel", "Probabilities before and after the step"))
         self.chart.setToolTip(translate("OneStepPanel", "Each class's probability before the step (grey) and "
                                                         "after it (blue)"))
         self.before_bars = pg.BarGraphItem(x=[], height=[], width=BAR)

@@ -51,6 +51,7 @@ from ui.lab.timeline_view import TimelineView
 from ui.preferences import Preferences
 from ui.state import AppState
 from ui.tasks import TaskRunner
+from ui.widgets.accessible import name_tabs
 from ui.widgets.status_label import StatusLabel
 
 COLUMN_WIDTH = 300  # the controls column: the form's labels and boxes side by side without squeezing
@@ -153,11 +154,11 @@ class TrainingLabTab(QWidget):
         self.views.addTab(self.splitter, translate("TrainingLabTab", "FC vs CNN"))
         self.views.addTab(self.experiments, translate("TrainingLabTab", "Experiments"))
         self.views.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
-        tabs = self.views.tabBar()
-        if tabs is not None:  # what a screen reader reaches: the tab bar (as the zoo's)
-            tabs.setAccessibleName(translate("TrainingLabTab", "Training lab views"))
-            tabs.setAccessibleDescription(translate("TrainingLabTab", "Choose the FC-vs-CNN comparison or the "
-                                                    "experiments"))
+        name_tabs(self.views, translate("TrainingLabTab", "Training lab views"),
+                  translate("TrainingLabTab", "Choose the FC-vs-CNN comparison or the experiments"))
+        name_tabs(self.below, translate("TrainingLabTab", "Run results"),
+                  translate("TrainingLabTab", "Choose the finished runs' table, the CNN epoch by epoch, or the "
+                            "models' mistakes"))
         self.experiments.running_changed.connect(lambda busy: self.train_button.setEnabled(not busy))
         self.experiments.running_changed.connect(lambda busy: self.controls.set_editable(not busy))
         self.run_started.connect(lambda: self.experiments.set_blocked(True))

@@ -69,6 +69,7 @@ class TimelineView(LazyPanel):
         self.maps_title = QLabel(translate("TimelineView", "The digit after conv 1"))
         self.maps = pg.GraphicsLayoutWidget()
         self.maps.setMinimumHeight(120)
+        self.maps.setAccessibleName(translate("TimelineView", "The digit after conv 1"))
         self.maps.setToolTip(translate("TimelineView", "The chosen digit's feature maps after the first "
                                                        "convolution, at this epoch"))
         self.maps_box = image_view_box(border=palette().border)
@@ -82,7 +83,9 @@ class TimelineView(LazyPanel):
         top = QHBoxLayout()
         top.addWidget(self.epoch_label)
         top.addWidget(self.slider, 1)
-        top.addWidget(QLabel(translate("TimelineView", "Digit:")))
+        digit_label = QLabel(translate("TimelineView", "Digit:"))
+        digit_label.setBuddy(self.source)
+        top.addWidget(digit_label)
         top.addWidget(self.source)
         top.addWidget(self.index)
         grid = QGridLayout()

@@ -231,47 +231,52 @@
 </context><context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="36" />
+        <location filename="../../../ui/draw/tab.py" line="37" />
         <source>The clipboard holds no picture (copy an image, or an image file, first).</source>
         <translation>In der Zwischenablage ist kein Bild (kopiere zuerst ein Bild oder eine Bilddatei).</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="42" />
+        <location filename="../../../ui/draw/tab.py" line="43" />
         <source>Open an image</source>
         <translation>Bild öffnen</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="43" />
+        <location filename="../../../ui/draw/tab.py" line="44" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="71" />
+        <location filename="../../../ui/draw/tab.py" line="72" />
         <source>Pooling zoom</source>
         <translation>Pooling-Lupe</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="72" />
+        <location filename="../../../ui/draw/tab.py" line="73" />
         <source>Switch maps off</source>
         <translation>Karten abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="73" />
+        <location filename="../../../ui/draw/tab.py" line="78" />
+        <source>One training step</source>
+        <translation>Ein Trainingsschritt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/tab.py" line="79" />
         <source>Beside the enlarged stage</source>
         <translation>Neben der vergrößerten Stufe</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="74" />
-        <source>Choose the pooling zoom, or the list of maps to switch off</source>
-        <translation>Wähle die Pooling-Lupe oder die Liste der abschaltbaren Karten</translation>
+        <location filename="../../../ui/draw/tab.py" line="80" />
+        <source>Choose the pooling zoom, the maps to switch off, or one training step</source>
+        <translation>Wähle die Pooling-Lupe, die abschaltbaren Karten oder einen Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="163" />
+        <location filename="../../../ui/draw/tab.py" line="169" />
         <source>the pasted picture</source>
         <translation>das eingefügte Bild</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/tab.py" line="258" />
+        <location filename="../../../ui/draw/tab.py" line="264" />
         <source>The network's stages will appear here as soon as the model is trained.</source>
         <translation>Die Stufen des Netzes erscheinen hier, sobald das Modell trainiert ist.</translation>
     </message>
@@ -494,6 +499,137 @@
         <location filename="../../../ui/draw/input_panel.py" line="244" />
         <source>True class: {name} — ✗ wrong</source>
         <translation>Wahre Klasse: {name} – ✗ falsch</translation>
+    </message>
+</context><context>
+    <name>OneStepPanel</name>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="49" />
+        <source>Label</source>
+        <translation>Zielklasse</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="50" />
+        <source>The class the step teaches the network for this digit</source>
+        <translation>Die Klasse, die der Schritt dem Netz für diese Ziffer beibringt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="56" />
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="57" />
+        <source>How far the step moves every weight against its gradient</source>
+        <translation>Wie weit der Schritt jedes Gewicht gegen seinen Gradienten verschiebt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="59" />
+        <source>Weight to follow</source>
+        <translation>Beobachtetes Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="60" />
+        <source>Whose before, gradient and after are written out</source>
+        <translation>Dessen Wert vorher, Gradient und Wert nachher ausgeschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="62" />
+        <source>Position in the parameter</source>
+        <translation>Position im Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="63" />
+        <source>Which number of the chosen parameter (counted from 0 in reading order)</source>
+        <translation>Welche Zahl des gewählten Parameters (ab 0 in Leserichtung gezählt)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="66" />
+        <source>Label:</source>
+        <translation>Zielklasse:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="67" />
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="68" />
+        <source>Weight:</source>
+        <translation>Gewicht:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="69" />
+        <source>Position:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="80" />
+        <source>Probabilities before and after the step</source>
+        <translation>Wahrscheinlichkeiten vor und nach dem Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="81" />
+        <source>Each class's probability before the step (grey) and after it (blue)</source>
+        <translation>Die Wahrscheinlichkeit jeder Klasse vor dem Schritt (grau) und danach (blau)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="88" />
+        <source>One step of training on this digit, on a copy of the model: every weight w becomes w − lr · g, g its gradient.</source>
+        <translation>Ein Trainingsschritt auf dieser Ziffer, an einer Kopie des Modells: Jedes Gewicht w wird zu w − lr · g, mit g seinem Gradienten.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="95" />
+        <source>Probabilities: before the step (grey bar), after it (blue bar)</source>
+        <translation>Wahrscheinlichkeiten: vor dem Schritt (grauer Balken), danach (blauer Balken)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="123" />
+        <source>the one with the largest gradient</source>
+        <translation>das mit dem größten Gradienten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="161" />
+        <source>Draw a digit or pick a test image: the step is taken on it.</source>
+        <translation>Zeichne eine Ziffer oder wähle ein Testbild: Der Schritt wird darauf ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="164" />
+        <source>One training step works on models that take 28×28 grey digits the MNIST way; this model takes other input.</source>
+        <translation>Ein Trainingsschritt geht nur mit Modellen, die 28×28 graue Ziffern wie bei MNIST nehmen; dieses Modell nimmt eine andere Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="175" />
+        <source>Taking the step…</source>
+        <translation>Führe den Schritt aus …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="180" />
+        <source>The step failed: {reason}</source>
+        <translation>Der Schritt ist fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="187" />
+        <source>Taught “{label}”: the loss went {way}.</source>
+        <translation>„{label}“ beigebracht: Der Verlust ist {way}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="188" />
+        <source>down</source>
+        <translation>gesunken</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="188" />
+        <source>up</source>
+        <translation>gestiegen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/draw/one_step_panel.py" line="189" />
+        <source>Loss: {before:.4f} → {after:.4f}
+Weight {weight}
+w − lr · g = {w:.5f} − {lr:g} × ({g:.5f}) = {new:.5f}</source>
+        <translation>Verlust: {before:.4f} → {after:.4f}
+Gewicht {weight}
+w − lr · g = {w:.5f} − {lr:g} × ({g:.5f}) = {new:.5f}</translation>
     </message>
 </context><context>
     <name>PipelineView</name>

@@ -505,6 +505,43 @@
         <translation>{title} · während des Trainings</translation>
     </message>
 </context><context>
+    <name>MistakesView</name>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="41" />
+        <source>Mistakes of the CNN</source>
+        <translation>Fehler des CNN</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="42" />
+        <source>Mistakes of the FC network</source>
+        <translation>Fehler des FC-Netzes</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="43" />
+        <source>Click a digit to explain it with the model that got it wrong</source>
+        <translation>Klicken Sie auf eine Ziffer, um sie mit dem Modell zu erklären, das sie falsch erkannt hat</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="65" />
+        <source>{model}: {errors} of the test images wrong, {shown} shown, most confident first</source>
+        <translation>{model}: {errors} der Testbilder falsch, {shown} gezeigt, die sichersten zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="70" />
+        <source>Click a mistake to explain it: that lab model becomes the current model (File → Open model… brings yours back), and the digit goes on the canvas.</source>
+        <translation>Klicken Sie auf einen Fehler, um ihn zu erklären: Dieses Labormodell wird zum aktuellen Modell (Datei → Modell öffnen … holt Ihres zurück), und die Ziffer kommt auf die Zeichenfläche.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="73" />
+        <source>After a run, the test images each model got wrong are shown here.</source>
+        <translation>Nach einem Lauf erscheinen hier die Testbilder, die jedes Modell falsch erkannt hat.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/mistakes_view.py" line="83" />
+        <source>{model} (after epoch {epochs}) is now the current model, with test image {index} on the canvas.</source>
+        <translation>{model} (nach Epoche {epochs}) ist jetzt das aktuelle Modell, mit Testbild {index} auf der Zeichenfläche.</translation>
+    </message>
+</context><context>
     <name>PoolingView</name>
     <message>
         <location filename="../../../ui/lab/experiment_views.py" line="200" />
@@ -801,111 +838,244 @@
         <translation>Gemessen: die Testfehler von {fc} und {cnn}, jedes zweimal von Grund auf trainiert: auf den unveränderten Bildern und mit vertauschten Pixeln.</translation>
     </message>
 </context><context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="51" />
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="52" />
+        <source>Drag to see the CNN as it was after each epoch (0: the random start)</source>
+        <translation>Ziehen Sie, um das CNN so zu sehen, wie es nach jeder Epoche war (0: der zufällige Start)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="56" />
+        <source>the digit on the canvas</source>
+        <translation>die Ziffer auf der Zeichenfläche</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="57" />
+        <source>test image</source>
+        <translation>Testbild</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="58" />
+        <source>Digit to show</source>
+        <translation>Angezeigte Ziffer</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="59" />
+        <source>Which digit goes through the CNN at the chosen epoch</source>
+        <translation>Welche Ziffer in der gewählten Epoche durch das CNN geht</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="62" />
+        <source>Test image number</source>
+        <translation>Nummer des Testbilds</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="63" />
+        <source>Which test image to show</source>
+        <translation>Welches Testbild angezeigt wird</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="64" />
+        <source>Train both models: after each epoch the CNN is kept here, to scrub through.</source>
+        <translation>Trainieren Sie beide Modelle: Nach jeder Epoche wird das CNN hier festgehalten, zum Durchblättern.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="68" />
+        <source>Conv 1 filters</source>
+        <translation>Filter in conv 1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="72" />
+        <location filename="../../../ui/lab/timeline_view.py" line="69" />
+        <source>The digit after conv 1</source>
+        <translation>Die Ziffer nach conv 1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="73" />
+        <source>The chosen digit's feature maps after the first convolution, at this epoch</source>
+        <translation>Die Merkmalskarten der gewählten Ziffer nach der ersten Faltung, in dieser Epoche</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="79" />
+        <source>The CNN's probabilities</source>
+        <translation>Die Wahrscheinlichkeiten des CNN</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="81" />
+        <source>What the CNN answered for this digit at this epoch</source>
+        <translation>Was das CNN in dieser Epoche für diese Ziffer geantwortet hat</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="86" />
+        <source>Digit:</source>
+        <translation>Ziffer:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="155" />
+        <source>Epoch 0 (random start)</source>
+        <translation>Epoche 0 (zufälliger Start)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="156" />
+        <source>After epoch {k} of {n}</source>
+        <translation>Nach Epoche {k} von {n}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="175" />
+        <source>random start</source>
+        <translation>zufälliger Start</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="176" />
+        <source>after epoch {k}</source>
+        <translation>nach Epoche {k}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="182" />
+        <source>At this epoch the CNN says {name} ({p:.0%} sure).</source>
+        <translation>In dieser Epoche sagt das CNN {name} ({p:.0%} sicher).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/timeline_view.py" line="187" />
+        <source>Could not show this epoch: {reason}</source>
+        <translation>Diese Epoche konnte nicht angezeigt werden: {reason}</translation>
+    </message>
+</context><context>
     <name>TrainingLabTab</name>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="55" />
+        <location filename="../../../ui/lab/tab.py" line="59" />
         <source>Press “Train both” to train the FC network and the CNN on the same images.</source>
         <translation>Drücken Sie „Beide trainieren“, um das FC-Netz und das CNN auf denselben Bildern zu trainieren.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="74" />
+        <location filename="../../../ui/lab/tab.py" line="78" />
         <source>{name}: waiting</source>
         <translation>{name}: wartet</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="76" />
+        <location filename="../../../ui/lab/tab.py" line="80" />
         <source>{name}: trained</source>
         <translation>{name}: trainiert</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="78" />
+        <location filename="../../../ui/lab/tab.py" line="82" />
         <source>{name}: testing on {n:,} images after epoch {epoch} of {epochs}…</source>
         <translation>{name}: testet auf {n:,} Bildern nach Epoche {epoch} von {epochs} …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="80" />
+        <location filename="../../../ui/lab/tab.py" line="84" />
         <source>{name}: training, epoch {epoch} of {epochs} (batch {batch}/{batches})…</source>
         <translation>{name}: trainiert, Epoche {epoch} von {epochs} (Batch {batch}/{batches}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="289" />
-        <location filename="../../../ui/lab/tab.py" line="103" />
+        <location filename="../../../ui/lab/tab.py" line="310" />
+        <location filename="../../../ui/lab/tab.py" line="107" />
         <source>Train both</source>
         <translation>Beide trainieren</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="104" />
+        <location filename="../../../ui/lab/tab.py" line="108" />
         <source>Train the FC network and the CNN with the form's settings; press again to stop</source>
         <translation>Das FC-Netz und das CNN mit den Einstellungen des Formulars trainieren; erneut drücken zum Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="142" />
+        <location filename="../../../ui/lab/tab.py" line="128" />
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="129" />
+        <source>Epoch by epoch</source>
+        <translation>Epoche für Epoche</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="130" />
+        <source>Mistakes</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="154" />
         <source>FC vs CNN</source>
         <translation>FC vs. CNN</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="143" />
+        <location filename="../../../ui/lab/tab.py" line="155" />
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="147" />
-        <location filename="../../../ui/lab/tab.py" line="144" />
+        <location filename="../../../ui/lab/tab.py" line="157" />
+        <location filename="../../../ui/lab/tab.py" line="156" />
         <source>Training lab views</source>
         <translation>Ansichten des Trainingslabors</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="148" />
+        <location filename="../../../ui/lab/tab.py" line="158" />
         <source>Choose the FC-vs-CNN comparison or the experiments</source>
         <translation>Den Vergleich FC vs. CNN oder die Experimente wählen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="221" />
+        <location filename="../../../ui/lab/tab.py" line="159" />
+        <source>Run results</source>
+        <translation>Ergebnisse der Läufe</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="160" />
+        <source>Choose the finished runs' table, the CNN epoch by epoch, or the models' mistakes</source>
+        <translation>Die Tabelle der fertigen Läufe, das CNN Epoche für Epoche oder die Fehler der Modelle wählen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lab/tab.py" line="238" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="223" />
+        <location filename="../../../ui/lab/tab.py" line="240" />
         <source>Preparing {n:,} training images…</source>
         <translation>Bereite {n:,} Trainingsbilder vor …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="231" />
+        <location filename="../../../ui/lab/tab.py" line="248" />
         <source>Stopping…</source>
         <translation>Halte an …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="241" />
+        <location filename="../../../ui/lab/tab.py" line="261" />
         <source>after epoch {epoch}/{epochs}</source>
         <translation>nach Epoche {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="266" />
+        <location filename="../../../ui/lab/tab.py" line="286" />
         <source>Training failed: {why}</source>
         <translation>Training fehlgeschlagen: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="278" />
+        <location filename="../../../ui/lab/tab.py" line="298" />
         <source>after epoch {epoch} (final)</source>
         <translation>nach Epoche {epoch} (endgültig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="282" />
+        <location filename="../../../ui/lab/tab.py" line="303" />
         <source>Stopped in epoch {epoch}. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>In Epoche {epoch} angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="284" />
+        <location filename="../../../ui/lab/tab.py" line="305" />
         <source>Stopped before the first batch. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>Vor dem ersten Batch angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="297" />
+        <location filename="../../../ui/lab/tab.py" line="318" />
         <source>Done in {s:.1f} s on {device}. Test accuracy: FC {fc}, CNN {cnn} ({n:,} test images).</source>
         <translation>Fertig in {s:.1f} s auf {device}. Testgenauigkeit: FC {fc}, CNN {cnn} ({n:,} Testbilder).</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="313" />
+        <location filename="../../../ui/lab/tab.py" line="334" />
         <source>untrained (random start)</source>
         <translation>untrainiert (zufälliger Start)</translation>
     </message>
