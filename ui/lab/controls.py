@@ -56,9 +56,12 @@ def _combo(choices: tuple[tuple[str, str], ...]) -> QComboBox:
     return combo
 
 
+SWATCH = "<span style='color:{colour}'>■</span> {text}"  # markup only: its words are the caller's, translated
+
+
 def _swatch(colour: str, text: str) -> QLabel:
-    """A form label with the model's colour square, as in the curves' legend."""
-    return QLabel(f"<span style='color:{colour}'>■</span> {text}")
+    """A form label with the model's colour square, as in the curves' legend (``text`` already translated)."""
+    return QLabel(SWATCH.format(colour=colour, text=text))
 
 
 def _add_row(form: QFormLayout, label: QLabel | str, widget: QWidget, name: str) -> None:
