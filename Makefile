@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --maxprocesses=4
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

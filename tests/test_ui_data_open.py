@@ -56,7 +56,7 @@ def test_every_view_follows_the_opened_data_set_and_back(window_factory, mnist, 
         assert window.tab_widgets["draw"].canvas.colour == (channels == 3)
         qtbot.waitUntil(lambda: not window.data.progress.isVisible(), timeout=5000)  # gone once the set is open
     window.open_data_folder(tmp_path / "missing-folder")
-    qtbot.waitUntil(lambda: any("missing-folder" in t for t in dialog_texts(window)), timeout=10_000)
+    qtbot.waitUntil(lambda: any("missing-folder" in t for t in dialog_texts(window)), timeout=30_000)
     assert window.state.data.class_names == steps[-1][1]  # still the CIFAR set
 
 

@@ -236,7 +236,7 @@ class PoolingView(ExperimentView):
 
     def show_result(self, trials: Sequence[Trial], config: ComparisonConfig, data: MnistData) -> None:
         rows = [(pooling_name(t.name), f"{t.parameters:,}", accuracy_text(t), errors_text(t.test_errors, t.tested),
-                 f"{t.seconds:.1f}") for t in trials]
+                 f"{t.seconds:.2f}") for t in trials]
         about = translate("PoolingView", "Measured: the lab's CNN ({c1}/{c2} filters) with each kind of "
                           "downsampling, trained from scratch from the same starting seed.").format(
             c1=config.conv1_filters, c2=config.conv2_filters)
@@ -285,7 +285,7 @@ class DepthView(ExperimentView):
 
     @staticmethod
     def _row(r: DepthRow) -> tuple[str, ...]:
-        seconds = " / ".join("—" if t is None else f"{t.seconds:.1f}" for t in (r.plain, r.residual))
+        seconds = " / ".join("—" if t is None else f"{t.seconds:.2f}" for t in (r.plain, r.residual))
         return (str(r.depth), loss_text(r.plain), loss_text(r.residual), accuracy_text(r.plain),
                 accuracy_text(r.residual), seconds)
 

@@ -126,7 +126,11 @@ class TrainingLabTab(QWidget):
         self._found: dict[str, LabMistakes] = {}
         self.below = QTabWidget()
         self.below.addTab(self.results, translate("TrainingLabTab", "Results"))
-        self.below.addTab(self.timeline, translate("TrainingLabTab", "Epoch by epoch"))
+        timeline_scroll = QScrollArea()  # its filters, maps and bars need more height than a 1024×700 window leaves
+        timeline_scroll.setWidget(self.timeline)
+        timeline_scroll.setWidgetResizable(True)
+        timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.below.addTab(timeline_scroll, translate("TrainingLabTab", "Epoch by epoch"))
         self.below.addTab(self.mistakes, translate("TrainingLabTab", "Mistakes"))
 
         column = QWidget()
