@@ -24,167 +24,167 @@
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="85" />
+        <location filename="../../../ui/lab/controls.py" line="88" />
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="91" />
+        <location filename="../../../ui/lab/controls.py" line="94" />
         <source>FC hidden size</source>
         <translation>FC: versteckte Neuronen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="92" />
+        <location filename="../../../ui/lab/controls.py" line="95" />
         <source>CNN conv 1 filters</source>
         <translation>CNN: Filter in conv 1</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="93" />
+        <location filename="../../../ui/lab/controls.py" line="96" />
         <source>CNN conv 2 filters</source>
         <translation>CNN: Filter in conv 2</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="96" />
+        <location filename="../../../ui/lab/controls.py" line="99" />
         <source>Filters of the CNN's second layer</source>
         <translation>Filter der zweiten Schicht des CNN</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="99" />
+        <location filename="../../../ui/lab/controls.py" line="102" />
         <source>Both models as the form builds them for the open data set, their parameters counted (the FC network's input is every pixel of every channel; the CNN's first layer has one kernel slice per channel)</source>
         <translation>Beide Modelle, wie das Formular sie für den geöffneten Datensatz baut, mit gezählten Parametern (die Eingabe des FC-Netzes ist jedes Pixel jedes Kanals; die erste Schicht des CNN hat eine Kernscheibe je Kanal)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="105" />
+        <location filename="../../../ui/lab/controls.py" line="108" />
         <source>Training (the same for both)</source>
         <translation>Training (für beide gleich)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="110" />
+        <location filename="../../../ui/lab/controls.py" line="113" />
         <source>A seeded sample with every class in its usual proportion</source>
         <translation>Eine reproduzierbare Stichprobe mit jeder Klasse in ihrem üblichen Anteil</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="114" />
+        <location filename="../../../ui/lab/controls.py" line="117" />
         <source>How many test images score each epoch (“all”: the whole test set)</source>
         <translation>Wie viele Testbilder jede Epoche bewerten („alle“: der ganze Testdatensatz)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="117" />
+        <location filename="../../../ui/lab/controls.py" line="120" />
         <source>How many times each model sees every training image</source>
         <translation>Wie oft jedes Modell jedes Trainingsbild sieht</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="126" />
+        <location filename="../../../ui/lab/controls.py" line="129" />
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="129" />
+        <location filename="../../../ui/lab/controls.py" line="132" />
         <source>Images per training step; both models see the same batches</source>
         <translation>Bilder je Trainingsschritt; beide Modelle sehen dieselben Batches</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="131" />
+        <location filename="../../../ui/lab/controls.py" line="134" />
         <source>How far the optimizer moves the weights at each step</source>
         <translation>Wie weit der Optimierer die Gewichte bei jedem Schritt verschiebt</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="132" />
+        <location filename="../../../ui/lab/controls.py" line="135" />
         <source>How the weights are updated from their gradients</source>
         <translation>Wie die Gewichte aus ihren Gradienten aktualisiert werden</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="134" />
+        <location filename="../../../ui/lab/controls.py" line="137" />
         <source>The same seed gives the same starting weights and the same sample of images</source>
         <translation>Derselbe Seed ergibt dieselben Startgewichte und dieselbe Stichprobe von Bildern</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="136" />
+        <location filename="../../../ui/lab/controls.py" line="139" />
         <source>Where both models train (auto: the fastest one found)</source>
         <translation>Wo beide Modelle trainieren (automatisch: das schnellste gefundene Gerät)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="138" />
+        <location filename="../../../ui/lab/controls.py" line="141" />
         <source>One after the other leaves a core free for the window; both at once share the cores</source>
         <translation>Nacheinander lässt einen Kern für das Fenster frei; beide gleichzeitig teilen sich die Kerne</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="142" />
+        <location filename="../../../ui/lab/controls.py" line="145" />
         <source>Training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="143" />
+        <location filename="../../../ui/lab/controls.py" line="146" />
         <source>Test images</source>
         <translation>Testbilder</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="144" />
+        <location filename="../../../ui/lab/controls.py" line="147" />
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="145" />
+        <location filename="../../../ui/lab/controls.py" line="148" />
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="146" />
+        <location filename="../../../ui/lab/controls.py" line="149" />
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="147" />
+        <location filename="../../../ui/lab/controls.py" line="150" />
         <source>Optimizer</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="148" />
+        <location filename="../../../ui/lab/controls.py" line="151" />
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="149" />
+        <location filename="../../../ui/lab/controls.py" line="152" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="150" />
+        <location filename="../../../ui/lab/controls.py" line="153" />
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="178" />
+        <location filename="../../../ui/lab/controls.py" line="181" />
         <source>Neurons in the FC network's hidden layer ({c}×{h}×{w} = {inputs:,} inputs → hidden → {classes})</source>
         <translation>Neuronen in der versteckten Schicht des FC-Netzes ({c}×{h}×{w} = {inputs:,} Eingaben → versteckt → {classes})</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="181" />
+        <location filename="../../../ui/lab/controls.py" line="184" />
         <source>Filters of the CNN's first layer, each {c} channels deep (one per colour of the input)</source>
         <translation>Filter der ersten Schicht des CNN, jeder {c} Kanäle tief (einer je Farbe der Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="183" />
+        <location filename="../../../ui/lab/controls.py" line="186" />
         <source>Filters of the CNN's first layer</source>
         <translation>Filter der ersten Schicht des CNN</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="188" />
+        <location filename="../../../ui/lab/controls.py" line="191" />
         <source>FC ({c}×{h}×{w} inputs): {parameters:,} parameters</source>
         <translation>FC ({c}×{h}×{w} Eingaben): {parameters:,} Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="190" />
+        <location filename="../../../ui/lab/controls.py" line="193" />
         <source>CNN ({c} input channels): {parameters:,} parameters</source>
         <translation>CNN ({c} Eingabekanäle): {parameters:,} Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="191" />
+        <location filename="../../../ui/lab/controls.py" line="194" />
         <source>CNN ({c} input channel): {parameters:,} parameters</source>
         <translation>CNN ({c} Eingabekanal): {parameters:,} Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/controls.py" line="213" />
+        <location filename="../../../ui/lab/controls.py" line="216" />
         <source>Apple GPU</source>
         <translation>Apple-GPU</translation>
     </message>
@@ -973,7 +973,7 @@
         <translation>{name}: trainiert, Epoche {epoch} von {epochs} (Batch {batch}/{batches}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="310" />
+        <location filename="../../../ui/lab/tab.py" line="314" />
         <location filename="../../../ui/lab/tab.py" line="107" />
         <source>Train both</source>
         <translation>Beide trainieren</translation>
@@ -989,93 +989,93 @@
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="129" />
+        <location filename="../../../ui/lab/tab.py" line="133" />
         <source>Epoch by epoch</source>
         <translation>Epoche für Epoche</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="130" />
+        <location filename="../../../ui/lab/tab.py" line="134" />
         <source>Mistakes</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="154" />
+        <location filename="../../../ui/lab/tab.py" line="158" />
         <source>FC vs CNN</source>
         <translation>FC vs. CNN</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="155" />
+        <location filename="../../../ui/lab/tab.py" line="159" />
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="157" />
-        <location filename="../../../ui/lab/tab.py" line="156" />
+        <location filename="../../../ui/lab/tab.py" line="161" />
+        <location filename="../../../ui/lab/tab.py" line="160" />
         <source>Training lab views</source>
         <translation>Ansichten des Trainingslabors</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="158" />
+        <location filename="../../../ui/lab/tab.py" line="162" />
         <source>Choose the FC-vs-CNN comparison or the experiments</source>
         <translation>Den Vergleich FC vs. CNN oder die Experimente wählen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="159" />
+        <location filename="../../../ui/lab/tab.py" line="163" />
         <source>Run results</source>
         <translation>Ergebnisse der Läufe</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="160" />
+        <location filename="../../../ui/lab/tab.py" line="164" />
         <source>Choose the finished runs' table, the CNN epoch by epoch, or the models' mistakes</source>
         <translation>Die Tabelle der fertigen Läufe, das CNN Epoche für Epoche oder die Fehler der Modelle wählen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="238" />
+        <location filename="../../../ui/lab/tab.py" line="242" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="240" />
+        <location filename="../../../ui/lab/tab.py" line="244" />
         <source>Preparing {n:,} training images…</source>
         <translation>Bereite {n:,} Trainingsbilder vor …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="248" />
+        <location filename="../../../ui/lab/tab.py" line="252" />
         <source>Stopping…</source>
         <translation>Halte an …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="261" />
+        <location filename="../../../ui/lab/tab.py" line="265" />
         <source>after epoch {epoch}/{epochs}</source>
         <translation>nach Epoche {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="286" />
+        <location filename="../../../ui/lab/tab.py" line="290" />
         <source>Training failed: {why}</source>
         <translation>Training fehlgeschlagen: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="298" />
+        <location filename="../../../ui/lab/tab.py" line="302" />
         <source>after epoch {epoch} (final)</source>
         <translation>nach Epoche {epoch} (endgültig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="303" />
+        <location filename="../../../ui/lab/tab.py" line="307" />
         <source>Stopped in epoch {epoch}. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>In Epoche {epoch} angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="305" />
+        <location filename="../../../ui/lab/tab.py" line="309" />
         <source>Stopped before the first batch. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>Vor dem ersten Batch angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="318" />
+        <location filename="../../../ui/lab/tab.py" line="322" />
         <source>Done in {s:.1f} s on {device}. Test accuracy: FC {fc}, CNN {cnn} ({n:,} test images).</source>
         <translation>Fertig in {s:.1f} s auf {device}. Testgenauigkeit: FC {fc}, CNN {cnn} ({n:,} Testbilder).</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="334" />
+        <location filename="../../../ui/lab/tab.py" line="338" />
         <source>untrained (random start)</source>
         <translation>untrainiert (zufälliger Start)</translation>
     </message>
