@@ -51,7 +51,7 @@ def test_usable_at_1024x700(qtbot, app_state) -> None:  # type: ignore[no-untype
     assert splitter is not None and splitter.indexOf(tab.plots) == 0 and splitter.indexOf(tab.below) == 1
     assert tab.plots.height() >= 180 and tab.results.table.height() > 0
     for page in (tab.timeline, tab.mistakes):  # the run's epochs and mistakes share the results' place
-        tab.below.setCurrentWidget(page)
+        tab.show_page(page)
         assert squeezed(tab) == []
 
 

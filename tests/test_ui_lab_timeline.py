@@ -30,7 +30,7 @@ def test_the_slider_scrubs_through_the_cnns_epochs(qtbot, app_state, mnist) -> N
         assert lab.start_training()
     result, view = finished.args[0], lab.timeline
     with qtbot.waitSignal(view.shown, timeout=10_000):
-        lab.below.setCurrentWidget(view)
+        lab.show_page(view)
     assert view.slider.maximum() == 2 and view.epoch == 2  # the end of the run, as trained
     np.testing.assert_array_equal(view.filters.filters, result.cnn.filters)
     digit = mnist.test_images[0]  # nothing on the canvas: test image 0
@@ -83,7 +83,7 @@ def test_clicking_a_lab_mistake_explains_it_with_the_model_that_made_it(  # type
     window.tabs.setCurrentWidget(lab)
     with qtbot.waitSignal(lab.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
         assert lab.start_training()
-    lab.below.setCurrentWidget(lab.mistakes)
+    lab.show_page(lab.mistakes)
     result, found = finished.args[0], lab.mistakes.found
     assert found[CNN_KEY].errors == result.cnn.test_errors and found[FC_KEY].errors == result.fc.test_errors
     gallery = lab.mistakes.galleries[CNN_KEY]

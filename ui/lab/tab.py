@@ -179,6 +179,15 @@ class TrainingLabTab(QWidget):
         state.data_changed.connect(self._on_data_changed)
         self._show_starting_filters()
 
+    def show_page(self, page: QWidget) -> None:
+        """Bring the page below the curves that holds ``page`` (results, epoch by epoch, mistakes) to the front."""
+        for i in range(self.below.count()):
+            holder = self.below.widget(i)
+            if holder is page or (holder is not None and holder.isAncestorOf(page)):
+                self.below.setCurrentIndex(i)
+                return
+        raise ValueError("that widget is not one of the lab's pages")
+
     # -- configuration -----------------------------------------------------------------------------
     def config(self) -> ComparisonConfig:
         """The comparison the form describes, for the open data set's input and classes (as many test images
