@@ -8,16 +8,14 @@ whose buddy it is."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from accessibility import accessible_name, part_of_a_control
 from PyQt6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QScrollBar,
     QTabBar,
     QWidget,
 )
@@ -32,25 +30,13 @@ def is_interactive(widget: QWidget) -> bool:
     """A widget the user operates: controls, lists and tables, tab bars, the canvas, and pyqtgraph views that
     take clicks (a ``clicked``-like signal). Parts Qt makes inside another control (a spin box's line edit, a
     table's headers, scroll bars) are that control's."""
-    if isinstance(widget, QScrollBar | QHeaderView):
-        return False
-    parent = widget.parentWidget()
-    if isinstance(parent, QAbstractSpinBox | QComboBox):
+    if part_of_a_control(widget):
         return False
     if isinstance(widget, INTERACTIVE):
         return True
     return isinstance(widget, pg.GraphicsView) and any("click" in name for name in dir(type(widget)))
 
 
-def accessible_name(widget: QWidget) -> str:
-    if widget.accessibleName():
-        return widget.accessibleName()
-    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
-        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-    window = widget.window()
-    buddies = [label.text() for label in (window.findChildren(QLabel) if window is not None else [])
-               if label.buddy() is widget]
-    return buddies[0] if buddies else ""
 
 
 def offenders(root: QWidget, skip: set[int] | None = None) -> list[str]:

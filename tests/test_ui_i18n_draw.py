@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
+from accessibility import accessible_name, part_of_a_control
 from PyQt6.QtCore import QCoreApplication, Qt, QTranslator
 from PyQt6.QtWidgets import (
     QAbstractButton,
@@ -110,19 +111,8 @@ def _not_mine(tab: QWidget, widget: QWidget) -> bool:
     return isinstance(tab, DrawTab) and (widget is tab.pool_zoom or tab.pool_zoom.isAncestorOf(widget))
 
 
-def _part_of_a_control(widget: QWidget) -> bool:
-    """A scroll bar, header, or the line edit inside a spin box or combo box: named by the control it belongs to."""
-    parent = widget.parentWidget()
-    return isinstance(widget, PARTS) or isinstance(parent, (QAbstractSpinBox, QComboBox)) or (
-        isinstance(widget, QAbstractButton) and isinstance(parent, QAbstractItemView))
 
 
-def accessible_name(widget: QWidget) -> str:
-    """The name a screen reader announces: the accessible name, else a button's own text (Qt's rule; PyQt6 has no
-    QAccessible binding to ask)."""
-    if widget.accessibleName():
-        return widget.accessibleName()
-    return widget.text().replace("&", "") if isinstance(widget, QAbstractButton) else ""
 
 
 def test_every_shown_text_of_the_three_tabs_goes_through_translate(qtbot, tabs) -> None:  # type: ignore[no-untyped-def]
@@ -135,11 +125,11 @@ def test_every_shown_text_of_the_three_tabs_goes_through_translate(qtbot, tabs) 
                 if isinstance(tab, DrawTab) and widget is tab.pipeline.caption:
                     continue  # the stage's caption is the core's description of the stage (English)
                 texts = []
-                if isinstance(widget, (QLabel, QAbstractButton)) and not _part_of_a_control(widget):
+                if isinstance(widget, (QLabel, QAbstractButton)) and not part_of_a_control(widget):
                     texts.append(widget.text())
                 if isinstance(widget, QTabBar):
                     texts += [widget.tabText(i) for i in range(widget.count())]
-                if isinstance(widget, INTERACTIVE) and not _part_of_a_control(widget):
+                if isinstance(widget, INTERACTIVE) and not part_of_a_control(widget):
                     texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
                 untranslated += [f"{type(tab).__name__}/{page}: {type(widget).__name__} {text!r}" for text in texts
                                  if any(c.isalpha() for c in text) and "⟪" not in text]
@@ -152,7 +142,7 @@ def test_every_control_has_a_name_and_a_description(qtbot, tabs) -> None:  # typ
         for page in ["", *_pages(tab)]:
             for widget in tab.findChildren(QWidget):
                 if (not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(tab) or _not_mine(tab, widget)
-                        or _part_of_a_control(widget)):
+                        or part_of_a_control(widget)):
                     continue
                 name = accessible_name(widget)
                 if not name or not (widget.accessibleDescription() or widget.toolTip()):

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
+from accessibility import accessible_name, part_of_a_control
 from PyQt6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollBar,
     QTabBar,
     QTableWidget,
     QWidget,
@@ -97,26 +96,14 @@ def visited(tab: QWidget, qtbot) -> Iterator[QWidget]:  # type: ignore[no-untype
         yield tab
 
 
-def part_of_another(w: QWidget) -> bool:
-    """Pieces a screen reader reaches through their owner: the editor inside a spin or combo box, a table's
-    headers and scroll bars."""
-    parent = w.parentWidget()
-    return (isinstance(w, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox))) or \
-        isinstance(w, (QHeaderView, QScrollBar))
 
 
 def interactive(w: QWidget) -> bool:
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractSlider,
              QAbstractItemView, QTabBar, pg.GraphicsView, KernelGrid)
-    return isinstance(w, kinds) and not part_of_another(w)
+    return isinstance(w, kinds) and not part_of_a_control(w)
 
 
-def accessible_name(w: QWidget) -> str:
-    """What a screen reader calls ``w``: its accessible name, else a button's visible text (Qt's rule; PyQt6 does
-    not wrap QAccessible, so the rule is applied here)."""
-    if w.accessibleName():
-        return w.accessibleName()
-    return w.text().replace("&", "").strip() if isinstance(w, QAbstractButton) else ""
 
 
 def test_every_control_has_a_name_and_a_description(qtbot, views: list[QWidget]) -> None:  # type: ignore[no-untyped-def]
