@@ -1,9 +1,5 @@
 """Screen readers: every interactive widget of the window — in every tab, the lesson panel, the glossary and the
-shortcut list — has an accessible name and a description (or tooltip).
-
-PyQt6 (6.11) does not wrap ``QAccessible``, so the name is found the way Qt's accessibility layer finds it:
-the widget's accessible name, else a button's visible text (without its ``&``), else the text of the label
-whose buddy it is."""
+shortcut list — has an accessible name and a description (or tooltip). The name is found as tests/accessibility.py says."""
 
 from __future__ import annotations
 
