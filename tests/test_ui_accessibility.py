@@ -1,5 +1,6 @@
 """Screen readers: every interactive widget of the window — in every tab, the lesson panel, the glossary and the
-shortcut list — has an accessible name and a description (or tooltip). The name is found as tests/accessibility.py says."""
+shortcut list — has an accessible name and a description (or tooltip). The name is found as
+tests/accessibility.py says."""
 
 from __future__ import annotations
 
