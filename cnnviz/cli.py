@@ -312,6 +312,9 @@ def main(argv: Sequence[str] | None = None, open_app: Callable[[], int] | None =
             return 0
         return open_app()
     np.set_printoptions(precision=4)
+    from cnnviz.training.device import flush_denormals
+
+    flush_denormals()  # before any PyTorch worker thread exists, so that they all inherit it
     try:
         if args.command not in ("train", "report"):
             return int(args.func(args))

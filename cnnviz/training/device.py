@@ -49,6 +49,20 @@ def is_out_of_memory(exc: BaseException) -> bool:
     return isinstance(exc, torch.OutOfMemoryError) or "out of memory" in str(exc).lower()
 
 
+def flush_denormals() -> bool:
+    """Treat denormal floats (|x| < 1.2e-38) as zero on this thread and on every thread it starts afterwards.
+
+    Call it at start-up, before PyTorch starts its worker threads: a thread takes this setting from the thread
+    that creates it, so one set later reaches only the calling thread. Measured 2026-12-02 on the 2-core
+    development machine: one modern_cnn training step (batch 128, 1 thread) took 14.1 s instead of 0.53 s
+    with half of every conv's filters shrunk into the denormal range, and 0.61 s with this set; with 2 threads
+    set *after* the first parallel work it only went from 8.0 s to 5.9 s. A 20-epoch modern_cnn report run's
+    epochs grew from 129 s to about 720 s on a quiet machine, 88% of the time in backward (py-spy): denormals
+    are the likely cause. Returns False where the CPU cannot flush them (nothing changes then).
+    """
+    return bool(torch.set_flush_denormal(True))
+
+
 def training_threads() -> int:
     """Threads for training on the CPU: all cores but one, which stays free for the window and inference.
 
