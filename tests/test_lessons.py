@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from cnnviz.data.transforms import to_model_input
 from cnnviz.introspect import SOBEL_VERTICAL, capture
 from cnnviz.lab import ComparisonConfig
+from cnnviz.lab.experiments import pixel_permutation, shuffle_pixels
 from cnnviz.lessons import (
     Facts,
     LessonError,
@@ -27,7 +28,7 @@ from cnnviz.lessons import (
     typed_numbers,
 )
 from cnnviz.lessons.exercises import Score, make_question
-from cnnviz.lessons.measures import fit_linear, pixel_permutation, shuffle_pixels
+from cnnviz.lessons.measures import fit_linear
 from cnnviz.lessons.placeholders import PATTERN
 
 MODEL_FREE = ("lineage", "label")  # kinds whose values depend on neither the model nor the lab's form
@@ -209,8 +210,8 @@ def test_score_counts_a_session() -> None:
 def test_a_fully_connected_layer_does_not_care_about_pixel_order(mnist) -> None:  # type: ignore[no-untyped-def]
     """Fitted on shuffled pixels, the FC's weights are the plain fit's weights shuffled the same way."""
     images, labels = mnist.train_images[:600], mnist.train_labels[:600]
-    perm = pixel_permutation(28 * 28)
-    shuffled = shuffle_pixels(images, perm)
+    perm = pixel_permutation(28, 28)
+    shuffled = shuffle_pixels(images)
     assert sorted(shuffled[0].ravel()) == sorted(images[0].ravel()) and not np.array_equal(shuffled[0], images[0])
     plain = fit_linear(images, labels, 10)
     moved = fit_linear(shuffled, labels, 10)

@@ -18,8 +18,9 @@ from PyQt6.QtWidgets import QWidget
 from cnnviz.data.transforms import to_unit
 from cnnviz.introspect import strongest_cell
 from cnnviz.jobs import Job
+from cnnviz.lab.experiments import shuffle_pixels
 from cnnviz.lessons import Facts, Lesson, Step, render
-from cnnviz.lessons.measures import pixel_permutation, shuffle_pixels
+from cnnviz.lessons.measures import SHUFFLE_SEED
 from cnnviz.lessons.schema import DRAWING_SIZE, VIEWS
 from cnnviz.training.device import threads_for
 from ui.i18n import translate
@@ -161,7 +162,7 @@ class LessonDriver(QObject):
         else:
             return False
         if step.shuffle:
-            image = shuffle_pixels(to_unit(image), pixel_permutation(image.size))
+            image = shuffle_pixels(to_unit(image)[None], SHUFFLE_SEED)[0]  # (1, H, W…) and back
         if state.image is not None and np.array_equal(state.image, to_unit(image)):
             return False
         if index is not None and not step.shuffle:
