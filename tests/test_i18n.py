@@ -266,12 +266,58 @@ def test_every_extracted_message_has_a_finished_german_translation(area: str, ex
     assert not missing, f"{len(missing)} messages of {area} have no finished German translation:\n" + "\n".join(missing)
 
 
-def test_every_lesson_glossary_and_exercise_text_has_a_german_translation() -> None:
+def test_every_lesson_and_glossary_text_has_a_german_translation() -> None:
     content = runpy.run_path(str(ROOT / "tools" / "i18n.py"))["content_messages"]()
-    assert len(content) > 80  # 8 lessons with their steps, the glossary, the exercises' sentences
+    assert len(content) > 60  # 8 lessons with their steps, the glossary
     german = TsTranslator("de", GERMAN).messages
     missing = [f"{context}: {source[:70]!r}" for context, source in content if (context, source, "") not in german]
     assert not missing, "content without German: run tools/i18n.py, then translate:\n" + "\n".join(missing)
+
+
+TOOLS = runpy.run_path(str(ROOT / "tools" / "i18n.py"))
+
+
+@pytest.mark.parametrize("area", sorted(TOOLS["CORE_AREAS"]))
+def test_every_sentence_the_core_composes_has_a_german_translation(area: str) -> None:
+    messages = TOOLS["core_messages"](area)
+    german = TsTranslator("de", GERMAN).messages
+    missing = [f"{source[:70]!r}" for context, source in messages if (context, source, "") not in german]
+    assert not missing, f"core sentences of {area} without German: run tools/i18n.py --area {area}, then " \
+                        "translate:\n" + "\n".join(missing)
+
+
+def test_every_core_wording_passes_its_template_as_a_literal() -> None:
+    """``Wording(f"…")`` or ``worded_error(Cls, text)`` could not be collected for translation: the window
+    would show that sentence in English."""
+    calls = TOOLS["TEMPLATE_CALLS"]
+    bad = []
+    for path in sorted((ROOT / "cnnviz").rglob("*.py")):
+        for call in TOOLS["template_calls"](path):
+            at = calls[call.func.id]
+            template = call.args[at] if len(call.args) > at else None
+            if path.name == "wording.py":
+                continue  # the definitions themselves pass their parameter on
+            if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
+                bad.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert not bad, "wording templates that are not string literals:\n" + "\n".join(bad)
+
+
+def test_a_core_sentence_is_translated_with_its_nested_clauses_and_errors_too(qapp) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.wording import Wording, worded_error
+    from ui.i18n import error_text, install_language, worded
+
+    score = Wording("{right} of {asked} right this session", {"right": 2, "asked": 3})
+    outer = Wording("{inner}", {"inner": score})
+    error = worded_error(ValueError, "{right} of {asked} right this session", right=1, asked=4)
+    assert str(error) == "1 of 4 right this session" and worded(outer) == "2 of 3 right this session"
+    try:
+        install_language("de")
+        assert worded(outer) == "2 von 3 richtig in dieser Sitzung"
+        assert error_text(error) == "1 von 4 richtig in dieser Sitzung"
+        assert error_text(ValueError("plain")) == "plain"
+    finally:
+        install_language("en")
+    assert worded(outer) == "2 of 3 right this session"
 
 
 def test_every_translation_keeps_its_placeholders_exactly() -> None:

@@ -5,9 +5,11 @@
 updates ``resources/i18n/<lang>/<area>.ts``: new strings come in unfinished, translated ones are kept,
 strings gone from the code are dropped.
 (b) The lesson content is data, which ``pylupdate6`` cannot read: the built-in lessons' titles and step texts
-(context "lesson"), the glossary (context "glossary") and the exercises' sentence templates (context
-"exercise", every ``Wording("…")`` literal of ``cnnviz/lessons/exercises.py`` and its map choices) are written
-into ``content.ts`` the same way, keeping every translation whose source text is unchanged.
+(context "lesson") and the glossary (context "glossary") are written into ``content.ts`` the same way, keeping
+every translation whose source text is unchanged.
+(c) Sentences the Qt-free core composes (``cnnviz.wording``: every ``Wording("…")``, ``worded("…")`` and
+``worded_error(Cls, "…")`` template, and the exercises' map choices) go into ``core_<area>.ts``, context "core",
+one file per core area (``CORE_AREAS``), again keeping every translation of an unchanged template.
 
 Then translate what is unfinished in Qt Linguist (``linguist resources/i18n/de/app.ts``) or any text editor:
 fill each ``<translation>`` and drop its ``type="unfinished"``. Keep ``{placeholders}``, ``%n`` and the
@@ -61,21 +63,53 @@ def update_area(language: str, area: str) -> Path:
     return ts
 
 
-def _wording_literals(path: Path) -> list[str]:
-    """Every ``Wording("…")`` template and the string items of ``MAP_CHOICES`` in an exercises module."""
+# Sentences the Qt-free core composes (cnnviz.wording), collected per core area into core_<area>.ts (context "core")
+CORE_CONTEXT = "core"
+CORE_AREAS: dict[str, list[Path]] = {
+    "core_lessons": [ROOT / "cnnviz" / "lessons"],
+    "core_introspect": [ROOT / "cnnviz" / "introspect", ROOT / "cnnviz" / "explain", ROOT / "cnnviz" / "features"],
+    "core_lab": [ROOT / "cnnviz" / "lab"],
+    "core_zoo": [ROOT / "cnnviz" / "zoo", ROOT / "cnnviz" / "models"],
+    "core_data": [ROOT / "cnnviz" / "data", ROOT / "cnnviz" / "imports", ROOT / "cnnviz" / "training",
+                  *(ROOT / "cnnviz" / name for name in ("store.py", "sandbox.py", "images.py", "preprocess.py",
+                                                        "format.py", "paths.py", "wording.py"))],
+}
+# call name → position of its template argument
+TEMPLATE_CALLS = {"Wording": 0, "worded": 0, "worded_error": 1}
+
+
+def _python_files(paths: list[Path]) -> list[Path]:
+    return sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*.py")) if f.exists())
+
+
+def template_calls(path: Path) -> list[ast.Call]:
+    """Every ``Wording(…)``, ``worded(…)`` and ``worded_error(…)`` call in a module."""
+    return [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_CALLS]
+
+
+def wording_literals(path: Path) -> list[str]:
+    """Every template literal of ``path``'s wording calls and the string items of a ``MAP_CHOICES``."""
     found: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Wording"
-                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            found.append(node.args[0].value)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_CALLS:
+            at = TEMPLATE_CALLS[node.func.id]
+            if len(node.args) > at and isinstance(node.args[at], ast.Constant) and isinstance(node.args[at].value, str):
+                found.append(node.args[at].value)
         elif (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MAP_CHOICES"
                                                    for t in node.targets)):
             found += [e.value for e in ast.walk(node.value) if isinstance(e, ast.Constant) and isinstance(e.value, str)]
     return found
 
 
+def core_messages(area: str) -> list[tuple[str, str]]:
+    """(context, source) of every sentence template the core area composes, in order."""
+    messages = [(CORE_CONTEXT, text) for f in _python_files(CORE_AREAS[area]) for text in wording_literals(f)]
+    return list(dict.fromkeys(messages))
+
+
 def content_messages() -> list[tuple[str, str]]:
-    """(context, source) of every lesson, glossary and exercise text the UI translates at display, in order."""
+    """(context, source) of every lesson and glossary text the UI translates at display, in order."""
     messages: list[tuple[str, str]] = []
     for path in sorted((ROOT / "cnnviz" / "lessons" / "builtin").glob("*.json")):
         lesson = json.loads(path.read_text(encoding="utf-8"))
@@ -86,32 +120,46 @@ def content_messages() -> list[tuple[str, str]]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Term":
             name, definition = (ast.literal_eval(a) for a in node.args[:2])
             messages += [("glossary", name), ("glossary", definition)]
-    messages += [("exercise", text) for text in _wording_literals(ROOT / "cnnviz" / "lessons" / "exercises.py")]
     unique: dict[tuple[str, str], None] = dict.fromkeys(messages)
     return list(unique)
 
 
-def write_content(language: str) -> Path:
-    """``content.ts`` for ``language``: every content message, its existing translation kept."""
-    ts = I18N / language / f"{CONTENT}.ts"
-    kept: dict[tuple[str, str], ET.Element] = {}
-    if ts.exists():
+def data_messages(area: str) -> list[tuple[str, str]]:
+    """The messages of a data area: the lessons and glossary, or one core area's sentence templates."""
+    return content_messages() if area == CONTENT else core_messages(area)
+
+
+def _kept_translations(language: str) -> dict[str, ET.Element]:
+    """source → its finished translation, from every data file of ``language`` (a sentence may move between
+    core areas, or from the exercises' former context, and keeps its translation)."""
+    kept: dict[str, ET.Element] = {}
+    for ts in sorted((I18N / language).glob("*.ts")):
+        if ts.stem != CONTENT and not ts.stem.startswith("core_"):
+            continue
         for context in ET.parse(ts).getroot().iter("context"):
-            name = context.findtext("name") or ""
+            if (context.findtext("name") or "") in ("lesson", "glossary") and ts.stem != CONTENT:
+                continue
             for message in context.iter("message"):
                 translation = message.find("translation")
-                if translation is not None:
-                    kept[(name, message.findtext("source") or "")] = translation
+                if translation is not None and translation.get("type") not in ("vanished", "obsolete", "unfinished"):
+                    kept.setdefault(message.findtext("source") or "", translation)
+    return kept
+
+
+def write_data_area(language: str, area: str) -> Path:
+    """``<area>.ts`` for ``language`` (content or a core area): every message, its existing translation kept."""
+    ts = I18N / language / f"{area}.ts"
+    kept = _kept_translations(language)
     root = ET.Element("TS", version="2.1", language=language)
     contexts: dict[str, ET.Element] = {}
-    for context_name, source in content_messages():
+    for context_name, source in data_messages(area):
         if context_name not in contexts:
             contexts[context_name] = ET.SubElement(root, "context")
             ET.SubElement(contexts[context_name], "name").text = context_name
         message = ET.SubElement(contexts[context_name], "message")
         ET.SubElement(message, "source").text = source
-        old = kept.get((context_name, source))
-        if old is not None and old.get("type") not in ("vanished", "obsolete"):
+        old = kept.get(source)
+        if old is not None:
             message.append(old)
         else:
             ET.SubElement(message, "translation", type="unfinished")
@@ -130,17 +178,17 @@ def unfinished(ts: Path) -> int:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="tools/i18n.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", action="append", help="language folder (repeatable; default: all)")
-    parser.add_argument("--area", action="append", choices=[*AREAS, CONTENT],
+    parser.add_argument("--area", action="append", choices=[*AREAS, CONTENT, *CORE_AREAS],
                         help="area to update (repeatable; default: all)")
     args = parser.parse_args(argv)
     languages = args.lang or sorted(p.name for p in I18N.iterdir() if p.is_dir())
     if not languages:
         print("There is no language folder in resources/i18n: name one, e.g. --lang de.", file=sys.stderr)
         return 2
-    areas = args.area or [*AREAS, CONTENT]
+    areas = args.area or [*AREAS, CONTENT, *CORE_AREAS]
     for language in languages:
         for area in areas:
-            ts = write_content(language) if area == CONTENT else update_area(language, area)
+            ts = update_area(language, area) if area in AREAS else write_data_area(language, area)
             print(f"{ts.relative_to(ROOT)}: {unfinished(ts)} unfinished")
     return 0
 

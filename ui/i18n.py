@@ -4,7 +4,9 @@ Convention (one way everywhere in ``ui/``): ``translate("DrawTab", "Step through
 literal (``pylupdate6`` extracts it), named placeholders filled after translation
 (``translate("LabTab", "Done in {s:.1f} s").format(s=seconds)``), never an f-string inside. The context is the
 panel's class name. Plurals: ``translate("LabTab", "%n digits", None, n)``. Text kept in a module-level constant
-is marked with ``QT_TRANSLATE_NOOP("Context", "text")`` and translated where it is shown.
+is marked with ``QT_TRANSLATE_NOOP("Context", "text")`` and translated where it is shown. Sentences the Qt-free
+core composes (stage captions, verdicts, errors) arrive as ``cnnviz.wording.Wording``: show them with
+``worded(w)`` and errors with ``error_text(exc)``, never ``str()``.
 
 Translations live in ``resources/i18n/<language>/*.ts`` (Qt Linguist files, one per area). PyQt6 ships
 ``pylupdate6`` but not ``lrelease``, so there is no ``.qm`` step: ``TsTranslator`` reads the ``.ts`` files of the
@@ -22,8 +24,26 @@ from pathlib import Path
 from PyQt6.QtCore import QCoreApplication, QTranslator
 
 from cnnviz.paths import RESOURCES_DIR
+from cnnviz.wording import Wording, wording_of
 
 translate = QCoreApplication.translate
+CORE_CONTEXT = "core"  # the context of every sentence the Qt-free core composes (cnnviz.wording)
+
+
+def worded(wording: Wording | str) -> str:
+    """A sentence the core composed, in the interface language: each template translated, then filled.
+
+    Plain text (a name, a number the core already wrote) is shown as it is."""
+    if isinstance(wording, str):
+        return wording
+    return wording.fill(lambda template: translate(CORE_CONTEXT, template))
+
+
+def error_text(error: BaseException) -> str:
+    """What the window says about ``error``: its sentence translated when the core worded it
+    (``cnnviz.wording.worded_error``), else its message as it is."""
+    wording = wording_of(error)
+    return worded(wording) if wording is not None else str(error)
 
 I18N_DIR = RESOURCES_DIR / "i18n"
 SOURCE_LANGUAGE = "en"

@@ -11,7 +11,7 @@ translate the template before filling it (``tools/i18n.py`` collects the templat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from torch import nn
@@ -20,6 +20,7 @@ from cnnviz.explain import dot_product_stages, explain_cell
 from cnnviz.format import format_probability
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, apply_filter, pool_spec, pool_window
 from cnnviz.models.staged import StagedNet, count_parameters
+from cnnviz.wording import Wording
 
 # A diagonal edge filter: the third picture of "which map came from the vertical-edge filter?"
 DIAGONAL = np.array([[0, 1, 2], [-1, 0, 1], [-2, -1, 0]], dtype=np.float32)
@@ -27,18 +28,6 @@ RELATIVE_TOLERANCE = 0.1  # a guessed cell value within 10% (or 0.05) counts: it
 ABSOLUTE_TOLERANCE = 0.05
 CLEAR_WIN = 0.01  # a pooling window is asked about only when its largest value beats the next by this (as shown)
 MAP_CHOICES = ("Map A", "Map B", "Map C")  # the pictures of the vertical-edge question
-
-
-@dataclass(frozen=True)
-class Wording:
-    """A sentence: ``template`` (a literal, with ``{name}`` fields) and the ``values`` that fill it."""
-
-    template: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def fill(self, template: str | None = None) -> str:
-        """The sentence, from ``template`` (a translation of this one) or the English one."""
-        return (self.template if template is None else template).format(**self.values)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from PyQt6.QtGui import QDoubleValidator
 from PyQt6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.introspect import Capture
-from cnnviz.lessons.exercises import NoQuestion, Question, Score, Wording, make_question
+from cnnviz.lessons.exercises import NoQuestion, Question, Score, make_question
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
-from ui.i18n import translate
+from ui.i18n import CORE_CONTEXT, translate, worded
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.status_label import StatusLabel
 
@@ -26,14 +26,9 @@ KINDS = {
 CHOICE_COLUMNS = 5
 
 
-def worded(wording: Wording) -> str:
-    """A sentence of the core's exercises in the interface language: its template translated, then filled."""
-    return wording.fill(translate("exercise", wording.template))
-
-
 def choice_text(text: str) -> str:
     """A choice as shown: "Map A" translated; numbers and class names stay as they are."""
-    return translate("exercise", text)
+    return translate(CORE_CONTEXT, text)
 
 
 class ExercisePanel(QWidget):

@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>core</name>
+        <message>
+            <source>Map A</source>
+            <translation>Karte A</translation>
+        </message>
+        <message>
+            <source>Map B</source>
+            <translation>Karte B</translation>
+        </message>
+        <message>
+            <source>Map C</source>
+            <translation>Karte C</translation>
+        </message>
+        <message>
+            <source>{right} of {asked} right this session</source>
+            <translation>{right} von {asked} richtig in dieser Sitzung</translation>
+        </message>
+        <message>
+            <source>What value will map {map} of {stage} have at row {row}, column {col}? Look at the input under its window and at the filter, then guess (within {tolerance:.0%} counts).</source>
+            <translation>Welchen Wert hat Karte {map} von {stage} in Zeile {row}, Spalte {col}? Sieh dir die Eingabe unter ihrem Fenster und den Filter an und schätze dann (auf {tolerance:.0%} genau zählt).</translation>
+        </message>
+        <message>
+            <source>{stage} keeps one value of each {kh}×{kw} window of map {map}. The window from row {row}, column {col} holds the values below: which one survives?</source>
+            <translation>{stage} behält von jedem {kh}×{kw}-Fenster der Karte {map} einen Wert. Das Fenster ab Zeile {row}, Spalte {col} enthält die Werte unten: Welcher überlebt?</translation>
+        </message>
+        <message>
+            <source>Max pooling keeps the largest value, {value:.2f}, and drops the other {dropped}; the map gets smaller but the strongest response in each window is kept.</source>
+            <translation>Max-Pooling behält den größten Wert, {value:.2f}, und verwirft die anderen {dropped}; die Karte wird kleiner, aber die stärkste Antwort jedes Fensters bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>Which class will {model} pick for this digit?</source>
+            <translation>Welche Klasse wählt {model} für diese Ziffer?</translation>
+        </message>
+        <message>
+            <source>It picks {first} with {p_first}; the runner-up is {second} with {p_second}. The softmax turns the last layer's scores (logits) into these probabilities.</source>
+            <translation>Es wählt {first} mit {p_first}; auf Platz zwei liegt {second} mit {p_second}. Softmax verwandelt die Werte der letzten Schicht (Logits) in diese Wahrscheinlichkeiten.</translation>
+        </message>
+        <message>
+            <source>These three maps are this digit filtered by a vertical-edge, a horizontal-edge and a diagonal-edge filter. Which one came from the vertical-edge filter?</source>
+            <translation>Diese drei Karten sind diese Ziffer, gefiltert mit einem Filter für senkrechte, einem für waagrechte und einem für diagonale Kanten. Welche stammt vom Filter für senkrechte Kanten?</translation>
+        </message>
+        <message>
+            <source>The vertical-edge filter subtracts the column left of each pixel from the column right of it, so it responds (red or blue) along upright strokes and stays near 0 along flat ones.</source>
+            <translation>Der Filter für senkrechte Kanten zieht die Spalte links von jedem Pixel von der Spalte rechts davon ab; deshalb antwortet er (rot oder blau) entlang aufrechter Striche und bleibt entlang flacher Striche nahe 0.</translation>
+        </message>
+        <message>
+            <source>No answers yet this session</source>
+            <translation>Noch keine Antworten in dieser Sitzung</translation>
+        </message>
+        <message>
+            <source>It is {count} products of input × weight added up: {sum:.2f}; plus the bias {bias:.2f} makes {pre:.2f}, then {activation} gives {result:.2f}. Behind a number shows every product.</source>
+            <translation>Es sind {count} Produkte aus Eingabe × Gewicht, aufsummiert: {sum:.2f}; plus der Bias {bias:.2f} ergibt {pre:.2f}, dann liefert {activation} {result:.2f}. „Hinter einer Zahl“ zeigt jedes Produkt.</translation>
+        </message>
+        <message>
+            <source>It is {count} products of input × weight added up: {sum:.2f}; plus the bias {bias:.2f} makes {pre:.2f}. Behind a number shows every product.</source>
+            <translation>Es sind {count} Produkte aus Eingabe × Gewicht, aufsummiert: {sum:.2f}; plus der Bias {bias:.2f} ergibt {pre:.2f}. „Hinter einer Zahl“ zeigt jedes Produkt.</translation>
+        </message>
+        <message>
+            <source>How many parameters (weights and biases) does {stage}, a convolution of {filters} {kh}×{kw} filters on 1 input map, have?</source>
+            <translation>Wie viele Parameter (Gewichte und Biases) hat {stage}, eine Faltung mit {filters} Filtern der Größe {kh}×{kw} auf 1 Eingabekarte?</translation>
+        </message>
+        <message>
+            <source>How many parameters (weights and biases) does {stage}, a convolution of {filters} {kh}×{kw} filters on {inputs} input maps, have?</source>
+            <translation>Wie viele Parameter (Gewichte und Biases) hat {stage}, eine Faltung mit {filters} Filtern der Größe {kh}×{kw} auf {inputs} Eingabekarten?</translation>
+        </message>
+        <message>
+            <source>{filters} filters × 1 input map × {kh}×{kw} weights = {weights:,}, plus {biases} biases: {total:,}. The same filter slides over every position, so the map size does not count.</source>
+            <translation>{filters} Filter × 1 Eingabekarte × {kh}×{kw} Gewichte = {weights:,}, plus {biases} Biases: {total:,}. Derselbe Filter gleitet über jede Position, deshalb zählt die Kartengröße nicht.</translation>
+        </message>
+        <message>
+            <source>{filters} filters × {groups} input maps × {kh}×{kw} weights = {weights:,}, plus {biases} biases: {total:,}. The same filter slides over every position, so the map size does not count.</source>
+            <translation>{filters} Filter × {groups} Eingabekarten × {kh}×{kw} Gewichte = {weights:,}, plus {biases} Biases: {total:,}. Derselbe Filter gleitet über jede Position, deshalb zählt die Kartengröße nicht.</translation>
+        </message>
+        <message>
+            <source>How many parameters (weights and biases) does {stage}, a fully connected layer from {inputs:,} inputs to {outputs:,} outputs, have?</source>
+            <translation>Wie viele Parameter (Gewichte und Biases) hat {stage}, eine vollständig verbundene Schicht von {inputs:,} Eingängen auf {outputs:,} Ausgänge?</translation>
+        </message>
+        <message>
+            <source>{inputs:,} inputs × {outputs:,} outputs = {weights:,} weights, plus {outputs:,} biases: {total:,}. Every input is wired to every output.</source>
+            <translation>{inputs:,} Eingänge × {outputs:,} Ausgänge = {weights:,} Gewichte, plus {outputs:,} Biases: {total:,}. Jeder Eingang ist mit jedem Ausgang verbunden.</translation>
+        </message>
+        <message>
+            <source>How many parameters (weights and biases) does {stage}, a block of several layers, have?</source>
+            <translation>Wie viele Parameter (Gewichte und Biases) hat {stage}, ein Block aus mehreren Schichten?</translation>
+        </message>
+        <message>
+            <source>Adding up every weight and bias of its layers gives {total:,}.</source>
+            <translation>Alle Gewichte und Biases seiner Schichten zusammen ergeben {total:,}.</translation>
+        </message>
+    </context>
+</TS>
