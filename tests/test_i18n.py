@@ -412,3 +412,24 @@ def test_a_lesson_step_and_a_question_in_german_with_their_numbers_filled_in(qtb
     panel.exercises.answer(question.answer)
     assert panel.exercises.result.text().startswith("Richtig! Es wählt ")
     assert panel.exercises.score_label.text() == "1 von 1 richtig in dieser Sitzung"
+
+
+def test_numbers_are_written_the_way_the_interface_language_writes_them(qapp) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from cnnviz.wording import Wording
+    from ui.i18n import install_language, translate, worded
+
+    template = "{right} of {asked} right this session"
+    score = Wording("{n:,} digits, {p:.2%} wrong", {"n": 10000, "p": np.float32(0.0039)})
+    assert translate("ExercisePanel", template).format(right=1.5, asked=2) == "1.5 of 2 right this session"
+    assert worded(score) == "10,000 digits, 0.39% wrong"
+    try:
+        install_language("de")
+        german = translate("core", template).format(right=1.5, asked=1234567)
+        assert german == "1,5 von 1234567 richtig in dieser Sitzung"
+        assert worded(score) == "10.000 digits, 0,39% wrong"  # (no German for this made-up sentence)
+        assert translate("core", "{name} v{version}").format(name="cnnviz", version="1.2.3") == "cnnviz v1.2.3"
+    finally:
+        install_language("en")
+    assert worded(score) == "10,000 digits, 0.39% wrong"

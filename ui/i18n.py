@@ -17,6 +17,8 @@ else English (the source text; tests run in English).
 
 from __future__ import annotations
 
+import numbers
+import string
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,8 +28,40 @@ from PyQt6.QtCore import QCoreApplication, QTranslator
 from cnnviz.paths import RESOURCES_DIR
 from cnnviz.wording import Wording, wording_of
 
-translate = QCoreApplication.translate
 CORE_CONTEXT = "core"  # the context of every sentence the Qt-free core composes (cnnviz.wording)
+
+
+# Languages that write 0,39 and 1.326 where English writes 0.39 and 1,326 (the separators swapped).
+DECIMAL_COMMA = frozenset({"de"})
+
+
+class _NumberFormatter(string.Formatter):
+    """``str.format`` that writes every number field with the interface language's separators."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            return text.translate(_SWAP_SEPARATORS)
+        return text
+
+
+_SWAP_SEPARATORS = str.maketrans({".": ",", ",": "."})
+_FORMATTER = _NumberFormatter()
+
+
+class Localised(str):
+    """A translated template: ``.format`` fills it as ``str.format`` does, with numbers written the way the
+    interface language writes them (``"{p:.2%}"`` gives "0.39%" in English, "0,39%" in German)."""
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return _FORMATTER.vformat(self, args, kwargs)
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate``; in a decimal-comma language the result's ``.format`` writes numbers
+    that way. (``pylupdate6`` extracts every ``translate("Context", "literal")`` call by its name.)"""
+    result = QCoreApplication.translate(context, text, disambiguation, n)
+    return Localised(result) if _decimal_comma else result
 
 
 def worded(wording: Wording | str) -> str:
@@ -131,15 +165,18 @@ def choose_language(cli: str | None, environ: Mapping[str, str], preference: str
 
 
 _installed: list[TsTranslator] = []  # the one translator in use (kept referenced: Qt does not own it)
+_decimal_comma = False  # whether the interface language writes numbers with a decimal comma
 
 
 def install_language(language: str, app: QCoreApplication | None = None) -> TsTranslator | None:
     """Make ``language`` the interface language of ``app`` (default: the running one); English removes any
     translator. Widgets made before this keep their text (the language is chosen before the window is built)."""
+    global _decimal_comma
     app = app or QCoreApplication.instance()
     assert app is not None, "make the QApplication first"
     while _installed:
         app.removeTranslator(_installed.pop())
+    _decimal_comma = language in DECIMAL_COMMA
     if language == SOURCE_LANGUAGE:
         return None
     translator = TsTranslator(language)
