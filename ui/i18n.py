@@ -53,14 +53,14 @@ class Localised(str):
     """A translated template: ``.format`` fills it as ``str.format`` does, with numbers written the way the
     interface language writes them (``"{p:.2%}"`` gives "0.39%" in English, "0,39%" in German)."""
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return _FORMATTER.vformat(self, args, kwargs)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate``; in a decimal-comma language the result's ``.format`` writes numbers
     that way. (``pylupdate6`` extracts every ``translate("Context", "literal")`` call by its name.)"""
-    result = QCoreApplication.translate(context, text, disambiguation, n)
+    result = QCoreApplication.translate(context, text, disambiguation, n)  # type: ignore[arg-type]  # None: none
     return Localised(result) if _decimal_comma else result
 
 
