@@ -4,7 +4,10 @@ report (``str()`` of the same wordings) stays English."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import asdict, replace
+from pathlib import Path
 
 import pytest
 from PyQt6.QtWidgets import QTableWidget
@@ -12,7 +15,7 @@ from PyQt6.QtWidgets import QTableWidget
 from cnnviz.models import MODELS
 from cnnviz.zoo.lineage import dense_vs_conv, lineage_table
 from cnnviz.zoo.lineage_nets import inception_anatomy
-from cnnviz.zoo.report import Report, ReportPlan, ReportRow, report_markdown, report_notes
+from cnnviz.zoo.report import CACHE_VERSION, Report, ReportPlan, ReportRow, cache_dir, report_markdown, report_notes
 from cnnviz.zoo.report_plan import check_models
 from ui.i18n import error_text, install_language
 from ui.preferences import Preferences
@@ -47,8 +50,20 @@ def german(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     install_language("en", qapp)
 
 
+def _cache_a_shortened_run() -> None:
+    """The report cache as a budget-shortened mlp run leaves it: its row and its checkpoint file (the picker only
+    lists it; nothing is loaded)."""
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    row = replace(_rows()[1], checkpoint="mlp-shortened.pt")
+    (folder / row.checkpoint).write_bytes(b"")
+    (folder / "mlp-shortened.json").write_text(json.dumps({"version": CACHE_VERSION, "row": asdict(row)}))
+
+
 @pytest.fixture
-def zoo(german, qtbot, app_state) -> ZooTab:  # type: ignore[no-untyped-def]
+def zoo(german, qtbot, app_state, monkeypatch, tmp_path: Path) -> ZooTab:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CNNVIZ_DATA_DIR", str(tmp_path))  # a report cache of this test's own
+    _cache_a_shortened_run()
     prefs = Preferences()
     prefs.zoo.models = "logistic,mlp,modern_cnn"
     tab = ZooTab(app_state, prefs, cached_report=_cached, plan_report=_no_plan)
@@ -126,3 +141,14 @@ def test_an_error_the_zoo_raises_reads_in_german(german) -> None:  # type: ignor
         check_models(["resnet9000"])
     assert str(caught.value).startswith("unknown model(s) resnet9000; choose from: logistic")
     assert error_text(caught.value).startswith("Unbekannte(s) Modell(e) resnet9000; wähle aus: logistic")
+
+
+def test_the_confusion_views_model_picker_names_a_shortened_run_in_german(zoo: ZooTab) -> None:
+    from cnnviz.zoo.report import cached_checkpoints
+
+    [(label, _)] = cached_checkpoints()
+    assert str(label) == "mlp (2 of 10 epochs)"  # the core's English
+    picker = zoo.confusion_view.source
+    items = [picker.itemText(i) for i in range(picker.count())]
+    assert "Aus dem Bericht: mlp (2 von 10 Epochen)" in items, items
+    assert not any("epochs" in item for item in items)
