@@ -32,7 +32,7 @@ def test_every_registered_model_maps_digits_to_ten_logits(name: str) -> None:
     assert model.arch == name
     assert count_parameters(model) == _parameters_from_layer_sizes(model)
     spec = MODELS[name]
-    assert spec.description and spec.recipe.epochs >= 1
+    assert str(spec.description) and spec.recipe.epochs >= 1
 
 
 def test_explorer_pipeline_is_the_playground_layout_with_configurable_filters() -> None:

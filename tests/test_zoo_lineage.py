@@ -64,7 +64,7 @@ def test_app_models_are_counted_from_the_registry() -> None:
 def test_the_inception_module_opened_up_computes_what_the_bottlenecks_save() -> None:
     a = inception_anatomy("3a")
     assert a.input_shape == (192, 28, 28)
-    assert [b.name for b in a.branches] == ["1×1", "3×3", "5×5", "pool"]
+    assert [str(b.name) for b in a.branches] == ["1×1", "3×3", "5×5", "pool"]
     assert a.out_channels == 64 + 128 + 32 + 32 == 256
     # by hand: a k×k conv from c_in to c_out on 28×28 costs 28·28·c_out·c_in·k² multiply-adds
     five = a.branches[2]

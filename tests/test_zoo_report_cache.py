@@ -114,7 +114,7 @@ def test_report_notes_plain_text_has_no_markdown(tiny: MnistData, tmp_path: Path
 
     slow = probed(fake_train({"mlp": 0.97}, []), {"mlp": 1.0})
     rep = build_report(tiny, ["mlp"], budget_s=12, folder=tmp_path, train=slow)
-    marked, plain = report_notes(rep, plain=False), report_notes(rep, plain=True)
+    marked, plain = [str(n) for n in report_notes(rep, plain=False)], [str(n) for n in report_notes(rep, plain=True)]
     assert any("`--device cuda`" in note for note in marked)
     assert len(plain) == len(marked) and not any("`" in note for note in plain)
     assert any("--device cuda" in note for note in plain)

@@ -15,6 +15,7 @@ import torch
 from torch import nn
 
 from cnnviz.models.staged import StagedNet, conv_act, linear_act
+from cnnviz.wording import worded_error
 
 Size = tuple[int, int] | list[int]  # a list after a round trip through a checkpoint's JSON
 
@@ -23,16 +24,18 @@ def _io_kwargs(in_channels: int, num_classes: int, input_size: Size) -> dict[str
     """The input/output description every builder records (a list for the size: JSON has no tuples)."""
     height, width = _size(input_size)
     if in_channels < 1 or num_classes < 1:
-        raise ValueError(f"in_channels and num_classes must be positive (got {in_channels}, {num_classes})")
+        raise worded_error(ValueError, "in_channels and num_classes must be positive (got {channels}, {classes})",
+                           channels=in_channels, classes=num_classes)
     return {"in_channels": in_channels, "num_classes": num_classes, "input_size": [height, width]}
 
 
 def _size(input_size: Size) -> tuple[int, int]:
     if isinstance(input_size, int) or len(input_size) != 2:
-        raise ValueError(f"input_size takes (height, width), not {input_size!r}")
+        raise worded_error(ValueError, "input_size takes (height, width), not {size}", size=repr(input_size))
     height, width = (int(v) for v in input_size)
     if height < 1 or width < 1:
-        raise ValueError(f"input_size must be positive (got {height}×{width})")
+        raise worded_error(ValueError, "input_size must be positive (got {height}×{width})", height=height,
+                           width=width)
     return height, width
 
 
@@ -41,7 +44,7 @@ def _after(side: int, *steps: tuple[str, int]) -> int:
     for kind, k in steps:
         side = side // k if kind == "pool" else side - k + 1
         if side < 1:
-            raise ValueError("the input is too small for this network's convolutions and pooling")
+            raise worded_error(ValueError, "the input is too small for this network's convolutions and pooling")
     return side
 
 

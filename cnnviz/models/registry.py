@@ -8,6 +8,7 @@ from typing import Any
 
 from cnnviz.models import architectures as arch
 from cnnviz.models.staged import StagedNet
+from cnnviz.wording import Wording, worded_error
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Recipe:
 class ModelSpec:
     name: str
     build: Callable[..., StagedNet]
-    description: str
+    description: Wording  # a sentence (a literal ``Wording``: the window shows it translated)
     recipe: Recipe = field(default_factory=Recipe)
     seed_error: float | None = None  # test error (%) claimed by the seed documents, for the report
 
@@ -39,14 +40,14 @@ class ModelSpec:
 MODELS: dict[str, ModelSpec] = {
     spec.name: spec
     for spec in (
-        ModelSpec("logistic", arch.logistic, "Logistic regression: pixels → 10 scores, no hidden layer.",
+        ModelSpec("logistic", arch.logistic, Wording("Logistic regression: pixels → 10 scores, no hidden layer."),
                   Recipe(epochs=5, batch_size=128, lr=1e-3), seed_error=8.0),
-        ModelSpec("mlp", arch.mlp, "Two-layer fully connected network (784 → hidden → 10).",
+        ModelSpec("mlp", arch.mlp, Wording("Two-layer fully connected network (784 → hidden → 10)."),
                   Recipe(epochs=10, batch_size=128, lr=1e-3), seed_error=2.0),
-        ModelSpec("small_cnn", arch.small_cnn, "Small CNN: conv 32 → pool → conv 64 → pool → FC 128.",
+        ModelSpec("small_cnn", arch.small_cnn, Wording("Small CNN: conv 32 → pool → conv 64 → pool → FC 128."),
                   Recipe(epochs=3, batch_size=64, lr=3e-3, schedule="onecycle"), seed_error=0.8),
         ModelSpec("explorer_cnn", arch.explorer_cnn,
-                  "The explorer: Conv1+ReLU → MaxPool → Conv2+ReLU → MaxPool → FC, every filter visible.",
+                  Wording("The explorer: Conv1+ReLU → MaxPool → Conv2+ReLU → MaxPool → FC, every filter visible."),
                   # Trained on first launch, so it must be quick (≤ 20 s on 2 cores): one-cycle over
                   # 2 epochs of batch 128 peaking at 2e-2 gave 98.81% on the MNIST test set and 96.2% on
                   # tests/data/drawn_digits.npz (digits drawn on the canvas) in 15.9 s; seeds 1 and 2 gave
@@ -56,19 +57,19 @@ MODELS: dict[str, ModelSpec] = {
                   # thinning; 3 epochs) raised the drawn set to 97.0–97.2% but cost 18–47% more CPU time
                   # and left MNIST at 98.70–98.82%, so within the time budget it does not pay (2026-12-02).
                   Recipe(epochs=2, batch_size=128, lr=2e-2, schedule="onecycle")),
-        ModelSpec("lenet5", arch.lenet5, "LeNet-5 (1998): 5×5 convs, tanh, average pooling.",
+        ModelSpec("lenet5", arch.lenet5, Wording("LeNet-5 (1998): 5×5 convs, tanh, average pooling."),
                   Recipe(epochs=5, batch_size=64, lr=1e-3)),
         ModelSpec("simple_gap_cnn", arch.simple_gap_cnn,
-                  "SimpleCNN with global average pooling: three conv blocks, then one average per map.",
+                  Wording("SimpleCNN with global average pooling: three conv blocks, then one average per map."),
                   Recipe(epochs=5, batch_size=64, lr=2e-3)),
         ModelSpec("colour_gap_cnn", arch.colour_gap_cnn,
-                  "SimpleCNN with global average pooling built for colour 32×32 images (e.g. CIFAR-10): "
-                  "3 input channels, three conv blocks, one average per map.",
+                  Wording("SimpleCNN with global average pooling built for colour 32×32 images (e.g. CIFAR-10): "
+                          "3 input channels, three conv blocks, one average per map."),
                   # Not measured on CIFAR-10 here (no copy offline): the one-cycle schedule and batch 128 are
                   # simple_gap_cnn's MNIST settings made faster; colour photographs need more epochs than digits.
                   Recipe(epochs=10, batch_size=128, lr=3e-3, schedule="onecycle")),
         ModelSpec("modern_cnn", arch.modern_cnn,
-                  "Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule.",
+                  Wording("Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule."),
                   # Measured on 2 CPU cores, 2026-12-02, single model, MNIST test set:
                   # - 15 epochs of shifts (±2 px) and rotations (±10°), one-cycle to 3e-3: 0.39% (28 min 08 s).
                   # - 20 epochs adding scale, slant and elastic wobble, label smoothing 0.1 and an average of the
@@ -91,5 +92,6 @@ def build_model(name: str, **kwargs: Any) -> StagedNet:
     try:
         spec = MODELS[name]
     except KeyError:
-        raise ValueError(f"unknown model {name!r}; choose one of: {', '.join(MODELS)}") from None
+        raise worded_error(ValueError, "unknown model {name}; choose one of: {known}", name=repr(name),
+                           known=", ".join(MODELS)) from None
     return spec.build(**kwargs)

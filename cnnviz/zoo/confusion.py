@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cnnviz.training.trainer import EvalResult
+from cnnviz.wording import worded_error
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, num_classes: i
     labels = np.asarray(labels, dtype=np.int64)
     predictions = np.asarray(predictions, dtype=np.int64)
     if labels.shape != predictions.shape:
-        raise ValueError(f"{labels.shape[0]} labels but {predictions.shape[0]} predictions")
+        raise worded_error(ValueError, "{labels} labels but {predictions} predictions",
+                           labels=labels.shape[0], predictions=predictions.shape[0])
     flat = labels * num_classes + predictions
     return np.bincount(flat, minlength=num_classes * num_classes).reshape(num_classes, num_classes)
 

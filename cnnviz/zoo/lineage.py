@@ -15,6 +15,7 @@ from torch import nn
 
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import count_parameters
+from cnnviz.wording import Wording, worded
 from cnnviz.zoo.lineage_nets import convnext_tiny, efficientnet_b0, googlenet
 
 META = torch.device("meta")
@@ -118,29 +119,30 @@ def on_meta(build: Callable[[], nn.Module]) -> nn.Module:
 class LineageEntry:
     name: str
     year: int | None  # None for the app's own models
-    idea: str  # what this network introduced, in a line
+    idea: Wording  # what this network introduced, in a line
     input_size: str
     parameters: int  # computed by count_parameters on the real module
     convolutional: bool  # False for networks made only of dense layers
 
 
-_HISTORIC: tuple[tuple[str, int, str, str, Callable[[], nn.Module]], ...] = (
-    ("LeNet-5", 1998, "Convolutions + subsampling trained end to end by backprop (digits on cheques).",
+_HISTORIC: tuple[tuple[str, int, Wording, str, Callable[[], nn.Module]], ...] = (
+    ("LeNet-5", 1998, Wording("Convolutions + subsampling trained end to end by backprop (digits on cheques)."),
      "32×32×1", lambda: build_model("lenet5")),
-    ("AlexNet", 2012, "Deep CNN on GPUs with ReLU and dropout: won ImageNet by a wide margin.",
+    ("AlexNet", 2012, Wording("Deep CNN on GPUs with ReLU and dropout: won ImageNet by a wide margin."),
      "224×224×3", alexnet),
-    ("VGG-16", 2014, "Depth from stacks of small 3×3 convolutions only.", "224×224×3", vgg16),
-    ("GoogLeNet", 2014, "Inception modules: 1×1, 3×3, 5×5 and pooling side by side, 1×1 bottlenecks keep it small.",
+    ("VGG-16", 2014, Wording("Depth from stacks of small 3×3 convolutions only."), "224×224×3", vgg16),
+    ("GoogLeNet", 2014,
+     Wording("Inception modules: 1×1, 3×3, 5×5 and pooling side by side, 1×1 bottlenecks keep it small."),
      "224×224×3", googlenet),
-    ("ResNet-50", 2015, "Skip connections and batch norm: 50 layers that still train.", "224×224×3", resnet50),
-    ("EfficientNet-B0", 2019, "Depthwise inverted bottlenecks with squeeze-and-excite; depth, width and "
-     "resolution scaled together.", "224×224×3", efficientnet_b0),
-    ("ConvNeXt-T", 2022, "A ResNet modernised: 7×7 depthwise convolutions, layer norm, a per-pixel MLP.",
+    ("ResNet-50", 2015, Wording("Skip connections and batch norm: 50 layers that still train."), "224×224×3", resnet50),
+    ("EfficientNet-B0", 2019, Wording("Depthwise inverted bottlenecks with squeeze-and-excite; depth, width "
+                                      "and resolution scaled together."), "224×224×3", efficientnet_b0),
+    ("ConvNeXt-T", 2022, Wording("A ResNet modernised: 7×7 depthwise convolutions, layer norm, a per-pixel MLP."),
      "224×224×3", convnext_tiny),
 )
 
 
-def _entry(name: str, year: int | None, idea: str, input_size: str, model: nn.Module) -> LineageEntry:
+def _entry(name: str, year: int | None, idea: Wording, input_size: str, model: nn.Module) -> LineageEntry:
     convolutional = any(isinstance(m, nn.Conv2d) for m in model.modules())
     return LineageEntry(name, year, idea, input_size, count_parameters(model), convolutional)
 
@@ -175,8 +177,8 @@ class DenseVsConv:
 
     dense_parameters: int
     conv_parameters: int
-    dense_shape: str
-    conv_shape: str
+    dense_shape: Wording
+    conv_shape: Wording
 
     @property
     def ratio(self) -> float:
@@ -191,7 +193,8 @@ def dense_vs_conv() -> DenseVsConv:
     return DenseVsConv(
         dense_parameters=count_parameters(dense),
         conv_parameters=count_parameters(conv),
-        dense_shape=f"{dense.in_features:,} inputs × {dense.out_features:,} neurons + biases",
-        conv_shape=(f"{conv.out_channels} filters × {conv.kernel_size[0]}×{conv.kernel_size[1]}×{conv.in_channels}"
-                    " + biases"),
+        dense_shape=worded("{inputs:,} inputs × {neurons:,} neurons + biases", inputs=dense.in_features,
+                           neurons=dense.out_features),
+        conv_shape=worded("{filters} filters × {h}×{w}×{c} + biases", filters=conv.out_channels,
+                          h=conv.kernel_size[0], w=conv.kernel_size[1], c=conv.in_channels),
     )

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from cnnviz.models.staged import count_parameters
+from cnnviz.wording import Wording, worded, worded_error
 
 IMAGENET_CLASSES = 1000
 
@@ -184,8 +185,8 @@ def convnext_tiny(num_classes: int = IMAGENET_CLASSES) -> nn.Sequential:
 
 @dataclass(frozen=True)
 class Branch:
-    name: str
-    layers: str  # e.g. "1×1 conv 16 → 5×5 conv 32"
+    name: Wording | str  # the kernel ("1×1") or, worded, "pool"
+    layers: Wording  # e.g. "1×1 conv 16 → 5×5 conv 32"
     out_channels: int
     parameters: int
     multiply_adds: int
@@ -214,14 +215,18 @@ def multiply_adds(module: nn.Module, input_shape: tuple[int, int, int]) -> int:
     return total
 
 
-def _describe(branch: nn.Module) -> str:
+def _describe(branch: nn.Module) -> Wording:
+    """The branch's layers in order, e.g. "1×1 conv 16 → 5×5 conv 32" (each step worded, so translated)."""
     parts = []
     for m in branch.modules():
         if isinstance(m, nn.Conv2d):
-            parts.append(f"{m.kernel_size[0]}×{m.kernel_size[1]} conv {m.out_channels}")
+            parts.append(worded("{h}×{w} conv {maps}", h=m.kernel_size[0], w=m.kernel_size[1], maps=m.out_channels))
         elif isinstance(m, nn.MaxPool2d):
-            parts.append("3×3 max pool")
-    return " → ".join(parts)
+            parts.append(worded("3×3 max pool"))
+    described = parts[0]
+    for part in parts[1:]:
+        described = worded("{before} → {after}", before=described, after=part)
+    return described
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,7 @@ def inception_anatomy(name: str = "3a", size: int = 28) -> InceptionAnatomy:
     """The module ``name`` branch by branch, as the paper draws it (5×5), computed from real modules."""
     config = INCEPTION_CONFIG[name]
     shape = (config[0], size, size)
-    titles = ("1×1", "3×3", "5×5", "pool")
+    titles: tuple[Wording | str, ...] = ("1×1", "3×3", "5×5", worded("pool"))
 
     def branches(module: Inception) -> tuple[Branch, ...]:
         out = []
@@ -277,7 +282,8 @@ def pointwise_as_linear(conv: nn.Conv2d) -> nn.Linear:
     """A 1×1 convolution is a fully connected layer across the channels, applied at every pixel with the same
     weights: this returns that layer (its weight is the kernel with the two 1-sized axes dropped)."""
     if conv.kernel_size != (1, 1) or conv.stride != (1, 1) or conv.groups != 1 or conv.padding != (0, 0):
-        raise ValueError("only a plain 1×1 convolution (stride 1, no padding, one group) is a per-pixel linear layer")
+        raise worded_error(ValueError, "only a plain 1×1 convolution (stride 1, no padding, one group) is a "
+                           "per-pixel linear layer")
     linear = nn.Linear(conv.in_channels, conv.out_channels, bias=conv.bias is not None)
     with torch.no_grad():
         linear.weight.copy_(conv.weight[:, :, 0, 0])

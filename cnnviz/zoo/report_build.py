@@ -13,6 +13,7 @@ from cnnviz.training.augment import black_pixel
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
 from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, tta_accuracy
+from cnnviz.wording import worded_error
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
     effective_recipe,
@@ -42,7 +43,7 @@ def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
     result = trained.result
     accuracy = result.test_accuracy
     if accuracy is None:
-        raise ValueError(f"{name}: the run has no test evaluation to report")
+        raise worded_error(ValueError, "{model}: the run has no test evaluation to report", model=name)
     epochs = len(result.history)
     tta_error = None
     if MODELS[name].recipe.tta and data is not None and data.spec.channels == 1:  # one padding value: grey

@@ -21,6 +21,7 @@ from cnnviz.models.registry import MODELS, Recipe
 from cnnviz.paths import user_data_dir
 from cnnviz.training.checkpoint import save_checkpoint
 from cnnviz.training.run import TrainedModel
+from cnnviz.wording import Wording, worded
 from cnnviz.zoo.report_format import Report, ReportRow, with_reductions
 
 DEFAULT_MODELS: tuple[str, ...] = ("logistic", "mlp", "small_cnn", "modern_cnn")
@@ -117,15 +118,16 @@ def cached_report(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, subse
     return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels))
 
 
-def cached_checkpoints(folder: Path | None = None) -> list[tuple[str, Path]]:
+def cached_checkpoints(folder: Path | None = None) -> list[tuple[Wording | str, Path]]:
     """Every cached trained model as (label, checkpoint path), e.g. ("small_cnn", …) or
-    ("mlp (2 of 10 epochs)", …) for a run shortened to fit the time budget; sorted by label."""
+    ("mlp (2 of 10 epochs)", …) for a run shortened to fit the time budget (then worded); sorted by label."""
     folder = folder or cache_dir()
-    found = []
+    found: list[tuple[Wording | str, Path]] = []
     for entry in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         row = load_cached_row(entry.stem, folder)
         if row is None or not row.checkpoint:
             continue
-        label = f"{row.model} ({row.epochs} of {row.recipe_epochs} epochs)" if row.shortened else row.model
+        label = (worded("{model} ({epochs} of {recipe} epochs)", model=row.model, epochs=row.epochs,
+                        recipe=row.recipe_epochs) if row.shortened else row.model)
         found.append((label, folder / row.checkpoint))
-    return sorted(found)
+    return sorted(found, key=lambda item: (str(item[0]), item[1]))

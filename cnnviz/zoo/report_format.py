@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
+from cnnviz.wording import Wording, worded
+
 
 @dataclass(frozen=True)
 class ReportRow:
@@ -87,31 +89,38 @@ REPORT_COLUMNS = ("Model", "Parameters", "Epochs", "Wall time", "Device", "Test 
                   "Published figure", "Reduction vs previous")
 
 
-def row_cells(row: ReportRow) -> list[str]:
-    """The row as the table shows it (shared by the Markdown file and the app's table)."""
-    epochs = f"{row.epochs} of {row.recipe_epochs}" if row.shortened else str(row.epochs)
-    wall = format_duration(row.wall_time_s)
+def row_cells(row: ReportRow) -> list[Wording | str]:
+    """The row as the table shows it (shared by the Markdown file, which writes ``str(cell)``, and the app's
+    table, which shows each worded cell in the interface language)."""
+    epochs: Wording | str = (worded("{epochs} of {recipe}", epochs=row.epochs, recipe=row.recipe_epochs)
+                             if row.shortened else str(row.epochs))
+    wall: Wording | str = format_duration(row.wall_time_s)
     if row.estimated_only and row.full_recipe_estimate_s is not None:
-        wall = f"needs ~{format_duration(row.full_recipe_estimate_s)}"
-    error = "not trained" if row.estimated_only else format_percent(row.test_error)
+        wall = worded("needs ~{duration}", duration=format_duration(row.full_recipe_estimate_s))
+    error = worded("not trained") if row.estimated_only else format_percent(row.test_error)
     return [row.model, f"{row.parameters:,}", epochs, wall, row.device, error, format_percent(row.tta_error),
             format_percent(row.seed_error, 1), format_percent(row.reduction_vs_previous, 1)]
 
 
-def row_notes(row: ReportRow) -> list[str]:
+def row_notes(row: ReportRow, plain: bool = False) -> list[Wording]:
+    """The notes on one row, in Markdown, or as plain text for a label (``plain``: no code marks)."""
     notes = []
     if row.shortened and row.full_recipe_estimate_s is not None:
-        done = ("not trained: not even one epoch fits the time budget" if row.estimated_only else
-                f"trained {row.epochs} of its standard {row.recipe_epochs} epochs to fit the time budget")
-        rate = f", {row.samples_per_s:,.0f} training samples/s measured" if row.samples_per_s else ""
-        notes.append(
-            f"{row.model}: {done}; the full training ({row.recipe_epochs} epochs) would need about "
-            f"{format_duration(row.full_recipe_estimate_s)} on this {row.device}{rate}. Train it on an NVIDIA GPU "
-            f"(`--device cuda`) to reach the published figure."
-        )
+        done = (worded("not trained: not even one epoch fits the time budget") if row.estimated_only else
+                worded("trained {epochs} of its standard {recipe} epochs to fit the time budget",
+                       epochs=row.epochs, recipe=row.recipe_epochs))
+        rate = (worded(", {rate:,.0f} training samples/s measured", rate=row.samples_per_s)
+                if row.samples_per_s else "")
+        notes.append(worded(
+            "{model}: {done}; the full training ({recipe} epochs) would need about {duration} on this "
+            "{device}{rate}. Train it on an NVIDIA GPU ({flag}) to reach the published figure.",
+            model=row.model, done=done, recipe=row.recipe_epochs,
+            duration=format_duration(row.full_recipe_estimate_s), device=row.device, rate=rate,
+            flag="--device cuda" if plain else "`--device cuda`"))
     if (row.seed_error is not None and row.test_error is not None and row.test_error > row.seed_error * 1.25
             and not row.shortened):
-        notes.append(f"{row.model}: {row.test_error:.2f}% is above the published {row.seed_error:.1f}%.")
+        notes.append(worded("{model}: {error:.2f}% is above the published {published:.1f}%.",
+                            model=row.model, error=row.test_error, published=row.seed_error))
     return notes
 
 
@@ -125,7 +134,7 @@ def report_markdown(report: Report) -> str:
         "| " + " | ".join(REPORT_COLUMNS) + " |",
         "|---|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
-    lines += ["| " + " | ".join(row_cells(row)) + " |" for row in report.rows]
+    lines += ["| " + " | ".join(str(cell) for cell in row_cells(row)) + " |" for row in report.rows]
     lines += ["", "\"Test error\" is the single trained model's. \"With TTA\" (test-time augmentation, for the "
               "recipes that ask for it) averages the model's probabilities over each test image and four copies "
               "shifted by one pixel: a separate figure, never the single model's. \"Reduction vs previous\" is the "
@@ -134,14 +143,16 @@ def report_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def report_notes(report: Report, plain: bool = False) -> list[str]:
-    """The notes under the table, in Markdown, or as plain text for a label (``plain``: code marks dropped)."""
-    notes = [note for row in report.rows for note in row_notes(row)]
+def report_notes(report: Report, plain: bool = False) -> list[Wording]:
+    """The notes under the table, in Markdown, or as plain text for a label (``plain``: code marks dropped).
+
+    The Markdown file writes ``str(note)`` (English); the app shows each in the interface language."""
+    notes = [note for row in report.rows for note in row_notes(row, plain)]
     if report.cancelled:
-        notes.append("The run was cancelled: models after the last row were not trained.")
+        notes.append(worded("The run was cancelled: models after the last row were not trained."))
     if any(row.cached for row in report.rows):
-        notes.append("Rows from the cache keep the wall time and device of the run that produced them.")
-    return [note.replace("`", "") for note in notes] if plain else notes
+        notes.append(worded("Rows from the cache keep the wall time and device of the run that produced them."))
+    return notes
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

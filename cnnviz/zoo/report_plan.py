@@ -14,6 +14,7 @@ from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import count_parameters
 from cnnviz.training.run import TrainedModel, data_model_kwargs, train_model
 from cnnviz.training.trainer import BatchMetrics
+from cnnviz.wording import worded_error
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
     effective_recipe,
@@ -137,4 +138,5 @@ def plan(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, *, device: str
 def check_models(models: Sequence[str]) -> None:
     unknown = [name for name in models if name not in MODELS]
     if unknown:
-        raise ValueError(f"unknown model(s) {', '.join(unknown)}; choose from: {', '.join(MODELS)}")
+        raise worded_error(ValueError, "unknown model(s) {unknown}; choose from: {known}",
+                           unknown=", ".join(unknown), known=", ".join(MODELS))

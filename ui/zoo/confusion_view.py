@@ -36,7 +36,7 @@ from cnnviz.training.device import threads_for
 from cnnviz.training.trainer import evaluate_unless_stopped
 from cnnviz.zoo.confusion import ConfusionMatrix, Misclassified, confusion_from_eval, misclassified
 from cnnviz.zoo.report import cached_checkpoints
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.theme import palette, text_on
@@ -187,7 +187,8 @@ class ConfusionView(LazyPanel):
         name = self.state.meta.model if self.state.meta is not None else translate("ConfusionView", "none yet")
         self.source.addItem(translate("ConfusionView", "Current model ({name})").format(name=name), None)
         for label, path in cached_checkpoints():
-            self.source.addItem(translate("ConfusionView", "From the report: {label}").format(label=label), str(path))
+            self.source.addItem(translate("ConfusionView", "From the report: {label}").format(label=worded(label)),
+                                str(path))
         self.source.setCurrentIndex(max(self.source.findData(current), 0))
         self.source.blockSignals(False)
 

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PyQt6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.zoo.lineage import dense_vs_conv, lineage_table
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -38,8 +38,8 @@ class LineageView(LazyPanel):
             "<b>Why convolutions?</b> One dense layer of 1,000 neurons on a 224×224×3 photo needs "
             "<b>{dense:,}</b> weights ({dense_shape}); AlexNet's first convolutional layer needs <b>{conv:,}</b> "
             "({conv_shape}) — {ratio:,.0f}× fewer, because each small filter is shared across the whole image.").format(
-            dense=cmp.dense_parameters, dense_shape=cmp.dense_shape, conv=cmp.conv_parameters,
-            conv_shape=cmp.conv_shape, ratio=cmp.ratio), rich=True)
+            dense=cmp.dense_parameters, dense_shape=worded(cmp.dense_shape), conv=cmp.conv_parameters,
+            conv_shape=worded(cmp.conv_shape), ratio=cmp.ratio), rich=True)
         self.table = make_table((translate("LineageView", "Network"), translate("LineageView", "Year"),
                                  translate("LineageView", "Idea it introduced"), translate("LineageView", "Input"),
                                  translate("LineageView", "Parameters")), stretch=2)
@@ -47,7 +47,7 @@ class LineageView(LazyPanel):
         self.table.setAccessibleDescription(translate("LineageView", "Famous networks and this app's own: year, the "
                                                       "idea each introduced, input size and parameter count"))
         this_app = translate("LineageView", "this app")
-        fill_table(self.table, [[e.name, str(e.year) if e.year else this_app, e.idea, e.input_size,
+        fill_table(self.table, [[e.name, str(e.year) if e.year else this_app, worded(e.idea), e.input_size,
                                  f"{e.parameters:,}"] for e in self.entries], numeric={1, 4})
         fit_height(self.table)
         header = self.table.horizontalHeader()

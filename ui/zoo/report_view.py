@@ -32,7 +32,7 @@ from cnnviz.zoo.report import (
     with_reductions,
 )
 from ui.banner import Banner
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.preferences import ZooPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -45,10 +45,6 @@ BuildReport = Callable[..., Report]
 CachedReport = Callable[..., Report]
 PlanReport = Callable[..., ReportPlan]
 Choices = tuple[tuple[str, ...], str, float]  # models, device, budget in minutes
-# the report's notes that are fixed sentences (``report_notes``), translated where shown; the others stay English
-FIXED_NOTES = (QT_TRANSLATE_NOOP("ReportView", "The run was cancelled: models after the last row were not trained."),
-               QT_TRANSLATE_NOOP("ReportView", "Rows from the cache keep the wall time and device of the run that "
-                                 "produced them."))
 # The table's headings in the interface's language; REPORT_COLUMNS stays English (it heads the Markdown report too)
 HEADINGS = (QT_TRANSLATE_NOOP("ReportView", "Model"), QT_TRANSLATE_NOOP("ReportView", "Parameters"),
             QT_TRANSLATE_NOOP("ReportView", "Epochs"), QT_TRANSLATE_NOOP("ReportView", "Wall time"),
@@ -158,13 +154,14 @@ class ReportView(LazyPanel):
         self.report_ready.emit()
 
     def refresh(self) -> None:
-        fill_table(self.table, [row_cells(row) for row in self.rows], numeric={1, 2, 3, 5, 6, 7, 8})
+        fill_table(self.table, [[worded(cell) for cell in row_cells(row)] for row in self.rows],
+                   numeric={1, 2, 3, 5, 6, 7, 8})
         fit_height(self.table)
         self.table.setVisible(bool(self.rows))
         notes = []
         if self.report is not None:
             shown = dataclasses.replace(self.report, rows=self.rows)
-            notes = [translate("ReportView", n) for n in report_notes(shown, plain=True)]
+            notes = [worded(n) for n in report_notes(shown, plain=True)]
             if self.rows and not self.running:
                 devices = ", ".join(sorted({r.device for r in self.rows}))
                 notes.append(translate("ReportView", "Total wall time {duration} on {devices}.").format(
