@@ -91,12 +91,12 @@ def test_the_report_table_and_notes_are_german_and_the_markdown_stays_english(zo
     assert rows["mlp"][2] == "2 von 10"
     assert rows["modern_cnn"][2] == "0 von 45" and rows["modern_cnn"][5] == "nicht trainiert"
     assert rows["modern_cnn"][3].startswith("braucht ~") and rows["modern_cnn"][3].endswith(" min")
-    assert rows["logistic"][5] == "12.50%"  # figures stay figures
+    assert rows["logistic"][5] == "12,50%"  # figures written with German separators
     notes = view.notes.text()
     for german in ("mlp: 2 seiner üblichen 10 Epochen trainiert, um ins Zeitbudget zu passen",
                    "modern_cnn: nicht trainiert: Nicht einmal eine Epoche passt ins Zeitbudget",
-                   "gemessen 1,234 Trainingsbeispiele/s", "NVIDIA-GPU (--device cuda)",
-                   "logistic: 12.50% liegt über den veröffentlichten 8.0%.", "Der Lauf wurde abgebrochen",
+                   "gemessen 1.234 Trainingsbeispiele/s", "NVIDIA-GPU (--device cuda)",
+                   "logistic: 12,50% liegt über den veröffentlichten 8,0%.", "Der Lauf wurde abgebrochen",
                    "Zeilen aus dem Zwischenspeicher"):
         assert german in notes, f"{german!r} not in {notes!r}"
     shown = notes + "\n".join("|".join(cells) for cells in _cells(view.table))
@@ -125,7 +125,7 @@ def test_the_lineage_shows_ideas_shapes_and_inception_branches_in_german(zoo: Zo
     assert str(MODELS["logistic"].description).startswith("Logistic regression")  # the core's English
     cmp = dense_vs_conv()
     text = lineage.comparison.text()
-    assert f"{150528:,} Eingänge × {1000:,} Neuronen + Biaswerte" in text and "96 Filter × 11×11×3 + Biaswerte" in text
+    assert "150.528 Eingänge × 1.000 Neuronen + Biaswerte" in text and "96 Filter × 11×11×3 + Biaswerte" in text
     assert str(cmp.conv_shape) == "96 filters × 11×11×3 + biases" and str(cmp.conv_shape) not in text
     branches = _cells(lineage.inception.table)
     anatomy = inception_anatomy("3a")

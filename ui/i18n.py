@@ -64,6 +64,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return Localised(result) if _decimal_comma else result
 
 
+def number_text(text: str) -> str:
+    """A number already written as text ("12.50%", "1,234", "1.9 s") with the interface language's separators:
+    for table cells and figures made by ``format`` calls outside ``translate``. Only for text that is a number."""
+    return text.translate(_SWAP_SEPARATORS) if _decimal_comma else text
+
+
 def worded(wording: Wording | str) -> str:
     """A sentence the core composed, in the interface language: each template translated, then filled.
 

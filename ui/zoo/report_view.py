@@ -32,7 +32,7 @@ from cnnviz.zoo.report import (
     with_reductions,
 )
 from ui.banner import Banner
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.preferences import ZooPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -154,8 +154,9 @@ class ReportView(LazyPanel):
         self.report_ready.emit()
 
     def refresh(self) -> None:
-        fill_table(self.table, [[worded(cell) for cell in row_cells(row)] for row in self.rows],
-                   numeric={1, 2, 3, 5, 6, 7, 8})
+        numeric = {1, 2, 3, 5, 6, 7, 8}
+        fill_table(self.table, [[number_text(cell) if i in numeric and isinstance(cell, str) else worded(cell)
+                                 for i, cell in enumerate(row_cells(row))] for row in self.rows], numeric=numeric)
         fit_height(self.table)
         self.table.setVisible(bool(self.rows))
         notes = []
