@@ -228,7 +228,7 @@ def test_in_german_the_form_problems_verdict_and_model_names_the_core_words_are_
     lab.state.data = replace(mnist, train_images=mnist.train_images[:800], train_labels=mnist.train_labels[:800])
     lab.controls.train_samples.setValue(1000)
     assert not lab.start_training() and lab.status.is_error
-    assert lab.status.text() == "Die Trainingsbilder müssen 500–800 sein (eingegeben: 1,000)."
+    assert lab.status.text() == "Die Trainingsbilder müssen 500–800 sein (eingegeben: 1.000)."  # German separators
     lab.state.data = mnist
     lab.controls.train_samples.setValue(500)
     result = train(qtbot, lab)
@@ -238,11 +238,12 @@ def test_in_german_the_form_problems_verdict_and_model_names_the_core_words_are_
         assert [label.text for _, label in plot.getPlotItem().legend.items] == names
     assert "32 versteckte Neuronen gegen 4/8 Filter · 500 Bilder" in lab.results.table.item(0, 1).toolTip()
     assert lab.mistakes.titles[FC_KEY].text().startswith(f"{names[0]}: ")
-    ratio = result.fc.parameters / result.cnn.parameters
+    ratio = f"{result.fc.parameters / result.cnn.parameters:.1f}".replace(".", ",")
     shown = lab.results.verdict.text()
-    assert shown.startswith("Lauf 1: ") and shown.endswith(f"; CNN hat {ratio:.1f}× weniger Parameter.")
+    assert shown.startswith("Lauf 1: ") and shown.endswith(f"; CNN hat {ratio}× weniger Parameter.")
     fc, cnn = result.fc.test_errors, result.cnn.test_errors
-    assert (f"macht {max(fc, cnn) / min(fc, cnn):.1f}× weniger Fehler ({min(fc, cnn):,} gegen {max(fc, cnn):,})"
+    errors = f"{max(fc, cnn) / max(1, min(fc, cnn)):.1f}".replace(".", ",")
+    assert (f"macht {errors}× weniger Fehler ({min(fc, cnn)} gegen {max(fc, cnn)})"  # 200 test digits: no 1.000s
             if min(fc, cnn) and fc != cnn else "Testfehler") in shown, shown
     english = ("hidden", "filters", "fewer", "makes", "parameters", "Both")
     assert not any(word in text for text in (shown, *names) for word in english)
