@@ -59,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
         result = ex.shuffled_pixels(config, data, permutation_seed=args.seed)
         print(f"{'model':<22}{'parameters':>12}{'errors, plain':>16}{'errors, shuffled':>18}")
         for label, params, plain, shuffled in result.table():
-            print(f"{label:<22}{params:>12,}{plain:>16,}{shuffled:>18,}")
+            print(f"{label!s:<22}{params:>12,}{plain:>16,}{shuffled:>18,}")
     else:
         trials = ex.pooling_strategies(config, data) if args.name == "pooling" else \
             ex.depth_and_skips(config, data, depths)
         print(f"{'model':<30}{'parameters':>12}{'train loss':>12}{'test errors':>13}{'seconds':>9}")
         for t in trials:
-            print(f"{t.name:<30}{t.parameters:>12,}{t.train_loss:>12.4f}{t.test_errors:>13,}{t.seconds:>9.1f}")
+            print(f"{t.name!s:<30}{t.parameters:>12,}{t.train_loss:>12.4f}{t.test_errors:>13,}{t.seconds:>9.1f}")
     print(f"wall time {time.perf_counter() - start:.1f} s")
     return 0

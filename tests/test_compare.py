@@ -122,7 +122,7 @@ def test_stop_takes_effect_before_the_next_batch(mnist) -> None:  # type: ignore
         assert len(result.fc.batch_losses) <= 1 and len(result.cnn.batch_losses) <= 1
         assert len(seen) <= 2  # concurrently, each model may have been one batch in
         assert result.fc.test_accuracy is None and result.fc.test_errors is None
-        assert verdict(result).startswith("Stopped")
+        assert str(verdict(result)).startswith("Stopped")
 
 
 @pytest.mark.parametrize(("change", "words"), [
@@ -139,7 +139,7 @@ def test_stop_takes_effect_before_the_next_batch(mnist) -> None:  # type: ignore
 ])
 def test_bad_settings_are_refused_with_a_reason_before_any_training(mnist, change, words) -> None:  # type: ignore[no-untyped-def]
     config = replace(TINY, **change)
-    assert any(words in p for p in config.problems(mnist))
+    assert any(words in str(p) for p in config.problems(mnist))
     calls: list[object] = []
     with pytest.raises(ValueError, match=words):
         run_comparison(config, mnist, on_batch=calls.append)
@@ -161,14 +161,14 @@ def test_default_settings_are_valid_and_match_the_playground(mnist) -> None:  # 
     (0, 0, "Both make no test errors"),
 ])
 def test_error_ratio_reads_as_a_sentence(fc, cnn, text) -> None:  # type: ignore[no-untyped-def]
-    assert error_ratio_text(fc, cnn) == text
+    assert str(error_ratio_text(fc, cnn)) == text
 
 
 def test_parameter_ratio_names_the_smaller_model() -> None:
-    assert parameter_ratio_text(101_770, 9_098) == "CNN has 11.2× fewer parameters"
-    assert parameter_ratio_text(25_450, 9_098) == "CNN has 2.8× fewer parameters"
-    assert parameter_ratio_text(5_000, 20_000) == "FC has 4.0× fewer parameters"
-    assert parameter_ratio_text(7, 7) == "both have 7 parameters"
+    assert str(parameter_ratio_text(101_770, 9_098)) == "CNN has 11.2× fewer parameters"
+    assert str(parameter_ratio_text(25_450, 9_098)) == "CNN has 2.8× fewer parameters"
+    assert str(parameter_ratio_text(5_000, 20_000)) == "FC has 4.0× fewer parameters"
+    assert str(parameter_ratio_text(7, 7)) == "both have 7 parameters"
 
 
 def test_smoothing_keeps_level_and_follows_steps() -> None:
@@ -191,13 +191,13 @@ def test_summary_csv_has_both_models_of_every_run(tiny_run, tmp_path) -> None:  
     assert read == rows
     assert read[1]["parameters"] == str(result.cnn.parameters)
     assert float(read[0]["test_accuracy"]) == pytest.approx(result.fc.test_accuracy, abs=1e-4)
-    assert read[0]["verdict"] == verdict(result)
+    assert read[0]["verdict"] == str(verdict(result))
 
 
 def test_curve_csv_has_every_batch_and_each_epochs_accuracy(tiny_run) -> None:  # type: ignore[no-untyped-def]
     result, _, _ = tiny_run
     rows = list(csv.DictReader(io.StringIO(to_csv(curve_rows([result]), CURVE_COLUMNS))))
-    cnn_rows = [r for r in rows if r["model"] == result.cnn.label]
+    cnn_rows = [r for r in rows if r["model"] == str(result.cnn.label)]
     assert len(cnn_rows) == len(result.cnn.batch_losses) == 10
     assert [float(r["train_loss"]) for r in cnn_rows] == pytest.approx(result.cnn.batch_losses, abs=1e-6)
     with_accuracy = [(int(r["step"]), int(r["epoch"]), float(r["test_accuracy"])) for r in cnn_rows
@@ -228,6 +228,6 @@ def test_with_the_defaults_the_cnn_beats_the_fc_network_by_the_published_figures
     assert result.fc.test_accuracy * 100 == pytest.approx(fc_published, abs=0.15)
     assert result.cnn.test_accuracy * 100 == pytest.approx(cnn_published, abs=0.15)
     assert result.cnn.test_errors is not None and result.fc.test_errors is not None
-    assert verdict(result).startswith(f"CNN makes {error_ratio:.1f}× fewer errors")
-    assert parameter_ratio_text(result.fc.parameters, result.cnn.parameters) == \
+    assert str(verdict(result)).startswith(f"CNN makes {error_ratio:.1f}× fewer errors")
+    assert str(parameter_ratio_text(result.fc.parameters, result.cnn.parameters)) == \
         f"CNN has {parameter_ratio:.1f}× fewer parameters"

@@ -111,7 +111,7 @@ def test_skips_change_what_the_same_layers_compute() -> None:
 
 def test_depth_experiment_reports_a_plain_and_a_residual_run_per_depth(small) -> None:  # type: ignore[no-untyped-def]
     trials = depth_and_skips(TINY, small, depths=(4, 8))
-    assert [t.name for t in trials] == ["4 layers, without skips", "4 layers, with skips",
+    assert [str(t.name) for t in trials] == ["4 layers, without skips", "4 layers, with skips",
                                         "8 layers, without skips", "8 layers, with skips"]
     assert all(np.isfinite(t.train_loss) and t.test_errors >= 0 for t in trials)
 

@@ -158,5 +158,5 @@ def test_lab_restarts_a_model_cleanly_on_the_cpu_after_out_of_memory(monkeypatch
     assert [m.epoch for m in result.fc.history] == [1, 2, 3]
     assert len(result.fc.batch_losses) == 3 * 5  # the GPU attempt's two batches are gone
     assert restarts == [("fc", "The CUDA device ran out of memory; training restarted on the CPU.")]
-    assert any("ran out of memory" in notice for notice in result.notices)
+    assert any("ran out of memory" in str(notice) for notice in result.notices)
     assert result.fc.device == "cpu" and result.device == "cpu, cuda"  # the CNN did stay on the "GPU"

@@ -207,8 +207,8 @@ def test_the_translatable_twins_of_core_names_match_the_core() -> None:
 
 
 def test_the_experiments_show_the_cores_model_names_in_the_chosen_language(qapp, mnist) -> None:  # type: ignore[no-untyped-def]
-    """The experiments' tables and progress line show the core's model names: word for word in English (the
-    interface's twins of the core's wording; the pooling kinds as their names), and in German when chosen."""
+    """The experiments' tables and progress line show the core's model names: its own English words (the
+    pooling kinds as their names), and in German when chosen."""
     config = ComparisonConfig(epochs=1)
     depths = (4,)
     stop_at_once = lambda: True  # noqa: E731  # each trial ends before its first batch: its name alone is wanted
@@ -216,14 +216,16 @@ def test_the_experiments_show_the_cores_model_names_in_the_chosen_language(qapp,
             *(t.name for skips in ((False,), (True,))
               for t in depth_and_skips(config, mnist, depths=depths, skips=skips, should_stop=stop_at_once)),
             *POOLING_KINDS]
-    assert len(set(core)) == len(core) == 8
-    english = [shown_model_name(name, config, depths) for name in core]
-    assert english == [*core[:4], *(pooling_name(kind) for kind in POOLING_KINDS)]
+    assert len({str(name) for name in core}) == len(core) == 8
+    english = [shown_model_name(name) for name in core]
+    assert english == [*(str(name) for name in core[:4]), *(pooling_name(kind) for kind in POOLING_KINDS)]
+    assert english[:4] == ["FC (hidden 128)", "CNN (8/16 filters)", "4 layers, without skips", "4 layers, with skips"]
     install_language("de", qapp)
     try:
-        german = [shown_model_name(name, config, depths) for name in core]
+        german = [shown_model_name(name) for name in core]
     finally:
         install_language("en", qapp)
     assert all(g != e and "{" not in g for g, e in zip(german, english, strict=True)), german
+    assert german[2:4] == ["4 Schichten, ohne Skip-Verbindungen", "4 Schichten, mit Skip-Verbindungen"]
     assert german[:2] == [f"FC ({config.fc_hidden} versteckte Neuronen)",
                           f"CNN ({config.conv1_filters}/{config.conv2_filters} Filter)"]

@@ -75,7 +75,7 @@ def test_shuffled_pixels_from_the_tab_shows_the_cores_error_counts(qtbot, qapp, 
     expected = shuffled_pixels(config, data, permutation_seed=config.seed)
     tested = expected.plain.fc.test_samples
     assert lab.experiments.shuffled_view.rows() == [
-        [label, f"{params:,}", errors(plain, tested), errors(shuffled, tested)]  # type: ignore[arg-type]
+        [str(label), f"{params:,}", errors(plain, tested), errors(shuffled, tested)]  # type: ignore[arg-type]
         for label, params, plain, shuffled in expected.table()]
     view = lab.experiments.shuffled_view
     assert view.chart.isVisible() and view.outcome.text()

@@ -13,6 +13,7 @@ from PyQt6.QtGui import QImage
 
 from cnnviz.lab import CNN_KEY, FC_KEY, ComparisonConfig, ModelBatchMetrics, build_pair, first_layer_filters, verdict
 from cnnviz.lab import run_comparison as real_run
+from ui.i18n import install_language
 from ui.lab.tab import TrainingLabTab
 from ui.preferences import LabPrefs, Preferences
 from ui.state import AppState
@@ -204,3 +205,45 @@ def test_a_live_palette_switch_recolours_plots_titles_and_legends(qtbot, qapp, l
             qtbot.waitUntil(lambda p=palette: plots_coloured_for(lab, p), timeout=2000)
     finally:
         apply_theme(qapp, dark=False)
+
+
+@pytest.fixture
+def german_lab(qtbot, qapp, app_state):  # type: ignore[no-untyped-def]
+    """The lab built with German loaded (as ``--lang de`` does); English again afterwards."""
+    install_language("de", qapp)
+    try:
+        tab = make_lab(qtbot, app_state)
+        yield tab
+        tab.tasks.cancel_all()
+        qtbot.waitUntil(lambda: not tab.is_running, timeout=RUN_TIMEOUT_MS)
+    finally:
+        install_language("en", qapp)
+
+
+def test_in_german_the_form_problems_verdict_and_model_names_the_core_words_are_german(qtbot, german_lab,  # type: ignore[no-untyped-def]
+                                                                                       mnist) -> None:
+    """What cnnviz.lab composes (a form problem, the models' names in the table, legend, tooltips and
+    mistakes, the verdict) reaches the German window in German, its numbers filled in."""
+    lab = german_lab
+    lab.state.data = replace(mnist, train_images=mnist.train_images[:800], train_labels=mnist.train_labels[:800])
+    lab.controls.train_samples.setValue(1000)
+    assert not lab.start_training() and lab.status.is_error
+    assert lab.status.text() == "Die Trainingsbilder müssen 500–800 sein (eingegeben: 1.000)."  # German separators
+    lab.state.data = mnist
+    lab.controls.train_samples.setValue(500)
+    result = train(qtbot, lab)
+    names = ["FC (32 versteckte Neuronen)", "CNN (4/8 Filter)"]
+    assert [lab.results.table.item(r, 1).text() for r in range(2)] == names
+    for plot in (lab.plots.loss_plot, lab.plots.acc_plot):
+        assert [label.text for _, label in plot.getPlotItem().legend.items] == names
+    assert "32 versteckte Neuronen gegen 4/8 Filter · 500 Bilder" in lab.results.table.item(0, 1).toolTip()
+    assert lab.mistakes.titles[FC_KEY].text().startswith(f"{names[0]}: ")
+    ratio = f"{result.fc.parameters / result.cnn.parameters:.1f}".replace(".", ",")
+    shown = lab.results.verdict.text()
+    assert shown.startswith("Lauf 1: ") and shown.endswith(f"; CNN hat {ratio}× weniger Parameter.")
+    fc, cnn = result.fc.test_errors, result.cnn.test_errors
+    errors = f"{max(fc, cnn) / max(1, min(fc, cnn)):.1f}".replace(".", ",")
+    assert (f"macht {errors}× weniger Fehler ({min(fc, cnn)} gegen {max(fc, cnn)})"  # 200 test digits: no 1.000s
+            if min(fc, cnn) and fc != cnn else "Testfehler") in shown, shown
+    english = ("hidden", "filters", "fewer", "makes", "parameters", "Both")
+    assert not any(word in text for text in (shown, *names) for word in english)

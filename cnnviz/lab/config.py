@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from cnnviz.wording import Wording, worded, worded_error
+
 if TYPE_CHECKING:  # only for annotations: cnnviz.data pulls in torch, and the preferences read this at start-up
     from cnnviz.data import MnistData
 
@@ -46,52 +48,64 @@ class ComparisonConfig:
         return replace(self, in_channels=data.spec.channels, input_size=data.spec.size,
                        num_classes=data.num_classes)
 
-    def problems(self, data: MnistData | None = None) -> list[str]:
+    def problems(self, data: MnistData | None = None) -> list[Wording]:
         """Every reason this configuration cannot run, worded for the person who chose it."""
         found = []
         if not 1 <= self.fc_hidden <= 4096:
-            found.append(f"FC hidden size must be 1–4096 (got {self.fc_hidden}).")
+            found.append(worded("FC hidden size must be 1–4096 (got {value}).", value=self.fc_hidden))
         for name, value in (("conv 1", self.conv1_filters), ("conv 2", self.conv2_filters)):
             if not 1 <= value <= 128:
-                found.append(f"CNN {name} filters must be 1–128 (got {value}).")
+                found.append(worded("CNN {name} filters must be 1–128 (got {value}).", name=name, value=value))
         if not 1 <= self.epochs <= MAX_EPOCHS:
-            found.append(f"Epochs must be 1–{MAX_EPOCHS} (got {self.epochs}).")
+            found.append(worded("Epochs must be 1–{most} (got {value}).", most=MAX_EPOCHS, value=self.epochs))
         if not 1 <= self.batch_size <= 4096:
-            found.append(f"Batch size must be 1–4096 (got {self.batch_size}).")
+            found.append(worded("Batch size must be 1–4096 (got {value}).", value=self.batch_size))
         if not 0.0 < self.lr <= 1.0:
-            found.append(f"Learning rate must be above 0 and at most 1 (got {self.lr:g}).")
+            found.append(worded("Learning rate must be above 0 and at most 1 (got {value:g}).", value=self.lr))
         if self.optimizer not in OPTIMIZERS:
-            found.append(f"Optimizer must be one of {', '.join(OPTIMIZERS)} (got {self.optimizer!r}).")
+            found.append(worded("Optimizer must be one of {choices} (got {value!r}).", choices=", ".join(OPTIMIZERS),
+                                value=self.optimizer))
         if self.mode not in EXECUTION_MODES:
-            found.append(f"Mode must be one of {', '.join(EXECUTION_MODES)} (got {self.mode!r}).")
+            found.append(worded("Mode must be one of {choices} (got {value!r}).", choices=", ".join(EXECUTION_MODES),
+                                value=self.mode))
         max_train = len(data.train_labels) if data is not None else 60_000
         min_train = min(MIN_TRAIN_SAMPLES, max_train)  # a small data set of its own may have fewer than 500
         if not min_train <= self.train_samples <= max_train:
-            found.append(f"Training samples must be {min_train:,}–{max_train:,} (got {self.train_samples:,}).")
+            found.append(worded("Training samples must be {least:,}–{most:,} (got {value:,}).", least=min_train,
+                                most=max_train, value=self.train_samples))
         max_test = len(data.test_labels) if data is not None else 10_000
         if self.test_samples is not None and not 1 <= self.test_samples <= max_test:
-            found.append(f"Test samples must be 1–{max_test:,} (got {self.test_samples:,}).")
+            found.append(worded("Test samples must be 1–{most:,} (got {value:,}).", most=max_test,
+                                value=self.test_samples))
         return found
 
     def check(self, data: MnistData | None = None) -> None:
         """Raise ``ValueError`` listing every problem, so bad input is refused before any work starts."""
         found = self.problems(data)
         if found:
-            raise ValueError(" ".join(found))
+            raise worded_error(ValueError, "{problems}", problems=one_after_another(found))
 
     @property
-    def fc_label(self) -> str:
-        return f"FC (hidden {self.fc_hidden})"
+    def fc_label(self) -> Wording:
+        """The FC network's name in the results table, the legend and the experiments."""
+        return worded("FC (hidden {hidden})", hidden=self.fc_hidden)
 
     @property
-    def cnn_label(self) -> str:
-        return f"CNN ({self.conv1_filters}/{self.conv2_filters} filters)"
+    def cnn_label(self) -> Wording:
+        return worded("CNN ({c1}/{c2} filters)", c1=self.conv1_filters, c2=self.conv2_filters)
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Wording:
         """A short line that tells two runs apart in the results table and the legend."""
-        return (
-            f"hidden {self.fc_hidden} vs {self.conv1_filters}/{self.conv2_filters} filters · "
-            f"{self.train_samples:,} samples · {self.epochs} ep · bs {self.batch_size} · "
-            f"{self.optimizer} lr {self.lr:g} · seed {self.seed}"
-        )
+        return worded("hidden {hidden} vs {c1}/{c2} filters · {samples:,} samples · {epochs} ep · bs {batch} · "
+                      "{optimizer} lr {lr:g} · seed {seed}", hidden=self.fc_hidden, c1=self.conv1_filters,
+                      c2=self.conv2_filters, samples=self.train_samples, epochs=self.epochs, batch=self.batch_size,
+                      optimizer=self.optimizer, lr=self.lr, seed=self.seed)
+
+
+def one_after_another(sentences: list[Wording]) -> Wording:
+    """Several sentences as one, each translated on its own ("A. B. C.")."""
+    joined = sentences[0]
+    for sentence in sentences[1:]:
+        joined = worded("{sentence} {then}", sentence=joined, then=sentence)
+    return joined

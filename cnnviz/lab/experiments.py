@@ -36,6 +36,7 @@ from cnnviz.models.staged import StagedNet, conv_act, count_parameters, eval_mod
 from cnnviz.training.device import compute_threads, training_threads
 from cnnviz.training.seeding import init_parameters, run_generator
 from cnnviz.training.trainer import BatchMetrics, TensorData, TrainConfig, Trainer, evaluate_unless_stopped
+from cnnviz.wording import Wording, worded, worded_error
 
 Stop = Callable[[], bool]
 
@@ -44,7 +45,7 @@ Stop = Callable[[], bool]
 class Progress:
     """Where an experiment's run is: which of its models trains now, in which epoch, and how far it all is."""
 
-    model: str
+    model: str | Wording  # as ``Trial.name``, or the comparison's ``fc_label`` / ``cnn_label``
     index: int  # 1-based, of ``models``
     models: int
     epoch: int
@@ -83,7 +84,7 @@ class ShuffledPixels:
     plain: ComparisonResult
     shuffled: ComparisonResult
 
-    def table(self) -> list[tuple[str, int, int | None, int | None]]:
+    def table(self) -> list[tuple[Wording, int, int | None, int | None]]:
         """(model, parameters, test errors on plain digits, test errors with shuffled pixels)."""
         return [(p.label, p.parameters, p.test_errors, s.test_errors)
                 for p, s in zip(self.plain.runs, self.shuffled.runs, strict=True)]
@@ -146,7 +147,7 @@ def shuffled_outcome(result: ShuffledPixels) -> ShuffledOutcome | None:
 class Trial:
     """One model of an experiment, trained and tested."""
 
-    name: str
+    name: str | Wording  # a pooling kind (one of POOLING_KINDS, which the window names), or the model in words
     parameters: int
     train_loss: float  # of the last epoch
     test_accuracy: float
@@ -189,7 +190,7 @@ def precise_batch_norm(model: nn.Module, train: TensorData, samples: int = PRECI
     return not stopped
 
 
-def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None,
+def _trial(name: str | Wording, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None,
            on_batch: Callable[[BatchMetrics], None] | None = None) -> Trial:
     train, test = comparison_data(config, data)
     train_config = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, lr=config.lr,
@@ -211,7 +212,7 @@ def _trial(name: str, model: nn.Module, config: ComparisonConfig, data: MnistDat
                  train_accuracy=last.train_accuracy, tested=len(test))
 
 
-def _progress(on_progress: OnProgress | None, name: str, index: int, models: int,
+def _progress(on_progress: OnProgress | None, name: str | Wording, index: int, models: int,
               epochs: int) -> Callable[[BatchMetrics], None] | None:
     """The trainer's batch callback that reports ``name`` (model ``index`` of ``models``) as progress."""
     if on_progress is None:
@@ -241,7 +242,8 @@ def pooling_cnn(kind: str, conv1: int = 8, conv2: int = 16, num_classes: int = 1
                 input_size: tuple[int, int] = (28, 28)) -> StagedNet:
     """The lab's CNN (two 3×3 conv layers; on 28×28 digits) with ``kind`` of downsampling."""
     if kind not in POOLING_KINDS:
-        raise ValueError(f"pooling must be one of {', '.join(POOLING_KINDS)} (got {kind!r})")
+        raise worded_error(ValueError, "pooling must be one of {kinds} (got {kind!r})", kinds=", ".join(POOLING_KINDS),
+                           kind=kind)
     h, w = input_size
     if kind == "stride-2 conv":  # the convolutions themselves skip every other position: 28 -> 14 -> 7
         def half(n: int) -> int:  # a 3×3 convolution with stride 2 and padding 1: ceil(n / 2) positions
@@ -289,7 +291,7 @@ def deep_cnn(depth: int, skips: bool, width: int = 16, num_classes: int = 10, in
     three groups (28×28, 14×14, 7×7; width doubling), global average pooling and a linear classifier.
     With ``skips`` each block adds its input to its output (ResNet); without, it is a plain stack."""
     if depth < 4 or depth % 2:
-        raise ValueError(f"depth must be an even number of layers, 4 or more (got {depth})")
+        raise worded_error(ValueError, "depth must be an even number of layers, 4 or more (got {depth})", depth=depth)
     blocks = (depth - 2) // 2
     layers: list[nn.Module] = [nn.Conv2d(in_channels, width, 3, padding=1, bias=False), nn.BatchNorm2d(width),
                                nn.ReLU()]
@@ -321,7 +323,8 @@ def depth_and_skips(config: ComparisonConfig, data: MnistData, depths: Sequence[
     models = len(depths) * len(skips)
     for depth in depths:
         for skip in skips:
-            name = f"{depth} layers, {'with' if skip else 'without'} skips"
+            name = (worded("{depth} layers, with skips", depth=depth) if skip else
+                    worded("{depth} layers, without skips", depth=depth))
             model = _seeded(lambda d=depth, s=skip: deep_cnn(d, s, num_classes=config.num_classes,  # type: ignore[misc]
                                                              in_channels=config.in_channels), config.seed)
             trials.append(_trial(name, model, config, data, should_stop,
@@ -417,7 +420,7 @@ def one_step(model: nn.Module, image: np.ndarray, label: int, lr: float = 0.05,
         else:
             name, index = weight
             if name not in params:
-                raise ValueError(f"the model has no parameter {name!r}")
+                raise worded_error(ValueError, "the model has no parameter {name!r}", name=name)
         grad = params[name].grad
         assert grad is not None
         before = float(params[name].detach()[index])

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from cnnviz.lab.run import ComparisonResult, ModelRun
+from cnnviz.wording import Wording, worded
 
 SMOOTHING = 0.9  # weight of the past in the loss curve's moving average
 
@@ -37,31 +38,33 @@ def smooth(values: Sequence[float] | np.ndarray, weight: float = SMOOTHING) -> n
     return np.array([smoother.add(v) for v in values], dtype=np.float64)
 
 
-def error_ratio_text(fc_errors: int, cnn_errors: int) -> str:
+def error_ratio_text(fc_errors: int, cnn_errors: int) -> Wording:
     """"CNN makes 2.5× fewer errors", or the reverse, from the two models' test-error counts."""
     if fc_errors == cnn_errors:
-        return "Both make no test errors" if fc_errors == 0 else f"Both make {fc_errors:,} test errors"
+        return worded("Both make no test errors") if fc_errors == 0 else \
+            worded("Both make {errors:,} test errors", errors=fc_errors)
     better, worse = ("CNN", "FC") if cnn_errors < fc_errors else ("FC", "CNN")
     few, many = min(fc_errors, cnn_errors), max(fc_errors, cnn_errors)
     if few == 0:
-        return f"{better} makes no test errors ({worse}: {many:,})"
-    return f"{better} makes {many / few:.1f}× fewer errors ({few:,} vs {many:,})"
+        return worded("{better} makes no test errors ({worse}: {many:,})", better=better, worse=worse, many=many)
+    return worded("{better} makes {ratio:.1f}× fewer errors ({few:,} vs {many:,})", better=better,
+                  ratio=many / few, few=few, many=many)
 
 
-def parameter_ratio_text(fc_parameters: int, cnn_parameters: int) -> str:
+def parameter_ratio_text(fc_parameters: int, cnn_parameters: int) -> Wording:
     """"CNN has 11.2× fewer parameters": the other half of the story the error ratio tells."""
     if fc_parameters == cnn_parameters:
-        return f"both have {fc_parameters:,} parameters"
+        return worded("both have {parameters:,} parameters", parameters=fc_parameters)
     smaller, ratio = (("CNN", fc_parameters / cnn_parameters) if cnn_parameters < fc_parameters
                       else ("FC", cnn_parameters / fc_parameters))
-    return f"{smaller} has {ratio:.1f}× fewer parameters"
+    return worded("{smaller} has {ratio:.1f}× fewer parameters", smaller=smaller, ratio=ratio)
 
 
-def verdict(result: ComparisonResult) -> str:
+def verdict(result: ComparisonResult) -> Wording:
     """The error-ratio sentence, or why there is none (a stopped run has no final accuracy)."""
     fc_errors, cnn_errors = result.fc.test_errors, result.cnn.test_errors
     if fc_errors is None or cnn_errors is None:
-        return "Stopped before the end: no final comparison"
+        return worded("Stopped before the end: no final comparison")
     return error_ratio_text(fc_errors, cnn_errors)
 
 
@@ -85,13 +88,13 @@ def summary_rows(runs: Sequence[ComparisonResult]) -> list[dict[str, str]]:
         cfg = result.config
         for model in result.runs:
             rows.append({
-                "run": str(number), "model": model.label, "parameters": str(model.parameters),
+                "run": str(number), "model": str(model.label), "parameters": str(model.parameters),
                 "train_samples": str(cfg.train_samples), "test_samples": str(model.test_samples),
                 "epochs": str(len(model.history)), "batch_size": str(cfg.batch_size), "lr": f"{cfg.lr:g}",
                 "optimizer": cfg.optimizer, "seed": str(cfg.seed), "mode": cfg.mode, "device": model.device,
                 "train_time_s": f"{model.train_time_s:.2f}", "train_accuracy": _optional(model.train_accuracy),
                 "test_accuracy": _optional(model.test_accuracy), "test_errors": _optional(model.test_errors),
-                "verdict": verdict(result),
+                "verdict": str(verdict(result)),  # the CSV is in English
             })
     return rows
 
@@ -113,7 +116,7 @@ def _model_curve_rows(number: int, model: ModelRun) -> list[dict[str, str]]:
     for step, (loss, smooth_loss) in enumerate(zip(model.batch_losses, smoothed, strict=True), start=1):
         epoch = -(-step // per_epoch)
         rows.append({
-            "run": str(number), "model": model.label, "step": str(step), "epoch": str(epoch),
+            "run": str(number), "model": str(model.label), "step": str(step), "epoch": str(epoch),
             "train_loss": f"{loss:.6f}", "train_loss_smoothed": f"{smooth_loss:.6f}",
             "test_accuracy": _optional(accuracy_at.get(step)),
         })

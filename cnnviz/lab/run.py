@@ -32,6 +32,7 @@ from cnnviz.training import (
 from cnnviz.training.device import CPU_CORES, compute_threads, training_threads
 from cnnviz.training.seeding import build_seeded
 from cnnviz.training.trainer import evaluate_unless_stopped
+from cnnviz.wording import Wording, worded
 
 FC_KEY, CNN_KEY = "fc", "cnn"
 FILTER_SNAPSHOT_EVERY = 50  # batches between live filter snapshots (plus one at every epoch's end)
@@ -64,7 +65,7 @@ class ModelRun:
     """Everything the results table and the curves show about one model of a comparison."""
 
     key: str
-    label: str
+    label: Wording  # "FC (hidden 128)": ComparisonConfig.fc_label / cnn_label
     parameters: int
     test_samples: int
     batches_per_epoch: int = 0
@@ -98,9 +99,10 @@ class ComparisonResult:
         return ", ".join(dict.fromkeys(run.device for run in self.runs))
 
     @property
-    def notices(self) -> list[str]:
+    def notices(self) -> list[Wording]:
         """What the user should be told about the run, each naming its model."""
-        return [f"{run.label}: {notice}" for run in self.runs for notice in run.notices]
+        return [worded("{model}: {notice}", model=run.label, notice=notice) for run in self.runs
+                for notice in run.notices]
 
     @property
     def cancelled(self) -> bool:
@@ -202,7 +204,7 @@ class _Job:
     on_snapshot: SnapshotCallback | None = None
 
 
-def _train_one(job: _Job, key: str, label: str, model: StagedNet, threads: int) -> ModelRun:
+def _train_one(job: _Job, key: str, label: Wording, model: StagedNet, threads: int) -> ModelRun:
     """Train one model on the calling thread with ``threads`` CPU threads, testing it after every epoch."""
     config = job.config
     run = ModelRun(key, label, count_parameters(model), sum(len(p) for p in job.evaluate_test.parts))

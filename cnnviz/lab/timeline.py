@@ -27,6 +27,7 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import CheckpointMeta, TensorData
 from cnnviz.training.run import data_meta
 from cnnviz.training.trainer import evaluate_unless_stopped
+from cnnviz.wording import Wording
 from cnnviz.zoo.confusion import Misclassified, misclassified
 
 MISTAKES_LIMIT = 48  # the strip shows at most this many mistakes of each model, most confident first
@@ -119,7 +120,7 @@ class LabMistakes:
     whole test set), most confident first."""
 
     key: str
-    label: str
+    label: Wording  # the model's name (ModelRun.label)
     model: StagedNet
     meta: CheckpointMeta
     errors: int  # all its mistakes on the run's test digits (``mistakes`` keeps the first MISTAKES_LIMIT)
@@ -147,7 +148,7 @@ def run_mistakes(result: ComparisonResult, data: MnistData, collector: SnapshotC
                  for m in misclassified(ev, images, limit)]
         meta = CheckpointMeta(model=timeline.arch, model_kwargs=dict(timeline.arch_kwargs), epochs=timeline.last,
                               test_accuracy=run.test_accuracy,
-                              extra={"lab": run.label, "seed": config.seed, "train_samples": config.train_samples},
+                              extra={"lab": str(run.label), "seed": config.seed, "train_samples": config.train_samples},
                               **data_meta(data))
         found[run.key] = LabMistakes(run.key, run.label, model, meta, int((ev.predictions != ev.labels).sum()),
                                      tuple(wrong))

@@ -16,7 +16,6 @@ from cnnviz.data import MnistData
 from cnnviz.features.pictures import unit_rgb
 from cnnviz.lab.config import ComparisonConfig
 from cnnviz.lab.experiments import (
-    POOLING_KINDS,
     DepthOutcome,
     DepthRow,
     ShuffledOutcome,
@@ -27,7 +26,8 @@ from cnnviz.lab.experiments import (
     shuffle_pixels,
     shuffled_outcome,
 )
-from ui.i18n import translate
+from cnnviz.wording import Wording
+from ui.i18n import translate, worded
 from ui.theme import CNN_COLOR, FC_COLOR
 from ui.widgets.lazy import restyle_plots
 from ui.widgets.picture import image_view_box
@@ -171,12 +171,12 @@ class ShuffledView(ExperimentView):
 
     def show_result(self, result: ShuffledPixels, data: MnistData) -> None:
         tested, config = result.plain.fc.test_samples, result.plain.config
-        rows = [(shown_model_name(label, config), f"{params:,}", errors_text(plain, tested),
+        rows = [(shown_model_name(label), f"{params:,}", errors_text(plain, tested),
                  errors_text(shuffled, tested)) for label, params, plain, shuffled in result.table()]
         outcome = shuffled_outcome(result)
         about = translate("ShuffledView", "Measured: the test errors of {fc} and {cnn}, each trained from scratch "
                           "twice: on the images as they are and with their pixels shuffled.").format(
-            fc=shown_model_name(config.fc_label, config), cnn=shown_model_name(config.cnn_label, config))
+            fc=worded(config.fc_label), cnn=worded(config.cnn_label))
         self.fill(rows, f"{about} {recipe_text(result.plain.config, data)}",
                   "" if outcome is None else shuffled_sentence(outcome))
         self.show_digit(data)
@@ -203,23 +203,10 @@ def pooling_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def shown_model_name(name: str, config: ComparisonConfig, depths: Sequence[int] = ()) -> str:
-    """The core's name of one of an experiment's models (in its results and progress) as the reader sees it.
-
-    The core names them in English (``ComparisonConfig.fc_label`` and ``cnn_label``, the pooling kinds,
-    ``depth_and_skips``' trial names); the keys below repeat those words so that each can be translated with a
-    fixed literal here (a test checks that they are the core's, word for word). Any other name shows as it is.
-    """
-    names = {config.fc_label: translate("ExperimentView", "FC (hidden {hidden})").format(hidden=config.fc_hidden),
-             config.cnn_label: translate("ExperimentView", "CNN ({c1}/{c2} filters)").format(
-                 c1=config.conv1_filters, c2=config.conv2_filters)}
-    names.update((kind, pooling_name(kind)) for kind in POOLING_KINDS)
-    for depth in depths:
-        names[f"{depth} layers, without skips"] = translate("ExperimentView", "{depth} layers, without skips").format(
-            depth=depth)
-        names[f"{depth} layers, with skips"] = translate("ExperimentView", "{depth} layers, with skips").format(
-            depth=depth)
-    return names.get(name, name)
+def shown_model_name(name: str | Wording) -> str:
+    """The core's name of one of an experiment's models (in its results and progress) as the reader sees it:
+    a pooling kind by its name here, any other (``fc_label``, ``cnn_label``, a depth trial's) in its words."""
+    return worded(name) if isinstance(name, Wording) else pooling_name(name)
 
 
 class PoolingView(ExperimentView):
@@ -235,7 +222,7 @@ class PoolingView(ExperimentView):
                                    "(global average pooling)."), parent)
 
     def show_result(self, trials: Sequence[Trial], config: ComparisonConfig, data: MnistData) -> None:
-        rows = [(pooling_name(t.name), f"{t.parameters:,}", accuracy_text(t), errors_text(t.test_errors, t.tested),
+        rows = [(shown_model_name(t.name), f"{t.parameters:,}", accuracy_text(t), errors_text(t.test_errors, t.tested),
                  f"{t.seconds:.2f}") for t in trials]
         about = translate("PoolingView", "Measured: the lab's CNN ({c1}/{c2} filters) with each kind of "
                           "downsampling, trained from scratch from the same starting seed.").format(
@@ -245,8 +232,10 @@ class PoolingView(ExperimentView):
         if done:
             best, small = max(done, key=lambda t: t.test_accuracy), min(done, key=lambda t: t.parameters)
             outcome = translate("PoolingView", "Most accurate here: {best} ({accuracy}). Fewest parameters: {small} "
-                                "({parameters:,}).").format(best=pooling_name(best.name), accuracy=accuracy_text(best),
-                                                           small=pooling_name(small.name), parameters=small.parameters)
+                                "({parameters:,}).").format(best=shown_model_name(best.name),
+                                                           accuracy=accuracy_text(best),
+                                                           small=shown_model_name(small.name),
+                                                           parameters=small.parameters)
         self.fill(rows, f"{about} {recipe_text(config, data)}", outcome)
 
 

@@ -31,10 +31,10 @@ from PyQt6.QtWidgets import (
 
 from cnnviz.data import MnistData
 from cnnviz.jobs import Job
-from cnnviz.lab.config import ComparisonConfig
+from cnnviz.lab.config import ComparisonConfig, one_after_another
 from cnnviz.lab.experiments import DEPTHS, Progress, depth_and_skips, pooling_strategies, shuffled_pixels
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.lab.experiment_views import DepthView, PoolingView, ShuffledView, shown_model_name
 from ui.state import AppState
 from ui.tasks import TaskRunner
@@ -182,7 +182,7 @@ class ExperimentsPanel(LazyPanel):
         config, data = self.config(), self.state.data
         problems = config.problems(data)
         if problems:
-            self._say(" ".join(problems), error=True)
+            self._say(worded(one_after_another(problems)), error=True)
             return False
         running = Running(self.experiment, config, data, tuple(self.depths.currentData()), time.perf_counter())
         run = self.runs[running.name]
@@ -221,7 +221,7 @@ class ExperimentsPanel(LazyPanel):
         if not isinstance(p, Progress) or running is None or not self.run_button.isEnabled():
             return
         self.progress.setValue(int(1000 * p.fraction))
-        model = shown_model_name(p.model, running.config, running.depths)
+        model = shown_model_name(p.model)
         self._say(translate("ExperimentsPanel", "Model {index} of {models} ({model}): epoch {epoch} of {epochs}…")
                   .format(index=p.index, models=p.models, model=model, epoch=p.epoch, epochs=p.epochs))
 

@@ -27,7 +27,8 @@ from cnnviz.lab import (
     ModelEpochMetrics,
     smooth,
 )
-from ui.i18n import translate
+from cnnviz.wording import Wording
+from ui.i18n import translate, worded
 from ui.lab.filters_view import FiltersView
 from ui.theme import CNN_COLOR, FC_COLOR, LAYER_COLORS, palette
 from ui.widgets.lazy import LazyPanel
@@ -118,9 +119,9 @@ def _plot(title: str, y_label: str, legend_offset: tuple[int, int], grid: bool, 
     return plot
 
 
-def run_name(number: int, label: str) -> str:
-    """A run's curve in the legend."""
-    return translate("LivePlots", "run {number}: {label}").format(number=number, label=label)
+def run_name(number: int, label: Wording) -> str:
+    """A run's curve in the legend (``label``: the core's name of its model)."""
+    return translate("LivePlots", "run {number}: {label}").format(number=number, label=worded(label))
 
 
 class LivePlots(LazyPanel):
@@ -199,7 +200,7 @@ class LivePlots(LazyPanel):
         self.live_items = {}
         for key, label in ((FC_KEY, config.fc_label), (CNN_KEY, config.cnn_label)):
             pen = pg.mkPen(COLORS[key], width=2.5)
-            name = run_name(len(results) + 1, label) if results else label
+            name = run_name(len(results) + 1, label) if results else worded(label)
             loss_item = self.loss_plot.plot([], [], pen=pen, name=name)
             acc_item = self.acc_plot.plot([], [], pen=pen, symbol="o", symbolSize=7, symbolBrush=COLORS[key],
                                           symbolPen=None, name=name)

@@ -12,7 +12,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidg
 
 from cnnviz.lab import CNN_KEY, FC_KEY
 from cnnviz.lab.timeline import LabMistakes
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.state import AppState
 from ui.widgets.status_label import StatusLabel
 from ui.zoo.confusion_view import mistake_gallery, mistake_item, put_on_canvas
@@ -64,7 +64,7 @@ class MistakesView(QWidget):
                 continue
             self.titles[key].setText(translate("MistakesView", "{model}: {errors} of the test images wrong, "
                                                                "{shown} shown, most confident first").format(
-                model=lab.label, errors=lab.errors, shown=len(lab.mistakes)))
+                model=worded(lab.label), errors=lab.errors, shown=len(lab.mistakes)))
             for m in lab.mistakes:
                 gallery.addItem(mistake_item(m, names))
         self.status.say(translate("MistakesView", "Click a mistake to explain it: that lab model becomes the "
@@ -82,5 +82,5 @@ class MistakesView(QWidget):
         put_on_canvas(self.state, mistake)
         self.status.say(translate("MistakesView", "{model} (after epoch {epochs}) is now the current model, with "
                                                   "test image {index} on the canvas.").format(
-            model=lab.label, epochs=lab.meta.epochs, index=mistake.index))
+            model=worded(lab.label), epochs=lab.meta.epochs, index=mistake.index))
         self.digit_chosen.emit(mistake.index)

@@ -22,7 +22,7 @@ from cnnviz.lab import (
     verdict,
     write_csv,
 )
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.lab.live_plots import COLORS
 from ui.widgets.export import ask_save_path, save_png
 from ui.widgets.status_label import StatusLabel
@@ -46,7 +46,7 @@ def table_rows(results: list[ComparisonResult]) -> list[tuple[str, ...]]:
     for number, result in enumerate(results, start=1):
         for run in result.runs:
             errors = "—" if run.test_errors is None else f"{run.test_errors:,} / {run.test_samples:,}"
-            rows.append((str(number), run.label, f"{run.parameters:,}", f"{run.train_time_s:.1f}",
+            rows.append((str(number), worded(run.label), f"{run.parameters:,}", f"{run.train_time_s:.1f}",
                          percent(run.train_accuracy), percent(run.test_accuracy), errors))
     return rows
 
@@ -109,11 +109,11 @@ class ResultsTable(QWidget):
             if model is not None:  # the model's colour as a swatch: coloured text would not read on both palettes
                 model.setData(Qt.ItemDataRole.DecorationRole, QColor(COLORS[run.key]))
                 model.setToolTip(translate("ResultsTable", "Run {number}: {summary}").format(
-                    number=number + 1, summary=self.results[number].config.summary))
+                    number=number + 1, summary=worded(self.results[number].config.summary)))
         self.table.scrollToBottom()
         sizes = parameter_ratio_text(result.fc.parameters, result.cnn.parameters)
         self.verdict.setText(translate("ResultsTable", "Run {number}: {verdict}; {sizes}.").format(
-            number=len(self.results), verdict=verdict(result), sizes=sizes))
+            number=len(self.results), verdict=worded(verdict(result)), sizes=worded(sizes)))
         self.set_running(False)
 
     def clear(self) -> None:

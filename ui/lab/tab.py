@@ -38,9 +38,10 @@ from cnnviz.lab import (
     first_layer_filters,
     run_comparison,
 )
+from cnnviz.lab.config import one_after_another
 from cnnviz.lab.timeline import LabMistakes, SnapshotCollector, run_mistakes
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.lab.controls import ComparisonControls
 from ui.lab.experiments_panel import ExperimentsPanel
 from ui.lab.filters_view import FiltersView
@@ -226,7 +227,7 @@ class TrainingLabTab(QWidget):
         config, data = self.config(), self.state.data
         problems = config.problems(data)
         if problems:
-            self.status.say(" ".join(problems), error=True)
+            self.status.say(worded(one_after_another(problems)), error=True)
             return False
         run = self._run_comparison
         self._collector, self._found = collector, found = SnapshotCollector(), {}
@@ -275,7 +276,7 @@ class TrainingLabTab(QWidget):
                                                                                            epochs=item.epochs)
                 self._pending_filters = (item.filters, where)
         elif isinstance(item, Restart):
-            notice = f"{SHORT_NAMES.get(item.model, item.model)}: {item.notice}"
+            notice = f"{SHORT_NAMES.get(item.model, item.model)}: {worded(item.notice)}"
             self._notices.append(notice)
             self.plots.restart(item.model, notice)
 
@@ -332,7 +333,7 @@ class TrainingLabTab(QWidget):
                                   "({n:,} test images).").format(
             s=result.wall_time_s, device=result.device.upper(), fc=percent(fc.test_accuracy),
             cnn=percent(cnn.test_accuracy), n=fc.test_samples))
-        notices = list(dict.fromkeys([*self._notices, *getattr(result, "notices", [])]))
+        notices = list(dict.fromkeys([*self._notices, *(worded(n) for n in getattr(result, "notices", []))]))
         if notices:
             self.plots.say(" ".join(notices))
 
