@@ -122,8 +122,6 @@ def test_every_shown_text_of_the_three_tabs_goes_through_translate(qtbot, tabs) 
             for widget in tab.findChildren(QWidget):
                 if not widget.isVisibleTo(tab) or _not_mine(tab, widget):
                     continue
-                if isinstance(tab, DrawTab) and widget is tab.pipeline.caption:
-                    continue  # the stage's caption is the core's description of the stage (English)
                 texts = []
                 if isinstance(widget, (QLabel, QAbstractButton)) and not part_of_a_control(widget):
                     texts.append(widget.text())
