@@ -19,6 +19,7 @@ from cnnviz.training.checkpoint import CheckpointMeta
 from cnnviz.wording import Wording
 from ui.draw.tab import DrawTab
 from ui.explain.cell_view import CellView
+from ui.explain.saliency_view import SaliencyView
 from ui.i18n import install_language
 from ui.preferences import Preferences
 
@@ -95,4 +96,14 @@ def test_each_maps_text_alternative_is_german(german, qtbot, mnist) -> None:  # 
         region = GERMAN_REGIONS[row * 3 // height][col * 3 // width]
         share = f"{np.count_nonzero(values > 0) / values.size:.0%}"
         assert (f"{lead}: {region} (Zeile {row + 1}, Spalte {col + 1}); {share} der Zellen aktiv" in text
-                or not (values > 0).any() and f"keine Zelle aktiv (alle {values.size} Zellen" in text), name
+                or (not (values > 0).any() and f"keine Zelle aktiv (alle {values.size} Zellen" in text)), name
+
+
+def test_the_saliency_methods_are_named_and_explained_in_german(german, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = SaliencyView([str(i) for i in range(10)])
+    qtbot.addWidget(view)
+    names = [view.method_box.itemText(i) for i in range(view.method_box.count())]
+    assert names == ["Einfacher Gradient", "SmoothGrad", "HiResCAM", "Grad-CAM", "Verdeckung"]
+    view.method_box.setCurrentIndex(names.index("Grad-CAM"))
+    assert view.method_caption.text().startswith("Das ursprüngliche Grad-CAM-Rezept: ein Gewicht pro Karte")
+    assert "recipe" not in view.method_caption.text()

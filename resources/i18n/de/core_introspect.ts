@@ -4,6 +4,34 @@
     <context>
         <name>core</name>
         <message>
+            <source>Vanilla gradient</source>
+            <translation>Einfacher Gradient</translation>
+        </message>
+        <message>
+            <source>How sharply the class score reacts to each pixel: bright pixels would change the answer most if they changed a little.</source>
+            <translation>Wie stark der Klassenwert auf jedes Pixel reagiert: Helle Pixel würden die Antwort am meisten ändern, wenn sie sich ein wenig änderten.</translation>
+        </message>
+        <message>
+            <source>The gradient averaged over noisy copies of the digit, which cancels the speckle and leaves the strokes the class depends on.</source>
+            <translation>Der Gradient, gemittelt über verrauschte Kopien der Ziffer; das hebt das Rauschen auf und lässt die Striche übrig, auf die es der Klasse ankommt.</translation>
+        </message>
+        <message>
+            <source>The last convolutional maps times how much each of their values raises the class score, position by position (HiResCAM, Draelos &amp; Carin 2020): a coarse map of where the evidence for the class was found — sometimes in the blank paper around the digit, when the absence of ink is what tells this class apart.</source>
+            <translation>Die letzten Faltungskarten mal, wie stark jeder ihrer Werte den Klassenwert erhöht, Stelle für Stelle (HiResCAM, Draelos &amp; Carin 2020): eine grobe Karte, wo die Hinweise auf die Klasse gefunden wurden – manchmal im leeren Papier um die Ziffer, wenn gerade das Fehlen von Tinte diese Klasse unterscheidet.</translation>
+        </message>
+        <message>
+            <source>The original Grad-CAM recipe: one weight per map (its gradient averaged over the map). On small MNIST networks it often lights the empty background that tells this class apart.</source>
+            <translation>Das ursprüngliche Grad-CAM-Rezept: ein Gewicht pro Karte (ihr über die Karte gemittelter Gradient). Bei kleinen MNIST-Netzen leuchtet oft der leere Hintergrund auf, der diese Klasse unterscheidet.</translation>
+        </message>
+        <message>
+            <source>Occlusion</source>
+            <translation>Verdeckung (Occlusion)</translation>
+        </message>
+        <message>
+            <source>Cover a 6×6 patch at each position and see how much the class's probability drops: no gradients, just experiments.</source>
+            <translation>Ein 6×6-Feld an jeder Stelle abdecken und sehen, wie stark die Wahrscheinlichkeit der Klasse sinkt: keine Gradienten, nur Experimente.</translation>
+        </message>
+        <message>
             <source>strongest response</source>
             <translation>stärkste Antwort</translation>
         </message>
