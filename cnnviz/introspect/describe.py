@@ -1,7 +1,8 @@
 """Maps in words: a one-line text alternative for a feature map, for screen readers and the view's caption.
 
 "strongest response top-left (row 2, column 3); 34% of cells active" says where a map answers most and
-how much of it answers at all, which is what a sighted user reads off the colours.
+how much of it answers at all, which is what a sighted user reads off the colours. The description is a
+``cnnviz.wording.Wording`` (region names nested), so the window says it in its language; ``str()`` is the English.
 """
 
 from __future__ import annotations

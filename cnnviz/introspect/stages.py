@@ -1,4 +1,7 @@
-"""Plain-language titles and captions for each kind of stage, derived from the module itself."""
+"""Plain-language titles and captions for each kind of stage, derived from the module itself.
+
+The sentences are ``cnnviz.wording.Wording``s (the window says them in its language, ``str()`` is the English);
+stage labels such as "Conv1 + ReLU" are names and stay plain text."""
 
 from __future__ import annotations
 
