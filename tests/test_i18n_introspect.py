@@ -103,7 +103,7 @@ def test_the_saliency_methods_are_named_and_explained_in_german(german, qtbot) -
     view = SaliencyView([str(i) for i in range(10)])
     qtbot.addWidget(view)
     names = [view.method_box.itemText(i) for i in range(view.method_box.count())]
-    assert names == ["Einfacher Gradient", "SmoothGrad", "HiResCAM", "Grad-CAM", "Verdeckung"]
+    assert names == ["Einfacher Gradient", "SmoothGrad", "HiResCAM", "Grad-CAM", "Verdeckung (Occlusion)"]
     view.method_box.setCurrentIndex(names.index("Grad-CAM"))
     assert view.method_caption.text().startswith("Das ursprüngliche Grad-CAM-Rezept: ein Gewicht pro Karte")
     assert "recipe" not in view.method_caption.text()
