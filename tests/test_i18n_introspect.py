@@ -22,6 +22,7 @@ from ui.explain.cell_view import CellView
 from ui.explain.saliency_view import SaliencyView
 from ui.i18n import install_language
 from ui.preferences import Preferences
+from ui.tasks import Task, shutdown_all
 
 # the ninths of a map in German, by (row third, column third): written out here, independently of the core's table
 GERMAN_REGIONS = [["oben links", "oben", "oben rechts"], ["Mitte links", "Mitte", "Mitte rechts"],
@@ -73,6 +74,9 @@ def test_stepping_through_the_draw_tab_shows_german_stage_titles_and_captions(  
     assert names[0] == "Eingabe" and names[cap.stages.index(pool1)] == "Pool1 (Maximum 2×2)"
     assert [title.text for title in pipeline.strip.titles] == names
     assert tab.chart.class_names == tuple(f"Klasse {i}" for i in range(10))
+    tab.hide()  # every background job ends before the widgets go (as tests/test_ui_i18n_draw.py's tabs do)
+    shutdown_all()
+    qtbot.waitUntil(lambda: not Task.live, timeout=10_000)
 
 
 def test_each_maps_text_alternative_is_german(german, qtbot, mnist) -> None:  # type: ignore[no-untyped-def]
