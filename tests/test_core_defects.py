@@ -74,9 +74,9 @@ def test_hirescam_and_classic_grad_cam_are_named_for_what_they_compute(mnist) ->
     torch.manual_seed(3)
     model = build_model("explorer_cnn").eval()
     image = mnist.test_images[1].astype(np.float32) / 255.0
-    assert METHODS["hirescam"].title == "HiResCAM"
-    assert METHODS["gradcam"].title == "Grad-CAM"
-    assert "HiResCAM" not in METHODS["gradcam"].caption  # classic Grad-CAM is not described as HiResCAM
+    assert str(METHODS["hirescam"].title) == "HiResCAM"
+    assert str(METHODS["gradcam"].title) == "Grad-CAM"
+    assert "HiResCAM" not in str(METHODS["gradcam"].caption)  # classic Grad-CAM is not described as HiResCAM
     target = int(capture(model, image).prediction)
     hires = saliency(model, image, "hirescam", target).values
     classic = saliency(model, image, "gradcam", target).values

@@ -168,8 +168,8 @@ def test_shape_text_matches_the_stage_captions(mnist) -> None:  # type: ignore[n
     cap = capture(build_model("explorer_cnn"), mnist.test_images[0])
     assert shape_text(cap.stage("conv1").shape) == "8×28×28"
     assert shape_text((10,)) == "10"
-    assert f"{shape_text(cap.stage('conv1').shape)} → {shape_text(cap.stage('pool1').shape)}" in cap.stage(
-        "pool1").caption
+    assert f"{shape_text(cap.stage('conv1').shape)} → {shape_text(cap.stage('pool1').shape)}" in str(cap.stage(
+        "pool1").caption)
 
 
 # -- the model store -----------------------------------------------------------------------------------------------

@@ -271,13 +271,13 @@ def test_imported_blocks_are_described_and_measured_like_cnnvizs_own(tmp_path: P
     assert net.stage_names() == model.stage_names()
     for name in ("res1", "res2"):
         info = describe_stage(name, net.get_submodule(name), (8, 28, 28), (8, 28, 28), False)
-        assert (info.kind, info.title) == ("residual", f"ResBlock{name[-1]} (residual)")
+        assert (info.kind, str(info.title)) == ("residual", f"ResBlock{name[-1]} (residual)")
     theirs = [(f.stage, f.size, f.jump) for f in receptive_fields(net)]
     assert theirs == [(f.stage, f.size, f.jump) for f in receptive_fields(model)]
     branches, _ = open_model_file(save(*build("colour"), "onnx", tmp_path / "colour.onnx"))
     kinds = [describe_stage(n, m, (1,), (1,), False) for n, m in branches.named_children()
              if isinstance(m, GraphBlock)]
-    assert [k.title.endswith("(branches)") and k.kind == "conv" for k in kinds] == [True]
+    assert [str(k.title).endswith("(branches)") and k.kind == "conv" for k in kinds] == [True]
 
 
 def test_an_imported_model_is_not_saved_as_a_checkpoint_it_could_not_reopen(tmp_path: Path) -> None:

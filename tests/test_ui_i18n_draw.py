@@ -3,7 +3,7 @@ has a name and a description for screen readers, and what the code reads back st
 
 A pseudo-translator (every message comes back as ⟪message⟫, placeholders kept) stands in for a language: a text
 shown without ⟪ did not go through ``translate()``. The German files themselves are checked for the core's texts
-that are translated where they are shown (saliency methods, probe axes).
+that are translated where they are shown (probe axes).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.explain import AXES, METHODS
+from cnnviz.explain import AXES
 from cnnviz.store import ModelStore
 from ui.draw.tab import DrawTab
 from ui.explain.tab import ExplainTab
@@ -122,8 +122,6 @@ def test_every_shown_text_of_the_three_tabs_goes_through_translate(qtbot, tabs) 
             for widget in tab.findChildren(QWidget):
                 if not widget.isVisibleTo(tab) or _not_mine(tab, widget):
                     continue
-                if isinstance(tab, DrawTab) and widget is tab.pipeline.caption:
-                    continue  # the stage's caption is the core's description of the stage (English)
                 texts = []
                 if isinstance(widget, (QLabel, QAbstractButton)) and not part_of_a_control(widget):
                     texts.append(widget.text())
@@ -184,11 +182,10 @@ def _sources(context: str) -> set[str]:
             for m in c.iter("message")}
 
 
-def test_the_cores_method_and_axis_texts_are_marked_for_translation() -> None:
-    """Saliency methods and probe axes are named by the core: each of its texts must have a German entry (a
-    changed core text would otherwise fall back to English without a word)."""
-    methods = _sources("SaliencyMethod")
-    assert {m.title for m in METHODS.values()} | {m.caption for m in METHODS.values()} <= methods
+def test_the_cores_axis_texts_are_marked_for_translation() -> None:
+    """Probe axes are named by the core: each of its texts must have a German entry (a changed core text would
+    otherwise fall back to English without a word). The saliency methods' texts are the core's Wordings (checked
+    with every core_introspect sentence in tests/test_i18n.py)."""
     assert set(AXES.values()) <= _sources("ProbeView")
 
 

@@ -128,7 +128,7 @@ def test_capture_of_a_colour_model_shows_the_grey_drawing_as_three_equal_channel
         expected = torch.softmax(net(to_spec_input(drawing(), cap.spec)), dim=1)[0].numpy()
     np.testing.assert_allclose(cap.probabilities, expected, atol=1e-6)
     assert cap.probabilities.shape == (100,)
-    assert "mean (0.5, 0.4, 0.3)" in cap.stages[0].caption  # the preprocessing is said where the input is shown
+    assert "mean (0.5, 0.4, 0.3)" in str(cap.stages[0].caption)  # the preprocessing is said where the input is shown
 
 
 def test_behind_a_number_equals_conv2d_on_every_conv_stage_of_a_colour_model(colour_model) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from PyQt6.QtWidgets import QApplication, QInputDialog
 
 from cnnviz.data.transforms import INPUT_PRESETS, InputSpec, preset_spec
 from cnnviz.introspect.stages import preprocess_text
-from ui.i18n import translate
+from ui.i18n import translate, worded
 
 QUESTION = QT_TRANSLATE_NOOP(
     "PreprocessDialog",
@@ -24,7 +24,8 @@ QUESTION = QT_TRANSLATE_NOOP(
 
 def preset_lines(spec: InputSpec) -> dict[str, str]:
     """Each preset's name → one line saying what it does to a ``spec``-sized input."""
-    return {name: f"{name}: {preprocess_text(preset_spec(name, spec.channels, spec.size))}" for name in INPUT_PRESETS}
+    return {name: f"{name}: {worded(preprocess_text(preset_spec(name, spec.channels, spec.size)))}"
+            for name in INPUT_PRESETS}
 
 
 def ask_preprocessing(path: Path, spec: InputSpec) -> str | None:

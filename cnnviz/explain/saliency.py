@@ -16,8 +16,9 @@ import torch.nn.functional as F
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input
 from cnnviz.introspect.capture import model_view
-from cnnviz.introspect.stages import describe_stage
+from cnnviz.introspect.stages import Shown, describe_stage
 from cnnviz.models.staged import StagedNet, eval_mode
+from cnnviz.wording import worded
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,8 @@ class SaliencyMap:
 @dataclass(frozen=True)
 class SaliencyMethod:
     key: str
-    title: str
-    caption: str
+    title: Shown  # a name ("Grad-CAM") or words ("Vanilla gradient"): the window shows it with worded()
+    caption: Shown
     compute: Callable[[StagedNet, np.ndarray, int, InputSpec], np.ndarray]
 
 
@@ -182,24 +183,24 @@ OCCLUSION_PIXELS = 32 * 224 * 224
 METHODS: dict[str, SaliencyMethod] = {
     m.key: m
     for m in (
-        SaliencyMethod("gradient", "Vanilla gradient",
-                       "How sharply the class score reacts to each pixel: bright pixels would change the "
-                       "answer most if they changed a little.", vanilla_gradient),
+        SaliencyMethod("gradient", worded("Vanilla gradient"),
+                       worded("How sharply the class score reacts to each pixel: bright pixels would change the "
+                              "answer most if they changed a little."), vanilla_gradient),
         SaliencyMethod("smoothgrad", "SmoothGrad",
-                       "The gradient averaged over noisy copies of the digit, which cancels the speckle and "
-                       "leaves the strokes the class depends on.", smoothgrad),
+                       worded("The gradient averaged over noisy copies of the digit, which cancels the speckle and "
+                              "leaves the strokes the class depends on."), smoothgrad),
         SaliencyMethod("hirescam", "HiResCAM",
-                       "The last convolutional maps times how much each of their values raises the class "
-                       "score, position by position (HiResCAM, Draelos & Carin 2020): a coarse map of where "
-                       "the evidence for the class was found — sometimes in the blank paper around the digit, "
-                       "when the absence of ink is what tells this class apart.", hirescam),
+                       worded("The last convolutional maps times how much each of their values raises the class "
+                              "score, position by position (HiResCAM, Draelos & Carin 2020): a coarse map of "
+                              "where the evidence for the class was found — sometimes in the blank paper around "
+                              "the digit, when the absence of ink is what tells this class apart."), hirescam),
         SaliencyMethod("gradcam", "Grad-CAM",
-                       "The original Grad-CAM recipe: one weight per map (its gradient averaged over the map). "
-                       "On small MNIST networks it often lights the empty background that tells this class "
-                       "apart.", grad_cam),
-        SaliencyMethod("occlusion", "Occlusion",
-                       "Cover a 6×6 patch at each position and see how much the class's probability drops: "
-                       "no gradients, just experiments.", occlusion),
+                       worded("The original Grad-CAM recipe: one weight per map (its gradient averaged over the "
+                              "map). On small MNIST networks it often lights the empty background that tells this "
+                              "class apart."), grad_cam),
+        SaliencyMethod("occlusion", worded("Occlusion"),
+                       worded("Cover a 6×6 patch at each position and see how much the class's probability drops: "
+                              "no gradients, just experiments."), occlusion),
     )
 }
 

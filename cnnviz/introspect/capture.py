@@ -8,7 +8,7 @@ import numpy as np
 import torch
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input, to_unit
-from cnnviz.introspect.stages import SOFTMAX_INFO, describe_input, describe_stage
+from cnnviz.introspect.stages import SOFTMAX_INFO, Shown, describe_input, describe_stage
 from cnnviz.models.staged import StagedNet, count_parameters, eval_mode
 
 
@@ -16,8 +16,8 @@ from cnnviz.models.staged import StagedNet, count_parameters, eval_mode
 class Stage:
     name: str
     kind: str
-    title: str
-    caption: str
+    title: Shown  # the core's words (``StageInfo``): the window shows them with ``ui.i18n.worded``
+    caption: Shown
     output: np.ndarray  # one sample: (C, H, W) for maps, (F,) for vectors
     parameters: int
 

@@ -24,7 +24,7 @@ from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.tables import fill_table, make_table
@@ -172,7 +172,8 @@ class AblationPanel(QWidget):
             self.table.setRowCount(0)
             return
         count = len(capture.probabilities) if capture is not None else int(ranking.predictions.max()) + 1
-        names = class_labels(meta.class_names if meta is not None else None, count)  # the model's classes
+        # the model's classes
+        names = [worded(n) for n in class_labels(meta.class_names if meta is not None else None, count)]
         off = set(off_in(self.state.ablation, ranking.stage))
         switched_off = translate("AblationPanel", "switched off")
         order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last

@@ -18,7 +18,7 @@ from cnnviz.introspect.stages import class_labels
 from cnnviz.lab.experiments import Step, one_step
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.theme import CNN_COLOR, palette
@@ -136,8 +136,9 @@ class OneStepPanel(LazyPanel):
     def chosen_label(self) -> int | None:
         """The label the step uses: the user's, else the true label when known, else the prediction."""
         state, capture = self.state, self.state.capture
-        names = class_labels(state.meta.class_names if state.meta is not None else None,
-                             len(capture.probabilities) if capture is not None else len(state.data.class_names))
+        names = [worded(n) for n in class_labels(
+            state.meta.class_names if state.meta is not None else None,
+            len(capture.probabilities) if capture is not None else len(state.data.class_names))]
         if [self.label.itemText(i) for i in range(self.label.count())] != list(names):
             self.label.blockSignals(True)
             self.label.clear()

@@ -22,7 +22,7 @@ from ui.draw.focus_view import FocusView
 from ui.draw.stage_caption import stage_caption
 from ui.draw.stage_picture import MAX_MAPS, page_count, stage_picture
 from ui.draw.stage_strip import StageStrip
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.widgets.fonts import emphasize
 
 READOUT_HINT = QT_TRANSLATE_NOOP("PipelineView", "Hover over the maps to read their values (maps, rows and columns "
@@ -250,15 +250,15 @@ class PipelineView(QWidget):
         stage, capture = self.current_stage, self.capture
         if stage is None or capture is None:
             return
-        self.strip.select(self.current, [s.title for s in capture.stages])
+        self.strip.select(self.current, [worded(s.title) for s in capture.stages])
         pages = page_count(stage)
         self.page = min(self.page, pages - 1)
         picture = stage_picture(stage, self.channel, self.map_scale, self.page)
-        what = (translate("PipelineView", "{stage} — map {n}").format(stage=stage.title, n=self.channel + 1)
-                if self.channel is not None else stage.title)
+        what = (translate("PipelineView", "{stage} — map {n}").format(stage=worded(stage.title), n=self.channel + 1)
+                if self.channel is not None else worded(stage.title))
         self.focus.show_stage(stage, picture, what, self.channel is not None)  # the shape: in the table and caption
         caption = (stage_caption(stage, picture, pages, self.switched_off.get(stage.name, []))
-                   if self.channel is None else f"<b>{stage.title}.</b> {stage.caption}")
+                   if self.channel is None else f"<b>{worded(stage.title)}.</b> {worded(stage.caption)}")
         paged = pages > 1 and self.channel is None
         for page_widget in (self.page_prev, self.page_label, self.page_next):
             page_widget.setVisible(paged)
@@ -271,7 +271,7 @@ class PipelineView(QWidget):
         if caption != self.caption.text():
             self.caption.setText(caption)
         self.step_label.setText(translate("PipelineView", "Stage {i} of {n}: {title}").format(
-            i=self.current + 1, n=self.stage_count, title=stage.title))
+            i=self.current + 1, n=self.stage_count, title=worded(stage.title)))
         self.step_label.setToolTip(self.step_label.text())
         self.all_channels_button.setVisible(self.channel is not None)
         self.table.selectRow(self.current)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cnnviz.introspect import Stage
 from ui.draw.stage_picture import MAX_MAPS, StagePicture
-from ui.i18n import translate
+from ui.i18n import translate, worded
 
 MAX_LISTED_SILENT = 16  # silent maps named one by one up to this many; beyond, counted
 
@@ -13,7 +13,7 @@ MAX_LISTED_SILENT = 16  # silent maps named one by one up to this many; beyond, 
 def stage_caption(stage: Stage, picture: StagePicture, pages: int, off: list[int]) -> str:
     """The caption for all maps of ``stage`` as ``picture`` lays them out over ``pages`` pages; ``off``: the maps
     switched off (from 0)."""
-    caption = f"<b>{stage.title}.</b> {stage.caption}"
+    caption = f"<b>{worded(stage.title)}.</b> {worded(stage.caption)}"
     if picture.grid is not None and picture.grid.count > 1:
         caption += translate("StageCaption", " {count} maps in {rows} rows of {cols}.").format(
             count=picture.grid.count, rows=picture.grid.rows, cols=picture.grid.cols)

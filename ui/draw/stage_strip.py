@@ -9,7 +9,7 @@ from PyQt6.QtWidgets import QWidget
 
 from cnnviz.introspect import Capture
 from ui.draw.stage_picture import picture_rgb, stage_picture
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.theme import HIGHLIGHT, IMAGE_GAP, palette
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -73,7 +73,7 @@ class StageStrip(pg.GraphicsLayoutWidget):
         self._selected = None
         self.boxes, self.titles, self.items = [], [], []
         for i, stage in enumerate(capture.stages):
-            title = self.addLabel(stage.title, row=0, col=i, size="9pt", color=palette().text)
+            title = self.addLabel(worded(stage.title), row=0, col=i, size="9pt", color=palette().text)
             box = image_view_box(border=IMAGE_GAP)
             item = PictureItem()
             item.sigClicked.connect(lambda r, c, i=i: self.stage_clicked.emit(i, r, c))

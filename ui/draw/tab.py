@@ -27,7 +27,7 @@ from ui.draw.one_step_panel import OneStepPanel
 from ui.draw.pipeline_view import PipelineView
 from ui.draw.probability_chart import forced_choice
 from ui.draw.stage_picture import stage_picture
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.pool_zoom import PoolZoomPanel
 from ui.preferences import Preferences
 from ui.state import AppState
@@ -253,8 +253,8 @@ class DrawTab(LazyPanel):
         capture = state.capture
         self.inputs.show_input(state.image)
         if capture is not None:  # the bars and the verdict name the model's classes (an opened model's own)
-            names = class_labels(state.meta.class_names if state.meta is not None else None,
-                                 len(capture.probabilities))
+            names = [worded(n) for n in class_labels(state.meta.class_names if state.meta is not None else None,
+                                                     len(capture.probabilities))]
             self.chart.set_class_names(names)
             self.inputs.forced_choice.setText(forced_choice(len(names)))
         self.inputs.show_verdict(state.image is not None, state.model is not None, capture, state.true_label,

@@ -20,7 +20,7 @@ from cnnviz.explain import DotProduct, LinearSum, PlainValue, ResidualSum, Softm
 from cnnviz.introspect import PoolWindow
 from cnnviz.introspect.stages import preprocess_text
 from ui.explain.linear_view import linear_sentence, softmax_sentence
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.widgets.number_grid import paint_grid, shaded
 
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
@@ -75,7 +75,7 @@ def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tup
         translate("Breakdown", " The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank "
                   "paper is −0.42; the padding around the image is 0.") if dp.spec == MNIST_INPUT else
         translate("Breakdown", " The first layer sees the prepared pixels ({how}); the padding around the image is "
-                  "0.").format(how=preprocess_text(dp.spec)))
+                  "0.").format(how=worded(preprocess_text(dp.spec))))
     bn = translate("Breakdown", " Batch norm is folded into these weights and bias.") if dp.batch_norm_folded else ""
     text = translate("Breakdown", "<b>{cell}</b>: multiply the window by the filter and add everything up: Σ products "
                      "= {sum:+.3f}{hidden}, plus bias {bias:+.3f} = {pre:+.3f}; {act} = <b>{result:.3f}</b>, the "

@@ -8,14 +8,14 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLay
 
 from cnnviz.explain import CellRegion, DotProduct, cell_regions, dot_product_stages, explain_any_cell
 from cnnviz.introspect import Capture, shape_text, strongest_cell
-from cnnviz.introspect.describe import describe_map
+from cnnviz.introspect.describe import BRIGHTEST, STRONGEST, describe_map
 from cnnviz.introspect.receptive_field import receptive_fields
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP
 from ui.explain.breakdown import COUNTING, HELP, BreakdownCanvas, Explanation, breakdown, cell_name
 from ui.explain.cell_connections import PanelConnections
 from ui.explain.common import export_button
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.widgets.image_panel import ImagePanel, ImageStrip
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.status_label import StatusLabel
@@ -179,13 +179,13 @@ class CellView(LazyPanel):
             spin.setSuffix(translate("CellView", " of {n}").format(n=stage.shape[0]))
             spin.setEnabled(stage.shape[0] > 1)
             spin.blockSignals(False)
-            panel.set_title(f"{stage.title} · {shape_text(stage.shape)}")
+            panel.set_title(f"{worded(stage.title)} · {shape_text(stage.shape)}")
             is_input = name == "input"
             values = stage.output[self.channel_of(name)]
             panel.show_values(values, INPUT_MAP if is_input else ACTIVATION_MAP, (0.0, 1.0) if is_input else None)
-            lead = "brightest pixel" if is_input else "strongest response"  # the core's words (English)
+            lead = BRIGHTEST if is_input else STRONGEST
             words.append(translate("CellView", "{stage}, map {n}: {description}.").format(
-                stage=stage.title, n=self.channel_of(name) + 1, description=describe_map(values, lead)))
+                stage=worded(stage.title), n=self.channel_of(name) + 1, description=worded(describe_map(values, lead))))
         self.map_text.setText("  ".join(words))
         self.strip.setAccessibleDescription(" ".join(words))
 

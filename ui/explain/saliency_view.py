@@ -27,8 +27,7 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
-from ui.explain.saliency_methods import method_caption, method_title
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.tasks import TaskRunner
 from ui.theme import palette
 from ui.widgets.image_panel import ImagePanel, ImageStrip
@@ -98,7 +97,7 @@ class SaliencyView(LazyPanel):
         self.method_box.setAccessibleName(translate("SaliencyView", "Saliency method"))
         self.method_box.setToolTip(translate("SaliencyView", "How the map of what mattered is computed"))
         for key in METHODS:
-            self.method_box.addItem(method_title(key), key)
+            self.method_box.addItem(worded(METHODS[key].title), key)
         self.method_box.currentIndexChanged.connect(lambda _: self._on_method())
         controls.addWidget(self.method_box)
         controls.addWidget(QLabel(translate("SaliencyView", "Class:")))
@@ -138,7 +137,7 @@ class SaliencyView(LazyPanel):
         self.thumbs.setToolTip(translate("SaliencyView", "Every method's map for the same class; click one to "
                                          "enlarge it"))
         self.method_thumbs: dict[str, ImagePanel] = {
-            key: self.thumbs.add_panel(key, method_title(key), row=i // 3, col=i % 3)
+            key: self.thumbs.add_panel(key, worded(METHODS[key].title), row=i // 3, col=i % 3)
             for i, key in enumerate(METHODS)}
         self.thumbs.clicked.connect(lambda key, _r, _c: self.method_box.setCurrentIndex(list(METHODS).index(key)))
         side.addWidget(self.thumbs, 1)
@@ -222,7 +221,7 @@ class SaliencyView(LazyPanel):
 
     def _on_method(self) -> None:
         key = self.method_box.currentData()
-        self.method_caption.setText(method_caption(key) + translate(
+        self.method_caption.setText(worded(METHODS[key].caption) + translate(
             "SaliencyView", " Brighter = mattered more; each map is scaled to its own maximum, so compare where, not "
             "how much."))
         self._request_truth()
@@ -251,11 +250,11 @@ class SaliencyView(LazyPanel):
         if isinstance(result, SaliencyMap):
             self.title.setText(translate("SaliencyView", "<b>{method}</b>: what mattered for class <b>{name}</b> "
                                          "(probability {p})").format(
-                method=method_title(key), name=self.class_names[result.target],
+                method=worded(METHODS[key].title), name=self.class_names[result.target],
                 p=html.escape(format_probability(result.probability))))
         elif isinstance(result, str):
             self.title.setText(translate("SaliencyView", "<b>{method}</b> is not available: {reason}").format(
-                method=method_title(key), reason=result))
+                method=worded(METHODS[key].title), reason=result))
         self.saliency_shown.emit()
         self._show_truth(key, result)
 

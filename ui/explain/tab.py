@@ -23,7 +23,7 @@ from ui.explain.common import capture_fits
 from ui.explain.linear_view import LinearView
 from ui.explain.probe_view import ProbeView
 from ui.explain.saliency_view import SaliencyView
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.preferences import Preferences
 from ui.state import AppState
 from ui.widgets.accessible import name_tabs
@@ -86,7 +86,8 @@ class ExplainTab(QWidget):
         image = pixels_last(cap.stages[0].output) if cap is not None else None  # the very input the capture saw
         self._update_summary(cap)
         self.cell_view.set_source(model, cap)
-        names = class_labels(self._model_names(), len(cap.probabilities)) if cap is not None else None
+        names = ([worded(n) for n in class_labels(self._model_names(), len(cap.probabilities))]
+                 if cap is not None else None)
         self.linear_view.set_source(model, cap, names or self.state.data.class_names)
         if names is not None:
             self.saliency_view.set_class_names(names)
@@ -121,7 +122,7 @@ class ExplainTab(QWidget):
             self.summary.setText(translate("ExplainTab", "Draw a digit or pick a picture, or use a random test image, "
                                            "to see what the network does with it."))
         else:
-            names = class_labels(self._model_names(), len(cap.probabilities))
+            names = [worded(n) for n in class_labels(self._model_names(), len(cap.probabilities))]
             truths, label = self.state.data.class_names, self.state.true_label
             truth = (translate("ExplainTab", " (true label: {name})").format(name=truths[label])
                      if label is not None and 0 <= label < len(truths) else "")

@@ -111,7 +111,7 @@ def write_worksheet(path: Path, model_name: str, capture: Capture, class_names: 
     conv = next((s for s in capture.stages if s.output.ndim == 3 and s.name != "input"), None)
     if conv is not None:
         heading = translate("Worksheet", "The feature maps of {stage} ({title})")
-        page.text(heading.format(stage=conv.name, title=conv.title), 11, bold=True)
+        page.text(heading.format(stage=conv.name, title=worded(conv.title)), 11, bold=True)
         levels = value_range(conv.output)
         maps = [_image(m, ACTIVATION_MAP, levels) for m in conv.output]
         page.pictures(maps, DPI * 0.75, [translate("Worksheet", "map {map}").format(map=i + 1)
