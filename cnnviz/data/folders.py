@@ -316,10 +316,10 @@ def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None, *
         split = (f"{TEST_FRACTION:.0%} of each class, chosen at random with seed {SPLIT_SEED} "
                  "(no train/ and test/ folders)")
     if not test_mask.any() or test_mask.all():
-        part = worded("test") if not test_mask.any() else worded("training")
+        which = worded("test") if not test_mask.any() else worded("training")
         raise worded_error(DatasetError, "{root}: no readable {part} image: give every class at least two images "
                            "(one is set aside for testing), or both train/ and test/ folders with images",
-                           root=listing.root, part=part)
+                           root=listing.root, part=which)
     shape = (*size, 3) if colour else size
     arrays = {part: allocate(part, (int(n), *shape)) for part, n in
               (("train_images", (~test_mask).sum()), ("test_images", test_mask.sum()))}
