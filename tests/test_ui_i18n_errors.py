@@ -122,3 +122,20 @@ def test_in_german_a_text_file_opened_as_a_picture_is_said_in_german(qtbot, germ
     with qtbot.waitSignal(canvas.error) as said:
         assert not canvas.load_image_file(bad)
     assert said.args == ["notes.png: kein Bild (erwartet wird PNG, JPEG, BMP oder GIF)"]
+
+
+def test_in_german_what_was_ignored_in_an_opened_model_file_is_said_in_german(qtbot, german, window_factory,  # type: ignore[no-untyped-def]
+                                                                              tmp_path: Path) -> None:
+    from model_files import build, save
+
+    model, example = build("lenet")
+    path = save(model, example, "onnx", tmp_path / "lenet.onnx")
+    (tmp_path / "labels.txt").write_text("cat\ndog\nbird\n")  # three names for ten outputs
+    window = window_factory()
+    window.models.ask_preset = lambda _path, _spec: "MNIST"
+    with qtbot.waitSignal(window.models.opened, timeout=30_000) as opened:
+        assert window.open_model(path)
+    assert opened.args == [True]
+    text = window.banner.text()
+    assert "Die Klassennamen in labels.txt wurden ignoriert: Das Modell hat 10 Ausgaben." in text
+    assert "were ignored" not in text

@@ -172,10 +172,10 @@ class ModelControl(QObject):
             opened = opened.format(
                 name=path.name, format=meta.extra.get("format", translate("ModelControl", "model file")),
                 classes=len(meta.class_names), c=spec.channels, h=spec.size[0], w=spec.size[1])
-            self.message.emit(opened + "".join(f" {notice}" for notice in meta.notices))
+            self.message.emit(opened + "".join(f" {worded(notice)}" for notice in meta.notices))
         else:
             self.prefs.last_opened = str(path.resolve())  # a cnnviz checkpoint is reopened at the next launch
-            self.message.emit(" ".join(meta.notices))
+            self.message.emit(" ".join(worded(notice) for notice in meta.notices))
         self.opened.emit(True)
 
     def _on_open_failed(self, message: str) -> None:

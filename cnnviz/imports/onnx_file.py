@@ -21,7 +21,7 @@ from cnnviz.imports.meta import PREPROCESS_KEYS, imported_meta, input_for, sidec
 from cnnviz.imports.staging import build_stages
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointMeta
-from cnnviz.wording import worded_error, wording_of
+from cnnviz.wording import Wording, worded, worded_error, wording_of
 
 FALLBACK_MEMORY = 4 << 30  # where the OS does not say how much memory is free
 
@@ -139,7 +139,7 @@ def onnx_to_staged(path: Path, model: Any, fmt: str, size_hint: tuple[int, int] 
     from onnx import numpy_helper
 
     graph = model.graph
-    notices: list[str] = []
+    notices: list[Wording] = []
     try:
         consts = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
     except (ValueError, TypeError) as exc:
@@ -147,13 +147,13 @@ def onnx_to_staged(path: Path, model: Any, fmt: str, size_hint: tuple[int, int] 
                            "({reason})", path=path, reason=first_line(exc)) from None
     name, channels, dims = _input(path, graph, set(consts))
     props = {p.key: p.value for p in model.metadata_props}
-    pre_source = "the model's metadata"
+    pre_source: Wording | str = worded("the model's metadata")
     if pre is None:
         raw = next((props[k] for k in PREPROCESS_KEYS if k in props), None)
         try:
             pre = json.loads(raw) if raw is not None else None
         except ValueError:
-            notices.append("The preprocessing in the model's metadata was ignored: it is not JSON.")
+            notices.append(worded("The preprocessing in the model's metadata was ignored: it is not JSON."))
         if not isinstance(pre, dict):
             pre, pre_source = sidecar_preprocess(path, notices)
     default = size_hint or ((28, 28) if channels == 1 else (224, 224))

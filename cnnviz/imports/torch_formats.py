@@ -21,7 +21,7 @@ from cnnviz.imports.meta import sidecar_preprocess
 from cnnviz.imports.onnx_file import onnx_to_staged, read_onnx
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointMeta
-from cnnviz.wording import worded_error
+from cnnviz.wording import Wording, worded_error
 
 # Input sizes tried, in order, when a TorchScript archive does not say what it takes (no preprocess.json).
 GUESSED_SIZES = (28, 32, 224, 64, 96, 128, 256, 299)
@@ -75,7 +75,7 @@ def open_torchscript(path: Path) -> tuple[StagedNet, CheckpointMeta]:
     except Exception as exc:  # any failure means a damaged archive
         raise worded_error(ModelFileError, "{path}: not a readable TorchScript archive ({reason})", path=path,
                            reason=first_line(exc)) from None
-    notices: list[str] = []
+    notices: list[Wording] = []
     pre, _ = sidecar_preprocess(path, notices)
     if pre is not None and "channels" in pre and "size" in pre:
         try:

@@ -18,7 +18,7 @@ import cnnviz
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import StagedNet
-from cnnviz.wording import worded, worded_error, wording_of
+from cnnviz.wording import Wording, worded, worded_error, wording_of
 
 FORMAT = "cnnviz-checkpoint"
 FORMAT_VERSION = 1
@@ -42,7 +42,7 @@ class CheckpointMeta:
     # The input the model takes and how pixels become it (InputSpec.to_dict()); MNIST's when absent.
     input: dict[str, Any] = field(default_factory=MNIST_INPUT.to_dict)
     # What the user should be told on loading (e.g. fields from a newer cnnviz were ignored); never saved.
-    notices: list[str] = field(default_factory=list, compare=False)
+    notices: list[Wording] = field(default_factory=list, compare=False)
 
 
 def _meta_json(meta: CheckpointMeta) -> str:
@@ -108,8 +108,8 @@ def _parse_meta(raw: Any) -> CheckpointMeta:
             raise worded_error(ValueError, "{name} should be {expected}, not {value!r}", name=name,
                                expected=expected, value=str(raw[name])[:60])
     unknown = sorted(set(raw) - set(_FIELD_CHECKS))
-    notices = [f"Ignored field(s) {', '.join(unknown)}, written by a newer version of cnnviz "
-               f"({str(raw.get('cnnviz_version', '?'))[:20]})."] if unknown else []
+    notices = [worded("Ignored field(s) {fields}, written by a newer version of cnnviz ({version}).",
+                      fields=", ".join(unknown), version=str(raw.get("cnnviz_version", "?"))[:20])] if unknown else []
     known = {name: raw[name] for name in _FIELD_CHECKS if name in raw}
     if known.get("test_accuracy") is not None:
         known["test_accuracy"] = float(known["test_accuracy"])

@@ -164,6 +164,34 @@
             <translation>{path}: {count} Namen für {classes} Klassen</translation>
         </message>
         <message>
+            <source>a model input has 1 or 3 channels, not {channels}</source>
+            <translation>Eine Modelleingabe hat 1 oder 3 Kanäle, nicht {channels}</translation>
+        </message>
+        <message>
+            <source>mean and std need one value per channel ({channels})</source>
+            <translation>mean und std brauchen einen Wert pro Kanal ({channels})</translation>
+        </message>
+        <message>
+            <source>every std must be positive (got {std})</source>
+            <translation>Jede std muss positiv sein (erhalten: {std})</translation>
+        </message>
+        <message>
+            <source>channel order must be RGB or BGR, not {order!r}</source>
+            <translation>Die Kanalreihenfolge muss RGB oder BGR sein, nicht {order!r}</translation>
+        </message>
+        <message>
+            <source>input size must be positive (got {size})</source>
+            <translation>Die Eingabegröße muss positiv sein (erhalten: {size})</translation>
+        </message>
+        <message>
+            <source>size and value_range take two numbers each</source>
+            <translation>size und value_range nehmen je zwei Zahlen</translation>
+        </message>
+        <message>
+            <source>not a valid input description: {reason}</source>
+            <translation>keine gültige Beschreibung der Eingabe: {reason}</translation>
+        </message>
+        <message>
             <source>{file}: not an image (expected PNG, JPEG, BMP or GIF)</source>
             <translation>{file}: kein Bild (erwartet wird PNG, JPEG, BMP oder GIF)</translation>
         </message>
@@ -292,6 +320,38 @@
             <translation>{path}: kann nicht geschrieben werden ({reason})</translation>
         </message>
         <message>
+            <source>{file} was ignored: it should hold a JSON object.</source>
+            <translation>{file} wurde ignoriert: Die Datei sollte ein JSON-Objekt enthalten.</translation>
+        </message>
+        <message>
+            <source>The class names in {source} were ignored: the model has {count} outputs.</source>
+            <translation>Die Klassennamen in {source} wurden ignoriert: Das Modell hat {count} Ausgaben.</translation>
+        </message>
+        <message>
+            <source>{file} was ignored: it is not readable JSON ({reason}).</source>
+            <translation>{file} wurde ignoriert: Die Datei ist kein lesbares JSON ({reason}).</translation>
+        </message>
+        <message>
+            <source>a value has the wrong form</source>
+            <translation>ein Wert hat die falsche Form</translation>
+        </message>
+        <message>
+            <source>The preprocessing in {source} was ignored ({why}).</source>
+            <translation>Die Vorverarbeitung in {source} wurde ignoriert ({why}).</translation>
+        </message>
+        <message>
+            <source>the model's metadata ({key})</source>
+            <translation>den Metadaten des Modells ({key})</translation>
+        </message>
+        <message>
+            <source>{file} was ignored: it is not readable text.</source>
+            <translation>{file} wurde ignoriert: Die Datei ist kein lesbarer Text.</translation>
+        </message>
+        <message>
+            <source>the model's metadata</source>
+            <translation>den Metadaten des Modells</translation>
+        </message>
+        <message>
             <source>tensor {name!r} has a negative size {dims}</source>
             <translation>Der Tensor {name!r} hat eine negative Größe {dims}</translation>
         </message>
@@ -370,6 +430,10 @@
         <message>
             <source>{path}: cannot read its external data ({reason})</source>
             <translation>{path}: Seine externen Daten können nicht gelesen werden ({reason})</translation>
+        </message>
+        <message>
+            <source>The preprocessing in the model's metadata was ignored: it is not JSON.</source>
+            <translation>Die Vorverarbeitung in den Metadaten des Modells wurde ignoriert: Sie ist kein JSON.</translation>
         </message>
         <message>
             <source>{path}: not an image classifier: its input is {shape}, not N×C×H×W</source>
@@ -510,6 +574,10 @@
         <message>
             <source>{name} should be {expected}, not {value!r}</source>
             <translation>{name} sollte {expected} sein, nicht {value!r}</translation>
+        </message>
+        <message>
+            <source>Ignored field(s) {fields}, written by a newer version of cnnviz ({version}).</source>
+            <translation>Feld(er) {fields} ignoriert, geschrieben von einer neueren cnnviz-Version ({version}).</translation>
         </message>
         <message>
             <source>{path}: cannot rebuild {model} ({reason})</source>
