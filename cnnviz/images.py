@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from cnnviz.wording import worded_error
+
 _ORIENTATION = 0x0112  # EXIF tag
 MAX_SIDE = 1024  # larger images are shrunk first: a digit needs no more, and memory stays small
 
@@ -37,13 +39,15 @@ def load_grey_image(path: str | Path, colour: bool = False) -> np.ndarray:
                     upright.thumbnail((MAX_SIDE, MAX_SIDE))
                 return _to_rgb(upright) if colour else _to_grey(upright)
     except FileNotFoundError:
-        raise ImageLoadError(f"{path}: file not found") from None
+        raise worded_error(ImageLoadError, "{path}: file not found", path=path) from None
     except UnidentifiedImageError:
-        raise ImageLoadError(f"{path.name}: not an image (expected PNG, JPEG, BMP or GIF)") from None
+        raise worded_error(ImageLoadError, "{file}: not an image (expected PNG, JPEG, BMP or GIF)",
+                           file=path.name) from None
     except Image.DecompressionBombError:
-        raise ImageLoadError(f"{path.name}: image is too large to open safely") from None
+        raise worded_error(ImageLoadError, "{file}: image is too large to open safely", file=path.name) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise ImageLoadError(f"{path.name}: damaged or unsupported image ({exc})") from None
+        raise worded_error(ImageLoadError, "{file}: damaged or unsupported image ({reason})", file=path.name,
+                           reason=exc) from None
 
 
 def fit_image(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from cnnviz.wording import worded, worded_error
+
 if TYPE_CHECKING:  # torch loads only for a learned filter: the settings' ranges are read at start-up
     from cnnviz.models.staged import StagedNet
 
@@ -46,12 +48,12 @@ class ConvSetting:
     dilation: int = 1
 
     def __post_init__(self) -> None:
-        checks = (("kernel size", self.kernel_size, KERNEL_SIZES), ("stride", self.stride, STRIDES),
-                  ("padding", self.padding, PADDINGS), ("dilation", self.dilation, DILATIONS))
+        checks = ((worded("kernel size"), self.kernel_size, KERNEL_SIZES), (worded("stride"), self.stride, STRIDES),
+                  (worded("padding"), self.padding, PADDINGS), (worded("dilation"), self.dilation, DILATIONS))
         for name, value, allowed in checks:
             if value not in allowed:
-                raise SandboxError(f"A {name} of {value!r} is not offered; choose one of "
-                                   f"{', '.join(str(a) for a in allowed)}.")
+                raise worded_error(SandboxError, "A {name} of {value!r} is not offered; choose one of {allowed}.",
+                                   name=name, value=value, allowed=", ".join(str(a) for a in allowed))
 
     @property
     def span(self) -> int:
@@ -162,16 +164,17 @@ def convolve(image: np.ndarray, kernel: np.ndarray, setting: ConvSetting) -> San
     k = setting.kernel_size
     kern = np.asarray(kernel, dtype=np.float32)
     if kern.shape != (k, k):
-        raise SandboxError(f"The kernel is {'×'.join(map(str, kern.shape))} but the kernel size is {k}; "
-                           f"give {k}×{k} numbers.")
+        raise worded_error(SandboxError, "The kernel is {shape} but the kernel size is {k}; give {k}×{k} numbers.",
+                           shape="×".join(map(str, kern.shape)), k=k)
     if not np.all(np.isfinite(kern)):
-        raise SandboxError("The kernel holds a value that is not a number; type ordinary numbers.")
+        raise worded_error(SandboxError, "The kernel holds a value that is not a number; type ordinary numbers.")
     before, after = setting.pads
     if min(output_length(n, setting) for n in img.shape) < 1:
-        raise SandboxError(
-            f"No window fits: a {k}×{k} kernel with dilation {setting.dilation} spans {setting.span} pixels, "
-            f"more than the {img.shape[0] + before + after}×{img.shape[1] + before + after} padded picture; "
-            "use a smaller kernel or dilation, or more padding.")
+        raise worded_error(
+            SandboxError, "No window fits: a {k}×{k} kernel with dilation {dilation} spans {span} pixels, more than "
+            "the {height}×{width} padded picture; use a smaller kernel or dilation, or more padding.",
+            k=k, dilation=setting.dilation, span=setting.span, height=img.shape[0] + before + after,
+            width=img.shape[1] + before + after)
     padded = np.pad(img, ((before, after), (before, after)))  # (H + pads, W + pads)
     # Every dilated window, then every stride-th one: (OH, OW, k, k) views, no copy.
     windows = np.lib.stride_tricks.sliding_window_view(padded, (setting.span, setting.span))
@@ -200,7 +203,8 @@ def preset_kernel(name: str, size: int) -> np.ndarray:
     across times a smoothed difference along (the 3×3 Sobel pair at size 3, as OpenCV extends it).
     """
     if size not in KERNEL_SIZES:
-        raise SandboxError(f"A kernel size of {size} is not offered; choose 1 to {KERNEL_SIZES[-1]}.")
+        raise worded_error(SandboxError, "A kernel size of {size} is not offered; choose 1 to {largest}.", size=size,
+                           largest=KERNEL_SIZES[-1])
     identity = np.zeros((size, size))
     identity[(size - 1) // 2, (size - 1) // 2] = 1.0
     box = np.full((size, size), 1.0 / size**2)
@@ -215,11 +219,14 @@ def preset_kernel(name: str, size: int) -> np.ndarray:
         kernel = 2 * identity - box
     elif name in ("Sobel x", "Sobel y"):
         if size < 2:
-            raise SandboxError("A Sobel filter compares two sides, so it needs a kernel size of at least 2.")
+            raise worded_error(
+                SandboxError, "A Sobel filter compares two sides, so it needs a kernel size of at least 2.",
+                )
         kernel = np.outer(_binomial(size), _derivative(size))
         kernel = kernel if name == "Sobel x" else kernel.T
     else:
-        raise SandboxError(f"There is no preset called {name!r}; choose one of {', '.join(PRESETS)}.")
+        raise worded_error(SandboxError, "There is no preset called {name!r}; choose one of {presets}.", name=name,
+                           presets=", ".join(PRESETS))
     return kernel.astype(np.float32)
 
 
@@ -260,13 +267,15 @@ def parse_kernel(text: str, size: int) -> np.ndarray:
         values = [[float(v) for v in row] for row in rows]
     except ValueError as exc:
         word = str(exc).split(":")[-1].strip()
-        raise SandboxError(f"{word} is not a number; type the kernel as numbers, one row per line.") from None
+        raise worded_error(SandboxError, "{word} is not a number; type the kernel as numbers, one row per line.",
+                           word=word) from None
     if len(values) != size or any(len(row) != size for row in values):
-        counts = ", ".join(str(len(row)) for row in values) or "none"
-        raise SandboxError(f"A {size}×{size} kernel needs {size} rows of {size} numbers (got rows of {counts}).")
+        counts = ", ".join(str(len(row)) for row in values) or worded("none")
+        raise worded_error(SandboxError, "A {size}×{size} kernel needs {size} rows of {size} numbers (got rows of "
+                           "{counts}).", size=size, counts=counts)
     kernel = np.array(values, dtype=np.float32)
     if not np.all(np.isfinite(kernel)):
-        raise SandboxError("The kernel holds a value that is not a finite number; type ordinary numbers.")
+        raise worded_error(SandboxError, "The kernel holds a value that is not a finite number; type ordinary numbers.")
     return kernel
 
 

@@ -27,6 +27,7 @@ from cnnviz.training import (
     save_checkpoint,
     train_model,
 )
+from cnnviz.wording import Wording, worded, wording_of
 
 COMPANION_ARCH = "mlp"  # the fully connected network the invariance probe compares a CNN with
 COMPANION_EPOCHS = 3
@@ -49,13 +50,14 @@ class Damaged:
 
     path: Path
     kept_as: Path | None
-    reason: str  # CheckpointError's sentence, naming the file
+    reason: Wording | str  # CheckpointError's sentence, naming the file
     forget_last_opened: bool = False
 
     @property
-    def message(self) -> str:
-        where = f" It was kept as {self.kept_as.name}." if self.kept_as is not None else ""
-        return f"The saved model could not be opened ({self.reason}).{where} Training a new one…"
+    def message(self) -> Wording:
+        where = worded(" It was kept as {name}.", name=self.kept_as.name) if self.kept_as is not None else ""
+        return worded("The saved model could not be opened ({reason}).{where} Training a new one…",
+                      reason=self.reason, where=where)
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,9 @@ class NeedsTraining:
     forget_last_opened: bool = False
 
     @property
-    def message(self) -> str:
-        return ("No trained model yet. Training the explorer CNN on the bundled MNIST now — this runs in the "
-                "background and is saved, so the next launch is instant. You can explore meanwhile.")
+    def message(self) -> Wording:
+        return worded("No trained model yet. Training the explorer CNN on the bundled MNIST now — this runs in the "
+                      "background and is saved, so the next launch is instant. You can explore meanwhile.")
 
 
 Outcome = Opened | Damaged | NeedsTraining
@@ -95,7 +97,7 @@ def open_or_set_aside(path: Path) -> Outcome:
     try:
         model, meta = load_checkpoint(path)
     except CheckpointError as exc:
-        return Damaged(path, set_aside(path), str(exc))
+        return Damaged(path, set_aside(path), wording_of(exc) or str(exc))
     return Opened(model, meta, path)
 
 

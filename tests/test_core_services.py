@@ -186,7 +186,7 @@ def _same_weights(a: nn.Module, b: nn.Module) -> bool:
 def test_store_says_a_model_must_be_trained_then_reopens_the_saved_one(tmp_path: Path, tiny) -> None:  # type: ignore[no-untyped-def]
     store = ModelStore(tmp_path / "model.pt", tmp_path / "companion.pt")
     outcome = store.startup_model(None)
-    assert isinstance(outcome, NeedsTraining) and "No trained model yet" in outcome.message
+    assert isinstance(outcome, NeedsTraining) and "No trained model yet" in str(outcome.message)
     store.save_trained(tiny)
     assert [p.name for p in tmp_path.iterdir()] == ["model.pt"]  # atomic: no temporary file left behind
     opened = store.startup_model(None)
@@ -202,7 +202,7 @@ def test_store_sets_a_damaged_model_aside_and_never_overwrites(tmp_path: Path) -
         assert isinstance(outcome, Damaged), attempt
         assert outcome.kept_as is not None and outcome.kept_as.read_bytes() == junk
         assert not store.model_path.exists()
-        assert outcome.kept_as.name in outcome.message and "model.pt" in outcome.reason
+        assert outcome.kept_as.name in str(outcome.message) and "model.pt" in str(outcome.reason)
     assert (tmp_path / "model.pt.damaged").read_bytes() == b"not a checkpoint"  # the first copy survived
     assert (tmp_path / "model.pt.damaged-2").read_bytes() == b"also broken"
 

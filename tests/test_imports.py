@@ -151,7 +151,7 @@ def test_class_names_and_preprocessing_come_from_the_file_or_beside_it(tmp_path:
     proto.ClearField("metadata_props")
     onnx.save(proto, str(path))
     _, meta = open_model_file(path)
-    assert meta.class_names == [f"class {i}" for i in range(5)] and any("labels.txt" in n for n in meta.notices)
+    assert meta.class_names == [f"class {i}" for i in range(5)] and any("labels.txt" in str(n) for n in meta.notices)
 
 
 def _onnx_graph(path: Path) -> Path:

@@ -184,6 +184,6 @@ def test_any_preprocess_json_or_labels_file_beside_a_model_opens_it(content: obj
     spec = input_spec(meta)
     assert (spec.channels, spec.size) == (1, (28, 28)) and len(meta.class_names) == 10
     if not meta.extra["preprocess_known"]:
-        assert any("preprocess.json" in n for n in meta.notices) or not isinstance(content, dict)
+        assert any("preprocess.json" in str(n) for n in meta.notices) or not isinstance(content, dict)
     with torch.no_grad():
         assert torch.isfinite(net(torch.zeros(1, 1, 28, 28))).all()

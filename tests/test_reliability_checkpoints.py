@@ -290,8 +290,8 @@ def test_unknown_fields_from_a_newer_version_load_with_a_notice(tmp_path: Path) 
     model, meta = load_checkpoint(_saved_meta(tmp_path, optimizer_state_digest="ab12", licence="CC-BY"))
     assert model.arch == "logistic"
     assert len(meta.notices) == 1
-    assert "licence" in meta.notices[0] and "optimizer_state_digest" in meta.notices[0]
-    assert "newer version of cnnviz" in meta.notices[0]
+    assert "licence" in str(meta.notices[0]) and "optimizer_state_digest" in str(meta.notices[0])
+    assert "newer version of cnnviz" in str(meta.notices[0])
 
 
 def test_a_model_claiming_huge_layers_is_refused_before_anything_is_allocated(

@@ -29,7 +29,7 @@ from PyQt6.QtGui import (
 )
 from PyQt6.QtWidgets import QSizePolicy, QWidget
 
-from ui.i18n import translate
+from ui.i18n import error_text, translate
 
 # cnnviz.preprocess and cnnviz.data.transforms import torch, cnnviz.images imports PIL: they are imported
 # where first used, so that the canvas can be on screen (and drawn on) while torch loads behind it.
@@ -187,7 +187,7 @@ class DrawingCanvas(QWidget):
         try:
             image = load_grey_image(path, colour=self.colour)
         except ImageLoadError as exc:
-            return self._fail(str(exc))
+            return self._fail(error_text(exc))
         return self.show_picture(image, Path(path).name)
 
     def show_picture(self, image: np.ndarray, name: str, remember: bool = True) -> bool:

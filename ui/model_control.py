@@ -23,7 +23,7 @@ from cnnviz.store import Damaged, ModelStore, Opened, Outcome
 from cnnviz.training import CheckpointMeta, TrainedModel, save_checkpoint, train_model
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import error_text, translate, worded
 from ui.preferences import ModelPrefs
 from ui.preprocess_dialog import ask_preprocessing
 from ui.state import AppState
@@ -67,7 +67,7 @@ class ModelControl(QObject):
         if isinstance(outcome, Opened):
             self.state.set_model(outcome.model, outcome.meta)
         elif isinstance(outcome, Damaged):
-            self.train_default(outcome.message)
+            self.train_default(worded(outcome.message))
         else:
             self.train_default()
 
@@ -146,11 +146,11 @@ class ModelControl(QObject):
         """
         path = Path(path)
 
-        def job(_: Job) -> tuple[StagedNet, CheckpointMeta] | str:
+        def job(_: Job) -> tuple[StagedNet, CheckpointMeta] | ModelFileError:
             try:
                 return open_model_file(path)
-            except ModelFileError as exc:  # expected: said to the user, no traceback
-                return str(exc)
+            except ModelFileError as exc:  # expected: said to the user (in the window's language), no traceback
+                return exc
 
         started = self.tasks.run("open-model", job, threads=threads_for("load"),
                                  on_done=lambda result: self._on_opened(path, result),
@@ -159,9 +159,9 @@ class ModelControl(QObject):
                          else translate("ModelControl", "A model file is already being opened."))
         return started
 
-    def _on_opened(self, path: Path, result: tuple[StagedNet, CheckpointMeta] | str) -> None:
-        if isinstance(result, str):
-            self._on_open_failed(result)
+    def _on_opened(self, path: Path, result: tuple[StagedNet, CheckpointMeta] | ModelFileError) -> None:
+        if isinstance(result, ModelFileError):
+            self._on_open_failed(error_text(result))
             return
         model, meta = result
         meta = self._with_preprocessing(path, meta)
@@ -172,10 +172,10 @@ class ModelControl(QObject):
             opened = opened.format(
                 name=path.name, format=meta.extra.get("format", translate("ModelControl", "model file")),
                 classes=len(meta.class_names), c=spec.channels, h=spec.size[0], w=spec.size[1])
-            self.message.emit(opened + "".join(f" {notice}" for notice in meta.notices))
+            self.message.emit(opened + "".join(f" {worded(notice)}" for notice in meta.notices))
         else:
             self.prefs.last_opened = str(path.resolve())  # a cnnviz checkpoint is reopened at the next launch
-            self.message.emit(" ".join(meta.notices))
+            self.message.emit(" ".join(worded(notice) for notice in meta.notices))
         self.opened.emit(True)
 
     def _on_open_failed(self, message: str) -> None:
@@ -224,17 +224,17 @@ class ModelControl(QObject):
             return False
         path = Path(path)
 
-        def job(_: Job) -> list[Path] | str:
+        def job(_: Job) -> list[Path] | ModelFileError:
             from cnnviz.imports.export import export_onnx  # ONNX is loaded only when a model is exported
 
             try:
                 return export_onnx(model, meta, path)
             except ModelFileError as exc:
-                return str(exc)
+                return exc
 
-        def done(result: list[Path] | str) -> None:
-            if isinstance(result, str):
-                self._on_export_failed(result)
+        def done(result: list[Path] | ModelFileError) -> None:
+            if isinstance(result, ModelFileError):
+                self._on_export_failed(error_text(result))
                 return
             self.status.emit(translate("ModelControl", "Exported {files}").format(
                 files=translate("ModelControl", " and ").join(str(p) for p in result)))

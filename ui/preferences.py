@@ -25,7 +25,7 @@ from cnnviz.sandbox import DILATIONS, KERNEL_SIZES, PADDINGS, STRIDES
 from ui.canvas import DEFAULT_BRUSH as BRUSH_DEFAULT
 from ui.canvas import MAX_BRUSH as BRUSH_MAX
 from ui.canvas import MIN_BRUSH as BRUSH_MIN
-from ui.i18n import LANGUAGES
+from ui.i18n import LANGUAGES, error_text
 
 SCHEMA_VERSION = 1
 MAP_SCALES = ("stage", "map")  # one colour scale per stage, or each feature map on its own
@@ -249,7 +249,7 @@ def open_preferences(path: Path | str | None = None) -> PreferenceStore:
         try:
             return PreferenceStore(settings, read(settings))
         except PreferenceError as exc:
-            problem = str(exc)
+            problem = error_text(exc)
     del settings  # release the file before moving it aside
     kept = path.with_name(path.name + ".damaged")
     try:

@@ -28,6 +28,8 @@ from PyQt6.QtCore import QObject, QThreadPool, QTimer, pyqtSignal
 from superqt.utils import FunctionWorker, WorkerBase, create_worker
 
 from cnnviz.jobs import Job, JobCancelled, LatestSlot, StopToken
+from cnnviz.wording import wording_of
+from ui.i18n import error_text
 
 Policy = Literal["single", "latest", "replace"]
 
@@ -66,6 +68,10 @@ def _pool() -> QThreadPool:
 
 
 def _message(exc: BaseException) -> str:
+    """What a failed job says: a sentence the core worded (an expected problem, e.g. a bad file) in the interface
+    language; any other error with its type, which is all there is to tell an unexpected one apart."""
+    if wording_of(exc) is not None:
+        return error_text(exc)
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -19,6 +19,7 @@ from cnnviz.data.idx import DatasetError
 from cnnviz.data.mnist import MnistData
 from cnnviz.data.stats import spec_for
 from cnnviz.jobs import check
+from cnnviz.wording import worded_error
 
 _PIXELS = 32 * 32 * 3
 _SUBFOLDERS = ("", "cifar-10-batches-bin", "cifar-100-binary")
@@ -63,14 +64,15 @@ def refuse_pickled_cifar(folder: Path) -> None:
         for candidate in (folder / marker, *(folder / sub / marker for sub in ("cifar-10-batches-py",
                                                                                 "cifar-100-python"))):
             if candidate.exists():
-                raise DatasetError(
-                    f"{candidate}: this is the Python-pickle version of CIFAR, which cnnviz does not open "
+                raise worded_error(
+                    DatasetError,
+                    "{path}: this is the Python-pickle version of CIFAR, which cnnviz does not open "
                     "(unpickling a file can run code); download the binary version (cifar-10-binary.tar.gz "
                     "or cifar-100-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html), or run "
-                    "`cnnviz data fetch cifar10`")
+                    "`cnnviz data fetch cifar10`", path=candidate)
     if (folder / "meta").is_file() and (folder / "train").is_file() and (folder / "test").is_file():
-        raise DatasetError(f"{folder / 'train'}: this looks like the Python-pickle version of CIFAR-100; "
-                           "download the binary version (cifar-100-binary.tar.gz) instead")
+        raise worded_error(DatasetError, "{path}: this looks like the Python-pickle version of CIFAR-100; "
+                           "download the binary version (cifar-100-binary.tar.gz) instead", path=folder / "train")
 
 
 def _read_records(path: Path, label_bytes: int) -> tuple[np.ndarray, np.ndarray]:
@@ -79,10 +81,12 @@ def _read_records(path: Path, label_bytes: int) -> tuple[np.ndarray, np.ndarray]
     try:
         raw = np.fromfile(path, dtype=np.uint8)
     except OSError as exc:
-        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise worded_error(DatasetError, "{path}: cannot be read ({reason})", path=path,
+                           reason=exc.strerror or exc) from None
     if raw.size == 0 or raw.size % record:
-        raise DatasetError(f"{path}: {raw.size:,} bytes is not a whole number of {record:,}-byte CIFAR records "
-                           "(the file is truncated or not a CIFAR binary batch)")
+        raise worded_error(DatasetError, "{path}: {size:,} bytes is not a whole number of {record:,}-byte CIFAR "
+                           "records (the file is truncated or not a CIFAR binary batch)", path=path, size=raw.size,
+                           record=record)
     rows = raw.reshape(-1, record)
     labels = rows[:, label_bytes - 1].astype(np.int64)  # CIFAR-100: the second (fine) label
     # (N, 3, 32, 32) channel planes -> (N, 32, 32, 3) pixels
@@ -95,7 +99,8 @@ def _class_names(files: CifarFiles, num_classes: int) -> tuple[str, ...]:
         return tuple(str(i) for i in range(num_classes))
     names = tuple(line.strip() for line in files.names_file.read_text(errors="replace").splitlines() if line.strip())
     if len(names) < num_classes:
-        raise DatasetError(f"{files.names_file}: {len(names)} class names for {num_classes} classes")
+        raise worded_error(DatasetError, "{path}: {count} class names for {classes} classes", path=files.names_file,
+                           count=len(names), classes=num_classes)
     return names
 
 
@@ -106,8 +111,8 @@ def load_cifar_folder(folder: str | Path, files: CifarFiles | None = None,
     folder = Path(folder)
     files = files or find_cifar_files(folder)
     if files is None:
-        raise DatasetError(f"{folder}: no CIFAR binary files (data_batch_*.bin and test_batch.bin, or "
-                           "train.bin and test.bin)")
+        raise worded_error(DatasetError, "{folder}: no CIFAR binary files (data_batch_*.bin and test_batch.bin, or "
+                           "train.bin and test.bin)", folder=folder)
     parts = []
     for i, path in enumerate((*files.train, files.test)):
         check(should_stop or (lambda: False))

@@ -30,6 +30,7 @@ from cnnviz.data.idx import DatasetError
 from cnnviz.data.mnist import MnistData, SkippedFile
 from cnnviz.data.stats import spec_for
 from cnnviz.jobs import check
+from cnnviz.wording import worded, worded_error
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp"})
 MAX_SIDE = 64  # default cap on the input's longer side: 64×64×3 already gives an FC layer 12,288 inputs
@@ -65,7 +66,8 @@ def _subfolders(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
-        raise DatasetError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+        raise worded_error(DatasetError, "{path}: cannot be read ({reason})", path=folder,
+                           reason=exc.strerror or exc) from None
 
 
 def _walk_images(folder: Path, skipped: list[SkippedFile], stamps: list[str]) -> list[str]:
@@ -128,8 +130,9 @@ def list_image_folder(folder: str | Path) -> FolderListing:
         for part, is_test in ((names["train"], False), (names["test"], True)):
             for class_dir in _subfolders(part):
                 if class_dir.name not in index:
-                    raise DatasetError(f"{class_dir}: class {class_dir.name!r} is in test/ but not in train/: "
-                                       "give every test class a training folder too")
+                    raise worded_error(DatasetError, "{folder}: class {name!r} is in test/ but not in train/: "
+                                       "give every test class a training folder too",
+                                       folder=class_dir, name=class_dir.name)
                 files += [(p, index[class_dir.name], is_test) for p in _walk_images(class_dir, skipped, stamps)]
         class_dirs = train_classes
     else:
@@ -138,11 +141,11 @@ def list_image_folder(folder: str | Path) -> FolderListing:
         for label, class_dir in enumerate(class_dirs):
             files += [(p, label, None) for p in _walk_images(class_dir, skipped, stamps)]
     if not class_dirs:
-        raise DatasetError(f"{root}: no class folders found: an image folder holds one subfolder per class "
-                           "(e.g. cats/ and dogs/), each with its images")
+        raise worded_error(DatasetError, "{root}: no class folders found: an image folder holds one subfolder per "
+                           "class (e.g. cats/ and dogs/), each with its images", root=root)
     if len(class_dirs) == 1:
-        raise DatasetError(f"{root}: only one class ({class_names[0]}): a classifier needs at least two "
-                           "subfolders of images")
+        raise worded_error(DatasetError, "{root}: only one class ({name}): a classifier needs at least two "
+                           "subfolders of images", root=root, name=class_names[0])
     return FolderListing(root, class_names, tuple(files), tuple(skipped), tuple(stamps))
 
 
@@ -313,9 +316,10 @@ def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None, *
         split = (f"{TEST_FRACTION:.0%} of each class, chosen at random with seed {SPLIT_SEED} "
                  "(no train/ and test/ folders)")
     if not test_mask.any() or test_mask.all():
-        part = "test" if not test_mask.any() else "training"
-        raise DatasetError(f"{listing.root}: no readable {part} image: give every class at least two images "
-                           "(one is set aside for testing), or both train/ and test/ folders with images")
+        which = worded("test") if not test_mask.any() else worded("training")
+        raise worded_error(DatasetError, "{root}: no readable {part} image: give every class at least two images "
+                           "(one is set aside for testing), or both train/ and test/ folders with images",
+                           root=listing.root, part=which)
     shape = (*size, 3) if colour else size
     arrays = {part: allocate(part, (int(n), *shape)) for part, n in
               (("train_images", (~test_mask).sum()), ("test_images", test_mask.sum()))}
@@ -369,6 +373,7 @@ def _check_every_class(listing: FolderListing, labels: list[int], skipped: list[
         if label not in present:
             folder = listing.root / ("train" if listing.has_test_folder else "") / name
             bad = [s for s in skipped if s.path.startswith(str(folder) + os.sep)]
-            why = (f" ({len(bad)} file(s) could not be read, e.g. {Path(bad[0].path).name}: {bad[0].reason})"
-                   if bad else "")
-            raise DatasetError(f"{folder}: class {name!r} has no readable image{why}")
+            why = (worded(" ({count} file(s) could not be read, e.g. {file}: {reason})", count=len(bad),
+                          file=Path(bad[0].path).name, reason=bad[0].reason) if bad else "")
+            raise worded_error(DatasetError, "{folder}: class {name!r} has no readable image{why}", folder=folder,
+                               name=name, why=why)

@@ -17,6 +17,7 @@ from cnnviz.data.cifar import find_cifar_files, load_cifar_folder, refuse_pickle
 from cnnviz.data.folders import MAX_SIDE, list_image_folder, load_image_folder, looks_like_image_folder
 from cnnviz.data.idx import DatasetError
 from cnnviz.data.mnist import MnistData, find_mnist_files, load_mnist_folder
+from cnnviz.wording import worded_error
 
 _MNIST_EXTRAS = ("classes.txt", "kmnist_classmap.csv")  # files that change an MNIST-format set's class names
 
@@ -37,7 +38,8 @@ def detect_format(folder: str | Path) -> str:
     """ "CIFAR binary", "MNIST format" or "image folder"; ``DatasetError`` when it is none of them."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DatasetError(f"{folder}: not a folder: choose the folder that holds the data set")
+        raise worded_error(DatasetError, "{folder}: not a folder: choose the folder that holds the data set",
+                           folder=folder)
     if find_cifar_files(folder) is not None:
         return "CIFAR binary"
     refuse_pickled_cifar(folder)
@@ -45,10 +47,10 @@ def detect_format(folder: str | Path) -> str:
         return "MNIST format"
     if looks_like_image_folder(folder):
         return "image folder"
-    raise DatasetError(
-        f"{folder}: no data set found: choose a folder of images with one subfolder per class, the four "
-        "MNIST-format files (train-images-idx3-ubyte …), or the CIFAR binary batches (data_batch_1.bin …)"
-    )
+    raise worded_error(
+        DatasetError, "{folder}: no data set found: choose a folder of images with one subfolder per class, the "
+        "four MNIST-format files (train-images-idx3-ubyte …), or the CIFAR binary batches (data_batch_1.bin …)",
+        folder=folder)
 
 
 def open_data_folder(path: str | Path, progress: Callable[[float], None] | None = None,

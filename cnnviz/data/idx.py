@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from cnnviz.wording import worded_error
+
 
 class DatasetError(Exception):
     """A data file is missing, truncated, corrupt or does not match its partner."""
@@ -29,34 +31,37 @@ _MAX_ELEMENTS = 1 << 31  # refuse headers that claim absurd sizes before allocat
 def read_idx_bytes(raw: bytes, source: str = "<bytes>") -> np.ndarray:
     """Parse the bytes of an uncompressed IDX file into an array, validating the header and length."""
     if len(raw) < 4:
-        raise DatasetError(f"{source}: file is too short to be IDX ({len(raw)} bytes)")
+        raise worded_error(
+            DatasetError, "{source}: file is too short to be IDX ({size} bytes)",
+            source=source, size=len(raw))
     if raw[0] != 0 or raw[1] != 0:
-        raise DatasetError(
-            f"{source}: wrong magic number 0x{raw[:4].hex()} (an IDX file starts with two zero bytes)"
-        )
+        raise worded_error(
+            DatasetError, "{source}: wrong magic number 0x{magic} (an IDX file starts with two zero bytes)",
+            source=source, magic=raw[:4].hex())
     type_code, ndim = raw[2], raw[3]
     if type_code not in _IDX_TYPES:
-        raise DatasetError(f"{source}: unknown IDX element type 0x{type_code:02x}")
+        raise worded_error(
+            DatasetError, "{source}: unknown IDX element type 0x{code:02x}",
+            source=source, code=type_code)
     if ndim == 0:
-        raise DatasetError(f"{source}: IDX header declares zero dimensions")
+        raise worded_error(DatasetError, "{source}: IDX header declares zero dimensions", source=source)
     header_len = 4 + 4 * ndim
     if len(raw) < header_len:
-        raise DatasetError(f"{source}: truncated header ({len(raw)} of {header_len} bytes)")
+        raise worded_error(DatasetError, "{source}: truncated header ({size} of {needed} bytes)", source=source,
+                           size=len(raw), needed=header_len)
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     count = math.prod(dims)
     # Sides are checked without the zeros too: an empty array may still not claim absurd dimensions.
     if math.prod(d for d in dims if d) > _MAX_ELEMENTS:
-        raise DatasetError(f"{source}: header claims an impossible size {dims}")
+        raise worded_error(DatasetError, "{source}: header claims an impossible size {dims}", source=source, dims=dims)
     dtype = _IDX_TYPES[type_code]
     expected = header_len + count * dtype.itemsize
     if len(raw) < expected:
-        raise DatasetError(
-            f"{source}: truncated: {len(raw)} bytes, header {dims} needs {expected}"
-        )
+        raise worded_error(DatasetError, "{source}: truncated: {size} bytes, header {dims} needs {expected}",
+                           source=source, size=len(raw), dims=dims, expected=expected)
     if len(raw) > expected:
-        raise DatasetError(
-            f"{source}: {len(raw) - expected} unexpected trailing bytes after the data of shape {dims}"
-        )
+        raise worded_error(DatasetError, "{source}: {extra} unexpected trailing bytes after the data of shape {dims}",
+                           source=source, extra=len(raw) - expected, dims=dims)
     data = np.frombuffer(raw, dtype=dtype, count=count, offset=header_len)
     return data.reshape(dims).astype(dtype.newbyteorder("="), copy=True)
 
@@ -66,14 +71,15 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(f"{path}: file not found") from None
+        raise worded_error(DatasetError, "{path}: file not found", path=path) from None
     except OSError as exc:
-        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise worded_error(DatasetError, "{path}: cannot be read ({reason})", path=path,
+                           reason=exc.strerror or exc) from None
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as exc:
-            raise DatasetError(f"{path}: corrupt gzip stream ({exc})") from None
+            raise worded_error(DatasetError, "{path}: corrupt gzip stream ({reason})", path=path, reason=exc) from None
     return raw
 
 

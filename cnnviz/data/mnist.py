@@ -17,6 +17,7 @@ from cnnviz.data.idx import DatasetError, read_idx
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.jobs import check
 from cnnviz.paths import BUNDLED_MNIST_DIR, user_data_dir
+from cnnviz.wording import worded_error
 
 MNIST_CLASSES: tuple[str, ...] = tuple(str(d) for d in range(10))
 FASHION_CLASSES: tuple[str, ...] = (
@@ -132,15 +133,13 @@ def find_mnist_files(folder: Path) -> dict[str, Path]:
         if len(prefixes) == 1:
             return _match(base, prefixes[0])
         if len(prefixes) > 1:
-            raise DatasetError(
-                f"{base}: holds {len(prefixes)} MNIST-format sets ({', '.join(p.rstrip('-_') for p in prefixes)}): "
-                "put the four files of the one you want in a folder of their own and open that"
-            )
+            raise worded_error(
+                DatasetError, "{folder}: holds {count} MNIST-format sets ({names}): "
+                "put the four files of the one you want in a folder of their own and open that",
+                folder=base, count=len(prefixes), names=", ".join(p.rstrip("-_") for p in prefixes))
     missing = ", ".join(stems[0] for stems in _PARTS.values())
-    raise DatasetError(
-        f"{folder}: no MNIST-format data set found (looked for {missing}, optionally .gz, "
-        "in the folder itself, raw/ and MNIST/raw/)"
-    )
+    raise worded_error(DatasetError, "{folder}: no MNIST-format data set found (looked for {missing}, optionally "
+                       ".gz, in the folder itself, raw/ and MNIST/raw/)", folder=folder, missing=missing)
 
 
 def _set_name(folder: Path, files: dict[str, Path]) -> str:
@@ -177,7 +176,8 @@ def _class_names_for(folder: Path, files: dict[str, Path], num_classes: int) -> 
         if names_file.is_file():
             names = tuple(line.strip() for line in names_file.read_text().splitlines() if line.strip())
             if len(names) != num_classes:
-                raise DatasetError(f"{names_file}: {len(names)} names for {num_classes} classes")
+                raise worded_error(DatasetError, "{path}: {count} names for {classes} classes", path=names_file,
+                                   count=len(names), classes=num_classes)
             return names
     if "fashion" in str(files["train_images"]).lower() and num_classes == 10:
         return FASHION_CLASSES
@@ -187,15 +187,18 @@ def _class_names_for(folder: Path, files: dict[str, Path], num_classes: int) -> 
 
 def _check_pair(images: np.ndarray, labels: np.ndarray, img_path: Path, lbl_path: Path) -> None:
     if images.ndim != 3:
-        raise DatasetError(f"{img_path}: expected images of shape (N, H, W), got {images.shape}")
+        raise worded_error(DatasetError, "{path}: expected images of shape (N, H, W), got {shape}", path=img_path,
+                           shape=images.shape)
     if images.dtype != np.uint8:
-        raise DatasetError(f"{img_path}: expected uint8 pixels, got {images.dtype}")
+        raise worded_error(
+            DatasetError, "{path}: expected uint8 pixels, got {dtype}",
+            path=img_path, dtype=images.dtype)
     if labels.ndim != 1:
-        raise DatasetError(f"{lbl_path}: expected labels of shape (N,), got {labels.shape}")
+        raise worded_error(DatasetError, "{path}: expected labels of shape (N,), got {shape}", path=lbl_path,
+                           shape=labels.shape)
     if len(images) != len(labels):
-        raise DatasetError(
-            f"{lbl_path}: {len(labels)} labels do not match the {len(images)} images in {img_path.name}"
-        )
+        raise worded_error(DatasetError, "{path}: {labels} labels do not match the {images} images in {file}",
+                           path=lbl_path, labels=len(labels), images=len(images), file=img_path.name)
 
 
 def load_mnist_folder(folder: str | Path, name: str | None = None,
@@ -217,22 +220,22 @@ def load_mnist_folder(folder: str | Path, name: str | None = None,
     _check_pair(arrays["train_images"], arrays["train_labels"], files["train_images"], files["train_labels"])
     _check_pair(arrays["test_images"], arrays["test_labels"], files["test_images"], files["test_labels"])
     if arrays["train_images"].shape[1:] != arrays["test_images"].shape[1:]:
-        raise DatasetError(
-            f"{files['test_images']}: image size {arrays['test_images'].shape[1:]} differs from "
-            f"the training images' {arrays['train_images'].shape[1:]}"
-        )
+        raise worded_error(DatasetError, "{path}: image size {size} differs from the training images' {train}",
+                           path=files["test_images"], size=arrays["test_images"].shape[1:],
+                           train=arrays["train_images"].shape[1:])
     if len(arrays["train_labels"]) == 0:
-        raise DatasetError(f"{files['train_labels']}: the training set is empty")
+        raise worded_error(DatasetError, "{path}: the training set is empty", path=files["train_labels"])
     if files["train_images"].name.lower().startswith("emnist"):
         # EMNIST stores every image transposed (column by column); turned upright here, once.
         for part in ("train_images", "test_images"):
             arrays[part] = np.ascontiguousarray(arrays[part].transpose(0, 2, 1))
     labels = np.concatenate([arrays["train_labels"], arrays["test_labels"]]).astype(np.int64)
     if labels.min() < 0:
-        raise DatasetError(f"{files['train_labels']}: negative class labels")
+        raise worded_error(DatasetError, "{path}: negative class labels", path=files["train_labels"])
     num_classes = int(labels.max()) + 1
     if num_classes < 2:
-        raise DatasetError(f"{files['train_labels']}: only one class: a classifier needs at least two")
+        raise worded_error(DatasetError, "{path}: only one class: a classifier needs at least two",
+                           path=files["train_labels"])
     return MnistData(
         name=name or _set_name(folder, files),
         train_images=arrays["train_images"],
@@ -250,7 +253,7 @@ def verify_checksums(folder: Path) -> None:
     """Check the gzip files against SHA256SUMS, remembering a pass so later launches skip the hashing."""
     sums_file = folder / "SHA256SUMS"
     if not sums_file.is_file():
-        raise DatasetError(f"{sums_file}: checksum list is missing")
+        raise worded_error(DatasetError, "{path}: checksum list is missing", path=sums_file)
     expected = {}
     for line in sums_file.read_text().splitlines():
         parts = line.split()
@@ -272,10 +275,12 @@ def verify_checksums(folder: Path) -> None:
     for name, digest in expected.items():
         path = folder / name
         if not path.is_file():
-            raise DatasetError(f"{path}: bundled file is missing")
+            raise worded_error(DatasetError, "{path}: bundled file is missing", path=path)
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if actual != digest:
-            raise DatasetError(f"{path}: checksum mismatch (the file is damaged; reinstall cnnviz)")
+            raise worded_error(
+                DatasetError, "{path}: checksum mismatch (the file is damaged; reinstall cnnviz)",
+                path=path)
     cached = cached if isinstance(cached, dict) else {}
     cached[key] = stamp
     with contextlib.suppress(OSError):  # an unwritable cache only costs a re-check next time

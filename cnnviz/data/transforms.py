@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from cnnviz.wording import worded_error, wording_of
+
 MNIST_MEAN = 0.1307
 MNIST_STD = 0.3081
 
@@ -55,15 +57,17 @@ class InputSpec:
 
     def __post_init__(self) -> None:
         if self.channels not in (1, 3):
-            raise ValueError(f"a model input has 1 or 3 channels, not {self.channels}")
+            raise worded_error(ValueError, "a model input has 1 or 3 channels, not {channels}", channels=self.channels)
         if len(self.mean) != self.channels or len(self.std) != self.channels:
-            raise ValueError(f"mean and std need one value per channel ({self.channels})")
+            raise worded_error(
+                ValueError, "mean and std need one value per channel ({channels})",
+                channels=self.channels)
         if any(s <= 0 for s in self.std):
-            raise ValueError(f"every std must be positive (got {self.std})")
+            raise worded_error(ValueError, "every std must be positive (got {std})", std=self.std)
         if self.channel_order not in ("RGB", "BGR"):
-            raise ValueError(f"channel order must be RGB or BGR, not {self.channel_order!r}")
+            raise worded_error(ValueError, "channel order must be RGB or BGR, not {order!r}", order=self.channel_order)
         if min(self.size) < 1:
-            raise ValueError(f"input size must be positive (got {self.size})")
+            raise worded_error(ValueError, "input size must be positive (got {size})", size=self.size)
 
     def to_dict(self) -> dict[str, object]:
         return {"channels": self.channels, "size": list(self.size), "mean": list(self.mean),
@@ -77,7 +81,7 @@ class InputSpec:
             default = MNIST_INPUT if channels == 1 else InputSpec(3, (28, 28), (0.5,) * 3, (0.5,) * 3)
             size, value_range = raw.get("size", default.size), raw.get("value_range", (0.0, 1.0))
             if len(size) != 2 or len(value_range) != 2:
-                raise ValueError("size and value_range take two numbers each")
+                raise worded_error(ValueError, "size and value_range take two numbers each")
             return cls(
                 channels=channels,
                 size=(int(size[0]), int(size[1])),
@@ -87,7 +91,9 @@ class InputSpec:
                 channel_order=str(raw.get("channel_order", "RGB")),
             )
         except (TypeError, ValueError, IndexError) as exc:
-            raise ValueError(f"not a valid input description: {exc}") from None
+            raise worded_error(
+                ValueError, "not a valid input description: {reason}",
+                reason=wording_of(exc) or exc) from None
 
 
 MNIST_INPUT = InputSpec()

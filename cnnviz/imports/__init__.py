@@ -18,6 +18,7 @@ from cnnviz.imports.errors import ModelFileError
 from cnnviz.imports.layers import Layer, layer_table
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointError, CheckpointMeta, load_checkpoint
+from cnnviz.wording import worded_error, wording_of
 
 __all__ = ["IMPORTED", "Layer", "ModelFileError", "is_imported", "layer_table", "open_model_file"]
 
@@ -38,7 +39,7 @@ def _zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: damaged archive ({exc})") from None
+        raise worded_error(ModelFileError, "{path}: damaged archive ({reason})", path=path, reason=exc) from None
     if any(n.rsplit("/", 1)[-1] == "archive_format" for n in names):
         return "torch.export"
     if any("/code/" in n for n in names) and any(n.endswith("constants.pkl") for n in names):
@@ -51,29 +52,32 @@ def _checkpoint(path: Path) -> tuple[StagedNet, CheckpointMeta]:
         return load_checkpoint(path)
     except CheckpointError as exc:
         if "Weights only load failed" in str(exc):
-            raise ModelFileError(f"{path}: a pickled Python model (torch.save(model)) is refused, because "
-                                 f"opening it would run code from the file; {EXPORT_HINT}") from None
-        raise ModelFileError(str(exc)) from None
+            raise worded_error(ModelFileError, "{path}: a pickled Python model (torch.save(model)) is refused, "
+                               "because opening it would run code from the file; {hint}", path=path,
+                               hint=EXPORT_HINT) from None
+        raise worded_error(ModelFileError, "{reason}", reason=wording_of(exc) or str(exc)) from None
 
 
 def open_model_file(path: str | Path) -> tuple[StagedNet, CheckpointMeta]:
     """Open any supported model file as a StagedNet and its metadata; raises ModelFileError."""
     path = Path(path)
     if not path.is_file():
-        raise ModelFileError(f"{path}: file not found")
+        raise worded_error(ModelFileError, "{path}: file not found", path=path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4)
     except OSError as exc:
-        raise ModelFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise worded_error(ModelFileError, "{path}: cannot be read ({reason})", path=path,
+                           reason=exc.strerror or exc) from None
     if not head:
-        raise ModelFileError(f"{path}: the file is empty")
+        raise worded_error(ModelFileError, "{path}: the file is empty", path=path)
     from cnnviz.imports.onnx_file import available_memory
 
     size, free = path.stat().st_size, available_memory()
     if size > free // 2:  # every reader holds the whole file's tensors, and converting copies them once
-        raise ModelFileError(f"{path}: refused: the file is {size / 2**30:,.1f} GiB, more than the "
-                             f"{free / 2**30:,.1f} GiB of memory available allows")
+        raise worded_error(ModelFileError, "{path}: refused: the file is {size:,.1f} GiB, more than the "
+                           "{free:,.1f} GiB of memory available allows", path=path, size=size / 2**30,
+                           free=free / 2**30)
     if head == b"PK\x03\x04":  # a zip: what torch.save, torch.jit.save and torch.export.save all write
         kind = _zip_kind(path)
         if kind == "checkpoint":
@@ -84,8 +88,8 @@ def open_model_file(path: str | Path) -> tuple[StagedNet, CheckpointMeta]:
     if head[:1] == b"\x80":  # a bare pickle: torch.save's legacy (pre-1.6) format
         return _checkpoint(path)
     if head[:1] != b"\x08" and path.suffix.lower() != ".onnx":  # ONNX: protobuf, field 1 (ir_version) first
-        raise ModelFileError(f"{path}: not a model file cnnviz can open (expected an ONNX model, a TorchScript "
-                             "archive, a torch.export .pt2 program or a cnnviz checkpoint)")
+        raise worded_error(ModelFileError, "{path}: not a model file cnnviz can open (expected an ONNX model, a "
+                           "TorchScript archive, a torch.export .pt2 program or a cnnviz checkpoint)", path=path)
     from cnnviz.imports.onnx_file import onnx_to_staged, read_onnx
 
     return onnx_to_staged(path, read_onnx(path), "onnx")

@@ -21,6 +21,7 @@ from torch import nn
 
 from cnnviz.imports.modules import BINARY_OPS, Binary, Concat, ConstBinary, PaddedConv2d, Unary
 from cnnviz.imports.staging import Op
+from cnnviz.wording import worded_error
 
 MAX_FOLDED = 1 << 26  # elements of a constant computed while converting (exporters' shape arithmetic is tiny)
 
@@ -89,14 +90,15 @@ def _pads(kernel: tuple[int, int], stride: tuple[int, int], dilation: tuple[int,
         return 0, 0, 0, 0
     pads = [int(p) for p in attrs.get("pads", [0, 0, 0, 0])]
     if len(pads) != 4:
-        raise GraphError(f"padding {pads} is not 2-D")
+        raise worded_error(GraphError, "padding {pads} is not 2-D", pads=pads)
     return pads[0], pads[1], pads[2], pads[3]
 
 
 def _pair(attrs: dict[str, Any], key: str, default: int) -> tuple[int, int]:
     values = [int(v) for v in attrs.get(key, [default, default])]
     if len(values) != 2:
-        raise GraphError(f"{key} {values} is not 2-D (only 2-D images are supported)")
+        raise worded_error(GraphError, "{key} {values} is not 2-D (only 2-D images are supported)", key=key,
+                           values=values)
     return values[0], values[1]
 
 
@@ -131,17 +133,20 @@ class Converter:
 
     def const(self, node: Any, index: int, what: str) -> torch.Tensor:
         if index >= len(node.input) or not node.input[index]:
-            raise GraphError(f"{node.op_type} node {node.name!r} has no {what}")
+            raise worded_error(GraphError, "{op} node {name!r} has no {what}", op=node.op_type, name=node.name,
+                               what=what)
         tensor = self.name(node.input[index])
         if tensor not in self.consts:
-            raise GraphError(f"{node.op_type} node {node.name!r} computes its {what} ({tensor!r}); "
-                             "only weights stored in the file are supported")
+            raise worded_error(GraphError, "{op} node {name!r} computes its {what} ({tensor!r}); only weights "
+                               "stored in the file are supported", op=node.op_type, name=node.name, what=what,
+                               tensor=tensor)
         return self.consts[tensor]
 
     def act(self, node: Any, index: int = 0) -> str:
         tensor = self.name(node.input[index])
         if tensor not in self.env:
-            raise GraphError(f"{node.op_type} node {node.name!r} reads {tensor!r}, which is not an image tensor")
+            raise worded_error(GraphError, "{op} node {name!r} reads {tensor!r}, which is not an image tensor",
+                               op=node.op_type, name=node.name, tensor=tensor)
         return tensor
 
     def run(self) -> None:
@@ -155,7 +160,7 @@ class Converter:
             import onnx.numpy_helper
 
             if "value" not in attrs:
-                raise GraphError(f"Constant node {node.name!r} has no tensor value")
+                raise worded_error(GraphError, "Constant node {name!r} has no tensor value", name=node.name)
             self.consts[node.output[0]] = torch.from_numpy(onnx.numpy_helper.to_array(attrs["value"]).copy())
             return
         if op in ("Identity", "Dropout"):
@@ -173,14 +178,15 @@ class Converter:
             return
         if op in ("Softmax", "LogSoftmax"):
             if node.output[0] not in self.outputs:
-                raise GraphError(f"{op} node {node.name!r} is inside the network, not at its end")
+                raise worded_error(GraphError, "{op} node {name!r} is inside the network, not at its end", op=op,
+                                   name=node.name)
             self.alias[node.output[0]], self.dropped_softmax = inputs[0], True
             return
         if op == "Add" and self._fold_bias(node, inputs):
             return
         handler = _HANDLERS.get(op)
         if handler is None:
-            raise GraphError(f"operator {op} (node {node.name!r}) is not supported")
+            raise worded_error(GraphError, "operator {op} (node {name!r}) is not supported", op=op, name=node.name)
         module, reads = handler(self, node, attrs)
         self.add(node, module, reads)
 
@@ -191,15 +197,18 @@ class Converter:
 
         missing = [i for i in inputs if i not in self.consts]
         if missing:
-            raise GraphError(f"{node.op_type} node {node.name!r} reads {missing[0]!r}, which nothing computes")
+            raise worded_error(GraphError, "{op} node {name!r} reads {tensor!r}, which nothing computes",
+                               op=node.op_type, name=node.name, tensor=missing[0])
         if node.op_type in ("ConstantOfShape", "Expand", "Tile", "Range") and any(
                 self.consts[i].numel() and self.consts[i].abs().prod().item() > MAX_FOLDED for i in inputs):
-            raise GraphError(f"{node.op_type} node {node.name!r} would make a constant too large to hold")
+            raise worded_error(GraphError, "{op} node {name!r} would make a constant too large to hold",
+                               op=node.op_type, name=node.name)
         try:
             values = ReferenceEvaluator(node).run(None, {i: self.consts[i].numpy() for i in inputs})
         except Exception as exc:  # the reference implementation's errors vary; all mean "cannot evaluate"
-            raise GraphError(f"operator {node.op_type} (node {node.name!r}) cannot be evaluated here "
-                             f"({str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__})") from None
+            raise worded_error(GraphError, "operator {op} (node {name!r}) cannot be evaluated here ({reason})",
+                               op=node.op_type, name=node.name,
+                               reason=str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__) from None
         for name, value in zip(node.output, values, strict=False):
             self.consts[name] = torch.from_numpy(np.array(value, copy=True))
 
@@ -209,8 +218,9 @@ class Converter:
                 out = module(*[self.env[t] for t in reads])
         except (RuntimeError, ValueError, IndexError) as exc:
             shapes = ", ".join(str(tuple(self.env[t].shape)) for t in reads)
-            raise GraphError(f"{node.op_type} node {node.name!r} does not fit its input {shapes} "
-                             f"({str(exc).splitlines()[0][:120]})") from None
+            raise worded_error(GraphError, "{op} node {name!r} does not fit its input {shapes} ({reason})",
+                               op=node.op_type, name=node.name, shapes=shapes,
+                               reason=str(exc).splitlines()[0][:120]) from None
         self.env[node.output[0]] = out
         self.ops.append(Op(node.name, node.op_type, node_path(node), reads, node.output[0], module))
 
@@ -239,7 +249,10 @@ Handler = Callable[[Converter, Any, dict[str, Any]], tuple[nn.Module, list[str]]
 def _conv(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, list[str]]:
     x, weight = c.act(node), c.const(node, 1, "weight")
     if weight.ndim != 4:
-        raise GraphError(f"Conv node {node.name!r} is {weight.ndim - 2}-D; only 2-D convolutions are supported")
+        raise worded_error(
+            GraphError, "Conv node {name!r} is {dims}-D; only 2-D convolutions are supported",
+            name=node.name,
+                           dims=weight.ndim - 2)
     bias = c.const(node, 2, "bias") if len(node.input) > 2 and node.input[2] else None
     groups = int(attrs.get("group", 1))
     kernel = (weight.shape[2], weight.shape[3])
@@ -269,10 +282,11 @@ def _linear(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, 
     weight = c.const(node, 1, "weight")
     if node.op_type == "MatMul":
         if weight.ndim != 2:
-            raise GraphError(f"MatMul node {node.name!r} multiplies by a {weight.ndim}-D tensor")
+            raise worded_error(GraphError, "MatMul node {name!r} multiplies by a {dims}-D tensor", name=node.name,
+                               dims=weight.ndim)
         return _meta_module(nn.Linear, {"weight": weight.T}, weight.shape[0], weight.shape[1], bias=False), [x]
     if int(attrs.get("transA", 0)):
-        raise GraphError(f"Gemm node {node.name!r} transposes its input (transA)")
+        raise worded_error(GraphError, "Gemm node {name!r} transposes its input (transA)", name=node.name)
     w = (weight if int(attrs.get("transB", 0)) else weight.T) * float(attrs.get("alpha", 1.0))  # (out, in)
     state = {"weight": w}
     if len(node.input) > 2 and node.input[2]:
@@ -289,7 +303,8 @@ def _pool(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, li
     is_max = node.op_type == "MaxPool"
     sym, extra = _split_pads(pads)
     if any(extra) and not is_max:
-        raise GraphError(f"AveragePool node {node.name!r} pads one side more than the other {pads}")
+        raise worded_error(GraphError, "AveragePool node {name!r} pads one side more than the other {pads}",
+                           name=node.name, pads=pads)
     pool: nn.Module = (nn.MaxPool2d(kernel, stride, sym, dilation, ceil_mode=ceil) if is_max else
                        nn.AvgPool2d(kernel, stride, sym, ceil_mode=ceil,
                                     count_include_pad=bool(attrs.get("count_include_pad", 0))))
@@ -301,7 +316,8 @@ def _global(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, 
     if node.op_type == "ReduceMean":
         axes = attrs.get("axes") or (c.const(node, 1, "axes").tolist() if len(node.input) > 1 else None)
         if axes is None or sorted(int(a) % 4 for a in axes) != [2, 3] or c.env[x].ndim != 4:
-            raise GraphError(f"ReduceMean node {node.name!r} averages over axes {axes}, not over each map")
+            raise worded_error(GraphError, "ReduceMean node {name!r} averages over axes {axes}, not over each map",
+                               name=node.name, axes=axes)
         return (nn.AdaptiveAvgPool2d(1) if int(attrs.get("keepdims", 1)) else GlobalAvgPoolFlat()), [x]
     return (nn.AdaptiveAvgPool2d(1) if node.op_type == "GlobalAveragePool" else nn.AdaptiveMaxPool2d(1)), [x]
 
@@ -334,7 +350,8 @@ def _activation(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Modu
         approx = attrs.get("approximate", b"none")
         return nn.GELU(approximate=approx.decode() if isinstance(approx, bytes) else str(approx)), [x]
     if op == "HardSigmoid" and (attrs.get("alpha", 0.2), attrs.get("beta", 0.5)) != (1 / 6, 0.5):
-        raise GraphError(f"HardSigmoid node {node.name!r} has slope {attrs.get('alpha', 0.2)} (only 1/6)")
+        raise worded_error(GraphError, "HardSigmoid node {name!r} has slope {slope} (only 1/6)", name=node.name,
+                           slope=attrs.get("alpha", 0.2))
     simple: dict[str, Callable[[], nn.Module]] = {
         "Relu": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "HardSwish": nn.Hardswish,
         "HardSigmoid": nn.Hardsigmoid}
@@ -369,10 +386,13 @@ def _flatten(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module,
         target = [shape[i] if v == 0 and i < len(shape) else v for i, v in enumerate(target)]  # 0: keep dim i
         if len(target) == 2 and target[0] in (shape[0], -1) and target[1] in (flat[1], -1) and target != [-1, -1]:
             return nn.Flatten(), [x]
-        raise GraphError(f"Reshape node {node.name!r} reshapes {shape} to {target}; only flattening is supported")
+        raise worded_error(
+            GraphError, "Reshape node {name!r} reshapes {shape} to {target}; only flattening is supported",
+            name=node.name, shape=shape, target=target)
     if node.op_type == "Squeeze" and len(shape) == 4 and shape[2:] == (1, 1):
         return nn.Flatten(), [x]
-    raise GraphError(f"{node.op_type} node {node.name!r} on {shape} is not a flatten")
+    raise worded_error(GraphError, "{op} node {name!r} on {shape} is not a flatten", op=node.op_type, name=node.name,
+                       shape=shape)
 
 
 def _pad(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, list[str]]:
@@ -381,7 +401,8 @@ def _pad(c: Converter, node: Any, attrs: dict[str, Any]) -> tuple[nn.Module, lis
     pads = [int(v) for v in (c.const(node, 1, "pads").tolist() if len(node.input) > 1 else attrs.get("pads", []))]
     if (mode not in (b"constant", "constant") or len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5))
             or (len(node.input) > 3 and node.input[3])):
-        raise GraphError(f"Pad node {node.name!r} ({mode!r}, {pads}) is not a constant padding of the maps")
+        raise worded_error(GraphError, "Pad node {name!r} ({mode!r}, {pads}) is not a constant padding of the maps",
+                           name=node.name, mode=mode, pads=pads)
     value = float(c.const(node, 2, "value")) if len(node.input) > 2 and node.input[2] else 0.0
     return nn.ConstantPad2d((pads[3], pads[7], pads[2], pads[6]), value), [x]
 

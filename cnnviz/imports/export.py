@@ -19,6 +19,7 @@ from cnnviz.imports.errors import ModelFileError, first_line
 from cnnviz.imports.onnx_file import onnx_module
 from cnnviz.models.staged import StagedNet, eval_mode
 from cnnviz.training.checkpoint import CheckpointMeta, input_spec, write_atomically
+from cnnviz.wording import worded_error
 
 
 def preprocess_dict(meta: CheckpointMeta) -> dict[str, object]:
@@ -45,7 +46,8 @@ def export_onnx(model: StagedNet, meta: CheckpointMeta, out_path: str | Path) ->
                               dynamo=False, input_names=["input"], output_names=["logits"],
                               training=torch.onnx.TrainingMode.PRESERVE)
     except Exception as exc:  # the exporter's errors vary by operator; all mean "cannot be written as ONNX"
-        raise ModelFileError(f"{out}: cannot export {meta.model} as ONNX ({first_line(exc)})") from None
+        raise worded_error(ModelFileError, "{path}: cannot export {model} as ONNX ({reason})", path=out,
+                           model=meta.model, reason=first_line(exc)) from None
     proto = onnx.load_from_string(buffer.getvalue())
     preprocess = preprocess_dict(meta)
     for key, value in (("cnnviz.class_names", json.dumps(meta.class_names)),
@@ -59,5 +61,6 @@ def export_onnx(model: StagedNet, meta: CheckpointMeta, out_path: str | Path) ->
         write_atomically(out, lambda fh: fh.write(proto.SerializeToString()))
         write_atomically(side, lambda fh: fh.write((json.dumps(preprocess, indent=2) + "\n").encode()))
     except OSError as exc:
-        raise ModelFileError(f"{out}: cannot write it ({exc.strerror or exc})") from None
+        raise worded_error(ModelFileError, "{path}: cannot write it ({reason})", path=out,
+                           reason=exc.strerror or exc) from None
     return [out, side]

@@ -28,6 +28,7 @@ from typing import Any
 
 from cnnviz.data.transforms import InputSpec, preset_spec
 from cnnviz.training.checkpoint import CheckpointMeta
+from cnnviz.wording import Wording, worded, wording_of
 
 CLASS_KEYS = ("cnnviz.class_names", "class_names")
 PREPROCESS_KEYS = ("cnnviz.preprocess", "preprocess")
@@ -41,7 +42,7 @@ def _sidecar(path: Path, suffix: str, plain: str) -> Path | None:
     return None
 
 
-def sidecar_preprocess(path: Path, notices: list[str]) -> tuple[dict[str, Any] | None, str]:
+def sidecar_preprocess(path: Path, notices: list[Wording]) -> tuple[dict[str, Any] | None, str]:
     """The preprocess.json beside ``path`` as a mapping (and its name), or (None, "")."""
     found = _sidecar(path, ".preprocess.json", "preprocess.json")
     if found is None:
@@ -49,23 +50,25 @@ def sidecar_preprocess(path: Path, notices: list[str]) -> tuple[dict[str, Any] |
     try:
         raw = json.loads(found.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        notices.append(f"{found.name} was ignored: it is not readable JSON ({str(exc)[:80]}).")
+        notices.append(worded("{file} was ignored: it is not readable JSON ({reason}).", file=found.name,
+                              reason=str(exc)[:80]))
         return None, ""
     if not isinstance(raw, dict):
-        notices.append(f"{found.name} was ignored: it should hold a JSON object.")
+        notices.append(worded("{file} was ignored: it should hold a JSON object.", file=found.name))
         return None, ""
     return raw, found.name
 
 
-def _class_names(path: Path, props: dict[str, str], count: int, notices: list[str]) -> list[str]:
+def _class_names(path: Path, props: dict[str, str], count: int, notices: list[Wording]) -> list[str]:
     names: Any = None
-    source = ""
+    source: Wording | str = ""
     for key in CLASS_KEYS:
         if key in props:
             try:
-                names, source = json.loads(props[key]), f"the model's metadata ({key})"
+                names, source = json.loads(props[key]), worded("the model's metadata ({key})", key=key)
             except ValueError:
-                names, source = [n.strip() for n in props[key].split(",")], f"the model's metadata ({key})"
+                names, source = ([n.strip() for n in props[key].split(",")],
+                                 worded("the model's metadata ({key})", key=key))
             break
     if names is None:
         found = _sidecar(path, ".labels.txt", "labels.txt")
@@ -74,16 +77,17 @@ def _class_names(path: Path, props: dict[str, str], count: int, notices: list[st
                 names = [line.strip() for line in found.read_text(encoding="utf-8").splitlines() if line.strip()]
                 source = found.name
             except (OSError, UnicodeDecodeError):
-                notices.append(f"{found.name} was ignored: it is not readable text.")
+                notices.append(worded("{file} was ignored: it is not readable text.", file=found.name))
     if names is not None:
         if isinstance(names, list) and len(names) == count and all(isinstance(n, str) for n in names):
             return [str(n)[:80] for n in names]
-        notices.append(f"The class names in {source} were ignored: the model has {count} outputs.")
+        notices.append(worded("The class names in {source} were ignored: the model has {count} outputs.",
+                              source=source, count=count))
     return [f"class {i}" for i in range(count)]
 
 
-def input_for(channels: int, size: tuple[int, int], raw: dict[str, Any] | None, source: str,
-              notices: list[str]) -> tuple[InputSpec, bool]:
+def input_for(channels: int, size: tuple[int, int], raw: dict[str, Any] | None, source: Wording | str,
+              notices: list[Wording]) -> tuple[InputSpec, bool]:
     """The InputSpec for a ``channels`` × ``size`` input prepared as ``raw`` says; (default, False) if absent."""
     fallback = preset_spec("MNIST" if channels == 1 else "[0, 1]", channels, size)
     if raw is None:
@@ -99,13 +103,13 @@ def input_for(channels: int, size: tuple[int, int], raw: dict[str, Any] | None, 
     try:
         return InputSpec.from_dict({**fields, "channels": channels, "size": list(size)}), True
     except (ValueError, KeyError) as exc:  # KeyError: a mapping where a pair of numbers belongs
-        why = str(exc) if isinstance(exc, ValueError) else "a value has the wrong form"
-        notices.append(f"The preprocessing in {source} was ignored ({why}).")
+        why = (wording_of(exc) or str(exc)) if isinstance(exc, ValueError) else worded("a value has the wrong form")
+        notices.append(worded("The preprocessing in {source} was ignored ({why}).", source=source, why=why))
         return fallback, False
 
 
 def imported_meta(path: Path, fmt: str, spec: InputSpec, known: bool, num_classes: int, props: dict[str, str],
-                  notices: list[str], extra: dict[str, Any]) -> CheckpointMeta:
+                  notices: list[Wording], extra: dict[str, Any]) -> CheckpointMeta:
     """``CheckpointMeta`` of an imported model (``model="imported"``; not saveable as a cnnviz checkpoint)."""
     names = _class_names(path, props, num_classes, notices)
     return CheckpointMeta(model="imported", model_kwargs={}, dataset="unknown", class_names=names,

@@ -21,6 +21,7 @@ from cnnviz.imports.meta import sidecar_preprocess
 from cnnviz.imports.onnx_file import onnx_to_staged, read_onnx
 from cnnviz.models.staged import StagedNet
 from cnnviz.training.checkpoint import CheckpointMeta
+from cnnviz.wording import Wording, worded_error
 
 # Input sizes tried, in order, when a TorchScript archive does not say what it takes (no preprocess.json).
 GUESSED_SIZES = (28, 32, 224, 64, 96, 128, 256, 299)
@@ -58,9 +59,11 @@ def _to_onnx(path: Path, program: Any, example: torch.Tensor, dynamo: bool) -> A
                                   training=torch.onnx.TrainingMode.PRESERVE)
                 data = buffer.getvalue()
     except ImportError as exc:
-        raise ModelFileError(f"{path}: opening it needs {exc.name or 'onnx'}: pip install onnx onnxscript") from None
+        raise worded_error(ModelFileError, "{path}: opening it needs {package}: pip install onnx onnxscript",
+                           path=path, package=exc.name or "onnx") from None
     except Exception as exc:  # the exporter's many errors all mean "this graph cannot be followed"
-        raise ModelFileError(f"{path}: cannot follow its graph ({first_line(exc)})") from None
+        raise worded_error(ModelFileError, "{path}: cannot follow its graph ({reason})", path=path,
+                           reason=first_line(exc)) from None
     return read_onnx(path, data)
 
 
@@ -70,19 +73,21 @@ def open_torchscript(path: Path) -> tuple[StagedNet, CheckpointMeta]:
             warnings.simplefilter("ignore", DeprecationWarning)  # torch 2.13 points users to torch.export
             module = torch.jit.load(str(path), map_location="cpu").eval()
     except Exception as exc:  # any failure means a damaged archive
-        raise ModelFileError(f"{path}: not a readable TorchScript archive ({first_line(exc)})") from None
-    notices: list[str] = []
+        raise worded_error(ModelFileError, "{path}: not a readable TorchScript archive ({reason})", path=path,
+                           reason=first_line(exc)) from None
+    notices: list[Wording] = []
     pre, _ = sidecar_preprocess(path, notices)
     if pre is not None and "channels" in pre and "size" in pre:
         try:
             channels, (height, width) = int(pre["channels"]), (int(pre["size"][0]), int(pre["size"][1]))
         except (TypeError, ValueError, IndexError, KeyError):
-            raise ModelFileError(f"{path}: its preprocess.json gives an unusable channels/size") from None
+            raise worded_error(ModelFileError, "{path}: its preprocess.json gives an unusable channels/size",
+                               path=path) from None
     else:
         guess = _guess_input(module)
         if guess is None:
-            raise ModelFileError(f"{path}: cannot tell which image size it takes: write \"channels\" and \"size\" "
-                                 "into a preprocess.json beside it")
+            raise worded_error(ModelFileError, "{path}: cannot tell which image size it takes: write \"channels\" "
+                               "and \"size\" into a preprocess.json beside it", path=path)
         channels, height, width = guess
     model = _to_onnx(path, module, torch.zeros(1, channels, height, width), dynamo=False)
     net, meta = onnx_to_staged(path, model, "torchscript", (height, width), pre)
@@ -94,13 +99,16 @@ def open_exported(path: Path) -> tuple[StagedNet, CheckpointMeta]:
     try:
         program = torch.export.load(str(path))
     except Exception as exc:  # any failure means a damaged or foreign archive
-        raise ModelFileError(f"{path}: not a readable torch.export program ({first_line(exc)})") from None
+        raise worded_error(ModelFileError, "{path}: not a readable torch.export program ({reason})", path=path,
+                           reason=first_line(exc)) from None
     user_inputs = list(program.graph_signature.user_inputs)
     vals = {n.name: n.meta.get("val") for n in program.graph.nodes if n.op == "placeholder"}
     if len(user_inputs) != 1 or not isinstance(vals.get(str(user_inputs[0])), torch.Tensor):
-        raise ModelFileError(f"{path}: not an image classifier: it takes {len(user_inputs)} inputs, not one image")
+        raise worded_error(ModelFileError, "{path}: not an image classifier: it takes {count} inputs, not one image",
+                           path=path, count=len(user_inputs))
     shape = tuple(int(s) for s in vals[str(user_inputs[0])].shape)
     if len(shape) != 4:
-        raise ModelFileError(f"{path}: not an image classifier: its input is {shape}, not N×C×H×W")
+        raise worded_error(ModelFileError, "{path}: not an image classifier: its input is {shape}, not N×C×H×W",
+                           path=path, shape=shape)
     model = _to_onnx(path, program, torch.zeros(1, *shape[1:]), dynamo=True)
     return onnx_to_staged(path, model, "torch.export", (shape[2], shape[3]))

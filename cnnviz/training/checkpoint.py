@@ -18,6 +18,7 @@ import cnnviz
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.models.registry import MODELS, build_model
 from cnnviz.models.staged import StagedNet
+from cnnviz.wording import Wording, worded, worded_error, wording_of
 
 FORMAT = "cnnviz-checkpoint"
 FORMAT_VERSION = 1
@@ -41,7 +42,7 @@ class CheckpointMeta:
     # The input the model takes and how pixels become it (InputSpec.to_dict()); MNIST's when absent.
     input: dict[str, Any] = field(default_factory=MNIST_INPUT.to_dict)
     # What the user should be told on loading (e.g. fields from a newer cnnviz were ignored); never saved.
-    notices: list[str] = field(default_factory=list, compare=False)
+    notices: list[Wording] = field(default_factory=list, compare=False)
 
 
 def _meta_json(meta: CheckpointMeta) -> str:
@@ -98,16 +99,17 @@ def input_spec(meta: CheckpointMeta) -> InputSpec:
 def _parse_meta(raw: Any) -> CheckpointMeta:
     """Check every known field's type and range; unknown fields (a newer cnnviz) are dropped with a notice."""
     if not isinstance(raw, dict):
-        raise ValueError(f"metadata is {type(raw).__name__}, not a mapping")
+        raise worded_error(ValueError, "metadata is {type}, not a mapping", type=type(raw).__name__)
     missing = [name for name in ("model", "model_kwargs") if name not in raw]
     if missing:
-        raise ValueError(f"no {' or '.join(missing)}")
+        raise worded_error(ValueError, "no {fields}", fields=" or ".join(missing))
     for name, (check, expected) in _FIELD_CHECKS.items():
         if name in raw and not check(raw[name]):
-            raise ValueError(f"{name} should be {expected}, not {str(raw[name])[:60]!r}")
+            raise worded_error(ValueError, "{name} should be {expected}, not {value!r}", name=name,
+                               expected=expected, value=str(raw[name])[:60])
     unknown = sorted(set(raw) - set(_FIELD_CHECKS))
-    notices = [f"Ignored field(s) {', '.join(unknown)}, written by a newer version of cnnviz "
-               f"({str(raw.get('cnnviz_version', '?'))[:20]})."] if unknown else []
+    notices = [worded("Ignored field(s) {fields}, written by a newer version of cnnviz ({version}).",
+                      fields=", ".join(unknown), version=str(raw.get("cnnviz_version", "?"))[:20])] if unknown else []
     known = {name: raw[name] for name in _FIELD_CHECKS if name in raw}
     if known.get("test_accuracy") is not None:
         known["test_accuracy"] = float(known["test_accuracy"])
@@ -116,12 +118,12 @@ def _parse_meta(raw: Any) -> CheckpointMeta:
 
 def _check_format_version(version: Any) -> None:
     if not _is_int(version) or version < 1:
-        raise ValueError(f"format version {str(version)[:20]!r} is not a version number")
+        raise worded_error(ValueError, "format version {version!r} is not a version number",
+                           version=str(version)[:20])
     if version > FORMAT_VERSION:
-        raise _NewerFormat(
-            f"saved by a newer version of cnnviz (format {version}; this one reads format {FORMAT_VERSION} "
-            "and older): update cnnviz to open it"
-        )
+        raise worded_error(_NewerFormat, "saved by a newer version of cnnviz (format {version}; this one reads "
+                           "format {known} and older): update cnnviz to open it", version=version,
+                           known=FORMAT_VERSION)
 
 
 class _NewerFormat(ValueError):
@@ -135,17 +137,21 @@ def _rebuild(path: Path, meta: CheckpointMeta, state: Any) -> StagedNet:
         with torch.device("meta"):
             model = build_model(meta.model, **meta.model_kwargs)
     except (TypeError, ValueError, RuntimeError, OverflowError) as exc:  # e.g. a negative or non-numeric size
-        raise CheckpointError(f"{path}: cannot rebuild {meta.model} ({_first_line(exc)})") from None
+        raise worded_error(CheckpointError, "{path}: cannot rebuild {model} ({reason})", path=path, model=meta.model,
+                           reason=_first_line(exc)) from None
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise CheckpointError(f"{path}: weights do not fit {meta.model} (the weights are not a mapping of tensors)")
+        raise worded_error(
+            CheckpointError, "{path}: weights do not fit {model} (the weights are not a mapping of tensors)",
+            path=path, model=meta.model)
     expected = model.state_dict()
     problems = [f"missing {k}" for k in expected if k not in state]
     problems += [f"unexpected {k}" for k in state if k not in expected]
     problems += [f"{k}: {tuple(state[k].shape)} in the file, {tuple(v.shape)} for the model" for k, v in
                  expected.items() if k in state and (state[k].shape != v.shape or state[k].dtype != v.dtype)]
     if problems:
-        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
-        raise CheckpointError(f"{path}: weights do not fit {meta.model} ({'; '.join(problems[:3])}{more})")
+        more = worded(" and {count} more", count=len(problems) - 3) if len(problems) > 3 else ""
+        raise worded_error(CheckpointError, "{path}: weights do not fit {model} ({problems}{more})", path=path,
+                           model=meta.model, problems="; ".join(problems[:3]), more=more)
     model.load_state_dict(state, assign=True)  # the file's tensors become the model's: nothing else allocated
     return model
 
@@ -162,8 +168,9 @@ def save_checkpoint(model: StagedNet, path: str | Path, meta: CheckpointMeta) ->
     """
     path = Path(path)
     if model.arch not in MODELS:  # "imported": built from its file's graph, so load_checkpoint could not rebuild it
-        raise CheckpointError(f"{path}: a model opened from a {meta.extra.get('format', 'model')} file cannot be "
-                              "saved as a cnnviz checkpoint; export it as ONNX instead")
+        raise worded_error(CheckpointError, "{path}: a model opened from a {format} file cannot be saved as a "
+                           "cnnviz checkpoint; export it as ONNX instead", path=path,
+                           format=meta.extra.get("format", "model"))
     path.parent.mkdir(parents=True, exist_ok=True)
     if not meta.created:
         meta = replace(meta, created=datetime.now(timezone.utc).isoformat())
@@ -203,29 +210,32 @@ def load_checkpoint(path: str | Path, device: str | torch.device = "cpu") -> tup
     """
     path = Path(path)
     if not path.is_file():
-        raise CheckpointError(f"{path}: file not found")
+        raise worded_error(CheckpointError, "{path}: file not found", path=path)
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # any failure to parse means "not a checkpoint"; weights_only ran no code
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CheckpointError(f"{path}: not a readable checkpoint ({first[:200]})") from None
+        raise worded_error(CheckpointError, "{path}: not a readable checkpoint ({reason})", path=path,
+                           reason=first[:200]) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise CheckpointError(
-            f"{path}: not a cnnviz checkpoint (a plain PyTorch state_dict or another program's file?)"
-        )
+        raise worded_error(CheckpointError, "{path}: not a cnnviz checkpoint (a plain PyTorch state_dict or another "
+                           "program's file?)", path=path)
     try:
         _check_format_version(payload.get("format_version"))
     except _NewerFormat as exc:
-        raise CheckpointError(f"{path}: {exc}") from None
+        raise worded_error(CheckpointError, "{path}: {reason}", path=path, reason=wording_of(exc) or exc) from None
     except ValueError as exc:
-        raise CheckpointError(f"{path}: damaged file ({exc})") from None
+        raise worded_error(
+            CheckpointError, "{path}: damaged file ({reason})",
+            path=path, reason=wording_of(exc) or exc) from None
     try:
         meta = _parse_meta(json.loads(payload["metadata"]))
         state = payload["state_dict"]
     except (KeyError, TypeError, ValueError) as exc:
-        raise CheckpointError(f"{path}: damaged metadata ({exc})") from None
+        raise worded_error(CheckpointError, "{path}: damaged metadata ({reason})", path=path,
+                           reason=wording_of(exc) or exc) from None
     if meta.model not in MODELS:
-        raise CheckpointError(f"{path}: unknown model {meta.model!r}")
+        raise worded_error(CheckpointError, "{path}: unknown model {model!r}", path=path, model=meta.model)
     model = _rebuild(path, meta, state)
     model.eval()
     return model.to(device), meta

@@ -33,7 +33,7 @@ from cnnviz.store import COMPANION_ARCH, Damaged, ModelStore, Opened
 from cnnviz.training import CheckpointMeta, threads_for
 from ui.colormaps import ACTIVATION_MAP, INPUT_MAP, value_range
 from ui.explain.common import export_button
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.tasks import TaskRunner
 from ui.theme import CNN_COLOR, FC_COLOR
 from ui.widgets.image_panel import ImageStrip
@@ -65,7 +65,7 @@ def load_companion(store: ModelStore, data: MnistData, job: Job) -> Companion:
         note = (translate("ProbeView", "The saved FC network could not be opened ({reason}); it was set aside as "
                           "{name} and a new one trained.") if found.kept_as else
                 translate("ProbeView", "The saved FC network could not be opened ({reason}); it was set aside and a "
-                          "new one trained.")).format(reason=found.reason,
+                          "new one trained.")).format(reason=worded(found.reason),
                                                        name=found.kept_as.name if found.kept_as else "")
     opened = found if isinstance(found, Opened) else store.companion(data, on_epoch=job.progress,
                                                                      should_stop=job.should_stop)

@@ -27,7 +27,7 @@ from cnnviz.models.staged import StagedNet
 from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
-from ui.i18n import translate, worded
+from ui.i18n import error_text, translate, worded
 from ui.tasks import TaskRunner
 from ui.theme import palette
 from ui.widgets.image_panel import ImagePanel, ImageStrip
@@ -48,7 +48,7 @@ def saliency_maps(model: StagedNet, image: np.ndarray, keys: Sequence[str], targ
         try:
             maps[key] = saliency(model, image, key, target, spec)
         except ValueError as exc:  # e.g. a class-activation map on a network without conv stages
-            maps[key] = str(exc)
+            maps[key] = error_text(exc)
     return maps
 
 

@@ -12,7 +12,7 @@ from cnnviz.introspect import Capture
 from cnnviz.lessons.exercises import NoQuestion, Question, Score, make_question
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
-from ui.i18n import CORE_CONTEXT, translate, worded
+from ui.i18n import CORE_CONTEXT, error_text, translate, worded
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.status_label import StatusLabel
 
@@ -119,7 +119,10 @@ class ExercisePanel(QWidget):
         model, capture, names = self.source
         try:
             question = make_question(kind, model, capture, names, self.rng, stage)
-        except (NoQuestion, KeyError) as exc:
+        except NoQuestion as exc:
+            self._show(None, error_text(exc))
+            return None
+        except KeyError as exc:
             self._show(None, str(exc.args[0]) if exc.args else translate("ExercisePanel",
                                                                          "No such question for this model."))
             return None

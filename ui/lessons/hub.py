@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import QFileDialog, QInputDialog, QMenu
 from cnnviz.lessons import Lesson, LessonError, builtin_lessons, load_lesson, save_lesson
 from cnnviz.lessons.glossary import Term
 from cnnviz.lessons.schema import VIEWS
-from ui.i18n import translate
+from ui.i18n import error_text, translate
 from ui.lessons.help_dialogs import GlossaryDialog, ShortcutsDialog
 from ui.lessons.offer import LessonOffer
 from ui.lessons.targets import NAMES, find_target
@@ -131,7 +131,8 @@ class LessonHub(QObject):
         try:
             lesson = load_lesson(path, NAMES)
         except LessonError as exc:
-            self.window.show_error(translate("LessonHub", "{problem} Nothing was changed.").format(problem=exc))
+            self.window.show_error(translate("LessonHub", "{problem} Nothing was changed.").format(
+                problem=error_text(exc)))
             return False
         self.start(lesson)
         return True

@@ -14,7 +14,7 @@ from PyQt6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QDoubleSpinBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cnnviz.sandbox import SandboxError, kernel_text, parse_kernel
-from ui.i18n import translate
+from ui.i18n import error_text, translate
 from ui.widgets.number_grid import paint_grid, shaded
 from ui.widgets.status_label import StatusLabel
 
@@ -136,7 +136,7 @@ class KernelEditor(QWidget):
         try:
             kernel = parse_kernel(self.text.toPlainText(), self.kernel.shape[0])
         except SandboxError as exc:
-            self.problem.say(str(exc), error=True)
+            self.problem.say(error_text(exc), error=True)
             return
         self.problem.say("")
         self.kernel = kernel

@@ -41,7 +41,7 @@ from cnnviz.sandbox import (
     preset_kernel,
 )
 from ui.binding import Bindings
-from ui.i18n import translate
+from ui.i18n import error_text, translate
 from ui.preferences import Preferences
 from ui.sandbox.kernel_editor import KernelEditor
 from ui.sandbox.numbers_view import NumbersView, window_text
@@ -221,7 +221,7 @@ class SandboxTab(LazyPanel):
         try:
             kernel = learned[name] if name in learned else preset_kernel(name, self.prefs.kernel_size)
         except SandboxError as exc:  # e.g. a Sobel filter at size 1
-            self.status.say(str(exc), error=True)
+            self.status.say(error_text(exc), error=True)
             self._show_preset(self.preset)
             return
         self.size_spin.setValue(kernel.shape[0])  # a learned filter has its own size
@@ -251,7 +251,8 @@ class SandboxTab(LazyPanel):
                 try:
                     kernel = preset_kernel(self.preset, k)
                 except SandboxError as exc:
-                    note = translate("SandboxTab", "{why} Your kernel was cut to {k}×{k} instead.").format(why=exc, k=k)
+                    note = translate("SandboxTab", "{why} Your kernel was cut to {k}×{k} instead.").format(
+                        why=error_text(exc), k=k)
             if kernel is None:  # a learned, painted or typed kernel keeps its centre
                 kernel = fit_kernel(self.kernel, k)
                 self._show_preset(CUSTOM)
@@ -268,7 +269,7 @@ class SandboxTab(LazyPanel):
             self.result = convolve(image, self.kernel, self.setting)
         except SandboxError as exc:
             self.result = None
-            self.status.say(str(exc), error=True)
+            self.status.say(error_text(exc), error=True)
             self.view.input_panel.clear()
             self.view.output_panel.clear()
             self.numbers.clear()
