@@ -110,32 +110,32 @@
         <translation>{stage} Karte {n} abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="177" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="178" />
         <source>switched off</source>
         <translation>abgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="186" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="187" />
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="186" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="187" />
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="190" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="191" />
         <source>Switch map {n} of {stage} back on</source>
         <translation>Karte {n} von {stage} wieder einschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="191" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="192" />
         <source>Switch map {n} of {stage} off</source>
         <translation>Karte {n} von {stage} abschalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/ablation_panel.py" line="195" />
+        <location filename="../../../ui/draw/ablation_panel.py" line="196" />
         <source>{name} is predicted with {p}; the drop is how much of that probability is lost when the map is switched off.</source>
         <translation>{name} wird mit {p} vorhergesagt; der Verlust gibt an, wie viel dieser Wahrscheinlichkeit verloren geht, wenn die Karte abgeschaltet ist.</translation>
     </message>
@@ -588,42 +588,42 @@
         <translation>das mit dem größten Gradienten</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="161" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="162" />
         <source>Draw a digit or pick a test image: the step is taken on it.</source>
         <translation>Zeichne eine Ziffer oder wähle ein Testbild: Der Schritt wird darauf ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="164" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="165" />
         <source>One training step works on models that take 28×28 grey digits the MNIST way; this model takes other input.</source>
         <translation>Ein Trainingsschritt geht nur mit Modellen, die 28×28 graue Ziffern wie bei MNIST nehmen; dieses Modell nimmt eine andere Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="175" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="176" />
         <source>Taking the step…</source>
         <translation>Führe den Schritt aus …</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="180" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="181" />
         <source>The step failed: {reason}</source>
         <translation>Der Schritt ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="187" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="188" />
         <source>Taught “{label}”: the loss went {way}.</source>
         <translation>„{label}“ beigebracht: Der Verlust ist {way}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="188" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="189" />
         <source>down</source>
         <translation>gesunken</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="188" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="189" />
         <source>up</source>
         <translation>gestiegen</translation>
     </message>
     <message>
-        <location filename="../../../ui/draw/one_step_panel.py" line="189" />
+        <location filename="../../../ui/draw/one_step_panel.py" line="190" />
         <source>Loss: {before:.4f} → {after:.4f}
 Weight {weight}
 w − lr · g = {w:.5f} − {lr:g} × ({g:.5f}) = {new:.5f}</source>

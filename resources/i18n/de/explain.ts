@@ -223,27 +223,27 @@
         <translation>Wähle, wie du in die Antwort des Netzes hineinschaust</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="97" />
+        <location filename="../../../ui/explain/tab.py" line="98" />
         <source>The invariance probe moves a digit and compares with an MNIST network: it is for models that read 28×28 MNIST digits.</source>
         <translation>Der Invarianztest verschiebt eine Ziffer und vergleicht mit einem MNIST-Netz: Er ist für Modelle, die 28×28-MNIST-Ziffern lesen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="118" />
+        <location filename="../../../ui/explain/tab.py" line="119" />
         <source>No model yet: one is being trained, or open one from the File menu.</source>
         <translation>Noch kein Modell: Eines wird gerade trainiert, oder öffne eines über das Menü Datei.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="121" />
+        <location filename="../../../ui/explain/tab.py" line="122" />
         <source>Draw a digit or pick a picture, or use a random test image, to see what the network does with it.</source>
         <translation>Zeichne eine Ziffer, wähle ein Bild oder nimm ein zufälliges Testbild, um zu sehen, was das Netz damit macht.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="126" />
+        <location filename="../../../ui/explain/tab.py" line="127" />
         <source> (true label: {name})</source>
         <translation> (wahre Klasse: {name})</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/tab.py" line="129" />
+        <location filename="../../../ui/explain/tab.py" line="130" />
         <source>&lt;b&gt;{arch}&lt;/b&gt; predicts &lt;b&gt;{name}&lt;/b&gt; with {p} probability{truth}.{off}</source>
         <translation>&lt;b&gt;{arch}&lt;/b&gt; sagt &lt;b&gt;{name}&lt;/b&gt; mit {p} Wahrscheinlichkeit vorher{truth}.{off}</translation>
     </message>
@@ -587,187 +587,135 @@
         <translation>&lt;b&gt;Geteilte Gewichte.&lt;/b&gt; Oben: die Ziffer nach links und rechts verschoben. Unten: Karte {n} der ersten Stufe ({stage}) für jede, auf einer Farbskala. Derselbe Filter wirkt überall, also ist das Muster gleich, nur verschoben.{measured} Dass die Antwort gleich bleibt, ist nicht garantiert: Pooling verzeiht nur kleine Verschiebungen in seinem Fenster; die Kurven oben zeigen, wie die späteren Schichten mit dem Rest zurechtkommen.</translation>
     </message>
 </context><context>
-    <name>SaliencyMethod</name>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="15" />
-        <source>Vanilla gradient</source>
-        <translation>Einfacher Gradient</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="16" />
-        <source>How sharply the class score reacts to each pixel: bright pixels would change the answer most if they changed a little.</source>
-        <translation>Wie stark der Klassenwert auf jedes Pixel reagiert: Helle Pixel würden die Antwort am meisten ändern, wenn sie sich ein wenig änderten.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="18" />
-        <source>SmoothGrad</source>
-        <translation>SmoothGrad</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="19" />
-        <source>The gradient averaged over noisy copies of the digit, which cancels the speckle and leaves the strokes the class depends on.</source>
-        <translation>Der Gradient, gemittelt über verrauschte Kopien der Ziffer; das hebt das Rauschen auf und lässt die Striche übrig, auf die es der Klasse ankommt.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="21" />
-        <source>HiResCAM</source>
-        <translation>HiResCAM</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="22" />
-        <source>The last convolutional maps times how much each of their values raises the class score, position by position (HiResCAM, Draelos &amp; Carin 2020): a coarse map of where the evidence for the class was found — sometimes in the blank paper around the digit, when the absence of ink is what tells this class apart.</source>
-        <translation>Die letzten Faltungskarten mal, wie stark jeder ihrer Werte den Klassenwert erhöht, Stelle für Stelle (HiResCAM, Draelos &amp; Carin 2020): eine grobe Karte, wo die Hinweise auf die Klasse gefunden wurden – manchmal im leeren Papier um die Ziffer, wenn gerade das Fehlen von Tinte diese Klasse unterscheidet.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="26" />
-        <source>Grad-CAM</source>
-        <translation>Grad-CAM</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="27" />
-        <source>The original Grad-CAM recipe: one weight per map (its gradient averaged over the map). On small MNIST networks it often lights the empty background that tells this class apart.</source>
-        <translation>Das ursprüngliche Grad-CAM-Rezept: ein Gewicht pro Karte (ihr über die Karte gemittelter Gradient). Bei kleinen MNIST-Netzen leuchtet oft der leere Hintergrund auf, der diese Klasse unterscheidet.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="30" />
-        <source>Occlusion</source>
-        <translation>Verdeckung</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/explain/saliency_methods.py" line="31" />
-        <source>Cover a 6×6 patch at each position and see how much the class's probability drops: no gradients, just experiments.</source>
-        <translation>Ein 6×6-Feld an jeder Stelle abdecken und sehen, wie stark die Wahrscheinlichkeit der Klasse sinkt: keine Gradienten, nur Experimente.</translation>
-    </message>
-</context><context>
     <name>SaliencyView</name>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="86" />
+        <location filename="../../../ui/explain/saliency_view.py" line="85" />
         <source>Saliency overlay</source>
         <translation>Saliency-Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="87" />
+        <location filename="../../../ui/explain/saliency_view.py" line="86" />
         <source>The chosen method's map over the input: brighter mattered more</source>
         <translation>Die Karte der gewählten Methode über der Eingabe: heller war wichtiger</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="88" />
+        <location filename="../../../ui/explain/saliency_view.py" line="87" />
         <source>Saliency for the true class</source>
         <translation>Saliency für die wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="89" />
+        <location filename="../../../ui/explain/saliency_view.py" line="88" />
         <source>The same method's map for the true class, beside the wrong answer's</source>
         <translation>Die Karte derselben Methode für die wahre Klasse, neben der für die falsche Antwort</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="96" />
+        <location filename="../../../ui/explain/saliency_view.py" line="95" />
         <source>Method:</source>
         <translation>Methode:</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="98" />
+        <location filename="../../../ui/explain/saliency_view.py" line="97" />
         <source>Saliency method</source>
         <translation>Saliency-Methode</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="99" />
+        <location filename="../../../ui/explain/saliency_view.py" line="98" />
         <source>How the map of what mattered is computed</source>
         <translation>Wie die Karte dessen, was wichtig war, berechnet wird</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="104" />
+        <location filename="../../../ui/explain/saliency_view.py" line="103" />
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="106" />
+        <location filename="../../../ui/explain/saliency_view.py" line="105" />
         <source>Class to explain</source>
         <translation>Zu erklärende Klasse</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="107" />
+        <location filename="../../../ui/explain/saliency_view.py" line="106" />
         <source>The class whose evidence is shown</source>
         <translation>Die Klasse, deren Hinweise gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="155" />
-        <location filename="../../../ui/explain/saliency_view.py" line="108" />
+        <location filename="../../../ui/explain/saliency_view.py" line="154" />
+        <location filename="../../../ui/explain/saliency_view.py" line="107" />
         <source>the predicted class</source>
         <translation>die vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="119" />
+        <location filename="../../../ui/explain/saliency_view.py" line="118" />
         <source>Overlay opacity:</source>
         <translation>Deckkraft der Überlagerung:</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="121" />
+        <location filename="../../../ui/explain/saliency_view.py" line="120" />
         <source>Overlay opacity</source>
         <translation>Deckkraft der Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="122" />
+        <location filename="../../../ui/explain/saliency_view.py" line="121" />
         <source>How strongly the map covers the input</source>
         <translation>Wie stark die Karte die Eingabe überdeckt</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="135" />
+        <location filename="../../../ui/explain/saliency_view.py" line="134" />
         <source>All methods for the same class (click one to enlarge it):</source>
         <translation>Alle Methoden für dieselbe Klasse (zum Vergrößern anklicken):</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="137" />
+        <location filename="../../../ui/explain/saliency_view.py" line="136" />
         <source>All methods</source>
         <translation>Alle Methoden</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="138" />
+        <location filename="../../../ui/explain/saliency_view.py" line="137" />
         <source>Every method's map for the same class; click one to enlarge it</source>
         <translation>Die Karte jeder Methode für dieselbe Klasse; zum Vergrößern anklicken</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="204" />
+        <location filename="../../../ui/explain/saliency_view.py" line="203" />
         <source>Could not compute the saliency maps: {message}</source>
         <translation>Die Saliency-Karten konnten nicht berechnet werden: {message}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="225" />
+        <location filename="../../../ui/explain/saliency_view.py" line="224" />
         <source> Brighter = mattered more; each map is scaled to its own maximum, so compare where, not how much.</source>
         <translation> Heller = wichtiger; jede Karte ist auf ihr eigenes Maximum skaliert, vergleiche also das Wo, nicht das Wie-viel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="252" />
+        <location filename="../../../ui/explain/saliency_view.py" line="251" />
         <source>&lt;b&gt;{method}&lt;/b&gt;: what mattered for class &lt;b&gt;{name}&lt;/b&gt; (probability {p})</source>
         <translation>&lt;b&gt;{method}&lt;/b&gt;: was für die Klasse &lt;b&gt;{name}&lt;/b&gt; wichtig war (Wahrscheinlichkeit {p})</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="257" />
+        <location filename="../../../ui/explain/saliency_view.py" line="256" />
         <source>&lt;b&gt;{method}&lt;/b&gt; is not available: {reason}</source>
         <translation>&lt;b&gt;{method}&lt;/b&gt; ist nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="272" />
+        <location filename="../../../ui/explain/saliency_view.py" line="271" />
         <source>True class {name}</source>
         <translation>Wahre Klasse {name}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="276" />
+        <location filename="../../../ui/explain/saliency_view.py" line="275" />
         <source>Predicted {name}: wrong</source>
         <translation>Vorhersage {name}: falsch</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="277" />
+        <location filename="../../../ui/explain/saliency_view.py" line="276" />
         <source>Class {name}</source>
         <translation>Klasse {name}</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="278" />
+        <location filename="../../../ui/explain/saliency_view.py" line="277" />
         <source>Left: the wrong &lt;b&gt;{name}&lt;/b&gt;'s evidence; right: the true &lt;b&gt;{truth}&lt;/b&gt;'s ({p}).</source>
         <translation>Links: die Hinweise für die falsche Klasse &lt;b&gt;{name}&lt;/b&gt;; rechts: die für die wahre Klasse &lt;b&gt;{truth}&lt;/b&gt; ({p}).</translation>
     </message>
     <message>
-        <location filename="../../../ui/explain/saliency_view.py" line="280" />
+        <location filename="../../../ui/explain/saliency_view.py" line="279" />
         <source>Left: class &lt;b&gt;{name}&lt;/b&gt;'s evidence; right: the true &lt;b&gt;{truth}&lt;/b&gt;'s ({p}).</source>
         <translation>Links: die Hinweise für die Klasse &lt;b&gt;{name}&lt;/b&gt;; rechts: die für die wahre Klasse &lt;b&gt;{truth}&lt;/b&gt; ({p}).</translation>
     </message>

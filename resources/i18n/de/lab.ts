@@ -191,62 +191,62 @@
 </context><context>
     <name>DepthView</name>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="256" />
+        <location filename="../../../ui/lab/experiment_views.py" line="245" />
         <source>Without skips the {deep}-layer stack ended training with a higher loss than the {shallow}-layer one ({deep_loss:.3f} against {shallow_loss:.3f}): more layers, trained worse.</source>
         <translation>Ohne Skip-Verbindungen beendete der Stapel mit {deep} Schichten das Training mit einem höheren Verlust als der mit {shallow} Schichten ({deep_loss:.3f} gegenüber {shallow_loss:.3f}): mehr Schichten, schlechter trainiert.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="260" />
+        <location filename="../../../ui/lab/experiment_views.py" line="249" />
         <source>Without skips the {deep}-layer stack still trained as well as the {shallow}-layer one ({deep_loss:.3f} against {shallow_loss:.3f}): with this recipe, depth did not hurt yet.</source>
         <translation>Ohne Skip-Verbindungen trainierte der Stapel mit {deep} Schichten noch so gut wie der mit {shallow} Schichten ({deep_loss:.3f} gegenüber {shallow_loss:.3f}): Mit diesem Rezept hat die Tiefe noch nicht geschadet.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="263" />
+        <location filename="../../../ui/lab/experiment_views.py" line="252" />
         <source>With skips the training loss was lower at {better} of the {run} depths run.</source>
         <translation>Mit Skip-Verbindungen war der Trainingsverlust bei {better} der {run} gelaufenen Tiefen niedriger.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="273" />
+        <location filename="../../../ui/lab/experiment_views.py" line="262" />
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="273" />
+        <location filename="../../../ui/lab/experiment_views.py" line="262" />
         <source>Train loss, plain</source>
         <translation>Trainingsverlust, einfach</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="274" />
+        <location filename="../../../ui/lab/experiment_views.py" line="263" />
         <source>Train loss, skips</source>
         <translation>Trainingsverlust, mit Skips</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="274" />
+        <location filename="../../../ui/lab/experiment_views.py" line="263" />
         <source>Test acc., plain</source>
         <translation>Test-Gen., einfach</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="275" />
+        <location filename="../../../ui/lab/experiment_views.py" line="264" />
         <source>Test acc., skips</source>
         <translation>Test-Gen., mit Skips</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="275" />
+        <location filename="../../../ui/lab/experiment_views.py" line="264" />
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="276" />
+        <location filename="../../../ui/lab/experiment_views.py" line="265" />
         <source>Stacks of 3×3 convolutions with batch norm, plain and with skip connections (each pair of layers adds its input to its output, as in ResNet), at growing depth. Without skips a deeper network can train worse, not better.</source>
         <translation>Stapel von 3×3-Faltungen mit Batch-Normalisierung, einfach und mit Skip-Verbindungen (jedes Schichtpaar addiert seine Eingabe zu seiner Ausgabe, wie bei ResNet), bei wachsender Tiefe. Ohne Skip-Verbindungen kann ein tieferes Netz schlechter trainieren, nicht besser.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="294" />
+        <location filename="../../../ui/lab/experiment_views.py" line="283" />
         <source>Measured: the last epoch's training loss and the test accuracy of a plain stack and a stack with skips at {depths} layers, all from the same seed (seconds: plain / with skips). Batch norm's statistics are recomputed on training images after training, before testing.</source>
         <translation>Gemessen: der Trainingsverlust der letzten Epoche und die Testgenauigkeit eines einfachen Stapels und eines Stapels mit Skip-Verbindungen bei {depths} Schichten, alle mit demselben Seed (Sekunden: einfach / mit Skips). Die Statistiken der Batch-Normalisierung werden nach dem Training und vor dem Testen auf Trainingsbildern neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="305" />
+        <location filename="../../../ui/lab/experiment_views.py" line="294" />
         <source>Finish at least two depths to compare them.</source>
         <translation>Schließen Sie mindestens zwei Tiefen ab, um sie zu vergleichen.</translation>
     </message>
@@ -266,26 +266,6 @@
         <location filename="../../../ui/lab/experiment_views.py" line="79" />
         <source>One row per model trained, with its numbers</source>
         <translation>Eine Zeile je trainiertem Modell, mit seinen Zahlen</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="213" />
-        <source>FC (hidden {hidden})</source>
-        <translation>FC ({hidden} versteckte Neuronen)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="214" />
-        <source>CNN ({c1}/{c2} filters)</source>
-        <translation>CNN ({c1}/{c2} Filter)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="218" />
-        <source>{depth} layers, without skips</source>
-        <translation>{depth} Schichten, ohne Skip-Verbindungen</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="220" />
-        <source>{depth} layers, with skips</source>
-        <translation>{depth} Schichten, mit Skip-Verbindungen</translation>
     </message>
 </context><context>
     <name>ExperimentsPanel</name>
@@ -425,82 +405,82 @@
 </context><context>
     <name>LivePlots</name>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="39" />
+        <location filename="../../../ui/lab/live_plots.py" line="40" />
         <source>Training loss (smoothed)</source>
         <translation>Trainingsverlust (geglättet)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="40" />
+        <location filename="../../../ui/lab/live_plots.py" line="41" />
         <source>Test accuracy (each epoch)</source>
         <translation>Testgenauigkeit (jede Epoche)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="41" />
+        <location filename="../../../ui/lab/live_plots.py" line="42" />
         <source>CNN gradient norm per layer</source>
         <translation>CNN: Gradientennorm je Schicht</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="42" />
+        <location filename="../../../ui/lab/live_plots.py" line="43" />
         <source>CNN conv 1 weight gradients</source>
         <translation>CNN conv 1: Gradienten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="43" />
+        <location filename="../../../ui/lab/live_plots.py" line="44" />
         <source>∂loss/∂w of each first-layer weight on the last sampled batch (red positive, blue negative): the optimizer moves every weight against its gradient</source>
         <translation>∂Verlust/∂w jedes Gewichts der ersten Schicht auf dem zuletzt erfassten Batch (rot positiv, blau negativ): Der Optimierer bewegt jedes Gewicht gegen seinen Gradienten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="100" />
+        <location filename="../../../ui/lab/live_plots.py" line="101" />
         <source>epoch {epoch}, batch {batch}/{batches}</source>
         <translation>Epoche {epoch}, Batch {batch}/{batches}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="111" />
+        <location filename="../../../ui/lab/live_plots.py" line="112" />
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="123" />
+        <location filename="../../../ui/lab/live_plots.py" line="124" />
         <source>run {number}: {label}</source>
         <translation>Lauf {number}: {label}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="146" />
+        <location filename="../../../ui/lab/live_plots.py" line="147" />
         <source>cross-entropy loss</source>
         <translation>Kreuzentropie-Verlust</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="147" />
+        <location filename="../../../ui/lab/live_plots.py" line="148" />
         <source>Each model's training loss per batch, smoothed, over the epochs</source>
         <translation>Der Trainingsverlust jedes Modells je Batch, geglättet, über die Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="149" />
+        <location filename="../../../ui/lab/live_plots.py" line="150" />
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="150" />
+        <location filename="../../../ui/lab/live_plots.py" line="151" />
         <source>Each model's test accuracy after every epoch</source>
         <translation>Die Testgenauigkeit jedes Modells nach jeder Epoche</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="151" />
+        <location filename="../../../ui/lab/live_plots.py" line="152" />
         <source>gradient norm (log)</source>
         <translation>Gradientennorm (log)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="152" />
+        <location filename="../../../ui/lab/live_plots.py" line="153" />
         <source>The length of each CNN layer's gradient on the sampled batches, on a log scale</source>
         <translation>Die Länge des Gradienten jeder CNN-Schicht auf den erfassten Batches, logarithmisch</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="158" />
+        <location filename="../../../ui/lab/live_plots.py" line="159" />
         <source>The length of each layer's gradient on the sampled batches: how hard that batch pushed the layer's weights</source>
         <translation>Die Länge des Gradienten jeder Schicht auf den erfassten Batches: wie stark dieser Batch die Gewichte der Schicht verschoben hat</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/live_plots.py" line="162" />
+        <location filename="../../../ui/lab/live_plots.py" line="163" />
         <source>{title} · shown while training</source>
         <translation>{title} · während des Trainings</translation>
     </message>
@@ -564,42 +544,42 @@
         <translation>Globales Mittelwert-Pooling</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="229" />
+        <location filename="../../../ui/lab/experiment_views.py" line="216" />
         <source>Downsampling</source>
         <translation>Verkleinerung</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="229" />
+        <location filename="../../../ui/lab/experiment_views.py" line="216" />
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="230" />
+        <location filename="../../../ui/lab/experiment_views.py" line="217" />
         <source>Test accuracy</source>
         <translation>Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="230" />
+        <location filename="../../../ui/lab/experiment_views.py" line="217" />
         <source>Test errors</source>
         <translation>Testfehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="231" />
+        <location filename="../../../ui/lab/experiment_views.py" line="218" />
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="232" />
+        <location filename="../../../ui/lab/experiment_views.py" line="219" />
         <source>The lab's CNN four times, each with another way to make its maps smaller: max pooling, average pooling, convolutions that skip every other position (stride 2), and one average per map before the classifier (global average pooling).</source>
         <translation>Das CNN des Labors viermal, jedes Mal mit einer anderen Art, seine Merkmalskarten zu verkleinern: Max-Pooling, Mittelwert-Pooling, Faltungen, die jede zweite Position überspringen (Schrittweite 2), und ein Mittelwert je Karte vor dem Klassifikator (globales Mittelwert-Pooling).</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="240" />
+        <location filename="../../../ui/lab/experiment_views.py" line="227" />
         <source>Measured: the lab's CNN ({c1}/{c2} filters) with each kind of downsampling, trained from scratch from the same starting seed.</source>
         <translation>Gemessen: das CNN des Labors ({c1}/{c2} Filter) mit jeder Art der Verkleinerung, jeweils von Grund auf mit demselben Start-Seed trainiert.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/experiment_views.py" line="247" />
+        <location filename="../../../ui/lab/experiment_views.py" line="234" />
         <source>Most accurate here: {best} ({accuracy}). Fewest parameters: {small} ({parameters:,}).</source>
         <translation>Am genauesten hier: {best} ({accuracy}). Die wenigsten Parameter: {small} ({parameters:,}).</translation>
     </message>
@@ -948,134 +928,134 @@
 </context><context>
     <name>TrainingLabTab</name>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="59" />
+        <location filename="../../../ui/lab/tab.py" line="60" />
         <source>Press “Train both” to train the FC network and the CNN on the same images.</source>
         <translation>Drücken Sie „Beide trainieren“, um das FC-Netz und das CNN auf denselben Bildern zu trainieren.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="78" />
+        <location filename="../../../ui/lab/tab.py" line="79" />
         <source>{name}: waiting</source>
         <translation>{name}: wartet</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="80" />
+        <location filename="../../../ui/lab/tab.py" line="81" />
         <source>{name}: trained</source>
         <translation>{name}: trainiert</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="82" />
+        <location filename="../../../ui/lab/tab.py" line="83" />
         <source>{name}: testing on {n:,} images after epoch {epoch} of {epochs}…</source>
         <translation>{name}: testet auf {n:,} Bildern nach Epoche {epoch} von {epochs} …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="84" />
+        <location filename="../../../ui/lab/tab.py" line="85" />
         <source>{name}: training, epoch {epoch} of {epochs} (batch {batch}/{batches})…</source>
         <translation>{name}: trainiert, Epoche {epoch} von {epochs} (Batch {batch}/{batches}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="314" />
-        <location filename="../../../ui/lab/tab.py" line="107" />
+        <location filename="../../../ui/lab/tab.py" line="324" />
+        <location filename="../../../ui/lab/tab.py" line="108" />
         <source>Train both</source>
         <translation>Beide trainieren</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="108" />
+        <location filename="../../../ui/lab/tab.py" line="109" />
         <source>Train the FC network and the CNN with the form's settings; press again to stop</source>
         <translation>Das FC-Netz und das CNN mit den Einstellungen des Formulars trainieren; erneut drücken zum Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="128" />
+        <location filename="../../../ui/lab/tab.py" line="129" />
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="133" />
+        <location filename="../../../ui/lab/tab.py" line="134" />
         <source>Epoch by epoch</source>
         <translation>Epoche für Epoche</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="134" />
+        <location filename="../../../ui/lab/tab.py" line="135" />
         <source>Mistakes</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="158" />
+        <location filename="../../../ui/lab/tab.py" line="159" />
         <source>FC vs CNN</source>
         <translation>FC vs. CNN</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="159" />
+        <location filename="../../../ui/lab/tab.py" line="160" />
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
+        <location filename="../../../ui/lab/tab.py" line="162" />
         <location filename="../../../ui/lab/tab.py" line="161" />
-        <location filename="../../../ui/lab/tab.py" line="160" />
         <source>Training lab views</source>
         <translation>Ansichten des Trainingslabors</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="162" />
+        <location filename="../../../ui/lab/tab.py" line="163" />
         <source>Choose the FC-vs-CNN comparison or the experiments</source>
         <translation>Den Vergleich FC vs. CNN oder die Experimente wählen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="163" />
+        <location filename="../../../ui/lab/tab.py" line="164" />
         <source>Run results</source>
         <translation>Ergebnisse der Läufe</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="164" />
+        <location filename="../../../ui/lab/tab.py" line="165" />
         <source>Choose the finished runs' table, the CNN epoch by epoch, or the models' mistakes</source>
         <translation>Die Tabelle der fertigen Läufe, das CNN Epoche für Epoche oder die Fehler der Modelle wählen</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="242" />
+        <location filename="../../../ui/lab/tab.py" line="252" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="244" />
+        <location filename="../../../ui/lab/tab.py" line="254" />
         <source>Preparing {n:,} training images…</source>
         <translation>Bereite {n:,} Trainingsbilder vor …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="252" />
+        <location filename="../../../ui/lab/tab.py" line="262" />
         <source>Stopping…</source>
         <translation>Halte an …</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="265" />
+        <location filename="../../../ui/lab/tab.py" line="275" />
         <source>after epoch {epoch}/{epochs}</source>
         <translation>nach Epoche {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="290" />
+        <location filename="../../../ui/lab/tab.py" line="300" />
         <source>Training failed: {why}</source>
         <translation>Training fehlgeschlagen: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="302" />
+        <location filename="../../../ui/lab/tab.py" line="312" />
         <source>after epoch {epoch} (final)</source>
         <translation>nach Epoche {epoch} (endgültig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="307" />
+        <location filename="../../../ui/lab/tab.py" line="317" />
         <source>Stopped in epoch {epoch}. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>In Epoche {epoch} angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="309" />
+        <location filename="../../../ui/lab/tab.py" line="319" />
         <source>Stopped before the first batch. The curves show how far it got; the table keeps only finished runs.</source>
         <translation>Vor dem ersten Batch angehalten. Die Kurven zeigen, wie weit es kam; die Tabelle behält nur fertige Läufe.</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="322" />
+        <location filename="../../../ui/lab/tab.py" line="332" />
         <source>Done in {s:.1f} s on {device}. Test accuracy: FC {fc}, CNN {cnn} ({n:,} test images).</source>
         <translation>Fertig in {s:.1f} s auf {device}. Testgenauigkeit: FC {fc}, CNN {cnn} ({n:,} Testbilder).</translation>
     </message>
     <message>
-        <location filename="../../../ui/lab/tab.py" line="338" />
+        <location filename="../../../ui/lab/tab.py" line="348" />
         <source>untrained (random start)</source>
         <translation>untrainiert (zufälliger Start)</translation>
     </message>

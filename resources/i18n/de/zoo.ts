@@ -4,116 +4,116 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="67" />
-        <source>This model answers in other classes ({model_classes}) than the open data set {data} ({data_classes}): train one on it (File → Retrain explorer CNN, or the accuracy report) to see where it errs.</source>
-        <translation>Dieses Modell antwortet in anderen Klassen ({model_classes}) als der geöffnete Datensatz {data} ({data_classes}): Trainieren Sie eines darauf (Datei → Explorer-CNN neu trainieren oder der Genauigkeitsbericht), um zu sehen, wo es sich irrt.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="105" />
-        <source>Model to evaluate</source>
-        <translation>Zu bewertendes Modell</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="106" />
-        <source>The current model, or a model the accuracy report has trained and kept</source>
-        <translation>Das aktuelle Modell oder ein Modell, das der Genauigkeitsbericht trainiert und aufbewahrt hat</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="110" />
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="119" />
-        <source>Confusion matrix</source>
-        <translation>Konfusionsmatrix</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="120" />
-        <source>Rows: true class, columns: predicted class, each cell the number of test images; choose a cell to list those images</source>
-        <translation>Zeilen: wahre Klasse, Spalten: vorhergesagte Klasse, jede Zelle die Zahl der Testbilder; wählen Sie eine Zelle, um diese Bilder aufzulisten</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="133" />
-        <source>Misclassified test images</source>
-        <translation>Falsch klassifizierte Testbilder</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="134" />
-        <source>Each item: the true class, the class the model chose and how sure it was; click one to open it on the canvas</source>
-        <translation>Jeder Eintrag: die wahre Klasse, die vom Modell gewählte Klasse und wie sicher es war; ein Klick öffnet das Bild auf der Zeichenfläche</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="140" />
-        <source>Rows: true class · columns: predicted class · click a cell to see those images</source>
-        <translation>Zeilen: wahre Klasse · Spalten: vorhergesagte Klasse · Klicken Sie auf eine Zelle, um diese Bilder zu sehen</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="167" />
-        <source>none yet</source>
-        <translation>noch keines</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="168" />
-        <source>Current model ({name})</source>
-        <translation>Aktuelles Modell ({name})</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="170" />
-        <source>From the report: {label}</source>
-        <translation>Aus dem Bericht: {label}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="201" />
-        <source>No model yet: the explorer CNN is still training.</source>
-        <translation>Noch kein Modell: Das Explorer-CNN wird noch trainiert.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="219" />
-        <source>Evaluating on the {n:,} test images…</source>
-        <translation>Bewertung auf den {n:,} Testbildern …</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="225" />
-        <source>Could not evaluate this model: {why}</source>
-        <translation>Dieses Modell konnte nicht bewertet werden: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="261" />
-        <source>Test accuracy {accuracy:.2%}: {errors:,} errors in {total:,} images. Most confused: {pairs}.</source>
-        <translation>Testgenauigkeit {accuracy:.2%}: {errors:,} Fehler bei {total:,} Bildern. Am häufigsten verwechselt: {pairs}.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="264" />
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="283" />
-        <source>true {true} predicted as {predicted}</source>
-        <translation>wahr {true}, vorhergesagt als {predicted}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="285" />
-        <source>all classes</source>
-        <translation>alle Klassen</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="286" />
-        <source>Misclassified test images ({which}), most confident mistakes first: {n} shown. Click one to open it on the canvas.</source>
-        <translation>Falsch klassifizierte Testbilder ({which}), die sichersten Fehler zuerst: {n} angezeigt. Klicken Sie auf eines, um es auf der Zeichenfläche zu öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="290" />
+        <location filename="../../../ui/zoo/confusion_view.py" line="75" />
         <source>true {true} → {predicted}
 {confidence:.0%} sure</source>
         <translation>wahr {true} → {predicted}
 {confidence:.0%} sicher</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/confusion_view.py" line="293" />
+        <location filename="../../../ui/zoo/confusion_view.py" line="78" />
         <source>Open this image on the canvas</source>
         <translation>Dieses Bild auf der Zeichenfläche öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="93" />
+        <source>This model answers in other classes ({model_classes}) than the open data set {data} ({data_classes}): train one on it (File → Retrain explorer CNN, or the accuracy report) to see where it errs.</source>
+        <translation>Dieses Modell antwortet in anderen Klassen ({model_classes}) als der geöffnete Datensatz {data} ({data_classes}): Trainieren Sie eines darauf (Datei → Explorer-CNN neu trainieren oder der Genauigkeitsbericht), um zu sehen, wo es sich irrt.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="131" />
+        <source>Model to evaluate</source>
+        <translation>Zu bewertendes Modell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="132" />
+        <source>The current model, or a model the accuracy report has trained and kept</source>
+        <translation>Das aktuelle Modell oder ein Modell, das der Genauigkeitsbericht trainiert und aufbewahrt hat</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="136" />
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="145" />
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="146" />
+        <source>Rows: true class, columns: predicted class, each cell the number of test images; choose a cell to list those images</source>
+        <translation>Zeilen: wahre Klasse, Spalten: vorhergesagte Klasse, jede Zelle die Zahl der Testbilder; wählen Sie eine Zelle, um diese Bilder aufzulisten</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="153" />
+        <source>Misclassified test images</source>
+        <translation>Falsch klassifizierte Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="154" />
+        <source>Each item: the true class, the class the model chose and how sure it was; click one to open it on the canvas</source>
+        <translation>Jeder Eintrag: die wahre Klasse, die vom Modell gewählte Klasse und wie sicher es war; ein Klick öffnet das Bild auf der Zeichenfläche</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="160" />
+        <source>Rows: true class · columns: predicted class · click a cell to see those images</source>
+        <translation>Zeilen: wahre Klasse · Spalten: vorhergesagte Klasse · Klicken Sie auf eine Zelle, um diese Bilder zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="187" />
+        <source>none yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="188" />
+        <source>Current model ({name})</source>
+        <translation>Aktuelles Modell ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="190" />
+        <source>From the report: {label}</source>
+        <translation>Aus dem Bericht: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="222" />
+        <source>No model yet: the explorer CNN is still training.</source>
+        <translation>Noch kein Modell: Das Explorer-CNN wird noch trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="240" />
+        <source>Evaluating on the {n:,} test images…</source>
+        <translation>Bewertung auf den {n:,} Testbildern …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="246" />
+        <source>Could not evaluate this model: {why}</source>
+        <translation>Dieses Modell konnte nicht bewertet werden: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="282" />
+        <source>Test accuracy {accuracy:.2%}: {errors:,} errors in {total:,} images. Most confused: {pairs}.</source>
+        <translation>Testgenauigkeit {accuracy:.2%}: {errors:,} Fehler bei {total:,} Bildern. Am häufigsten verwechselt: {pairs}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="285" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="304" />
+        <source>true {true} predicted as {predicted}</source>
+        <translation>wahr {true}, vorhergesagt als {predicted}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="306" />
+        <source>all classes</source>
+        <translation>alle Klassen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/confusion_view.py" line="307" />
+        <source>Misclassified test images ({which}), most confident mistakes first: {n} shown. Click one to open it on the canvas.</source>
+        <translation>Falsch klassifizierte Testbilder ({which}), die sichersten Fehler zuerst: {n} angezeigt. Klicken Sie auf eines, um es auf der Zeichenfläche zu öffnen.</translation>
     </message>
 </context><context>
     <name>InceptionView</name>
@@ -412,166 +412,156 @@
     <name>ReportView</name>
     <message>
         <location filename="../../../ui/zoo/report_view.py" line="49" />
-        <source>The run was cancelled: models after the last row were not trained.</source>
-        <translation>Der Lauf wurde abgebrochen: Die Modelle nach der letzten Zeile wurden nicht trainiert.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
-        <source>Rows from the cache keep the wall time and device of the run that produced them.</source>
-        <translation>Zeilen aus dem Zwischenspeicher behalten Laufzeit und Gerät des Laufs, der sie erzeugt hat.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
+        <location filename="../../../ui/zoo/report_view.py" line="49" />
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="54" />
+        <location filename="../../../ui/zoo/report_view.py" line="50" />
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="54" />
+        <location filename="../../../ui/zoo/report_view.py" line="50" />
         <source>Wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="55" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="55" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Test error</source>
         <translation>Testfehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="56" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>With TTA</source>
         <translation>Mit TTA</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="56" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>Published figure</source>
         <translation>Veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="57" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Reduction vs previous</source>
         <translation>Verringerung ggü. vorigem</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="66" />
+        <location filename="../../../ui/zoo/report_view.py" line="62" />
         <source>; not even one epoch fits the budget, so only its time is estimated</source>
         <translation>; nicht einmal eine Epoche passt ins Budget, daher wird nur die Zeit geschätzt</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="68" />
+        <location filename="../../../ui/zoo/report_view.py" line="64" />
         <source>; {epochs} of {recipe} epochs fit the budget</source>
         <translation>; {epochs} von {recipe} Epochen passen ins Budget</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="70" />
+        <location filename="../../../ui/zoo/report_view.py" line="66" />
         <source>{model} about {duration}{fit}</source>
         <translation>{model} etwa {duration}{fit}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="72" />
+        <location filename="../../../ui/zoo/report_view.py" line="68" />
         <source>Run report would take about {duration} here ({parts}).</source>
         <translation>Der Bericht würde hier etwa {duration} dauern ({parts}).</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="110" />
+        <location filename="../../../ui/zoo/report_view.py" line="106" />
         <source>Accuracy report</source>
         <translation>Genauigkeitsbericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="111" />
+        <location filename="../../../ui/zoo/report_view.py" line="107" />
         <source>One row per measured model: parameters, epochs, wall time, device, test error and the published figure</source>
         <translation>Eine Zeile je gemessenem Modell: Parameter, Epochen, Laufzeit, Gerät, Testfehler und veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="114" />
+        <location filename="../../../ui/zoo/report_view.py" line="110" />
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="115" />
+        <location filename="../../../ui/zoo/report_view.py" line="111" />
         <source>Each model's measured test error beside its published figure</source>
         <translation>Der gemessene Testfehler jedes Modells neben seinem veröffentlichten Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="143" />
+        <location filename="../../../ui/zoo/report_view.py" line="139" />
         <source>Each model is trained with its standard training settings on the {train:,} {data} training images and tested on the {test:,} test images. The table compares the error measured here with the published figure (published for MNIST). Results are kept per data set, so this view opens instantly after the first run.</source>
         <translation>Jedes Modell wird mit seinen Standard-Trainingseinstellungen auf den {train:,} Trainingsbildern von {data} trainiert und auf den {test:,} Testbildern getestet. Die Tabelle vergleicht den hier gemessenen Fehler mit dem veröffentlichten Wert (veröffentlicht für MNIST). Die Ergebnisse werden je Datensatz aufbewahrt, daher öffnet sich diese Ansicht nach dem ersten Lauf sofort.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="170" />
+        <location filename="../../../ui/zoo/report_view.py" line="168" />
         <source>Total wall time {duration} on {devices}.</source>
         <translation>Gesamte Laufzeit {duration} auf {devices}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="189" />
+        <location filename="../../../ui/zoo/report_view.py" line="187" />
         <source>Tick at least one model to measure.</source>
         <translation>Haken Sie mindestens ein Modell zum Messen an.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="192" />
+        <location filename="../../../ui/zoo/report_view.py" line="190" />
         <source>Estimating how long they take here from a few training batches each…</source>
         <translation>Schätze aus jeweils einigen Trainings-Batches, wie lange sie hier brauchen …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="194" />
+        <location filename="../../../ui/zoo/report_view.py" line="192" />
         <source>Not measured yet: {models}. {estimate} Press Run report to train and test them.</source>
         <translation>Noch nicht gemessen: {models}. {estimate} Drücken Sie „Bericht erstellen“, um sie zu trainieren und zu testen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="230" />
+        <location filename="../../../ui/zoo/report_view.py" line="228" />
         <source>Could not estimate the run: {why}</source>
         <translation>Der Lauf konnte nicht geschätzt werden: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="254" />
+        <location filename="../../../ui/zoo/report_view.py" line="252" />
         <source>Starting…</source>
         <translation>Starte …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="262" />
+        <location filename="../../../ui/zoo/report_view.py" line="260" />
         <source>Stopping after this batch; finished models are kept…</source>
         <translation>Halte nach diesem Batch an; fertige Modelle bleiben erhalten …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="269" />
+        <location filename="../../../ui/zoo/report_view.py" line="267" />
         <source>Measuring {model} ({i} of {n})…</source>
         <translation>Messe {model} ({i} von {n}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="278" />
+        <location filename="../../../ui/zoo/report_view.py" line="276" />
         <source>, about {duration} for the whole report</source>
         <translation>, etwa {duration} für den ganzen Bericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="280" />
+        <location filename="../../../ui/zoo/report_view.py" line="278" />
         <source>Training {model} ({i} of {n}): epoch {epoch} of {epochs}, batch {batch}/{batches}; about {left} left for this model{total}.</source>
         <translation>Trainiere {model} ({i} von {n}): Epoche {epoch} von {epochs}, Batch {batch}/{batches}; noch etwa {left} für dieses Modell{total}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="296" />
+        <location filename="../../../ui/zoo/report_view.py" line="294" />
         <source>Report ready: {n} models measured.</source>
         <translation>Bericht fertig: {n} Modelle gemessen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="300" />
+        <location filename="../../../ui/zoo/report_view.py" line="298" />
         <source>Report cancelled; the models that finished are kept.</source>
         <translation>Bericht abgebrochen; die fertigen Modelle bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="304" />
+        <location filename="../../../ui/zoo/report_view.py" line="302" />
         <source>The report stopped with an error: {why}</source>
         <translation>Der Bericht wurde mit einem Fehler beendet: {why}</translation>
     </message>
