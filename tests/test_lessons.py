@@ -229,3 +229,20 @@ def test_the_shift_measure_compares_each_cell_in_place(mnist, trained_explorer) 
     expected = np.abs(digit - moved).sum() / np.abs(digit).sum()
     assert shift_change(model, mnist.test_images[4], "input", MNIST_INPUT, pixels=2) == pytest.approx(expected, 1e-5)
     assert shift_change(model, mnist.test_images[4], "pool1", MNIST_INPUT) > 0.0
+
+
+def test_a_model_without_max_pooling_says_so_in_the_interface_language(mnist, qapp) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.lessons.exercises import NoQuestion
+    from cnnviz.models import build_model
+    from ui.i18n import error_text, install_language
+
+    model = build_model("modern_cnn", width=4).eval()  # strided convolutions and global averaging: no max pooling
+    cap = capture(model, mnist.test_images[0])
+    with pytest.raises(NoQuestion) as caught:
+        make_question("pool_winner", model, cap, mnist.class_names, np.random.default_rng(0))
+    assert str(caught.value) == "modern_cnn has no max pooling"
+    try:
+        install_language("de")
+        assert error_text(caught.value) == "modern_cnn hat kein Max-Pooling"
+    finally:
+        install_language("en")

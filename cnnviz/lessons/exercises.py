@@ -20,7 +20,7 @@ from cnnviz.explain import dot_product_stages, explain_cell
 from cnnviz.format import format_probability
 from cnnviz.introspect import SOBEL_HORIZONTAL, SOBEL_VERTICAL, Capture, apply_filter, pool_spec, pool_window
 from cnnviz.models.staged import StagedNet, count_parameters
-from cnnviz.wording import Wording
+from cnnviz.wording import Wording, worded_error
 
 # A diagonal edge filter: the third picture of "which map came from the vertical-edge filter?"
 DIAGONAL = np.array([[0, 1, 2], [-1, 0, 1], [-2, -1, 0]], dtype=np.float32)
@@ -91,7 +91,7 @@ def _stages_of(model: StagedNet, kind: type[nn.Module] | tuple[type[nn.Module], 
 def cell_value_question(model: StagedNet, cap: Capture, rng: np.random.Generator, stage: str | None = None) -> Question:
     stages = dot_product_stages(model)
     if not stages:
-        raise NoQuestion(f"{model.arch} has no convolution whose cells are one dot product")
+        raise worded_error(NoQuestion, "{model} has no convolution whose cells are one dot product", model=model.arch)
     stage = stage or stages[0]
     fmap = cap.stage(stage).output  # (C, H, W)
     active = np.argwhere(fmap > 0)  # a cell that fired: its sum is worth predicting
@@ -120,7 +120,7 @@ def cell_value_question(model: StagedNet, cap: Capture, rng: np.random.Generator
 def pool_question(model: StagedNet, cap: Capture, rng: np.random.Generator, stage: str | None = None) -> Question:
     pools = _stages_of(model, nn.MaxPool2d)
     if not pools:
-        raise NoQuestion(f"{model.arch} has no max pooling")
+        raise worded_error(NoQuestion, "{model} has no max pooling", model=model.arch)
     stage = stage or pools[0]
     names = [s.name for s in cap.stages]
     before = cap.stages[names.index(stage) - 1].output  # (C, H, W): the map being pooled
@@ -134,7 +134,7 @@ def pool_question(model: StagedNet, cap: Capture, rng: np.random.Generator, stag
             window, channel = candidate, int(c)
             break
     if window is None:
-        raise NoQuestion(f"no window of {stage} has one clear largest value on this digit")
+        raise worded_error(NoQuestion, "no window of {stage} has one clear largest value on this digit", stage=stage)
     values = window.values.ravel()
     assert window.winner is not None
     winner = int(np.ravel_multi_index(window.winner, window.values.shape))
@@ -189,7 +189,7 @@ def edge_question(cap: Capture, rng: np.random.Generator) -> Question:
 def parameters_question(model: StagedNet, rng: np.random.Generator, stage: str | None = None) -> Question:
     layers = {name: m for name, m in model.named_children() if count_parameters(m) > 0}
     if not layers:
-        raise NoQuestion(f"{model.arch} has no layer with parameters")
+        raise worded_error(NoQuestion, "{model} has no layer with parameters", model=model.arch)
     stage = stage or list(layers)[int(rng.integers(len(layers)))]
     module = layers[stage]
     conv = next((m for m in module.modules() if isinstance(m, nn.Conv2d)), None)

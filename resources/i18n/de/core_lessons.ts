@@ -20,8 +20,20 @@
             <translation>{right} von {asked} richtig in dieser Sitzung</translation>
         </message>
         <message>
+            <source>{model} has no convolution whose cells are one dot product</source>
+            <translation>{model} hat keine Faltung, deren Zellen je ein Skalarprodukt sind</translation>
+        </message>
+        <message>
             <source>What value will map {map} of {stage} have at row {row}, column {col}? Look at the input under its window and at the filter, then guess (within {tolerance:.0%} counts).</source>
             <translation>Welchen Wert hat Karte {map} von {stage} in Zeile {row}, Spalte {col}? Sieh dir die Eingabe unter ihrem Fenster und den Filter an und schätze dann (auf {tolerance:.0%} genau zählt).</translation>
+        </message>
+        <message>
+            <source>{model} has no max pooling</source>
+            <translation>{model} hat kein Max-Pooling</translation>
+        </message>
+        <message>
+            <source>no window of {stage} has one clear largest value on this digit</source>
+            <translation>kein Fenster von {stage} hat bei dieser Ziffer einen eindeutig größten Wert</translation>
         </message>
         <message>
             <source>{stage} keeps one value of each {kh}×{kw} window of map {map}. The window from row {row}, column {col} holds the values below: which one survives?</source>
@@ -46,6 +58,10 @@
         <message>
             <source>The vertical-edge filter subtracts the column left of each pixel from the column right of it, so it responds (red or blue) along upright strokes and stays near 0 along flat ones.</source>
             <translation>Der Filter für senkrechte Kanten zieht die Spalte links von jedem Pixel von der Spalte rechts davon ab; deshalb antwortet er (rot oder blau) entlang aufrechter Striche und bleibt entlang flacher Striche nahe 0.</translation>
+        </message>
+        <message>
+            <source>{model} has no layer with parameters</source>
+            <translation>{model} hat keine Schicht mit Parametern</translation>
         </message>
         <message>
             <source>No answers yet this session</source>
