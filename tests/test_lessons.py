@@ -246,3 +246,19 @@ def test_a_model_without_max_pooling_says_so_in_the_interface_language(mnist, qa
         assert error_text(caught.value) == "modern_cnn hat kein Max-Pooling"
     finally:
         install_language("en")
+
+
+def test_a_broken_lesson_file_is_refused_in_the_interface_language(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.lessons.schema import LessonError, load_lesson
+    from ui.i18n import error_text, install_language
+
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(_lesson(tab="nowhere")), encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert str(caught.value).startswith("broken.json: step 1: unknown tab “nowhere”")
+    try:
+        install_language("de")
+        assert error_text(caught.value).startswith("broken.json: Schritt 1: unbekannter Reiter „nowhere“ (wähle einen")
+    finally:
+        install_language("en")

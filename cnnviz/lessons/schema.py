@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.lessons.placeholders import placeholder_problems
+from cnnviz.wording import Wording, worded, worded_error
 
 FORMAT = "cnnviz-lesson"
 VERSION = 1
@@ -64,57 +65,63 @@ class Lesson:
     version: int = VERSION
 
 
-def _fail(source: str, where: str, problem: str) -> LessonError:
-    return LessonError(f"{source}: {where}{problem}.")
+def _fail(source: str, where: Wording | str, problem: Wording) -> LessonError:
+    return worded_error(LessonError, "{source}: {where}{problem}.", source=source, where=where, problem=problem)
 
 
-def _int(value: Any, source: str, where: str, name: str, low: int = 0) -> int:
+def _int(value: Any, source: str, where: Wording | str, name: str, low: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise _fail(source, where, f"“{name}” must be a whole number ≥ {low} (got {value!r})")
+        raise _fail(source, where, worded("“{name}” must be a whole number ≥ {low} (got {value})", name=name, low=low,
+                                          value=repr(value)))
     return value
 
 
-def _text(value: Any, source: str, where: str, name: str) -> str:
+def _text(value: Any, source: str, where: Wording | str, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _fail(source, where, f"“{name}” must be some text (got {value!r})")
+        raise _fail(source, where, worded("“{name}” must be some text (got {value})", name=name, value=repr(value)))
     return value
 
 
 def parse_step(raw: Any, source: str, number: int, targets: frozenset[str] | None = None) -> Step:
-    where = f"step {number}: "
+    where = worded("step {number}: ", number=number)
     if not isinstance(raw, dict):
-        raise _fail(source, where, "must be an object with “text” and the state to set")
+        raise _fail(source, where, worded("must be an object with “text” and the state to set"))
     known = {"text", "tab", "model", "view", "digit", "digit_class", "drawing", "stage", "map", "cell", "highlight",
              "exercise", "shuffle"}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise _fail(source, where, f"unknown field “{unknown[0]}” (known: {', '.join(sorted(known))})")
+        raise _fail(source, where, worded("unknown field “{field}” (known: {known})", field=unknown[0],
+                                          known=", ".join(sorted(known))))
     text = _text(raw.get("text"), source, where, "text")
     problems = placeholder_problems(text)
     if problems:
-        raise _fail(source, where, f"“text” has {problems[0]}")
+        raise _fail(source, where, worded("“text” has {problem}", problem=problems[0]))
     tab = raw.get("tab", "draw")
     if tab not in TABS:
-        raise _fail(source, where, f"unknown tab “{tab}” (choose one of {', '.join(TABS)})")
+        raise _fail(source, where, worded("unknown tab “{tab}” (choose one of {tabs})", tab=tab, tabs=", ".join(TABS)))
     view = raw.get("view")
     if view is not None and view not in VIEWS.get(tab, ()):
-        choices = ", ".join(VIEWS.get(tab, ())) or "none"
-        raise _fail(source, where, f"unknown view “{view}” for the {tab} tab (choose one of {choices})")
+        choices: Wording | str = ", ".join(VIEWS.get(tab, ())) or worded("none")
+        raise _fail(source, where, worded("unknown view “{view}” for the {tab} tab (choose one of {choices})",
+                                          view=view, tab=tab, choices=choices))
     model = raw.get("model", "current")
     from cnnviz.models.registry import MODELS
 
     if model != "current" and model not in MODELS:
-        raise _fail(source, where, f"unknown model “{model}” (use “current” or one of {', '.join(MODELS)})")
+        raise _fail(source, where, worded("unknown model “{model}” (use “current” or one of {models})", model=model,
+                                          models=", ".join(MODELS)))
     pictures = [k for k in ("digit", "digit_class", "drawing") if raw.get(k) is not None]
     if len(pictures) > 1:
-        raise _fail(source, where, f"give one of “digit”, “digit_class” and “drawing”, not {' and '.join(pictures)}")
+        raise _fail(source, where, worded("give one of “digit”, “digit_class” and “drawing”, not {given}",
+                                          given=" and ".join(pictures)))
     digit = None if raw.get("digit") is None else _int(raw["digit"], source, where, "digit")
     digit_class = None if raw.get("digit_class") is None else _int(raw["digit_class"], source, where, "digit_class")
     drawing = raw.get("drawing")
     if drawing is not None:
         if (not isinstance(drawing, list) or len(drawing) != DRAWING_SIZE**2
                 or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 255 for v in drawing)):
-            raise _fail(source, where, f"“drawing” must be {DRAWING_SIZE * DRAWING_SIZE} grey levels from 0 to 255")
+            raise _fail(source, where, worded("“drawing” must be {n} grey levels from 0 to 255",
+                                              n=DRAWING_SIZE * DRAWING_SIZE))
         drawing = tuple(drawing)
     stage = raw.get("stage")
     if stage is not None:
@@ -124,24 +131,25 @@ def parse_step(raw: Any, source: str, number: int, targets: frozenset[str] | Non
     if cell is not None:
         if (not isinstance(cell, list) or len(cell) not in (2, 4) or not isinstance(cell[0], str)
                 or not cell[0]):
-            raise _fail(source, where, "“cell” must be [stage, map, row, column] or [stage, map] (that map's "
-                        "strongest cell), counted from 0")
+            raise _fail(source, where, worded("“cell” must be [stage, map, row, column] or [stage, map] (that map's "
+                                              "strongest cell), counted from 0"))
         cell = (cell[0], *(_int(v, source, where, "cell") for v in cell[1:]))
     highlight = raw.get("highlight")
     if highlight is not None and targets is not None and highlight not in targets:
-        raise _fail(source, where, f"unknown highlight “{highlight}” (known: {', '.join(sorted(targets))})")
+        raise _fail(source, where, worded("unknown highlight “{highlight}” (known: {known})", highlight=highlight,
+                                          known=", ".join(sorted(targets))))
     exercise = None
     if raw.get("exercise") is not None:
         ex = raw["exercise"]
         if not isinstance(ex, dict) or ex.get("kind") not in EXERCISES:
-            raise _fail(source, where, f"“exercise” needs a “kind”, one of {', '.join(EXERCISES)}")
+            raise _fail(source, where, worded("“exercise” needs a “kind”, one of {kinds}", kinds=", ".join(EXERCISES)))
         ex_stage = ex.get("stage")
         exercise = Exercise(ex["kind"], None if ex_stage is None else _text(ex_stage, source, where, "stage"))
     shuffle = raw.get("shuffle", False)
     if not isinstance(shuffle, bool):
-        raise _fail(source, where, f"“shuffle” must be true or false (got {shuffle!r})")
+        raise _fail(source, where, worded("“shuffle” must be true or false (got {value})", value=repr(shuffle)))
     if shuffle and not pictures:
-        raise _fail(source, where, "“shuffle” needs the “digit”, “digit_class” or “drawing” to shuffle")
+        raise _fail(source, where, worded("“shuffle” needs the “digit”, “digit_class” or “drawing” to shuffle"))
     return Step(text, tab, model, view, digit, digit_class, drawing, stage, fmap, cell, highlight, exercise, shuffle)
 
 
@@ -149,22 +157,25 @@ def parse_lesson(raw: Any, source: str, targets: frozenset[str] | None = None) -
     """The lesson in ``raw`` (parsed JSON); ``source`` names it in errors; ``targets``: the highlight and hide
     names the app knows (None: not checked)."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise LessonError(f"{source}: this is not a cnnviz lesson (it needs \"format\": \"{FORMAT}\").")
+        raise worded_error(LessonError, "{source}: this is not a cnnviz lesson (it needs \"format\": \"{format}\").",
+                           source=source, format=FORMAT)
     version = raw.get("version")
     if version != VERSION:
-        raise LessonError(f"{source}: lesson version {version!r} is not one this cnnviz reads (it reads version "
-                          f"{VERSION}); save it again from a matching cnnviz.")
+        raise worded_error(LessonError, "{source}: lesson version {version} is not one this cnnviz reads (it reads "
+                           "version {reads}); save it again from a matching cnnviz.", source=source,
+                           version=repr(version), reads=VERSION)
     title = _text(raw.get("title"), source, "", "title")
     steps = raw.get("steps")
     if not isinstance(steps, list) or not steps:
-        raise LessonError(f"{source}: “steps” must be a list with at least one step.")
+        raise worded_error(LessonError, "{source}: “steps” must be a list with at least one step.", source=source)
     hide = raw.get("hide", [])
     if not isinstance(hide, list) or not all(isinstance(h, str) for h in hide):
-        raise LessonError(f"{source}: “hide” must be a list of control names.")
+        raise worded_error(LessonError, "{source}: “hide” must be a list of control names.", source=source)
     if targets is not None:
         for name in hide:
             if name not in targets:
-                raise LessonError(f"{source}: “hide” names an unknown control “{name}”.")
+                raise worded_error(LessonError, "{source}: “hide” names an unknown control “{name}”.", source=source,
+                                   name=name)
     return Lesson(title, tuple(parse_step(s, source, i + 1, targets) for i, s in enumerate(steps)), tuple(hide))
 
 
@@ -200,10 +211,12 @@ def load_lesson(path: str | Path, targets: frozenset[str] | None = None) -> Less
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LessonError(f"{path.name}: the file could not be read ({exc.strerror or exc}).") from None
+        raise worded_error(LessonError, "{file}: the file could not be read ({reason}).", file=path.name,
+                           reason=exc.strerror or str(exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise LessonError(f"{path.name}: this is not a JSON lesson file{where}.") from None
+        where = worded(" (line {line})", line=exc.lineno) if isinstance(exc, json.JSONDecodeError) else ""
+        raise worded_error(LessonError, "{file}: this is not a JSON lesson file{where}.", file=path.name,
+                           where=where) from None
     return parse_lesson(raw, path.name, targets)
 
 

@@ -107,5 +107,109 @@
             <source>Adding up every weight and bias of its layers gives {total:,}.</source>
             <translation>Alle Gewichte und Biases seiner Schichten zusammen ergeben {total:,}.</translation>
         </message>
+        <message>
+            <source>{source}: {where}{problem}.</source>
+            <translation>{source}: {where}{problem}.</translation>
+        </message>
+        <message>
+            <source>step {number}: </source>
+            <translation>Schritt {number}: </translation>
+        </message>
+        <message>
+            <source>{source}: this is not a cnnviz lesson (it needs "format": "{format}").</source>
+            <translation>{source}: Das ist keine cnnviz-Lektion (sie braucht "format": "{format}").</translation>
+        </message>
+        <message>
+            <source>{source}: lesson version {version} is not one this cnnviz reads (it reads version {reads}); save it again from a matching cnnviz.</source>
+            <translation>{source}: Die Lektionsversion {version} kann dieses cnnviz nicht lesen (es liest Version {reads}); speichere sie mit einem passenden cnnviz neu.</translation>
+        </message>
+        <message>
+            <source>{source}: “steps” must be a list with at least one step.</source>
+            <translation>{source}: „steps“ muss eine Liste mit mindestens einem Schritt sein.</translation>
+        </message>
+        <message>
+            <source>{source}: “hide” must be a list of control names.</source>
+            <translation>{source}: „hide“ muss eine Liste von Bedienelement-Namen sein.</translation>
+        </message>
+        <message>
+            <source>“{name}” must be a whole number ≥ {low} (got {value})</source>
+            <translation>„{name}“ muss eine ganze Zahl ≥ {low} sein (erhalten: {value})</translation>
+        </message>
+        <message>
+            <source>“{name}” must be some text (got {value})</source>
+            <translation>„{name}“ muss ein Text sein (erhalten: {value})</translation>
+        </message>
+        <message>
+            <source>must be an object with “text” and the state to set</source>
+            <translation>muss ein Objekt mit „text“ und dem einzustellenden Zustand sein</translation>
+        </message>
+        <message>
+            <source>unknown field “{field}” (known: {known})</source>
+            <translation>unbekanntes Feld „{field}“ (bekannt: {known})</translation>
+        </message>
+        <message>
+            <source>“text” has {problem}</source>
+            <translation>„text“ hat {problem}</translation>
+        </message>
+        <message>
+            <source>unknown tab “{tab}” (choose one of {tabs})</source>
+            <translation>unbekannter Reiter „{tab}“ (wähle einen von {tabs})</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keinen Zahlen</translation>
+        </message>
+        <message>
+            <source>unknown view “{view}” for the {tab} tab (choose one of {choices})</source>
+            <translation>unbekannte Ansicht „{view}“ für den Reiter {tab} (wähle eine von {choices})</translation>
+        </message>
+        <message>
+            <source>unknown model “{model}” (use “current” or one of {models})</source>
+            <translation>unbekanntes Modell „{model}“ (nimm „current“ oder eines von {models})</translation>
+        </message>
+        <message>
+            <source>give one of “digit”, “digit_class” and “drawing”, not {given}</source>
+            <translation>gib nur eines von „digit“, „digit_class“ und „drawing“ an, nicht {given}</translation>
+        </message>
+        <message>
+            <source>unknown highlight “{highlight}” (known: {known})</source>
+            <translation>unbekannte Hervorhebung „{highlight}“ (bekannt: {known})</translation>
+        </message>
+        <message>
+            <source>“shuffle” must be true or false (got {value})</source>
+            <translation>„shuffle“ muss true oder false sein (erhalten: {value})</translation>
+        </message>
+        <message>
+            <source>“shuffle” needs the “digit”, “digit_class” or “drawing” to shuffle</source>
+            <translation>„shuffle“ braucht „digit“, „digit_class“ oder „drawing“, das gemischt werden soll</translation>
+        </message>
+        <message>
+            <source>{file}: the file could not be read ({reason}).</source>
+            <translation>{file}: Die Datei konnte nicht gelesen werden ({reason}).</translation>
+        </message>
+        <message>
+            <source>{file}: this is not a JSON lesson file{where}.</source>
+            <translation>{file}: Das ist keine JSON-Lektionsdatei{where}.</translation>
+        </message>
+        <message>
+            <source>“drawing” must be {n} grey levels from 0 to 255</source>
+            <translation>„drawing“ müssen {n} Grauwerte von 0 bis 255 sein</translation>
+        </message>
+        <message>
+            <source>“cell” must be [stage, map, row, column] or [stage, map] (that map's strongest cell), counted from 0</source>
+            <translation>„cell“ muss [Stufe, Karte, Zeile, Spalte] oder [Stufe, Karte] (die stärkste Zelle dieser Karte) sein, gezählt ab 0</translation>
+        </message>
+        <message>
+            <source>“exercise” needs a “kind”, one of {kinds}</source>
+            <translation>„exercise“ braucht eine „kind“, eine von {kinds}</translation>
+        </message>
+        <message>
+            <source>{source}: “hide” names an unknown control “{name}”.</source>
+            <translation>{source}: „hide“ nennt ein unbekanntes Bedienelement „{name}“.</translation>
+        </message>
+        <message>
+            <source> (line {line})</source>
+            <translation> (Zeile {line})</translation>
+        </message>
     </context>
 </TS>
