@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from cnnviz.wording import Wording, worded
+
 
 def format_probability(p: float) -> str:
     """``p`` in [0, 1] as a percent with one decimal; ">99.9%"/"<0.1%" near the ends, "100%"/"0%" only exactly."""
@@ -26,6 +28,6 @@ def format_probability(p: float) -> str:
     return f"{p * 100:.1f}%"
 
 
-def cell_text(row: int, col: int) -> str:
+def cell_text(row: int, col: int) -> Wording:
     """A 0-based (row, col) written for people: "row 4, column 5" (counted from 1, from the top left)."""
-    return f"row {row + 1}, column {col + 1}"
+    return worded("row {row}, column {col}", row=row + 1, col=col + 1)

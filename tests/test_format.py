@@ -29,5 +29,5 @@ def test_printed_percent_is_within_half_a_tenth_of_the_value() -> None:
 
 
 def test_cells_are_counted_from_one() -> None:
-    assert cell_text(0, 0) == "row 1, column 1"
-    assert cell_text(3, 12) == "row 4, column 13"
+    assert str(cell_text(0, 0)) == "row 1, column 1"
+    assert str(cell_text(3, 12)) == "row 4, column 13"

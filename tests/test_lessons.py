@@ -262,3 +262,20 @@ def test_a_broken_lesson_file_is_refused_in_the_interface_language(tmp_path: Pat
         assert error_text(caught.value).startswith("broken.json: Schritt 1: unbekannter Reiter „nowhere“ (wähle einen")
     finally:
         install_language("en")
+
+
+def test_a_lessons_numbers_positions_and_gaps_read_in_the_interface_language(mnist, trained_explorer, qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_language, number_text, worded
+
+    model, meta, _ = trained_explorer
+    facts = _facts(mnist, model, meta, ComparisonConfig())
+    text = "{cell:conv1[0].where}: {cell:conv1[0].value}; {params:fc}; {stage:conv9.channels}"
+    english = render(text, facts).text
+    row, col, value, params = re.fullmatch(r"row (\d+), column (\d+): (.+); (.+); \[.+\]", english).groups()
+    try:
+        install_language("de")
+        german = render(text, facts, say=worded, number=number_text).text
+    finally:
+        install_language("en")
+    assert german == (f"Zeile {row}, Spalte {col}: {value.replace('.', ',')}; {params.replace(',', '.')}; "
+                      "[dieses Modell hat keine Stufe „conv9“]"), english

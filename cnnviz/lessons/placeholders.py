@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cnnviz.jobs import check
+from cnnviz.wording import Wording, worded_error, wording_of
 
 if TYPE_CHECKING:  # the schema imports this module without torch; facts are computed only when rendering
     import numpy as np
@@ -109,7 +110,7 @@ class Facts:
 
     def need_capture(self) -> Capture:
         if self.model is None or self.capture is None:
-            raise Unavailable("no model or digit yet")
+            raise worded_error(Unavailable, "no model or digit yet")
         return self.capture
 
     @property
@@ -139,16 +140,19 @@ class Rendered:
     literal: str  # the text around the placeholders (where no number may be typed)
 
 
-def render(text: str, facts: Facts) -> Rendered:
-    """``text`` with every placeholder replaced by its value computed from ``facts``."""
+def render(text: str, facts: Facts, say: Callable[[Wording | str], str] = str,
+           number: Callable[[str], str] = lambda value: value) -> Rendered:
+    """``text`` with every placeholder replaced by its value computed from ``facts``; ``number`` writes each
+    value (a figure) the interface's way and ``say`` words why a value is unavailable (default: English)."""
     values: list[str] = []
 
     def fill(match: re.Match[str]) -> str:
         check(facts.should_stop)
         try:
-            value = evaluate(match.group(1), match.group(2), facts)
+            found = evaluate(match.group(1), match.group(2), facts)
+            value = say(found) if isinstance(found, Wording) else number(found)
         except Unavailable as why:
-            value = f"[{why}]"
+            value = f"[{say(wording_of(why) or str(why))}]"
         except (KeyError, IndexError, ValueError) as exc:
             value = f"[{exc.args[0] if exc.args else 'not available for this model'}]"
         values.append(value)
@@ -157,7 +161,7 @@ def render(text: str, facts: Facts) -> Rendered:
     return Rendered(PATTERN.sub(fill, text), tuple(values), PATTERN.sub(" ", text))
 
 
-def evaluate(kind: str, arg: str | None, facts: Facts) -> str:
+def evaluate(kind: str, arg: str | None, facts: Facts) -> Wording | str:
     """One placeholder's value as the learner reads it (``cnnviz.lessons.values`` computes each kind)."""
     from cnnviz.lessons.values import HANDLERS
 

@@ -20,8 +20,9 @@ from cnnviz.introspect.geometry import layer_geometry
 from cnnviz.introspect.pooling import PoolWindow
 from cnnviz.lessons.placeholders import LINEAGE_TOTALS, Facts, Unavailable
 from cnnviz.models.staged import count_parameters
+from cnnviz.wording import Wording, worded_error
 
-Handler = Callable[[Facts, str, "tuple[int, ...] | None", str], str]
+Handler = Callable[[Facts, str, "tuple[int, ...] | None", str], "Wording | str"]
 
 
 def number(value: float) -> str:
@@ -34,7 +35,7 @@ def _stage(facts: Facts, name: str) -> Stage:
     try:
         return cap.stage(name)
     except KeyError:
-        raise Unavailable(f"this model has no stage “{name}”") from None
+        raise worded_error(Unavailable, "this model has no stage “{name}”", name=name) from None
 
 
 def _module(facts: Facts, name: str) -> nn.Module:
@@ -71,7 +72,7 @@ def stage_value(facts: Facts, target: str, _index: tuple[int, ...] | None, field
         names = [s.name for s in facts.need_capture().stages]
         return "×".join(str(s) for s in facts.need_capture().stages[names.index(target) - 1].shape)
     if len(shape) != 3:
-        raise Unavailable(f"{target} has no feature maps")
+        raise worded_error(Unavailable, "{target} has no feature maps", target=target)
     return str(shape[("channels", "height", "width").index(field)])
 
 
@@ -89,7 +90,7 @@ def geometry_value(kind: str) -> Handler:
             conv = next((m for m in module.modules() if isinstance(m, nn.Conv2d)), None)
             geo = layer_geometry(conv) if conv is not None else None
         if geo is None:
-            raise Unavailable(f"{target} does not slide a window")
+            raise worded_error(Unavailable, "{target} does not slide a window", target=target)
         if kind == "kernel":
             return f"{geo.kernel[0]}×{geo.kernel[1]}"
         if kind == "stride":
@@ -101,9 +102,9 @@ def geometry_value(kind: str) -> Handler:
 def _cell(facts: Facts, target: str, index: tuple[int, ...] | None) -> tuple[int, int, int]:
     stage = _stage(facts, target)
     if stage.output.ndim != 3:
-        raise Unavailable(f"{target} has no feature maps")
+        raise worded_error(Unavailable, "{target} has no feature maps", target=target)
     if index is None or len(index) not in (1, 3):
-        raise Unavailable("write the cell as [map] or [map,row,column]")
+        raise worded_error(Unavailable, "write the cell as [map] or [map,row,column]")
     if len(index) == 1:
         return (index[0], *strongest_cell(facts.need_capture(), target, index[0]))
     channel, row, col = index
@@ -114,7 +115,7 @@ def dot_product(facts: Facts, target: str, index: tuple[int, ...] | None) -> Dot
     return explain_cell(facts.need_model(), facts.need_capture(), target, *_cell(facts, target, index))
 
 
-def cell_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> str:
+def cell_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> Wording | str:
     channel, row, col = _cell(facts, target, index)
     if field == "where":
         return cell_text(row, col)
@@ -131,7 +132,7 @@ def cell_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: 
 def _pool(facts: Facts, target: str, index: tuple[int, ...] | None) -> tuple[PoolWindow, int]:
     module = _module(facts, target)
     if not isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
-        raise Unavailable(f"{target} is not a pooling stage")
+        raise worded_error(Unavailable, "{target} is not a pooling stage", target=target)
     channel = index[0] if index else 0
     cap = facts.need_capture()
     names = [s.name for s in cap.stages]
@@ -140,7 +141,7 @@ def _pool(facts: Facts, target: str, index: tuple[int, ...] | None) -> tuple[Poo
     return pool_window(before[channel], row, col, spec=pool_spec(module)), channel
 
 
-def pool_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> str:
+def pool_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> Wording | str:
     if field in ("size", "stride"):
         spec = pool_spec(_module(facts, target))
         return f"{spec.kernel[0]}×{spec.kernel[1]}" if field == "size" else str(spec.stride[0])
@@ -156,14 +157,14 @@ def pool_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: 
         return str(channel + 1)
     cell = window.winner_cell
     if cell is None:
-        raise Unavailable(f"{target} averages: no single value wins")
+        raise worded_error(Unavailable, "{target} averages: no single value wins", target=target)
     return cell_text(*cell)
 
 
-def map_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> str:
+def map_value(facts: Facts, target: str, index: tuple[int, ...] | None, field: str) -> Wording | str:
     stage = _stage(facts, target)
     if stage.output.ndim != 3:
-        raise Unavailable(f"{target} has no feature maps")
+        raise worded_error(Unavailable, "{target} has no feature maps", target=target)
     channel = index[0] if index else 0
     fmap = stage.output[channel]
     if field == "active":
@@ -201,7 +202,7 @@ def lab_value(facts: Facts, field: str, _index: tuple[int, ...] | None, _rest: s
 
     config = facts.lab_config
     if config is None:
-        raise Unavailable("open the Training lab")
+        raise worded_error(Unavailable, "open the Training lab")
     if field in ("fc.params", "cnn.params", "ratio"):
         fc, cnn = (count_parameters(m) for m in build_pair(config))
         return {"fc.params": f"{fc:,}", "cnn.params": f"{cnn:,}", "ratio": f"{fc / cnn:.1f}"}[field]
@@ -211,7 +212,7 @@ def lab_value(facts: Facts, field: str, _index: tuple[int, ...] | None, _rest: s
         return str(config.epochs)
     result = facts.lab_result
     if result is None:
-        raise Unavailable("not run yet")
+        raise worded_error(Unavailable, "not run yet")
     if field == "test":
         return f"{result.fc.test_samples:,}"
     run = result.fc if field.startswith("fc.") else result.cnn
@@ -252,7 +253,8 @@ def lineage_value(_facts: Facts, target: str, _index: tuple[int, ...] | None, _f
                 "ratio": f"{cmp.ratio:,.0f}"}[target]
     table = _lineage()
     if target not in table:
-        raise Unavailable(f"no network “{target}” in the lineage (known: {', '.join(table)})")
+        raise worded_error(Unavailable, "no network “{target}” in the lineage (known: {known})", target=target,
+                           known=", ".join(table))
     return f"{table[target]:,}"
 
 

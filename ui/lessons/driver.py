@@ -23,7 +23,7 @@ from cnnviz.lessons import Facts, Lesson, Step, render
 from cnnviz.lessons.measures import SHUFFLE_SEED
 from cnnviz.lessons.schema import DRAWING_SIZE, VIEWS
 from cnnviz.training.device import threads_for
-from ui.i18n import translate
+from ui.i18n import number_text, translate, worded
 from ui.lessons.highlight import Highlight
 from ui.lessons.targets import find_target
 from ui.tasks import TaskRunner
@@ -207,7 +207,7 @@ class LessonDriver(QObject):
         template = translate("lesson", step.text)  # the built-in lessons' text in the interface language (content.ts)
 
         def job(j: Job) -> str:
-            return render(template, replace(facts, should_stop=j.should_stop)).text
+            return render(template, replace(facts, should_stop=j.should_stop), say=worded, number=number_text).text
 
         self.tasks.run("lesson-text", job, policy="latest", threads=threads_for("explain"),
                        on_done=self._on_text)

@@ -192,6 +192,10 @@
             <translation>keine gültige Beschreibung der Eingabe: {reason}</translation>
         </message>
         <message>
+            <source>row {row}, column {col}</source>
+            <translation>Zeile {row}, Spalte {col}</translation>
+        </message>
+        <message>
             <source>{file}: not an image (expected PNG, JPEG, BMP or GIF)</source>
             <translation>{file}: kein Bild (erwartet wird PNG, JPEG, BMP oder GIF)</translation>
         </message>

@@ -108,6 +108,10 @@
             <translation>Alle Gewichte und Biases seiner Schichten zusammen ergeben {total:,}.</translation>
         </message>
         <message>
+            <source>no model or digit yet</source>
+            <translation>noch kein Modell oder keine Ziffer</translation>
+        </message>
+        <message>
             <source>{source}: {where}{problem}.</source>
             <translation>{source}: {where}{problem}.</translation>
         </message>
@@ -210,6 +214,42 @@
         <message>
             <source> (line {line})</source>
             <translation> (Zeile {line})</translation>
+        </message>
+        <message>
+            <source>{target} has no feature maps</source>
+            <translation>{target} hat keine Merkmalskarten</translation>
+        </message>
+        <message>
+            <source>write the cell as [map] or [map,row,column]</source>
+            <translation>schreibe die Zelle als [Karte] oder [Karte,Zeile,Spalte]</translation>
+        </message>
+        <message>
+            <source>{target} is not a pooling stage</source>
+            <translation>{target} ist keine Pooling-Stufe</translation>
+        </message>
+        <message>
+            <source>{target} averages: no single value wins</source>
+            <translation>{target} mittelt: kein einzelner Wert gewinnt</translation>
+        </message>
+        <message>
+            <source>open the Training lab</source>
+            <translation>öffne das Trainingslabor</translation>
+        </message>
+        <message>
+            <source>not run yet</source>
+            <translation>noch nicht gelaufen</translation>
+        </message>
+        <message>
+            <source>no network “{target}” in the lineage (known: {known})</source>
+            <translation>kein Netz „{target}“ im Stammbaum (bekannt: {known})</translation>
+        </message>
+        <message>
+            <source>this model has no stage “{name}”</source>
+            <translation>dieses Modell hat keine Stufe „{name}“</translation>
+        </message>
+        <message>
+            <source>{target} does not slide a window</source>
+            <translation>{target} schiebt kein Fenster</translation>
         </message>
     </context>
 </TS>
