@@ -183,7 +183,12 @@ def channels_last_on_cpu(model: nn.Module) -> Iterator[None]:
             model.to(memory_format=torch.contiguous_format)  # type: ignore[call-overload]
 
 
-def evaluate(model: nn.Module, data: TensorData, batch_size: int = 1000) -> EvalResult:
+# Digits per evaluation chunk: the modern CNN over the 10,000 test digits (2 threads, 2026-12-02) took 6.1–7.8 s
+# in chunks of 250 and 10.3–11.0 s in chunks of 1,000, and Stop waits for at most one chunk (0.2 s, not 1.1 s).
+EVAL_CHUNK = 250
+
+
+def evaluate(model: nn.Module, data: TensorData, batch_size: int = EVAL_CHUNK) -> EvalResult:
     """Loss, accuracy and every prediction on ``data`` (model put in eval mode, then restored)."""
     result = evaluate_unless_stopped(model, data, lambda: False, batch_size)
     assert result is not None  # never asked to stop
@@ -218,7 +223,7 @@ def tta_accuracy(model: nn.Module, data: TensorData, background: float,
 
 @torch.no_grad()
 def evaluate_unless_stopped(model: nn.Module, data: TensorData, should_stop: Callable[[], bool],
-                            batch_size: int = 1000) -> EvalResult | None:
+                            batch_size: int = EVAL_CHUNK) -> EvalResult | None:
     """``evaluate``, checking ``should_stop`` before every chunk of ``batch_size`` digits: None once it says so.
 
     10,000 digits through the modern CNN take about 16 s on 2 cores; Stop must not wait for all of them.
