@@ -67,7 +67,7 @@ def test_pool_sites_are_the_pooling_stages_and_the_maps_they_read(name: str, mni
         np.testing.assert_array_equal(site.maps(cap), before.output)
         module = dict(model.named_children())[site.pool_stage]
         assert site.spec.mode == ("max" if isinstance(module, nn.MaxPool2d) else "avg")
-        assert site.label.startswith(site.pool_stage)
+        assert str(site.label).startswith(site.pool_stage)
 
 
 def test_strongest_cell_is_the_first_maximum(mnist) -> None:  # type: ignore[no-untyped-def]

@@ -73,6 +73,9 @@ def test_stepping_through_the_draw_tab_shows_german_stage_titles_and_captions(  
     names = [pipeline.table.item(r, 0).text() for r in range(len(cap.stages))]  # type: ignore[union-attr]
     assert names[0] == "Eingabe" and names[cap.stages.index(pool1)] == "Pool1 (Maximum 2×2)"
     assert [title.text for title in pipeline.strip.titles] == names
+    conv2 = cap.stages.index(cap.stage("conv2"))  # parameter counts with German separators: 1.168, not 1,168
+    assert pipeline.table.item(conv2, 2).text() == f"{cap.stage('conv2').parameters:,}".replace(",", ".")  # type: ignore[union-attr]
+    assert cap.stage("conv2").parameters >= 1000
     assert tab.chart.class_names == tuple(f"Klasse {i}" for i in range(10))
     tab.hide()  # every background job ends before the widgets go (as tests/test_ui_i18n_draw.py's tabs do)
     shutdown_all()

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PyQt6.QtWidgets import QApplication
 
 from cnnviz.data import load_bundled_mnist
+from ui.i18n import check_language, install_language
 from ui.main_window import MainWindow
 from ui.preferences import open_preferences
 from ui.state import AppState
@@ -51,10 +52,12 @@ def main() -> int:
     parser.add_argument("--lab-run", action="store_true", help="run the Training lab's default comparison first")
     parser.add_argument("--model", type=Path, help="open this model file first (any format File → Open reads)")
     parser.add_argument("--preset", default="[0, 1]", help="its input preparation, if the file does not say")
+    parser.add_argument("--lang", default="en", help="interface language, e.g. de (as cnnviz --lang)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     app = QApplication(sys.argv)
+    install_language(check_language(args.lang, "--lang"), app)
     apply_theme(app, dark=False)
     store = open_preferences()
     store.prefs.view.dark = False

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import QCoreApplication, QTranslator
 
+from cnnviz.format import format_probability
 from cnnviz.paths import RESOURCES_DIR
 from cnnviz.wording import Wording, wording_of
 
@@ -68,6 +69,11 @@ def number_text(text: str) -> str:
     """A number already written as text ("12.50%", "1,234", "1.9 s") with the interface language's separators:
     for table cells and figures made by ``format`` calls outside ``translate``. Only for text that is a number."""
     return text.translate(_SWAP_SEPARATORS) if _decimal_comma else text
+
+
+def probability_text(p: float) -> str:
+    """``cnnviz.format.format_probability`` written with the interface language's separators."""
+    return number_text(format_probability(p))
 
 
 def worded(wording: Wording | str) -> str:

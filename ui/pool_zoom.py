@@ -21,7 +21,7 @@ from torch import nn
 from cnnviz.introspect import Capture, PoolSite, PoolZoom, pool_sites, pool_zoom, strongest_cell
 from ui.colormaps import ACTIVATION_MAP, value_range
 from ui.explain.common import capture_fits
-from ui.i18n import translate
+from ui.i18n import translate, worded
 from ui.widgets.fonts import emphasize
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import is_palette_change, restyle_plots
@@ -122,7 +122,7 @@ class PoolZoomPanel(QWidget):
         elif model is not self._sites_of:  # a forward pass per call (70 ms measured): once per model
             self.sites = pool_sites(model, capture.spec)  # type: ignore[arg-type, union-attr]
         self._sites_of = model if fits else None
-        labels = [s.label for s in self.sites]
+        labels = [worded(s.label) for s in self.sites]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
             self.layer_combo.blockSignals(True)
             self.layer_combo.clear()

@@ -16,6 +16,7 @@ from cnnviz.introspect.capture import Capture
 from cnnviz.introspect.geometry import Geometry, layer_geometry
 from cnnviz.introspect.receptive_field import stage_shapes
 from cnnviz.models.staged import StagedNet
+from cnnviz.wording import Wording, worded
 
 
 @dataclass(frozen=True)
@@ -192,10 +193,13 @@ class PoolSite:
     in_shape: tuple[int, int, int]  # (C, H, W) of the maps it pools
 
     @property
-    def label(self) -> str:
-        kind = "max" if self.spec.mode == "max" else "average"
+    def label(self) -> Wording:
         kh, kw = self.spec.kernel
-        return f"{self.pool_stage} ({kind} {kh}×{kw}) of {self.source_stage}"
+        if self.spec.mode == "max":
+            return worded("{pool} (max {kh}×{kw}) of {source}", pool=self.pool_stage, kh=kh, kw=kw,
+                          source=self.source_stage)
+        return worded("{pool} (average {kh}×{kw}) of {source}", pool=self.pool_stage, kh=kh, kw=kw,
+                      source=self.source_stage)
 
     def maps(self, capture: Capture) -> np.ndarray:
         """(C, H, W) the maps this stage pooled in ``capture``."""

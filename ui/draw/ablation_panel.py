@@ -19,12 +19,11 @@ from PyQt6.QtWidgets import (
 )
 
 from cnnviz.features.ablation import Ablation, ChannelRanking, ablatable_stages, off_in, rank_channels
-from cnnviz.format import format_probability
 from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.i18n import translate, worded
+from ui.i18n import probability_text, translate, worded
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.tables import fill_table, make_table
@@ -177,7 +176,7 @@ class AblationPanel(QWidget):
         off = set(off_in(self.state.ablation, ranking.stage))
         switched_off = translate("AblationPanel", "switched off")
         order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last
-        rows = [[f"{c + 1}", "", format_probability(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
+        rows = [[f"{c + 1}", "", probability_text(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
                  names[int(ranking.predictions[c])]] if c not in off else [f"{c + 1}", "", switched_off, "", ""]
                 for c in order]
         self.table.blockSignals(True)
@@ -195,7 +194,7 @@ class AblationPanel(QWidget):
         self.table.blockSignals(False)
         self.table.setToolTip(translate("AblationPanel", "{name} is predicted with {p}; the drop is how much of that "
                                         "probability is lost when the map is switched off.").format(
-            name=names[ranking.predicted], p=format_probability(ranking.probability)))
+            name=names[ranking.predicted], p=probability_text(ranking.probability)))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         channel = item.data(Qt.ItemDataRole.UserRole)

@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QAbstractItemView, QTableWidget
 from cnnviz.data.transforms import InputSpec
 from cnnviz.introspect import Capture
 from ui.draw.stage_picture import shape_text
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.widgets.tables import fill_table, make_table
 
 
@@ -37,9 +37,10 @@ def preprocessing_lines(spec: InputSpec) -> str:
 
 def fill_dimensions(table: QTableWidget, capture: Capture) -> None:
     """One row per stage, then the total parameters in bold, then the preprocessing applied to the input."""
-    rows = [(worded(s.title), shape_text(s.shape), f"{s.parameters:,}") for s in capture.stages]
+    rows = [(worded(s.title), shape_text(s.shape), number_text(f"{s.parameters:,}")) for s in capture.stages]
     total = len(rows)
-    rows.append((translate("DimensionTable", "Total"), "", f"{sum(s.parameters for s in capture.stages):,}"))
+    parameters = sum(s.parameters for s in capture.stages)
+    rows.append((translate("DimensionTable", "Total"), "", number_text(f"{parameters:,}")))
     rows.append((translate("DimensionTable", "Preprocessing"), preprocessing_lines(capture.spec), ""))
     fill_table(table, rows, numeric={2})
     header, bar = table.horizontalHeader(), table.verticalScrollBar()

@@ -27,14 +27,13 @@ from PyQt6.QtWidgets import (
 )
 
 from cnnviz.data import MnistData
-from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.preprocess import is_digit_sized
 from ui.canvas import MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from ui.colormaps import INPUT_MAP, colorize
 from ui.draw.camera_panel import CameraPanel
 from ui.draw.probability_chart import ProbabilityChart, forced_choice
-from ui.i18n import translate
+from ui.i18n import probability_text, translate
 from ui.state import class_name
 from ui.theme import IMAGE_GAP, palette
 from ui.widgets.fonts import emphasize
@@ -234,7 +233,7 @@ class InputPanel(QWidget):
         else:
             p = float(capture.probabilities[capture.prediction])
             text = translate("InputPanel", "It's a {name} ({p})").format(  # the model's class names
-                name=class_name(names, capture.prediction), p=format_probability(p))
+                name=class_name(names, capture.prediction), p=probability_text(p))
         self.prediction_label.setText(text)
         if true_label is None or capture is None or not 0 <= true_label < len(truths):
             self.truth_label.setText("")

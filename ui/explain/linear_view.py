@@ -15,14 +15,13 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, pyqtSignal
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.explain import LinearSum, SoftmaxSum, explain_linear, explain_softmax, linear_stages
-from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
 from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
 from ui.draw.stage_picture import cell_words
 from ui.explain.common import export_button
-from ui.i18n import translate
+from ui.i18n import probability_text, translate
 from ui.theme import LABEL_PLATE, ON_IMAGE_TEXT
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
@@ -65,7 +64,7 @@ def softmax_sentence(found: SoftmaxSum, names: Sequence[str]) -> str:
                      "{total:.4g}) and divide each by the sum. <b>{name}</b>: exp({logit:.3f}) / {total:.4g} = "
                      "<b>{p}</b>.").format(total=found.total, name=names[found.unit],
                                            logit=found.logits[found.unit] - found.shift,
-                                           p=format_probability(found.result)) + shift
+                                           p=probability_text(found.result)) + shift
 
 
 class LinearView(LazyPanel):
@@ -239,8 +238,8 @@ class LinearView(LazyPanel):
         self.table.setHorizontalHeaderLabels([translate("LinearView", c) for c in SOFTMAX_COLUMNS])
         shifted = found.logits - found.shift
         rows = [[names[k], f"{found.logits[k]:+.3f}", f"{found.exps[k]:.4g}",
-                 format_probability(found.probabilities[k])] for k in np.argsort(-found.logits, kind="stable")]
-        rows.append(["Σ", "", f"{found.total:.4g}", format_probability(round(float(found.probabilities.sum()), 9))])
+                 probability_text(found.probabilities[k])] for k in np.argsort(-found.logits, kind="stable")]
+        rows.append(["Σ", "", f"{found.total:.4g}", probability_text(round(float(found.probabilities.sum()), 9))])
         fill_table(self.table, rows, numeric={1, 2, 3})
         largest = translate("LinearView", "; the largest exponent is {v:.3f}").format(v=float(shifted.max()))
         self.table.setToolTip(translate("LinearView", "exp of each logit") +

@@ -21,13 +21,12 @@ from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec
 from cnnviz.explain import METHODS, SaliencyMap, saliency
-from cnnviz.format import format_probability
 from cnnviz.jobs import Job, check
 from cnnviz.models.staged import StagedNet
 from cnnviz.training import threads_for
 from ui.colormaps import INPUT_MAP, colorize
 from ui.explain.common import export_button
-from ui.i18n import error_text, translate, worded
+from ui.i18n import error_text, probability_text, translate, worded
 from ui.tasks import TaskRunner
 from ui.theme import palette
 from ui.widgets.image_panel import ImagePanel, ImageStrip
@@ -251,7 +250,7 @@ class SaliencyView(LazyPanel):
             self.title.setText(translate("SaliencyView", "<b>{method}</b>: what mattered for class <b>{name}</b> "
                                          "(probability {p})").format(
                 method=worded(METHODS[key].title), name=self.class_names[result.target],
-                p=html.escape(format_probability(result.probability))))
+                p=html.escape(probability_text(result.probability))))
         elif isinstance(result, str):
             self.title.setText(translate("SaliencyView", "<b>{method}</b> is not available: {reason}").format(
                 method=worded(METHODS[key].title), reason=result))
@@ -279,5 +278,5 @@ class SaliencyView(LazyPanel):
                         translate("SaliencyView", "Left: class <b>{name}</b>'s evidence; right: the true "
                                   "<b>{truth}</b>'s ({p})."))
             self.title.setText(self.title.text() + "<br>" + compared.format(
-                name=name, truth=true_name, p=html.escape(format_probability(truth.probability))))
+                name=name, truth=true_name, p=html.escape(probability_text(truth.probability))))
             self.comparison_shown.emit()

@@ -14,7 +14,6 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxL
 
 from cnnviz.data.transforms import MNIST_INPUT
 from cnnviz.explain.dot_product import pixels_last
-from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.introspect.stages import class_labels
 from ui.draw.ablation_panel import describe_switched_off
@@ -23,7 +22,7 @@ from ui.explain.common import capture_fits
 from ui.explain.linear_view import LinearView
 from ui.explain.probe_view import ProbeView
 from ui.explain.saliency_view import SaliencyView
-from ui.i18n import translate, worded
+from ui.i18n import probability_text, translate, worded
 from ui.preferences import Preferences
 from ui.state import AppState
 from ui.widgets.accessible import name_tabs
@@ -129,7 +128,7 @@ class ExplainTab(QWidget):
             off = " " + describe_switched_off(self.state.ablation) if self.state.ablation else ""
             self.summary.setText(translate("ExplainTab", "<b>{arch}</b> predicts <b>{name}</b> with {p} "
                                            "probability{truth}.{off}").format(
-                arch=model.arch, name=names[cap.prediction], p=format_probability(float(cap.probabilities.max())),
+                arch=model.arch, name=names[cap.prediction], p=probability_text(float(cap.probabilities.max())),
                 truth=truth, off=off))
 
     def use_random_test_digit(self) -> None:

@@ -11,11 +11,10 @@ from PyQt6.QtCore import QMarginsF, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from cnnviz.explain import DotProduct
-from cnnviz.format import format_probability
 from cnnviz.introspect import Capture
 from cnnviz.lessons.exercises import Question
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, INPUT_MAP, colorize, value_range
-from ui.i18n import translate
+from ui.i18n import probability_text, translate
 from ui.lessons.exercise_panel import choice_text, worded
 
 DPI = 300
@@ -104,7 +103,7 @@ def write_worksheet(path: Path, model_name: str, capture: Capture, class_names: 
     p = capture.probabilities
     page.text(translate("Worksheet", "cnnviz worksheet: how a CNN reads one digit"), 16, bold=True)
     page.text(translate("Worksheet", "Model: {model}. It predicts {label} with {probability}.").format(
-        model=model_name, label=class_names[capture.prediction], probability=format_probability(float(p.max()))))
+        model=model_name, label=class_names[capture.prediction], probability=probability_text(float(p.max()))))
     page.text(translate("Worksheet", "The digit, as the network sees it"), 11, bold=True)
     image = capture.stages[0].output  # (C, H, W) in [0, 1]
     page.pictures([_image(image[0], INPUT_MAP, (0.0, 1.0))], DPI * 1.2)

@@ -14,6 +14,7 @@ from PyQt6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PyQt6.QtWidgets import QWidget
 
 from ui.colormaps import DIVERGING_MAP, INPUT_MAP, colorize, value_range
+from ui.i18n import number_text as localised
 from ui.theme import HIGHLIGHT, POOL_WINDOW_TINTS, palette, text_on
 
 Cells = set[tuple[int, int]]
@@ -24,7 +25,7 @@ def number_text(value: float) -> str:
     if np.isnan(value):
         return ""
     text = f"{value:.2f}"
-    return "0.00" if text == "-0.00" else text
+    return localised("0.00" if text == "-0.00" else text)
 
 
 def shaded(values: np.ndarray, signed: bool) -> np.ndarray:

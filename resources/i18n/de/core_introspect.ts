@@ -84,6 +84,14 @@
             <translation>keine Zelle aktiv (alle {cells} Zellen sind 0 oder kleiner)</translation>
         </message>
         <message>
+            <source>{pool} (average {kh}×{kw}) of {source}</source>
+            <translation>{pool} (Mittelwert {kh}×{kw}) von {source}</translation>
+        </message>
+        <message>
+            <source>{pool} (max {kh}×{kw}) of {source}</source>
+            <translation>{pool} (Maximum {kh}×{kw}) von {source}</translation>
+        </message>
+        <message>
             <source>Input</source>
             <translation>Eingabe</translation>
         </message>
