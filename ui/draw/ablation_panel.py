@@ -23,7 +23,7 @@ from cnnviz.introspect.stages import class_labels
 from cnnviz.jobs import Job
 from cnnviz.training.checkpoint import input_spec
 from cnnviz.training.device import threads_for
-from ui.i18n import probability_text, translate, worded
+from ui.i18n import number_text, probability_text, translate, worded
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.tables import fill_table, make_table
@@ -176,9 +176,9 @@ class AblationPanel(QWidget):
         off = set(off_in(self.state.ablation, ranking.stage))
         switched_off = translate("AblationPanel", "switched off")
         order = [c for c in ranking.order() if c not in off] + sorted(off)  # the switched-off ones last
-        rows = [[f"{c + 1}", "", probability_text(float(ranking.probabilities[c])), f"{ranking.drops[c]:+.3f}",
-                 names[int(ranking.predictions[c])]] if c not in off else [f"{c + 1}", "", switched_off, "", ""]
-                for c in order]
+        rows = [[f"{c + 1}", "", probability_text(float(ranking.probabilities[c])),
+                 number_text(f"{ranking.drops[c]:+.3f}"), names[int(ranking.predictions[c])]]
+                if c not in off else [f"{c + 1}", "", switched_off, "", ""] for c in order]
         self.table.blockSignals(True)
         fill_table(self.table, rows, numeric={0, 2, 3})
         for r, c in enumerate(order):

@@ -26,11 +26,11 @@ def make_dimension_table() -> QTableWidget:
 def preprocessing_lines(spec: InputSpec) -> str:
     """The preprocessing in four short lines (the table's last row; MNIST's fit the shape column's width)."""
     def numbers(values: tuple[float, ...]) -> str:
-        return ", ".join(f"{v:g}" for v in values)
+        return ", ".join(number_text(f"{v:g}") for v in values)
 
     lo, hi = spec.value_range
     kind = translate("DimensionTable", "grey") if spec.channels == 1 else spec.channel_order
-    return "\n".join((f"{spec.size[0]}×{spec.size[1]} {kind}", f"[{lo:g}, {hi:g}]",
+    return "\n".join((f"{spec.size[0]}×{spec.size[1]} {kind}", number_text(f"[{lo:g}, {hi:g}]"),
                       translate("DimensionTable", "mean {values}").format(values=numbers(spec.mean)),
                       translate("DimensionTable", "std {values}").format(values=numbers(spec.std))))
 

@@ -9,7 +9,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from cnnviz.introspect import Stage
 from ui.colormaps import ACTIVATION_MAP, colormap, scale_bar
 from ui.draw.stage_picture import StagePicture, picture_rgb
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.theme import IMAGE_GAP, LABEL_PLATE, ON_IMAGE_TEXT, palette, text_on
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -112,7 +112,7 @@ class FocusView(QWidget):
         for i, v in enumerate(np.asarray(stage.output).ravel()):
             r, c = divmod(i, cols)
             cell = tuple(int(x) for x in rgb[r, c])
-            text = pg.TextItem(f"{i}\n{v:.2f}", color=text_on(cell), anchor=(0.5, 0.5))  # type: ignore[arg-type]
+            text = pg.TextItem(number_text(f"{i}\n{v:.2f}"), color=text_on(cell), anchor=(0.5, 0.5))  # type: ignore[arg-type]
             text.setPos(c + 0.5, r + 0.5)
             self.box.addItem(text)
             self._value_labels.append(text)

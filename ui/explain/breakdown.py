@@ -20,7 +20,7 @@ from cnnviz.explain import DotProduct, LinearSum, PlainValue, ResidualSum, Softm
 from cnnviz.introspect import PoolWindow
 from cnnviz.introspect.stages import preprocess_text
 from ui.explain.linear_view import linear_sentence, softmax_sentence
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.widgets.number_grid import paint_grid, shaded
 
 MAX_CHANNEL_ROWS = 6  # breakdown rows shown; the rest are summed in one line
@@ -63,13 +63,13 @@ def conv_rows(dp: DotProduct, source: str, limit: int = MAX_CHANNEL_ROWS) -> tup
     order = np.argsort(-np.abs(sums))[:limit]
     rows = [GridRow(source_map(source, int(ch)) if len(sums) > 1 else translate("Breakdown", "the pixels"),
                     [dp.window[ch], dp.weights[ch], dp.products[ch]], [False, True, True], ["×", "="],
-                    f"Σ = {sums[ch]:+.3f}") for ch in order]
+                    number_text(f"Σ = {sums[ch]:+.3f}")) for ch in order]
     rest = len(sums) - len(order)
     hidden = translate("Breakdown", " (+ {rest} more {source} maps with Σ = {s:+.3f})").format(
         rest=rest, source=source, s=float(sums.sum() - sums[order].sum())) if rest else ""
     act = {"ReLU": translate("Breakdown", "ReLU keeps positives: max(0, {v:.3f})").format(v=dp.pre_activation),
-           "tanh": f"tanh({dp.pre_activation:.3f})"}.get(
-               dp.activation, f"{dp.activation}({dp.pre_activation:.3f})" if dp.activation
+           "tanh": number_text(f"tanh({dp.pre_activation:.3f})")}.get(
+               dp.activation, number_text(f"{dp.activation}({dp.pre_activation:.3f})") if dp.activation
                else translate("Breakdown", "no activation"))
     pixels = "" if not dp.input_normalised else (
         translate("Breakdown", " The first layer sees the normalised pixels ((value − 0.1307) / 0.3081), so blank "
@@ -96,7 +96,7 @@ def breakdown(found: Explanation, source: str, stage: str, channel: int, row: in
         (top, left), (bottom, right) = found.cell(0, 0), found.cell(kh - 1, kw - 1)
         what = (translate("Breakdown", "the largest value (ringed) wins") if found.winner is not None
                 else translate("Breakdown", "the values are averaged"))
-        grid = GridRow(source_map(source, channel), [found.values], [False], [], f"→ {found.result:.3f}",
+        grid = GridRow(source_map(source, channel), [found.values], [False], [], number_text(f"→ {found.result:.3f}"),
                        found.winner)
         return [grid], translate("Breakdown", "{name}: a {kh}×{kw} window of {source} (rows {top}–{bottom}, columns "
                                  "{left}–{right}); {what}: <b>{result:.3f}</b>. No weights: pooling only "

@@ -21,7 +21,7 @@ from cnnviz.models.staged import StagedNet
 from ui.colormaps import DIVERGING_MAP, value_range
 from ui.draw.stage_picture import cell_words
 from ui.explain.common import export_button
-from ui.i18n import probability_text, translate
+from ui.i18n import number_text, probability_text, translate
 from ui.theme import LABEL_PLATE, ON_IMAGE_TEXT
 from ui.widgets.image_panel import ImageStrip
 from ui.widgets.lazy import LazyPanel
@@ -46,7 +46,7 @@ def input_name(found: LinearSum, index: int) -> str:
 def linear_sentence(found: LinearSum, name: str = "") -> str:
     """The whole sum in words; ``name`` says what the unit is ("fc, the score of class 2"; default its number)."""
     act = {"ReLU": translate("LinearView", "ReLU keeps positives: max(0, {v:.3f})").format(v=found.pre_activation),
-           "tanh": f"tanh({found.pre_activation:.3f})"}.get(found.activation,
+           "tanh": number_text(f"tanh({found.pre_activation:.3f})")}.get(found.activation,
                                                            translate("LinearView", "no activation"))
     name = name or translate("LinearView", "{stage}, unit {n}").format(stage=found.stage, n=found.unit + 1)
     return translate("LinearView", "<b>{name}</b> = Σ of {terms} terms wᵢ·xᵢ + b: the terms that pushed it up add to "
@@ -203,8 +203,8 @@ class LinearView(LazyPanel):
             source=found.source))
         self.map_panel.show_values(picture, DIVERGING_MAP, value_range(terms, signed=True))
         self.table.setHorizontalHeaderLabels(self._term_columns())
-        rows = [[input_name(found, i), f"{found.inputs[i]:.3f}", f"{found.weights[i]:+.3f}",
-                 f"{found.products[i]:+.3f}"] for i in found.largest_terms(TERMS_LISTED)]
+        rows = [[input_name(found, i), number_text(f"{found.inputs[i]:.3f}"), number_text(f"{found.weights[i]:+.3f}"),
+                 number_text(f"{found.products[i]:+.3f}")] for i in found.largest_terms(TERMS_LISTED)]
         fill_table(self.table, rows, numeric={1, 2, 3})
         name = (translate("LinearView", "{stage}, the score of class {name}").format(
             stage=found.stage, name=self.class_names[found.unit]) if self.per_class
@@ -237,11 +237,12 @@ class LinearView(LazyPanel):
         names = self.class_names or [str(k) for k in range(found.logits.size)]
         self.table.setHorizontalHeaderLabels([translate("LinearView", c) for c in SOFTMAX_COLUMNS])
         shifted = found.logits - found.shift
-        rows = [[names[k], f"{found.logits[k]:+.3f}", f"{found.exps[k]:.4g}",
+        rows = [[names[k], number_text(f"{found.logits[k]:+.3f}"), number_text(f"{found.exps[k]:.4g}"),
                  probability_text(found.probabilities[k])] for k in np.argsort(-found.logits, kind="stable")]
-        rows.append(["Σ", "", f"{found.total:.4g}", probability_text(round(float(found.probabilities.sum()), 9))])
+        rows.append(["Σ", "", number_text(f"{found.total:.4g}"),
+                     probability_text(round(float(found.probabilities.sum()), 9))])
         fill_table(self.table, rows, numeric={1, 2, 3})
         largest = translate("LinearView", "; the largest exponent is {v:.3f}").format(v=float(shifted.max()))
         self.table.setToolTip(translate("LinearView", "exp of each logit") +
-                              (f" − {found.shift:.3f}" if found.shift else "") + largest)
+                              (number_text(f" − {found.shift:.3f}") if found.shift else "") + largest)
         self.sentence.setText(softmax_sentence(found, names))

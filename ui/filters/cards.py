@@ -17,7 +17,7 @@ from cnnviz.introspect import Capture, ConvFilters
 from cnnviz.introspect.mosaic import TileGrid, grid_for, tile_maps
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, colorize, value_range
 from ui.draw.stage_picture import cell_words
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.theme import IMAGE_GAP
 
 CARD_GAP = 3
@@ -91,7 +91,7 @@ class FilterCards:
 
 
 def format_kernel(kernel: np.ndarray) -> str:
-    return "\n".join(" ".join(f"{v:+.2f}" for v in row) for row in kernel)
+    return "\n".join(" ".join(number_text(f"{v:+.2f}") for v in row) for row in kernel)
 
 
 def filter_cards(title: str, names: list[str], weights: np.ndarray, responses: np.ndarray, response_map: str,

@@ -25,7 +25,7 @@ from cnnviz.training.device import threads_for
 from ui.colormaps import ACTIVATION_MAP, DIVERGING_MAP, value_range
 from ui.filters.job_bar import JobBar
 from ui.filters.strips import renew, show_picture
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.state import AppState
 from ui.tasks import TaskRunner
 from ui.widgets.image_panel import ImageStrip
@@ -271,7 +271,7 @@ class FeaturesPanel(LazyPanel):
                 continue
             show_picture(tile, to_unit(self.state.data.test_images[int(top.indices[c, j])]))
             tile.outline("region", *(int(v) for v in top.boxes[c, j]))
-            tile.set_title(f"{top.values[c, j]:.2f}")  # how strongly it excites the filter
+            tile.set_title(number_text(f"{top.values[c, j]:.2f}"))  # how strongly it excites the filter
 
 
 def _response(state: AppState, stage: str, channel: int) -> np.ndarray | None:

@@ -9,7 +9,7 @@ from PyQt6.QtCore import QPointF
 from PyQt6.QtWidgets import QWidget
 
 from ui.colormaps import DIVERGING_MAP, colorize
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.theme import IMAGE_GAP, palette, text_on
 from ui.widgets.picture import PictureItem, image_view_box
 
@@ -54,7 +54,7 @@ class KernelView(pg.GraphicsLayoutWidget):
         self._numbers = []
         for (r, c), v in np.ndenumerate(kernel):
             cell = tuple(int(x) for x in rgb[r, c])
-            text = pg.TextItem(f"{v:+.2f}", color=text_on(cell), anchor=(0.5, 0.5))  # type: ignore[arg-type]
+            text = pg.TextItem(number_text(f"{v:+.2f}"), color=text_on(cell), anchor=(0.5, 0.5))  # type: ignore[arg-type]
             text.setPos(c + 0.5, r + 0.5)
             self.box.addItem(text)
             self._numbers.append(text)

@@ -27,7 +27,7 @@ from cnnviz.lab.experiments import (
     shuffled_outcome,
 )
 from cnnviz.wording import Wording
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.theme import CNN_COLOR, FC_COLOR
 from ui.widgets.lazy import restyle_plots
 from ui.widgets.picture import image_view_box
@@ -43,11 +43,11 @@ def errors_text(errors: int | None, tested: int) -> str:
 
 
 def accuracy_text(trial: Trial | None) -> str:
-    return "—" if trial is None or trial.cancelled else f"{trial.test_accuracy:.1%}"
+    return "—" if trial is None or trial.cancelled else number_text(f"{trial.test_accuracy:.1%}")
 
 
 def loss_text(trial: Trial | None) -> str:
-    return "—" if trial is None or trial.cancelled else f"{trial.train_loss:.3f}"
+    return "—" if trial is None or trial.cancelled else number_text(f"{trial.train_loss:.3f}")
 
 
 def recipe_text(config: ComparisonConfig, data: MnistData) -> str:
@@ -223,7 +223,7 @@ class PoolingView(ExperimentView):
 
     def show_result(self, trials: Sequence[Trial], config: ComparisonConfig, data: MnistData) -> None:
         rows = [(shown_model_name(t.name), f"{t.parameters:,}", accuracy_text(t), errors_text(t.test_errors, t.tested),
-                 f"{t.seconds:.2f}") for t in trials]
+                 number_text(f"{t.seconds:.2f}")) for t in trials]
         about = translate("PoolingView", "Measured: the lab's CNN ({c1}/{c2} filters) with each kind of "
                           "downsampling, trained from scratch from the same starting seed.").format(
             c1=config.conv1_filters, c2=config.conv2_filters)
@@ -274,7 +274,7 @@ class DepthView(ExperimentView):
 
     @staticmethod
     def _row(r: DepthRow) -> tuple[str, ...]:
-        seconds = " / ".join("—" if t is None else f"{t.seconds:.2f}" for t in (r.plain, r.residual))
+        seconds = " / ".join("—" if t is None else number_text(f"{t.seconds:.2f}") for t in (r.plain, r.residual))
         return (str(r.depth), loss_text(r.plain), loss_text(r.residual), accuracy_text(r.plain),
                 accuracy_text(r.residual), seconds)
 

@@ -28,7 +28,7 @@ from cnnviz.lab import (
     smooth,
 )
 from cnnviz.wording import Wording
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.lab.filters_view import FiltersView
 from ui.theme import CNN_COLOR, FC_COLOR, LAYER_COLORS, palette
 from ui.widgets.lazy import LazyPanel
@@ -154,7 +154,7 @@ class LivePlots(LazyPanel):
                                                      "sampled batches, on a log scale"))
         self.grad_plot.setLogMode(y=True)  # layers' norms differ by orders of magnitude, and shrink as it learns
         # decades only (the axis holds log10 of the norms): its own 2…9 labels between them overprinted
-        self.grad_plot.getAxis("left").setTicks([[(e, f"{10.0**e:g}") for e in range(-6, 4)]])
+        self.grad_plot.getAxis("left").setTicks([[(e, number_text(f"{10.0**e:g}")) for e in range(-6, 4)]])
         self.grad_plot.setMinimumHeight(GRADIENT_HEIGHT)
         self.grad_plot.setToolTip(translate("LivePlots", "The length of each layer's gradient on the sampled batches: "
                                             "how hard that batch pushed the layer's weights"))

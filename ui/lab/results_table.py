@@ -22,7 +22,7 @@ from cnnviz.lab import (
     verdict,
     write_csv,
 )
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.lab.live_plots import COLORS
 from ui.widgets.export import ask_save_path, save_png
 from ui.widgets.status_label import StatusLabel
@@ -37,7 +37,7 @@ MODEL_COLUMN = 1
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2%}"
+    return "—" if value is None else number_text(f"{value:.2%}")
 
 
 def table_rows(results: list[ComparisonResult]) -> list[tuple[str, ...]]:
@@ -45,8 +45,9 @@ def table_rows(results: list[ComparisonResult]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for number, result in enumerate(results, start=1):
         for run in result.runs:
-            errors = "—" if run.test_errors is None else f"{run.test_errors:,} / {run.test_samples:,}"
-            rows.append((str(number), worded(run.label), f"{run.parameters:,}", f"{run.train_time_s:.1f}",
+            errors = "—" if run.test_errors is None else number_text(f"{run.test_errors:,} / {run.test_samples:,}")
+            rows.append((str(number), worded(run.label), number_text(f"{run.parameters:,}"),
+                         number_text(f"{run.train_time_s:.1f}"),
                          percent(run.train_accuracy), percent(run.test_accuracy), errors))
     return rows
 

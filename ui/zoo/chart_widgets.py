@@ -12,7 +12,7 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel
 
 from cnnviz.zoo.report import ReportRow
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.theme import CNN_COLOR, palette
 
 
@@ -61,7 +61,7 @@ def draw_error_chart(chart: pg.PlotWidget, rows: list[ReportRow]) -> None:
     chart.addItem(pg.BarGraphItem(x=x + 0.18, height=published, width=0.34, brush=palette().border,
                                   name=translate("ReportView", "published figure")))
     for xi, value in zip(at, measured, strict=True):
-        chart.addItem(text_item(f"{value:.2f}%", (0.5, 1.0), xi - 0.18, value))
+        chart.addItem(text_item(number_text(f"{value:.2f}%"), (0.5, 1.0), xi - 0.18, value))
     ticks = [(i, r.model if not r.shortened else translate("ReportView", "{model} (not trained)").format(model=r.model)
               if r.estimated_only else translate("ReportView", "{model} ({epochs} of {recipe} epochs)").format(
                   model=r.model, epochs=r.epochs, recipe=r.recipe_epochs))

@@ -9,7 +9,7 @@ from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from cnnviz.models import MODELS
 from cnnviz.zoo.receptive import StageField, model_receptive_fields, stack_vs_single
-from ui.i18n import translate
+from ui.i18n import number_text, translate
 from ui.theme import CNN_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -72,8 +72,8 @@ class ReceptiveFieldView(LazyPanel):
         self.fields = model_receptive_fields(name)
         whole = translate("ReceptiveFieldView", "the whole image")
         fill_table(self.table, [[f.stage, "×".join(str(s) for s in f.output_shape),
-                                 f"{f.size:g}×{f.size:g}" if f.spatial else whole,
-                                 f"{f.jump:g}" if f.spatial else "—"] for f in self.fields])
+                                 number_text(f"{f.size:g}×{f.size:g}") if f.spatial else whole,
+                                 number_text(f"{f.jump:g}") if f.spatial else "—"] for f in self.fields])
         fit_height(self.table)
         self.mark_dirty()
 
@@ -85,7 +85,7 @@ class ReceptiveFieldView(LazyPanel):
         sizes = np.array([f.size for f in spatial])
         self.chart.addItem(pg.BarGraphItem(x=x, height=sizes, width=0.6, brush=CNN_COLOR))
         for xi, value in zip(x, sizes, strict=True):
-            self.chart.addItem(text_item(f"{value:g}×{value:g}", (0.5, 1.0), xi, value))
+            self.chart.addItem(text_item(number_text(f"{value:g}×{value:g}"), (0.5, 1.0), xi, value))
         dashed = pg.mkPen(HIGHLIGHT, width=2, style=Qt.PenStyle.DashLine)
         label_opts = {"position": 0.08, "color": HIGHLIGHT, "anchors": [(0, 1), (0, 1)]}
         self.chart.addItem(pg.InfiniteLine(pos=28, angle=0, pen=dashed,
