@@ -39,7 +39,7 @@ OPTIMIZER_NAMES = {"adam": "Adam", "sgd": "SGD"}
 
 
 def errors_text(errors: int | None, tested: int) -> str:
-    return "—" if errors is None or errors < 0 else f"{errors:,} / {tested:,}"
+    return "—" if errors is None or errors < 0 else number_text(f"{errors:,} / {tested:,}")
 
 
 def accuracy_text(trial: Trial | None) -> str:
@@ -171,7 +171,7 @@ class ShuffledView(ExperimentView):
 
     def show_result(self, result: ShuffledPixels, data: MnistData) -> None:
         tested, config = result.plain.fc.test_samples, result.plain.config
-        rows = [(shown_model_name(label), f"{params:,}", errors_text(plain, tested),
+        rows = [(shown_model_name(label), number_text(f"{params:,}"), errors_text(plain, tested),
                  errors_text(shuffled, tested)) for label, params, plain, shuffled in result.table()]
         outcome = shuffled_outcome(result)
         about = translate("ShuffledView", "Measured: the test errors of {fc} and {cnn}, each trained from scratch "
@@ -222,8 +222,8 @@ class PoolingView(ExperimentView):
                                    "(global average pooling)."), parent)
 
     def show_result(self, trials: Sequence[Trial], config: ComparisonConfig, data: MnistData) -> None:
-        rows = [(shown_model_name(t.name), f"{t.parameters:,}", accuracy_text(t), errors_text(t.test_errors, t.tested),
-                 number_text(f"{t.seconds:.2f}")) for t in trials]
+        rows = [(shown_model_name(t.name), number_text(f"{t.parameters:,}"), accuracy_text(t),
+                 errors_text(t.test_errors, t.tested), number_text(f"{t.seconds:.2f}")) for t in trials]
         about = translate("PoolingView", "Measured: the lab's CNN ({c1}/{c2} filters) with each kind of "
                           "downsampling, trained from scratch from the same starting seed.").format(
             c1=config.conv1_filters, c2=config.conv2_filters)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PyQt6.QtWidgets import QVBoxLayout, QWidget
 
 from cnnviz.zoo.lineage_nets import inception_anatomy
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.widgets.tables import fill_table, fit_height, make_table
 from ui.zoo.chart_widgets import note
 
@@ -33,7 +33,8 @@ class InceptionView(QWidget):
                                                       "parameters and multiply-adds, with and without the 1×1 "
                                                       "reduction"))
         without = translate("InceptionView", "{layers}: {parameters:,} parameters, {adds}")
-        rows = [[worded(b.name), worded(b.layers), str(b.out_channels), f"{b.parameters:,}", _millions(b.multiply_adds),
+        rows = [[worded(b.name), worded(b.layers), str(b.out_channels), number_text(f"{b.parameters:,}"),
+                 _millions(b.multiply_adds),
                  without.format(layers=worded(n.layers), parameters=n.parameters, adds=_millions(n.multiply_adds))]
                 for b, n in zip(a.branches, a.naive_branches, strict=True)]
         fill_table(self.table, rows, numeric={2, 3, 4})

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PyQt6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.zoo.lineage import dense_vs_conv, lineage_table
-from ui.i18n import translate, worded
+from ui.i18n import number_text, translate, worded
 from ui.theme import CNN_COLOR, FC_COLOR, HIGHLIGHT
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -48,7 +48,7 @@ class LineageView(LazyPanel):
                                                       "idea each introduced, input size and parameter count"))
         this_app = translate("LineageView", "this app")
         fill_table(self.table, [[e.name, str(e.year) if e.year else this_app, worded(e.idea), e.input_size,
-                                 f"{e.parameters:,}"] for e in self.entries], numeric={1, 4})
+                                 number_text(f"{e.parameters:,}")] for e in self.entries], numeric={1, 4})
         fit_height(self.table)
         header = self.table.horizontalHeader()
         assert header is not None
@@ -98,7 +98,7 @@ class LineageView(LazyPanel):
         colours = [HIGHLIGHT if e.year else (CNN_COLOR if e.convolutional else FC_COLOR) for e in self.entries]
         self.chart.addItem(pg.BarGraphItem(x0=0, y=y, height=0.7, width=logs, brushes=colours))
         for yi, e, value in zip(y, self.entries, logs, strict=True):
-            self.chart.addItem(text_item(f"{e.parameters:,}", (0, 0.5), value + 0.05, yi))
+            self.chart.addItem(text_item(number_text(f"{e.parameters:,}"), (0, 0.5), value + 0.05, yi))
         self.chart.getAxis("left").setTicks([[(yi, e.name) for yi, e in zip(y, self.entries, strict=True)]])
         top = math.ceil(logs.max()) + 1
         self.chart.getAxis("bottom").setTicks([[(p, power_of_ten(p)) for p in range(0, top + 1, 2)]])
