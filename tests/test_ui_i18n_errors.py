@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import torch
 from data_sets import write_cifar10
-from PyQt6.QtWidgets import QMessageBox
+from test_ui_data_open import dialog_texts
 
 from cnnviz.data import DatasetError
 from cnnviz.imports import ModelFileError, open_model_file
@@ -55,10 +55,6 @@ def test_a_failed_task_says_a_worded_error_translated_and_without_its_class_name
     assert messages == ["/data/train-images-idx3-ubyte: Datei nicht gefunden", "KeyError: 'stage'"]
 
 
-def _dialog_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
-    return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
-
-
 def test_in_german_a_broken_data_set_is_said_in_german_naming_its_file(qtbot, german, window_factory,  # type: ignore[no-untyped-def]
                                                                        tmp_path: Path) -> None:
     root = write_cifar10(tmp_path / "c")
@@ -67,8 +63,8 @@ def test_in_german_a_broken_data_set_is_said_in_german_naming_its_file(qtbot, ge
     window = window_factory()
     window.show()
     window.open_data_folder(root)
-    qtbot.waitUntil(lambda: any("data_batch_1.bin" in t for t in _dialog_texts(window)), timeout=20_000)
-    text = _dialog_texts(window)[0]
+    qtbot.waitUntil(lambda: any("data_batch_1.bin" in t for t in dialog_texts(window)), timeout=20_000)
+    text = dialog_texts(window)[0]
     assert text.startswith("Dieser Datensatz")  # the window's own sentence (app.ts) …
     assert f"{batch}: " in text and "Bytes sind keine ganze Zahl von CIFAR-Datensätzen" in text  # … and the core's
     assert "is not a whole number" not in text and "DatasetError" not in text
