@@ -289,12 +289,10 @@ def test_every_sentence_the_core_composes_has_a_german_translation(area: str) ->
 def test_every_core_wording_passes_its_template_as_a_literal() -> None:
     """``Wording(f"…")`` or ``worded_error(Cls, text)`` could not be collected for translation: the window
     would show that sentence in English."""
-    calls = TOOLS["TEMPLATE_CALLS"]
     bad = []
     for path in sorted((ROOT / "cnnviz").rglob("*.py")):
         for call in TOOLS["template_calls"](path):
-            at = calls[call.func.id]
-            template = call.args[at] if len(call.args) > at else None
+            template = TOOLS["template_argument"](call)
             if path.name == "wording.py":
                 continue  # the definitions themselves pass their parameter on
             if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):

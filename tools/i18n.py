@@ -88,14 +88,20 @@ def template_calls(path: Path) -> list[ast.Call]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_CALLS]
 
 
+def template_argument(call: ast.Call) -> ast.expr | None:
+    """The argument a wording call takes its template from (``TEMPLATE_CALLS``), or None when it is missing."""
+    at = TEMPLATE_CALLS[call.func.id]  # type: ignore[attr-defined]  # template_calls keeps only ast.Name calls
+    return call.args[at] if len(call.args) > at else None
+
+
 def wording_literals(path: Path) -> list[str]:
     """Every template literal of ``path``'s wording calls and the string items of a ``MAP_CHOICES``."""
     found: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_CALLS:
-            at = TEMPLATE_CALLS[node.func.id]
-            if len(node.args) > at and isinstance(node.args[at], ast.Constant) and isinstance(node.args[at].value, str):
-                found.append(node.args[at].value)
+            template = template_argument(node)
+            if isinstance(template, ast.Constant) and isinstance(template.value, str):
+                found.append(template.value)
         elif (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MAP_CHOICES"
                                                    for t in node.targets)):
             found += [e.value for e in ast.walk(node.value) if isinstance(e, ast.Constant) and isinstance(e.value, str)]

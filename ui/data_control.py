@@ -121,9 +121,8 @@ class DataControl(QObject):
         self.opened.emit(data)
 
     def _on_failed(self, message: str) -> None:
-        reason = message.removeprefix("DatasetError: ")
         self.error.emit(translate("DataControl", "This data set could not be opened: {reason}\n\nStill using {data}.")
-                        .format(reason=reason, data=self.state.data.name))
+                        .format(reason=message, data=self.state.data.name))
 
     def _on_cancelled(self) -> None:
         what = self._path.name if self._path else translate("DataControl", "the data set")

@@ -298,8 +298,7 @@ class MainWindow(WindowMenus):
 
     def _on_load_failed(self, message: str) -> None:
         """The bundled data is damaged (or the core would not load): say so on the page and in a dialog."""
-        reason = message.removeprefix("DatasetError: ")
-        text = translate("MainWindow", "cnnviz cannot start: {reason}").format(reason=reason)
+        text = translate("MainWindow", "cnnviz cannot start: {reason}").format(reason=message)
         if self.startup_page is not None:
             self.startup_page.say(text)
         self.show_error(text)
