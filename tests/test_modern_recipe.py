@@ -106,6 +106,26 @@ def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(
     assert not torch.allclose(model.state_dict()["conv1.0.weight"], after_each[-1]["conv1.0.weight"])
 
 
+def test_nesterov_sgd_takes_the_step_written_out_by_hand(digits) -> None:  # type: ignore[no-untyped-def]
+    lr, momentum, decay = 0.05, 0.9, 5e-4
+    model = build_model("explorer_cnn")
+    before = copy.deepcopy(model)
+    batch = TensorData(digits.x[:64], digits.y[:64])
+    Trainer(model, TrainConfig(epochs=1, batch_size=64, lr=lr, optimizer="sgd", momentum=momentum, nesterov=True,
+                               weight_decay=decay, device="cpu")).fit(batch)
+    before.train()
+    F.cross_entropy(before(batch.x), batch.y).backward()
+    for (name, w0), w1 in zip(before.named_parameters(), model.parameters(), strict=True):
+        g = w0.grad + decay * w0.detach()  # coupled L2, as SGD's weight_decay adds it to the gradient
+        velocity = g  # the first step's momentum buffer is the gradient itself
+        expected = w0.detach() - lr * (g + momentum * velocity)  # Nesterov: look ahead along the velocity
+        assert torch.allclose(w1.detach(), expected, atol=1e-6), name
+    plain = build_model("explorer_cnn")
+    Trainer(plain, TrainConfig(epochs=1, batch_size=64, lr=lr, optimizer="sgd", momentum=momentum,
+                               weight_decay=decay, device="cpu")).fit(batch)
+    assert not torch.allclose(plain.conv1[0].weight, model.conv1[0].weight)  # classical momentum differs
+
+
 def test_shifted_copies_and_tta_accuracy_against_a_direct_computation(digits) -> None:  # type: ignore[no-untyped-def]
     x = digits.x[:4]
     for dy, dx in TTA_SHIFTS:

@@ -64,6 +64,7 @@ class TrainConfig:
     lr: float = 1e-3
     optimizer: str = "adam"  # "adam" or "sgd"
     momentum: float = 0.9
+    nesterov: bool = False  # with "sgd": Nesterov momentum
     weight_decay: float = 0.0
     schedule: str = "none"  # "none" or "onecycle"
     augment: bool = False
@@ -81,7 +82,7 @@ class TrainConfig:
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
         base = cls(
             epochs=recipe.epochs, batch_size=recipe.batch_size, lr=recipe.lr,
-            optimizer=recipe.optimizer, weight_decay=recipe.weight_decay,
+            optimizer=recipe.optimizer, nesterov=recipe.nesterov, weight_decay=recipe.weight_decay,
             schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
             label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
         )
@@ -151,7 +152,8 @@ def _make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimi
         return torch.optim.Adam(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
     if config.optimizer == "sgd":
         return torch.optim.SGD(
-            model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay
+            model.parameters(), lr=config.lr, momentum=config.momentum, nesterov=config.nesterov,
+            weight_decay=config.weight_decay,
         )
     raise ValueError(f"unknown optimizer {config.optimizer!r} (use 'adam' or 'sgd')")
 
