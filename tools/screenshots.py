@@ -53,6 +53,8 @@ def main() -> int:
     parser.add_argument("--model", type=Path, help="open this model file first (any format File → Open reads)")
     parser.add_argument("--preset", default="[0, 1]", help="its input preparation, if the file does not say")
     parser.add_argument("--lang", default="en", help="interface language, e.g. de (as cnnviz --lang)")
+    parser.add_argument("--zoo-models", help="tick these models in the Model zoo's report (comma-separated); "
+                                             "their cached rows show (cnnviz report fills the cache)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
@@ -61,6 +63,8 @@ def main() -> int:
     apply_theme(app, dark=False)
     store = open_preferences()
     store.prefs.view.dark = False
+    if args.zoo_models:
+        store.prefs.zoo.models = args.zoo_models
     window = MainWindow(AppState(load_bundled_mnist()), store)
     window.resize(*sizes[0])
     window.show()
