@@ -74,15 +74,15 @@ MODELS: dict[str, ModelSpec] = {
                   # Measured on 2 CPU cores, 2026-12-02, single model, MNIST test set:
                   # - Adam at 3e-3 with L2 5e-4, shifts (±2 px) and rotations (±10°), one-cycle: 15 epochs 0.39%
                   #   (28 min 08 s); 45 epochs 0.45% (0.43% with test-time augmentation), 1 h 50 min. Three times
-                  #   the epochs bought nothing: the training loss sat at 0.05 for epochs 3–20 (Adam's L2 keeps
-                  #   the batch-normed weights small, so the high learning rate stays noisy), test error 1–7%.
+                  #   the epochs bought nothing: the training loss sat at 0.05 for epochs 3–20 (likely: Adam's L2
+                  #   keeps the batch-normed weights small, so the high learning rate stays noisy), test error 1–7%.
                   # - So SGD with Nesterov momentum (lr 0.1, the usual choice for batch-normed residual nets), the
                   #   handwriting augmentation (scale ±10%, slant ±0.2, elastic wobble of 1.5 px) and an average
                   #   of the weights (decay 0.999), over 45 epochs. After 2 epochs (1 thread each, 3 runs side by
                   #   side) those levers still cost accuracy: Adam 0.65%, SGD 0.73%, SGD + augmentation + average
                   #   0.87%; they are meant to pay over a long run, where plain shifts let the net overfit.
                   #   Over the 45 epochs (docs/report/, 1 h 25 min): 0.39% single model, 0.33% with test-time
-                  #   augmentation. The averaged weights were at 0.29–0.31% for much of the run, then rose over
+                  #   augmentation. The averaged weights were at 0.29–0.36% from epoch 21 to 41, then rose over
                   #   the last four epochs as the learning rate fell to nearly zero and the training loss kept
                   #   falling (0.0192 → 0.0147): the end of the schedule overfits. Not yet measured: label
                   #   smoothing with this optimizer, a floor on the final learning rate, width 48–64.
