@@ -20,6 +20,18 @@ def dialog_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
     return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
 
 
+def open_broken_cifar(qtbot, window_factory, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Open a CIFAR-10 folder whose first batch file is cut short: the window, that file, the dialog's text."""
+    root = write_cifar10(tmp_path / "c")
+    batch = root / "cifar-10-batches-bin" / "data_batch_1.bin"
+    batch.write_bytes(batch.read_bytes()[:-100])  # a record cut short
+    window = window_factory()
+    window.show()
+    window.open_data_folder(root)
+    qtbot.waitUntil(lambda: any("data_batch_1.bin" in t for t in dialog_texts(window)), timeout=20_000)
+    return window, batch, dialog_texts(window)[0]
+
+
 def open_and_wait(qtbot, window, folder: Path) -> MnistData:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.state.data_changed, timeout=30_000):
         assert window.open_data_folder(folder)
@@ -81,14 +93,7 @@ def test_progress_is_shown_and_cancel_keeps_the_open_data(window_factory, mnist,
 
 def test_a_broken_data_set_names_its_file_and_the_open_one_stays(window_factory, mnist, qtbot,  # type: ignore[no-untyped-def]
                                                                   tmp_path: Path) -> None:
-    root = write_cifar10(tmp_path / "c")
-    batch = root / "cifar-10-batches-bin" / "data_batch_1.bin"
-    batch.write_bytes(batch.read_bytes()[:-100])  # a record cut short
-    window = window_factory()
-    window.show()
-    window.open_data_folder(root)
-    qtbot.waitUntil(lambda: any("data_batch_1.bin" in t for t in dialog_texts(window)), timeout=20_000)
-    text = dialog_texts(window)[0]
+    window, _, text = open_broken_cifar(qtbot, window_factory, tmp_path)
     assert text.startswith("This data set could not be opened: ") and text.endswith("Still using MNIST.")
     assert "Traceback" not in text
     assert window.state.data is mnist

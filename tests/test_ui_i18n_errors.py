@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from data_sets import write_cifar10
-from test_ui_data_open import dialog_texts
+from test_ui_data_open import open_broken_cifar
 
 from cnnviz.data import DatasetError
 from cnnviz.imports import ModelFileError, open_model_file
@@ -57,14 +56,7 @@ def test_a_failed_task_says_a_worded_error_translated_and_without_its_class_name
 
 def test_in_german_a_broken_data_set_is_said_in_german_naming_its_file(qtbot, german, window_factory,  # type: ignore[no-untyped-def]
                                                                        tmp_path: Path) -> None:
-    root = write_cifar10(tmp_path / "c")
-    batch = root / "cifar-10-batches-bin" / "data_batch_1.bin"
-    batch.write_bytes(batch.read_bytes()[:-100])  # a record cut short
-    window = window_factory()
-    window.show()
-    window.open_data_folder(root)
-    qtbot.waitUntil(lambda: any("data_batch_1.bin" in t for t in dialog_texts(window)), timeout=20_000)
-    text = dialog_texts(window)[0]
+    _, batch, text = open_broken_cifar(qtbot, window_factory, tmp_path)
     assert text.startswith("Dieser Datensatz")  # the window's own sentence (app.ts) …
     assert f"{batch}: " in text and "Bytes sind keine ganze Zahl von CIFAR-Datensätzen" in text  # … and the core's
     assert "is not a whole number" not in text and "DatasetError" not in text
