@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -35,7 +35,13 @@ from cnnviz.models.architectures import ResidualBlock
 from cnnviz.models.staged import StagedNet, conv_act, count_parameters, eval_mode
 from cnnviz.training.device import compute_threads, training_threads
 from cnnviz.training.seeding import init_parameters, run_generator
-from cnnviz.training.trainer import BatchMetrics, TensorData, TrainConfig, Trainer, evaluate_unless_stopped
+from cnnviz.training.trainer import (
+    BatchMetrics,
+    TrainConfig,
+    Trainer,
+    evaluate_unless_stopped,
+    precise_batch_norm,
+)
 from cnnviz.wording import Wording, worded, worded_error
 
 Stop = Callable[[], bool]
@@ -166,30 +172,6 @@ def has_batch_norm(model: nn.Module) -> bool:
     return any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
 
 
-def precise_batch_norm(model: nn.Module, train: TensorData, samples: int = PRECISE_BN_SAMPLES,
-                       batch_size: int = 64, should_stop: Stop | None = None) -> bool:
-    """Recompute every batch norm's running statistics as the plain average over ``samples`` training digits
-    ("precise BN": reset, ``momentum=None``, forward passes in train mode without gradients), so that the
-    model is tested with statistics of its final weights. False when stopped before it finished.
-
-    After a short run the running averages (momentum 0.1) still mostly describe the early weights: a
-    2-epoch depth-8 stack measured 42% right on its last training epoch and 13% on the test digits
-    with them (chance), 44% after this.
-    """
-    stop = should_stop or (lambda: False)
-    stopped = []
-
-    def batches() -> Iterator[torch.Tensor]:
-        for start in range(0, min(samples, len(train)), batch_size):
-            if stop():
-                stopped.append(True)
-                return
-            yield train.x[start : min(start + batch_size, samples)]  # (B, C, H, W)
-
-    torch.optim.swa_utils.update_bn(batches(), model)  # puts back train/eval mode and momenta
-    return not stopped
-
-
 def _trial(name: str | Wording, model: nn.Module, config: ComparisonConfig, data: MnistData, should_stop: Stop | None,
            on_batch: Callable[[BatchMetrics], None] | None = None) -> Trial:
     train, test = comparison_data(config, data)
@@ -202,8 +184,8 @@ def _trial(name: str | Wording, model: nn.Module, config: ComparisonConfig, data
     scores = None
     if not result.cancelled and result.history:
         with compute_threads(training_threads()):  # as the training: the same numbers whoever calls
-            ready = not has_batch_norm(model) or precise_batch_norm(model, train, batch_size=config.batch_size,
-                                                                    should_stop=stop)
+            ready = not has_batch_norm(model) or precise_batch_norm(
+                model, train, PRECISE_BN_SAMPLES, batch_size=config.batch_size, should_stop=stop)
             scores = evaluate_unless_stopped(model, test, stop, EVAL_CHUNK) if ready else None
     if scores is None:
         return Trial(name, count_parameters(model), float("nan"), float("nan"), -1, seconds, cancelled=True)

@@ -71,6 +71,9 @@ class TrainConfig:
     distort: bool = False
     label_smoothing: float = 0.0
     ema_decay: float = 0.0
+    swa_fraction: float = 0.0  # see Recipe; the averaged weights are tested and kept once there are any
+    swa_lr: float = 0.0
+    swa_bn_samples: int = 10_000  # training digits the averaged weights' batch-norm statistics come from
     seed: int = 0
     device: str = "auto"
     eval_each_epoch: bool = True
@@ -85,6 +88,7 @@ class TrainConfig:
             optimizer=recipe.optimizer, nesterov=recipe.nesterov, weight_decay=recipe.weight_decay,
             schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
             label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
+            swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr,
         )
         return replace(base, **overrides)
 
@@ -274,6 +278,36 @@ def warmed_up_average(decay: float) -> Callable[[torch.Tensor, torch.Tensor, tor
     return average
 
 
+def precise_batch_norm(model: nn.Module, train: TensorData, samples: int, batch_size: int = 64,
+                       should_stop: Callable[[], bool] | None = None) -> bool:
+    """Recompute every batch norm's running statistics as the plain average over ``samples`` training digits
+    ("precise BN": reset, ``momentum=None``, forward passes in train mode without gradients), so that the
+    model is tested with statistics of its final weights. False when stopped before it finished.
+
+    After a short run the running averages (momentum 0.1) still mostly describe the early weights: a
+    2-epoch depth-8 stack measured 42% right on its last training epoch and 13% on the test digits
+    with them (chance), 44% after this. Averaged weights (``swa_fraction``) never had statistics of
+    their own, so they always need it.
+    """
+    stop = should_stop or (lambda: False)
+    stopped = []
+
+    def batches() -> Iterator[torch.Tensor]:
+        for start in range(0, min(samples, len(train)), batch_size):
+            if stop():
+                stopped.append(True)
+                return
+            yield train.x[start : min(start + batch_size, samples)]  # (B, C, H, W)
+
+    torch.optim.swa_utils.update_bn(batches(), model)  # puts back train/eval mode and momenta
+    return not stopped
+
+
+def swa_epoch_count(epochs: int, fraction: float) -> int:
+    """The last epochs whose weights are averaged (``swa_fraction``); the first epoch never is."""
+    return min(round(epochs * fraction), epochs - 1)
+
+
 class Trainer:
     """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
 
@@ -354,14 +388,20 @@ class Trainer:
         batches = max(1, -(-distributed.shard_size(n) // size))
         net = distributed.wrap(self.model, self.device)  # DistributedDataParallel under torchrun, else the model
         optimizer = _make_optimizer(self.model, cfg)
+        swa_epochs = swa_epoch_count(cfg.epochs, cfg.swa_fraction)
+        scheduled_steps = (cfg.epochs - swa_epochs) * batches  # the schedule ends where averaging begins
         scheduler = None
         if cfg.schedule == "onecycle":
+            # One-cycle starts at lr/25 and by default ends 10⁴ times lower still; with averaging it ends at
+            # swa_lr instead, and the rate stays there.
             scheduler = torch.optim.lr_scheduler.OneCycleLR(
-                optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * batches
-            )
+                optimizer, max_lr=cfg.lr, total_steps=scheduled_steps,
+                final_div_factor=1e4 if swa_epochs == 0 else cfg.lr / 25 / cfg.swa_lr)
         # The weights' moving average is what gets tested and kept (batch-norm statistics averaged too).
         ema = None if cfg.ema_decay <= 0 else torch.optim.swa_utils.AveragedModel(
             self.model, avg_fn=warmed_up_average(cfg.ema_decay), use_buffers=True)
+        # ...until the plain average of the weights after each of the last swa_epochs epochs takes over.
+        swa = None if swa_epochs == 0 else torch.optim.swa_utils.AveragedModel(self.model)
         tested = self.model if ema is None else ema.module
         result = TrainResult(device=self.device.type)
         probe = GradientProbe(self.model) if cfg.gradient_every else None
@@ -369,6 +409,9 @@ class Trainer:
         seen = 0
         for epoch in range(1, cfg.epochs + 1):
             self.model.train()
+            if swa is not None and epoch == cfg.epochs - swa_epochs + 1:
+                for group in optimizer.param_groups:
+                    group["lr"] = cfg.swa_lr
             order = torch.randperm(n, generator=generator)  # CPU indices index data on any device
             order = distributed.shard(order)  # under torchrun, this process's positions (DistributedSampler)
             loss_sum, correct = 0.0, 0
@@ -392,7 +435,7 @@ class Trainer:
                 optimizer.step()
                 if ema is not None:
                     ema.update_parameters(self.model)
-                if scheduler is not None:
+                if scheduler is not None and scheduler.last_epoch < scheduled_steps:
                     scheduler.step()
                 batch_loss = loss.item()
                 batch_correct = int((logits.argmax(1) == y).sum())
@@ -406,6 +449,11 @@ class Trainer:
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
                         elapsed_s=elapsed, gradients=gradients,
                     ))
+            if swa is not None and epoch > cfg.epochs - swa_epochs and not self.should_stop():
+                swa.update_parameters(self.model)
+                if precise_batch_norm(swa.module, train_dev, cfg.swa_bn_samples, cfg.eval_batch_size,
+                                      self.should_stop):
+                    tested = swa.module
             test_loss = test_acc = None
             if test is not None and cfg.eval_each_epoch and not self.should_stop():
                 scores = self._evaluate_unless_stopped(tested, test)
@@ -425,8 +473,8 @@ class Trainer:
             result.history.append(metrics)
             if self.on_epoch is not None:
                 self.on_epoch(metrics)
-        if ema is not None:
-            self.model.load_state_dict(ema.module.state_dict())  # keep the average: it is what was tested
+        if tested is not self.model:
+            self.model.load_state_dict(tested.state_dict())  # keep the average: it is what was tested
         self.model.eval()
         result.elapsed_s = time.perf_counter() - start
         return result
