@@ -1,5 +1,6 @@
 """The levers of the modern CNN's recipe: scale/slant/elastic augmentation, label smoothing, a moving average
-of the weights, and test-time augmentation — each checked against an independent computation."""
+of the weights, stochastic weight averaging and test-time augmentation — each checked against an independent
+computation."""
 
 from __future__ import annotations
 
@@ -107,6 +108,34 @@ def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(
     assert not torch.allclose(model.state_dict()["conv1.0.weight"], after_each[-1]["conv1.0.weight"])
 
 
+def test_the_last_epochs_hold_the_rate_and_keep_the_plain_average_of_their_weights(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    model = build_model("modern_cnn", width=4)
+    rates: list[float] = []
+    sgd_step = torch.optim.SGD.step
+
+    def recording_step(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rates.append(self.param_groups[0]["lr"])
+        return sgd_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.optim.SGD, "step", recording_step)
+    after_epoch: list[dict[str, torch.Tensor]] = []
+    config = TrainConfig(epochs=3, batch_size=64, lr=0.1, optimizer="sgd", schedule="onecycle", swa_fraction=0.5,
+                         swa_lr=0.05, device="cpu")  # 4 batches an epoch; round(1.5) = the last 2 epochs averaged
+    Trainer(model, config, on_epoch=lambda _: after_epoch.append(
+        {k: v.detach().clone() for k, v in model.named_parameters()})).fit(digits)
+    assert rates[0] == pytest.approx(0.1 / 25) and 0.05 < max(rates[:4]) <= 0.1  # one-cycle over epoch 1...
+    assert rates[4:] == [pytest.approx(0.05)] * 8  # ...then held at swa_lr
+    for name, value in model.named_parameters():
+        assert torch.allclose(value, (after_epoch[1][name] + after_epoch[2][name]) / 2, atol=1e-6), name
+    with torch.no_grad():  # batch norm's statistics are those of the averaged weights, over the training digits
+        stem = F.conv2d(digits.x, model.stem[0].weight, padding=1)  # (256, 4, 28, 28)
+        last = F.conv2d(digits.x, after_epoch[2]["stem.0.weight"], padding=1)  # the last epoch's weights instead
+    mean = model.stem[1].running_mean
+    assert torch.allclose(mean, stem.mean((0, 2, 3)), atol=2e-4)  # oneDNN's sums differ by up to 6e-5 here
+    assert torch.allclose(model.stem[1].running_var, stem.var((0, 2, 3)), rtol=2e-3)
+    assert not torch.allclose(mean, last.mean((0, 2, 3)), atol=2e-4)
+
+
 def test_nesterov_sgd_takes_the_step_written_out_by_hand(digits) -> None:  # type: ignore[no-untyped-def]
     lr, momentum, decay = 0.05, 0.9, 5e-4
     model = build_model("explorer_cnn")
@@ -159,7 +188,8 @@ def test_the_report_row_gives_the_single_model_and_tta_errors_side_by_side(mnist
 
 def test_the_full_recipe_trains_on_a_subset_its_loss_falls_and_its_checkpoint_reopens(mnist, tmp_path) -> None:  # type: ignore[no-untyped-def]
     recipe = MODELS["modern_cnn"].recipe
-    assert recipe.optimizer == "sgd" and recipe.nesterov and recipe.distort and recipe.ema_decay > 0
+    assert recipe.optimizer == "sgd" and recipe.nesterov and recipe.distort
+    assert recipe.ema_decay > 0 and recipe.swa_fraction > 0 and recipe.swa_lr > 0
     idx = stratified_subset(mnist.train_labels, 1024, seed=0)
     subset = MnistData("MNIST", mnist.train_images[idx], mnist.train_labels[idx], mnist.test_images[:500],
                        mnist.test_labels[:500], mnist.class_names)  # 500 test digits: each epoch's test is quick

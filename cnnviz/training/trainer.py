@@ -389,6 +389,8 @@ class Trainer:
         net = distributed.wrap(self.model, self.device)  # DistributedDataParallel under torchrun, else the model
         optimizer = _make_optimizer(self.model, cfg)
         swa_epochs = swa_epoch_count(cfg.epochs, cfg.swa_fraction)
+        if swa_epochs and cfg.swa_lr <= 0:
+            raise ValueError(f"swa_lr must be above 0 when the weights are averaged (swa_fraction={cfg.swa_fraction})")
         scheduled_steps = (cfg.epochs - swa_epochs) * batches  # the schedule ends where averaging begins
         scheduler = None
         if cfg.schedule == "onecycle":
