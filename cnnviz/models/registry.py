@@ -88,7 +88,7 @@ MODELS: dict[str, ModelSpec] = {
                   #   the last four epochs as the learning rate fell to nearly zero and the training loss kept
                   #   falling (0.0192 → 0.0147): the end of the schedule overfits. Label smoothing 0.1 on this
                   #   recipe over 20 epochs (50 min): 0.40%, flat at 0.40% over its last three epochs (no rise,
-                  #   no gain). Not yet measured: a floor on the final learning rate, dropout, width 48–64.
+                  #   no gain).
                   # - Stochastic weight averaging (Izmailov et al. 2018) at a high rate, as the moving average had
                   #   done nearly as well at rate 0.07–0.09 (0.31–0.32% at epochs 20–25) as at a low one: one-cycle
                   #   over the first 30 of 50 epochs ending at 0.05, then 20 epochs at 0.05, averaging the weights
@@ -98,7 +98,7 @@ MODELS: dict[str, ModelSpec] = {
                   # - So the same averaging where the moving average did best, at a low rate: one-cycle over the
                   #   first 35 of 45 epochs ending at 0.01 (not near zero, where the last run rose), then 10 epochs at
                   #   0.01, the plain average of the weights after each tested and kept (batch-norm statistics
-                  #   recomputed over 10,000 training digits).
+                  #   recomputed over 10,000 training digits). Not yet measured: dropout, width 48–64.
                   Recipe(epochs=45, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 45,
                          swa_lr=0.01, tta=True),
