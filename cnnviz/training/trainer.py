@@ -391,7 +391,8 @@ class Trainer:
         swa_epochs = swa_epoch_count(cfg.epochs, cfg.swa_fraction)
         if swa_epochs and cfg.swa_lr <= 0:
             raise ValueError(f"swa_lr must be above 0 when the weights are averaged (swa_fraction={cfg.swa_fraction})")
-        scheduled_steps = (cfg.epochs - swa_epochs) * batches  # the schedule ends where averaging begins
+        averaged_from = cfg.epochs - swa_epochs + 1  # the first epoch whose weights are averaged
+        scheduled_steps = (averaged_from - 1) * batches  # the schedule ends where averaging begins
         scheduler = None
         if cfg.schedule == "onecycle":
             # One-cycle starts at lr/25 and by default ends 10⁴ times lower still; with averaging it ends at
@@ -411,7 +412,7 @@ class Trainer:
         seen = 0
         for epoch in range(1, cfg.epochs + 1):
             self.model.train()
-            if swa is not None and epoch == cfg.epochs - swa_epochs + 1:
+            if swa is not None and epoch == averaged_from:
                 for group in optimizer.param_groups:
                     group["lr"] = cfg.swa_lr
             order = torch.randperm(n, generator=generator)  # CPU indices index data on any device
@@ -451,7 +452,7 @@ class Trainer:
                         accuracy=batch_correct / len(y), samples_per_s=seen / max(elapsed, 1e-9),
                         elapsed_s=elapsed, gradients=gradients,
                     ))
-            if swa is not None and epoch > cfg.epochs - swa_epochs and not self.should_stop():
+            if swa is not None and epoch >= averaged_from and not self.should_stop():
                 swa.update_parameters(self.model)
                 if precise_batch_norm(swa.module, train_dev, cfg.swa_bn_samples, cfg.eval_batch_size,
                                       self.should_stop):
