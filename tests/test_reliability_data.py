@@ -214,8 +214,9 @@ def test_app_names_the_bad_file_and_keeps_the_bundled_data(window_factory, mnist
     assert window.state.data is mnist  # the bundled data is still the one in use, untouched
     assert window.state.data.train_images.shape == (60_000, 28, 28)
     assert "Still using MNIST" in _dialog_texts(window)[0]
-    # The app keeps working: a good folder opens afterwards.
-    window.open_data_folder(write_mnist_folder(tmp_path / "good"))
+    # The app keeps working: a good folder opens afterwards (once the failed job's thread has ended).
+    qtbot.waitUntil(lambda: not window.data.loading, timeout=5000)
+    assert window.open_data_folder(write_mnist_folder(tmp_path / "good"))
     qtbot.waitUntil(lambda: window.state.data is not mnist, timeout=10_000)
     assert window.state.data.name == "good" and len(window.state.data.train_labels) == 20
     assert window.open_data_action.text() == "Open &data folder…"

@@ -66,8 +66,9 @@ def test_every_view_follows_the_opened_data_set_and_back(window_factory, mnist, 
         assert seen["saliency classes"] == list(window.state.class_names)  # the model's own (no model: the data's)
         assert f"{data.num_classes} classes" in seen["lab caption"][0]
         assert window.tab_widgets["draw"].canvas.colour == (channels == 3)
-        qtbot.waitUntil(lambda: not window.data.progress.isVisible(), timeout=5000)  # gone once the set is open
-    window.open_data_folder(tmp_path / "missing-folder")
+        # the line is gone once the set is open; the job's thread ends a moment after it handed the set over
+        qtbot.waitUntil(lambda: not window.data.progress.isVisible() and not window.data.loading, timeout=5000)
+    assert window.open_data_folder(tmp_path / "missing-folder")
     qtbot.waitUntil(lambda: any("missing-folder" in t for t in dialog_texts(window)), timeout=30_000)
     assert window.state.data.class_names == steps[-1][1]  # still the CIFAR set
 

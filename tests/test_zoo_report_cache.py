@@ -69,6 +69,25 @@ def test_results_are_keyed_by_the_cnnviz_version(tiny: MnistData, tmp_path: Path
     assert calls == ["logistic"]
 
 
+def test_results_are_keyed_by_the_layers_as_built(tiny: MnistData, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model whose architecture changed (here a wider hidden layer) under the same recipe and version is
+    trained anew, not served the old network's numbers."""
+    from functools import partial
+
+    from cnnviz.models import architectures
+    from cnnviz.zoo.report import build_report
+
+    build_report(tiny, ["mlp"], epochs=1, folder=tmp_path, train=fake_train({"mlp": 0.9}, []))
+    monkeypatch.setitem(MODELS, "mlp", replace(MODELS["mlp"], build=partial(architectures.mlp, hidden=256)))
+    calls: list[str] = []
+    build_report(tiny, ["mlp"], epochs=1, folder=tmp_path, train=fake_train({"mlp": 0.5}, calls))
+    assert calls == ["mlp"]
+    again: list[str] = []  # and the wider one, asked for again, comes from the cache
+    report = build_report(tiny, ["mlp"], epochs=1, folder=tmp_path, train=fake_train({"mlp": 0.1}, again))
+    assert again == [] and report.rows[0].cached
+
+
 def test_rows_are_delivered_as_they_finish(tiny: MnistData, tmp_path: Path) -> None:
     from cnnviz.zoo.report import build_report
 

@@ -166,11 +166,12 @@ class ResidualBlock(nn.Module):
         return torch.relu(out + self.shortcut(x) if self.skip else out)
 
 
-def modern_cnn(width: int = 32, num_classes: int = 10, in_channels: int = 1,
+def modern_cnn(width: int = 32, dropout: float = 0.3, num_classes: int = 10, in_channels: int = 1,
                input_size: Size = (28, 28)) -> StagedNet:
-    """Batch norm and residual blocks (ResNet's ideas at MNIST scale); trained with augmentation."""
+    """Batch norm and residual blocks (ResNet's ideas at MNIST scale); trained with augmentation. ``dropout``
+    silences that share of the averaged features while training (none when classifying)."""
     w = width
-    kwargs = {"width": width, **_io_kwargs(in_channels, num_classes, input_size)}
+    kwargs = {"width": width, "dropout": dropout, **_io_kwargs(in_channels, num_classes, input_size)}
     return StagedNet("modern_cnn", kwargs, OrderedDict(
         stem=nn.Sequential(nn.Conv2d(in_channels, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU()),
         res1=ResidualBlock(w, w),
@@ -178,5 +179,6 @@ def modern_cnn(width: int = 32, num_classes: int = 10, in_channels: int = 1,
         res3=ResidualBlock(2 * w, 4 * w, stride=2),
         gap=nn.AdaptiveAvgPool2d(1),
         flatten=nn.Flatten(),
+        drop=nn.Dropout(dropout),
         fc=nn.Linear(4 * w, num_classes),
     ))
