@@ -268,12 +268,14 @@ def test_imported_blocks_are_described_and_measured_like_cnnvizs_own(tmp_path: P
     model = build_model("modern_cnn", width=8).eval()
     meta = CheckpointMeta(model="modern_cnn", model_kwargs=dict(model.arch_kwargs))
     net, _ = open_model_file(export_onnx(model, meta, tmp_path / "modern.onnx")[0])
-    assert net.stage_names() == model.stage_names()
+    # ONNX has no node for dropout at inference (it is the identity there), so the file's stages are ours less it.
+    ours = [n for n in model.stage_names() if not isinstance(model.get_submodule(n), nn.Dropout)]
+    assert net.stage_names() == ours and "drop" in model.stage_names()
     for name in ("res1", "res2"):
         info = describe_stage(name, net.get_submodule(name), (8, 28, 28), (8, 28, 28), False)
         assert (info.kind, str(info.title)) == ("residual", f"ResBlock{name[-1]} (residual)")
     theirs = [(f.stage, f.size, f.jump) for f in receptive_fields(net)]
-    assert theirs == [(f.stage, f.size, f.jump) for f in receptive_fields(model)]
+    assert theirs == [(f.stage, f.size, f.jump) for f in receptive_fields(model) if f.stage in ours]
     branches, _ = open_model_file(save(*build("colour"), "onnx", tmp_path / "colour.onnx"))
     kinds = [describe_stage(n, m, (1,), (1,), False) for n, m in branches.named_children()
              if isinstance(m, GraphBlock)]
