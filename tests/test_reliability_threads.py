@@ -340,6 +340,8 @@ print("EXIT", code, flush=True)
                                       "camera", "zoo-evaluation", "report", "lab", "explain", "ablation", "lesson",
                                       "open-model", "export-onnx", "features", "lab-experiment", "one-step"])
 def test_closing_mid_work_exits_cleanly_within_two_seconds(tmp_path: Path, scenario: str) -> None:
+    if scenario == "camera":  # the app offers no camera where QtMultimedia's system libraries are missing
+        pytest.importorskip("PyQt6.QtMultimedia", exc_type=ImportError)
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(CLOSE_SCRIPT), str(tmp_path), scenario],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
