@@ -29,6 +29,7 @@ class Recipe:
     swa_fraction: float = 0.0  # >0: this last share of the epochs holds the rate at swa_lr and keeps the
     swa_lr: float = 0.0  # plain average of the weights after each of them (stochastic weight averaging)
     tta: bool = False  # the report also measures test-time augmentation (shifted copies averaged)
+    bf16: bool = False  # train under bfloat16 autocast where it is faster (device.fast_bfloat16), else float32
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ MODELS: dict[str, ModelSpec] = {
                   #   so within run-to-run noise; kept, as it costs no time. Not yet measured: width 48–64.
                   Recipe(epochs=45, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 45,
-                         swa_lr=0.01, tta=True),
+                         swa_lr=0.01, tta=True, bf16=True),
                   seed_error=0.2),
     )
 }
