@@ -115,6 +115,7 @@ def test_fetched_sets_are_listed_in_the_file_menu_and_open(window_factory, mnist
     with qtbot.waitSignal(window.state.data_changed, timeout=30_000):
         window.data_sets_menu.actions()[1].trigger()
     assert window.state.data.name == "CIFAR-10" and window.state.data.spec.channels == 3
+    qtbot.waitUntil(lambda: not window.data.loading, timeout=10_000)  # its thread has ended: another may open
     with qtbot.waitSignal(window.state.data_changed, timeout=60_000):
         window.data_sets_menu.actions()[0].trigger()  # and back to the bundled digits
     assert window.state.data.class_names == mnist.class_names

@@ -129,11 +129,15 @@ def test_another_data_set_gets_its_own_top_digits(qtbot, tab: FiltersTab) -> Non
     import dataclasses
 
     panel = tab.page.features
-    qtbot.waitUntil(lambda: bool(panel.examples), timeout=SLOW)
+
+    def shown() -> bool:  # found, and drawn once the job has ended
+        return bool(panel.examples) and not panel.tasks.busy("top")
+
+    qtbot.waitUntil(shown, timeout=SLOW)
     data = tab.state.data
     flipped = dataclasses.replace(data, name="MNIST flipped", test_images=data.test_images[:, :, ::-1].copy())
     tab.state.set_data(flipped)
-    qtbot.waitUntil(lambda: bool(panel.examples), timeout=SLOW)
+    qtbot.waitUntil(shown, timeout=SLOW)
     top = panel.examples[panel.stage]
     model, meta = tab.state.model, tab.state.meta
     assert model is not None and meta is not None

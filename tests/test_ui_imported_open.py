@@ -36,6 +36,7 @@ def _open(qtbot, win: MainWindow, path: Path) -> list[object]:  # type: ignore[n
         assert win.open_model(path)
     if opened.args == [True]:
         qtbot.waitUntil(lambda: win.state.model is not None and win.state.model.arch == "imported", timeout=30_000)
+    qtbot.waitUntil(lambda: not win.models.tasks.busy("open-model"), timeout=10_000)  # so the next open starts
     return list(opened.args)
 
 

@@ -47,6 +47,7 @@ def test_save_then_open_model(qtbot, make_window, trained_explorer, tmp_path: Pa
     assert f"{meta.test_accuracy:.2%}" in other.accuracy_label.text()
     cap = other.state.capture
     assert cap is not None and other.draw_tab.pipeline.stage_count == len(cap.stages)
+    qtbot.waitUntil(lambda: not other.models.tasks.busy("open-model"), timeout=10_000)  # so the next open starts
 
     broken = tmp_path / "broken.pt"
     broken.write_bytes(b"not a checkpoint")
