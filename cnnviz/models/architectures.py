@@ -166,7 +166,7 @@ class ResidualBlock(nn.Module):
         return torch.relu(out + self.shortcut(x) if self.skip else out)
 
 
-def modern_cnn(width: int = 48, dropout: float = 0.3, num_classes: int = 10, in_channels: int = 1,
+def modern_cnn(width: int = 32, dropout: float = 0.3, num_classes: int = 10, in_channels: int = 1,
                input_size: Size = (28, 28)) -> StagedNet:
     """Batch norm and residual blocks (ResNet's ideas at MNIST scale); trained with augmentation. ``dropout``
     silences that share of the averaged features while training (none when classifying)."""
