@@ -18,7 +18,7 @@ from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
 from cnnviz.training.augment import black_pixel, elastic, random_affine
-from cnnviz.training.device import compute_threads, fast_bfloat16, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.gradients import GradientProbe, GradientSample
 from cnnviz.training.seeding import generator_dropout, run_generator
 
@@ -80,7 +80,6 @@ class TrainConfig:
     eval_batch_size: int = 1000
     threads: int = 0  # CPU threads while training; 0 = all cores but one (training_threads())
     gradient_every: int = 0  # batches between gradient samples on BatchMetrics.gradients (0: none)
-    bf16: bool = False  # see Recipe.bf16: the forward pass and loss in bfloat16 where that is faster
 
     @classmethod
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
@@ -89,7 +88,7 @@ class TrainConfig:
             optimizer=recipe.optimizer, nesterov=recipe.nesterov, weight_decay=recipe.weight_decay,
             schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
             label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
-            swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr, bf16=recipe.bf16,
+            swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr,
         )
         return replace(base, **overrides)
 
@@ -129,7 +128,6 @@ class TrainResult:
     cancelled: bool = False
     elapsed_s: float = 0.0
     device: str = "cpu"
-    precision: str = "float32"  # or "bfloat16" (autocast while training; the weights and tests stay float32)
     notices: list[str] = field(default_factory=list)  # e.g. "fell back to the CPU", for the user to see
 
     @property
@@ -408,8 +406,7 @@ class Trainer:
         # ...until the plain average of the weights after each of the last swa_epochs epochs takes over.
         swa = None if swa_epochs == 0 else torch.optim.swa_utils.AveragedModel(self.model)
         tested = self.model if ema is None else ema.module
-        bf16 = cfg.bf16 and fast_bfloat16(self.device)
-        result = TrainResult(device=self.device.type, precision="bfloat16" if bf16 else "float32")
+        result = TrainResult(device=self.device.type)
         probe = GradientProbe(self.model) if cfg.gradient_every else None
         start = time.perf_counter()
         seen = 0
@@ -431,9 +428,8 @@ class Trainer:
                                 generator, background=background)
                 elif cfg.augment:
                     x = random_affine(x, generator, background=background)
-                with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=bf16):
-                    logits = net(x)
-                    loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
+                logits = net(x)
+                loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 gradients = None
