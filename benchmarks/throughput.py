@@ -20,7 +20,7 @@ from cnnviz.introspect import conv_filters
 from cnnviz.lab.run import GRADIENT_EVERY
 from cnnviz.models import MODELS, build_model
 from cnnviz.training import BatchMetrics, TensorData, TrainConfig, Trainer
-from cnnviz.training.device import training_threads
+from cnnviz.training.device import fast_bfloat16, training_threads
 from cnnviz.training.gradients import GradientProbe
 
 RATIO_TARGET = 0.9
@@ -152,6 +152,23 @@ def thread_sweep(model_name: str, samples: int, repeats: int, options: list[int]
     return {t: median(r) for t, r in rates.items()}
 
 
+def precision_rates(samples: int, repeats: int, threads: int) -> dict[bool, float]:
+    """Median Trainer samples/s of modern_cnn's recipe (augmentation, averaging; no test evaluation) in float32
+    and with its bfloat16 autocast, interleaved. Where ``fast_bfloat16`` says no, both run in float32."""
+    recipe = MODELS["modern_cnn"].recipe
+    data = training_data(samples)
+    rates: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(repeats):
+        for bf16 in (False, True):
+            torch.manual_seed(0)
+            config = TrainConfig.from_recipe(recipe, epochs=1, swa_fraction=0, device="cpu", eval_each_epoch=False,
+                                             threads=threads, bf16=bf16)
+            wall = time.perf_counter()
+            Trainer(build_model("modern_cnn"), config).fit(data)
+            rates[bf16].append(len(data) / (time.perf_counter() - wall))
+    return {bf16: median(r) for bf16, r in rates.items()}
+
+
 def run(quick: bool = False) -> list[Figure]:
     samples, repeats = (256, 1) if quick else (2048, 7)
     threads = training_threads()  # the app's own setting: what the ratio is about
@@ -188,4 +205,14 @@ def run(quick: bool = False) -> list[Figure]:
         rates = ", ".join(f"{t} thread(s) {v:,.0f}/s" for t, v in sweep.items())
         figures.append(Figure("throughput", f"{model_name}: fastest thread count, nothing else running",
                               max(sweep, key=lambda t: sweep[t]), "threads", detail=f"Trainer alone: {rates}"))
+    cores = torch.get_num_threads()  # the report and `cnnviz train` use every core
+    precision = precision_rates(256 if quick else 1280, 1 if quick else 3, cores)
+    used = "used" if fast_bfloat16(torch.device("cpu")) else "not used here (no AMX): both runs are float32"
+    detail = (f"modern_cnn's recipe, {256 if quick else 1280} digits, batch {MODELS['modern_cnn'].recipe.batch_size}, "
+              f"{cores} thread(s), median of {1 if quick else 3} interleaved; bfloat16 {used}")
+    figures.append(Figure("throughput", "modern_cnn: Trainer, float32", precision[False], "samples/s", detail=detail))
+    figures.append(Figure("throughput", "modern_cnn: Trainer, bfloat16 autocast", precision[True], "samples/s",
+                          detail=detail))
+    figures.append(Figure("throughput", "modern_cnn: bfloat16 / float32", precision[True] / precision[False], "×",
+                          detail=detail))
     return figures

@@ -205,3 +205,44 @@ def test_the_full_recipe_trains_on_a_subset_its_loss_falls_and_its_checkpoint_re
     with torch.no_grad():
         assert torch.allclose(reopened.eval()(x), trained.model.eval()(x), atol=1e-5)  # the averaged weights kept
     assert meta.model == "modern_cnn" and meta.epochs == 2
+
+
+def test_bfloat16_is_used_only_where_it_is_fast_and_trains_as_float32_does(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The recipe asks for bfloat16; the trainer uses it only where ``fast_bfloat16`` says the device has fast
+    kernels (forced here, so the path runs on any CPU). The forward pass runs in bfloat16 while the weights and
+    every test evaluation stay float32, and from the same seed the losses follow the float32 run's closely."""
+    import cnnviz.training.trainer as trainer
+
+    assert MODELS["modern_cnn"].recipe.bf16
+    config = TrainConfig.from_recipe(MODELS["modern_cnn"].recipe, epochs=4, batch_size=32, lr=0.05, swa_fraction=0,
+                                     ema_decay=0, augment=False, schedule="none", threads=1)
+    runs = {}
+    for fast in (True, False):
+        monkeypatch.setattr(trainer, "fast_bfloat16", lambda device, fast=fast: fast)
+        torch.manual_seed(0)
+        model = build_model("modern_cnn", width=8)
+        seen: list[torch.dtype] = []
+        model.get_submodule("stem").register_forward_hook(lambda _m, _i, out, seen=seen: seen.append(out.dtype))
+        losses: list[float] = []
+        result = Trainer(model, config, on_batch=lambda m, losses=losses: losses.append(m.loss)).fit(digits, digits)
+        assert result.precision == ("bfloat16" if fast else "float32")
+        assert seen[0] == (torch.bfloat16 if fast else torch.float32)  # the first training batch
+        assert seen[-1] == torch.float32  # the last epoch's test
+        assert all(p.dtype == torch.float32 for p in model.parameters())
+        runs[fast] = np.array(losses)
+    bf16, fp32 = runs[True], runs[False]
+    assert len(bf16) == len(fp32) == 32
+    assert np.mean(fp32[-8:]) < 0.8 * np.mean(fp32[:8])  # the float32 run learns...
+    assert np.abs(bf16 - fp32)[:8].max() < 0.05  # ...the bfloat16 run starts the same (rounding only)...
+    assert np.mean(bf16[-8:]) < 0.8 * np.mean(bf16[:8])  # ...and learns too
+
+
+def test_the_report_row_names_the_precision_it_trained_in(mnist, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import cnnviz.training.trainer as trainer
+
+    monkeypatch.setattr(trainer, "fast_bfloat16", lambda device: True)
+    small = MnistData("MNIST", mnist.train_images[:64], mnist.train_labels[:64], mnist.test_images[:50],
+                      mnist.test_labels[:50], mnist.class_names)
+    report = build_report(small, ["modern_cnn", "small_cnn"], epochs=1, use_cache=False, folder=tmp_path,
+                          device="cpu")
+    assert [row.device for row in report.rows] == ["cpu, bfloat16", "cpu"]  # small_cnn's recipe keeps float32

@@ -15,6 +15,24 @@ CPU_CORES = torch.get_num_threads()
 INFERENCE_THREADS = 1
 
 
+def fast_bfloat16(device: torch.device) -> bool:
+    """Whether training on ``device`` is faster under bfloat16 autocast: a CUDA GPU that supports it, or a CPU
+    with AMX tiles (oneDNN's bfloat16 kernels).
+
+    Measured on 2 cores of a Xeon with AMX (2026-12-03, one training step of 128 digits, benchmarks-style
+    loop): modern_cnn at width 32 took 0.145 s in float32 and 0.063 s under bfloat16 autocast; at width 48,
+    0.267 s and 0.107 s. CPUs without AMX were not measured, so they train in float32.
+    """
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    if device.type == "cpu":
+        try:
+            return bool(torch.cpu._is_amx_tile_supported())
+        except AttributeError:  # a torch without the probe: float32, as before
+            return False
+    return False
+
+
 def available_devices() -> list[str]:
     devices = ["cpu"]
     if torch.cuda.is_available():

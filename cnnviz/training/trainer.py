@@ -18,7 +18,7 @@ from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
 from cnnviz.training.augment import black_pixel, elastic, random_affine
-from cnnviz.training.device import compute_threads, is_out_of_memory, pick_device, training_threads
+from cnnviz.training.device import compute_threads, fast_bfloat16, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.gradients import GradientProbe, GradientSample
 from cnnviz.training.seeding import generator_dropout, run_generator
 
@@ -80,6 +80,8 @@ class TrainConfig:
     eval_batch_size: int = 1000
     threads: int = 0  # CPU threads while training; 0 = all cores but one (training_threads())
     gradient_every: int = 0  # batches between gradient samples on BatchMetrics.gradients (0: none)
+    bf16: bool = False  # see Recipe.bf16: the forward pass and loss in bfloat16 where that is faster, but for
+    # the averaged epochs
 
     @classmethod
     def from_recipe(cls, recipe: Recipe, **overrides: Any) -> TrainConfig:
@@ -88,7 +90,7 @@ class TrainConfig:
             optimizer=recipe.optimizer, nesterov=recipe.nesterov, weight_decay=recipe.weight_decay,
             schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
             label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
-            swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr,
+            swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr, bf16=recipe.bf16,
         )
         return replace(base, **overrides)
 
@@ -128,6 +130,8 @@ class TrainResult:
     cancelled: bool = False
     elapsed_s: float = 0.0
     device: str = "cpu"
+    precision: str = "float32"  # or "bfloat16" (autocast while training, but for the averaged epochs; the
+    # weights and tests stay float32)
     notices: list[str] = field(default_factory=list)  # e.g. "fell back to the CPU", for the user to see
 
     @property
@@ -406,7 +410,8 @@ class Trainer:
         # ...until the plain average of the weights after each of the last swa_epochs epochs takes over.
         swa = None if swa_epochs == 0 else torch.optim.swa_utils.AveragedModel(self.model)
         tested = self.model if ema is None else ema.module
-        result = TrainResult(device=self.device.type)
+        bf16 = cfg.bf16 and fast_bfloat16(self.device)
+        result = TrainResult(device=self.device.type, precision="bfloat16" if bf16 else "float32")
         probe = GradientProbe(self.model) if cfg.gradient_every else None
         start = time.perf_counter()
         seen = 0
@@ -415,6 +420,8 @@ class Trainer:
             if swa is not None and epoch == averaged_from:
                 for group in optimizer.param_groups:
                     group["lr"] = cfg.swa_lr
+            # bfloat16 makes the long high-rate part cheap; the averaged weights come from float32 steps.
+            low_precision = bf16 and (swa is None or epoch < averaged_from)
             order = torch.randperm(n, generator=generator)  # CPU indices index data on any device
             order = distributed.shard(order)  # under torchrun, this process's positions (DistributedSampler)
             loss_sum, correct = 0.0, 0
@@ -428,8 +435,9 @@ class Trainer:
                                 generator, background=background)
                 elif cfg.augment:
                     x = random_affine(x, generator, background=background)
-                logits = net(x)
-                loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
+                with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=low_precision):
+                    logits = net(x)
+                    loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 gradients = None

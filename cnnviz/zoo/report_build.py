@@ -41,6 +41,7 @@ def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
     recipe with ``tta``, from evaluating the trained model on ``data``'s test set with shifted copies). MNIST's
     published error is shown beside it only for MNIST's digits (``published_figures_apply``)."""
     result = trained.result
+    device = result.device if result.precision == "float32" else f"{result.device}, {result.precision}"
     accuracy = result.test_accuracy
     if accuracy is None:
         raise worded_error(ValueError, "{model}: the run has no test evaluation to report", model=name)
@@ -52,7 +53,7 @@ def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
     return ReportRow(
         model=name, parameters=count_parameters(trained.model), epochs=epochs, recipe_epochs=recipe_epochs,
         wall_time_s=round(result.elapsed_s, 2),
-        device=f"{result.device} × {distributed.world_size()} (torchrun)" if distributed.active() else result.device,
+        device=f"{device} × {distributed.world_size()} (torchrun)" if distributed.active() else device,
         test_error=round((1 - accuracy) * 100, 3),
         seed_error=MODELS[name].seed_error if data is None or published_figures_apply(data) else None,
         full_recipe_estimate_s=full_recipe_estimate_s if epochs < recipe_epochs else None,
