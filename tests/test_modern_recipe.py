@@ -246,3 +246,23 @@ def test_the_report_row_names_the_precision_it_trained_in(mnist, tmp_path, monke
     report = build_report(small, ["modern_cnn", "small_cnn"], epochs=1, use_cache=False, folder=tmp_path,
                           device="cpu")
     assert [row.device for row in report.rows] == ["cpu, bfloat16", "cpu"]  # small_cnn's recipe keeps float32
+
+
+def test_the_averaged_epochs_train_in_float32_after_bfloat16_ones(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With averaging, the recipe's one-cycle epochs run under bfloat16 (where it is fast) and the averaged
+    epochs in float32, so the weights that are kept come from full-precision steps."""
+    import cnnviz.training.trainer as trainer
+
+    monkeypatch.setattr(trainer, "fast_bfloat16", lambda device: True)
+    config = TrainConfig.from_recipe(MODELS["modern_cnn"].recipe, epochs=3, batch_size=64, swa_fraction=2 / 3,
+                                     augment=False, eval_each_epoch=False, threads=1)
+    model = build_model("modern_cnn", width=8)
+    dtypes: dict[int, set[torch.dtype]] = {}
+    epoch = [1]
+    model.get_submodule("stem").register_forward_hook(
+        lambda m, _i, out: dtypes.setdefault(epoch[0], set()).add(out.dtype) if m.training else None)
+    result = Trainer(model, config, on_batch=lambda b: epoch.__setitem__(0, b.epoch + (b.batch == b.batches_per_epoch))
+                     ).fit(digits)
+    assert result.precision == "bfloat16"
+    assert dtypes.pop(1) == {torch.bfloat16}
+    assert {2, 3} <= set(dtypes) and set().union(*dtypes.values()) == {torch.float32}  # and the averages' BN pass

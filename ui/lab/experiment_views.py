@@ -29,6 +29,7 @@ from cnnviz.lab.experiments import (
 from cnnviz.wording import Wording
 from ui.i18n import number_text, translate, worded
 from ui.theme import CNN_COLOR, FC_COLOR
+from ui.widgets.bar_legend import bar_legend
 from ui.widgets.lazy import restyle_plots
 from ui.widgets.picture import image_view_box
 from ui.widgets.tables import fill_table, fit_height, make_table
@@ -141,7 +142,7 @@ class ShuffledView(ExperimentView):
                                                       "holds the same numbers"))
         self.chart.setLabel("left", translate("ShuffledView", "test errors"))
         self.chart.setTitle(translate("ShuffledView", "Test errors"))
-        self.chart.addLegend(offset=(-10, 10))  # top right, over the room left free right of the bars
+        bar_legend(self.chart)  # top right, over the room left free right of the bars
         self.chart.getAxis("bottom").setTicks([[(0.5, translate("ShuffledView", "as they are")),
                                                 (3.5, translate("ShuffledView", "pixels shuffled"))]])
         self.chart.hide()

@@ -36,6 +36,7 @@ from ui.i18n import number_text, translate, worded
 from ui.preferences import ZooPrefs
 from ui.state import AppState
 from ui.tasks import TaskRunner
+from ui.widgets.bar_legend import bar_legend
 from ui.widgets.lazy import LazyPanel
 from ui.widgets.tables import fill_table, fit_height, make_table
 from ui.zoo.chart_widgets import draw_error_chart, make_plot, note
@@ -110,7 +111,7 @@ class ReportView(LazyPanel):
         self.chart = make_plot(translate("ReportView", "test error (%)"),
                                translate("ReportView", "Each model's measured test error beside its published "
                                          "figure"))
-        self.chart.addLegend(offset=(-10, 10))
+        bar_legend(self.chart)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(c)
