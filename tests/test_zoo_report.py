@@ -11,6 +11,7 @@ from cnnviz.data import MnistData
 from cnnviz.models import MODELS, build_model, count_parameters
 from cnnviz.training import CheckpointMeta, EpochMetrics, TrainedModel, TrainResult, load_checkpoint
 from cnnviz.training.run import data_model_kwargs
+from cnnviz.training.trainer import swa_epoch_count
 from cnnviz.zoo.report import (
     ReportRow,
     build_report,
@@ -21,6 +22,7 @@ from cnnviz.zoo.report import (
     with_reductions,
     write_report,
 )
+from cnnviz.zoo.report_plan import measure_throughput
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +153,34 @@ def test_recipe_too_slow_for_one_epoch_is_estimated_not_trained(tiny: MnistData,
     parameters = count_parameters(build_model("modern_cnn", **data_model_kwargs(tiny)))
     assert f"| modern_cnn | {parameters:,} | 0 of {epochs} |" in text and "not trained" in text and "cuda" in text
     assert not list(tmp_path.glob("modern_cnn-*"))  # an estimate is not a result: nothing cached
-    assert trained == ["logistic", "logistic", "modern_cnn"]  # probe + run for logistic, only the probe for modern
+    # probe + run for logistic; for modern_cnn only the probes (under bfloat16 and in float32: see the next test)
+    assert trained == ["logistic", "logistic", "modern_cnn", "modern_cnn"]
+
+
+def test_a_recipe_trained_partly_under_bfloat16_is_estimated_from_both_rates(tiny: MnistData) -> None:
+    """modern_cnn trains its averaged epochs in float32 and the rest under bfloat16: the rate that plans the run
+    is the whole recipe's, each kind of epoch at its own measured speed."""
+    from cnnviz.training import BatchMetrics
+
+    asked: list[tuple[str, object]] = []
+
+    def machine(name: str, data: MnistData, *, on_batch, bf16: object = None, **_: object) -> None:  # type: ignore[no-untyped-def]
+        asked.append((name, bf16))
+        seconds_per_batch = 2.0 if bf16 is False else 1.0  # float32 half as fast
+        on_batch(BatchMetrics(1, 1, 6, 0.5, 0.5, 0.0, 5.0))
+        on_batch(BatchMetrics(1, 6, 6, 0.5, 0.5, 0.0, 5.0 + 5 * seconds_per_batch))
+
+    recipe = MODELS["modern_cnn"].recipe
+    assert recipe.bf16 and recipe.swa_fraction > 0
+    averaged = swa_epoch_count(recipe.epochs, recipe.swa_fraction)
+    rate = measure_throughput("modern_cnn", tiny, train=machine)
+    assert asked == [("modern_cnn", None), ("modern_cnn", False)]
+    fast, slow = 5 * 128 / 5.0, 5 * 128 / 10.0  # samples per second under bfloat16 and in float32
+    assert rate == pytest.approx(recipe.epochs / ((recipe.epochs - averaged) / fast + averaged / slow))
+    assert slow < rate < fast
+    small_batch = MODELS["small_cnn"].recipe.batch_size  # float32 only: one probe
+    assert measure_throughput("small_cnn", tiny, train=machine) == pytest.approx(5 * small_batch / 5.0)
+    assert asked[-1] == ("small_cnn", None)
 
 
 def test_reduction_skips_rows_that_were_not_trained() -> None:
