@@ -208,14 +208,13 @@ def test_the_full_recipe_trains_on_a_subset_its_loss_falls_and_its_checkpoint_re
 
 
 def test_bfloat16_is_used_only_where_it_is_fast_and_trains_as_float32_does(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The recipe asks for bfloat16; the trainer uses it only where ``fast_bfloat16`` says the device has fast
+    """A recipe that asks for bfloat16: the trainer uses it only where ``fast_bfloat16`` says the device has fast
     kernels (forced here, so the path runs on any CPU). The forward pass runs in bfloat16 while the weights and
     every test evaluation stay float32, and from the same seed the losses follow the float32 run's closely."""
     import cnnviz.training.trainer as trainer
 
-    assert MODELS["modern_cnn"].recipe.bf16
-    config = TrainConfig.from_recipe(MODELS["modern_cnn"].recipe, epochs=4, batch_size=32, lr=0.05, swa_fraction=0,
-                                     ema_decay=0, augment=False, schedule="none", threads=1)
+    config = TrainConfig.from_recipe(replace(MODELS["modern_cnn"].recipe, bf16=True), epochs=4, batch_size=32,
+                                     lr=0.05, swa_fraction=0, ema_decay=0, augment=False, schedule="none", threads=1)
     runs = {}
     for fast in (True, False):
         monkeypatch.setattr(trainer, "fast_bfloat16", lambda device, fast=fast: fast)
@@ -241,6 +240,8 @@ def test_the_report_row_names_the_precision_it_trained_in(mnist, tmp_path, monke
     import cnnviz.training.trainer as trainer
 
     monkeypatch.setattr(trainer, "fast_bfloat16", lambda device: True)
+    spec = MODELS["modern_cnn"]
+    monkeypatch.setitem(MODELS, "modern_cnn", replace(spec, recipe=replace(spec.recipe, bf16=True)))
     small = MnistData("MNIST", mnist.train_images[:64], mnist.train_labels[:64], mnist.test_images[:50],
                       mnist.test_labels[:50], mnist.class_names)
     report = build_report(small, ["modern_cnn", "small_cnn"], epochs=1, use_cache=False, folder=tmp_path,
@@ -254,7 +255,8 @@ def test_the_averaged_epochs_train_in_float32_after_bfloat16_ones(digits, monkey
     import cnnviz.training.trainer as trainer
 
     monkeypatch.setattr(trainer, "fast_bfloat16", lambda device: True)
-    config = TrainConfig.from_recipe(MODELS["modern_cnn"].recipe, epochs=3, batch_size=64, swa_fraction=2 / 3,
+    config = TrainConfig.from_recipe(replace(MODELS["modern_cnn"].recipe, bf16=True), epochs=3, batch_size=64,
+                                     swa_fraction=2 / 3,
                                      augment=False, eval_each_epoch=False, threads=1)
     model = build_model("modern_cnn", width=8)
     dtypes: dict[int, set[torch.dtype]] = {}
