@@ -77,7 +77,7 @@ def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbo
     first = ZooTab(app_state, store.prefs, cached_report=_empty_cache, plan_report=_plan)
     qtbot.addWidget(first)
     view = first.report_view
-    assert not view.checks["modern_cnn"].isChecked()  # 45 epochs: 1 h 24 min on 2 CPU cores (docs/report/)
+    assert not view.checks["modern_cnn"].isChecked()  # 100 epochs: 1 h 30 min on 2 CPU cores (docs/report/)
     view.checks["modern_cnn"].setChecked(True)
     view.checks["mlp"].setChecked(False)
     view.device_combo.setCurrentIndex(view.device_combo.findData("cpu"))
