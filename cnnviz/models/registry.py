@@ -122,7 +122,8 @@ MODELS: dict[str, ModelSpec] = {
                   #   30 min for the command on 2 cores with AMX): 0.27% single model, 0.27% with TTA, the best
                   #   figure here, still two test digits above the 0.25% goal. Its moving average was at
                   #   0.28-0.33% over epochs 38-61, against 0.28-0.31% at the end of the 45-epoch schedule.
-                  #   A CPU without AMX trains all of it in float32: about 2.5x longer (not measured end to end).
+                  #   A CPU without AMX trains all of it in float32, 2.3x as long per step: over 2 hours on 2 cores
+                  #   (the whole run was not measured in float32).
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),
