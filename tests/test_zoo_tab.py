@@ -157,3 +157,18 @@ def test_report_chart_is_hidden_until_something_was_measured(qtbot, state) -> No
     view.show_report(report_core.Report([], "MNIST", 60_000, 10_000))
     assert not view.chart.isVisible()
     assert "Not measured yet" in view.status.text()
+
+
+def test_the_total_names_each_device_once_without_its_precision(qtbot, state) -> None:  # type: ignore[no-untyped-def]
+    def row(model: str, device: str, wall_time_s: float) -> report_core.ReportRow:
+        return report_core.ReportRow(model, 10, 1, 1, wall_time_s, device, 1.0, None)
+
+    view = ReportView(state, ZooPrefs())
+    qtbot.addWidget(view)
+    view.show()
+    view.show_report(report_core.Report([row("logistic", "cpu", 1.0), row("mlp", "cpu", 2.0),
+                                         row("modern_cnn", "cpu, bfloat16", 5400.0)], "MNIST", 60_000, 10_000))
+    qtbot.waitUntil(lambda: "Total wall time" in view.notes.text())  # drawn when the view next refreshes
+    total = view.notes.text().splitlines()[-1]
+    assert total == "Total wall time 1 h 30 min on cpu."  # was "on cpu, cpu, bfloat16"
+    assert view.table.item(2, 4).text() == "cpu, bfloat16"  # the row still says how it trained

@@ -124,6 +124,10 @@ MODELS: dict[str, ModelSpec] = {
                   #   0.28-0.33% over epochs 38-61, against 0.28-0.31% at the end of the 45-epoch schedule.
                   #   A CPU without AMX trains all of it in float32, 2.3x as long per step: over 2 hours on 2 cores
                   #   (the whole run was not measured in float32).
+                  # - Averaging longer: 80 one-cycle epochs, then 20 averaged at 0.01 in float32, the rest the same
+                  #   (docs/report/100-epochs-20-averaged/, 2026-12-03, 1 h 35 min): 0.33% single, 0.30% with TTA.
+                  #   Its moving average tracked the 0.27% run's (0.33-0.37% over epochs 22-27, against 0.36-0.40%);
+                  #   twice the averaged epochs bought nothing, so the averaged share stayed at a tenth.
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),

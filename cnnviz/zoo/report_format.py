@@ -52,6 +52,11 @@ class Report:
     def wall_time_s(self) -> float:
         return sum(row.wall_time_s for row in self.rows)
 
+    @property
+    def machines(self) -> list[str]:
+        """The devices the rows trained on, each once and without its precision ("cpu, bfloat16" → "cpu")."""
+        return sorted({row.device.split(",")[0] for row in self.rows})
+
 
 def reductions(errors: Sequence[float | None]) -> list[float | None]:
     """Relative error reduction of each entry vs the last measured one before it, in percent.

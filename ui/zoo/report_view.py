@@ -165,9 +165,8 @@ class ReportView(LazyPanel):
             shown = dataclasses.replace(self.report, rows=self.rows)
             notes = [worded(n) for n in report_notes(shown, plain=True)]
             if self.rows and not self.running:
-                devices = ", ".join(sorted({r.device for r in self.rows}))
                 notes.append(translate("ReportView", "Total wall time {duration} on {devices}.").format(
-                    duration=format_duration(shown.wall_time_s), devices=devices))
+                    duration=format_duration(shown.wall_time_s), devices=", ".join(shown.machines)))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         draw_error_chart(self.chart, self.rows)
