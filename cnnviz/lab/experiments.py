@@ -415,5 +415,5 @@ def one_step(model: nn.Module, image: np.ndarray, label: int, lr: float = 0.05,
         with torch.no_grad():
             new_logits = work(x)
             loss_after = float(F.cross_entropy(new_logits, y))
-    return Step(label, lr, float(loss), loss_after, F.softmax(logits.detach(), 1)[0].numpy(),
+    return Step(label, lr, float(loss.detach()), loss_after, F.softmax(logits.detach(), 1)[0].numpy(),
                 F.softmax(new_logits, 1)[0].numpy(), name, index, before, gradient, after)
