@@ -130,8 +130,8 @@ MODELS: dict[str, ModelSpec] = {
                   #   twice the averaged epochs bought nothing, so the averaged share stayed at a tenth.
                   # - Longer: 120 epochs (108 one-cycle, 12 averaged), the rest the same (docs/report/120-epochs/,
                   #   2026-12-04, 1 h 27 min): 0.31% single, 0.28% with TTA; its moving average was at 0.26-0.32%
-                  #   over epochs 85-108. So 100 epochs stayed: past them the run-to-run spread (0.27-0.33% over
-                  #   the three runs at 100-120 epochs) is larger than what more epochs buy.
+                  #   over epochs 85-108. So 100 epochs stayed: the three runs at 100-120 epochs (one each, seed 0)
+                  #   spread over 0.27-0.33% with no trend in the number of epochs.
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),

@@ -54,7 +54,8 @@ class Report:
 
     @property
     def machines(self) -> list[str]:
-        """The devices the rows trained on, each once and without its precision ("cpu, bfloat16" → "cpu")."""
+        """The devices the rows trained on, each once and without the precision that ``row_from_training``
+        writes after a comma ("cpu, bfloat16" → "cpu")."""
         return sorted({row.device.split(",")[0] for row in self.rows})
 
 
