@@ -25,7 +25,7 @@ def _manual_step(model, image: np.ndarray, label: int, lr: float):  # type: igno
             p -= lr * grads[n]
         new_logits = work(x)
     return (float(loss.detach()), float(F.cross_entropy(new_logits, torch.tensor([label]))), grads, before,
-            dict(work.named_parameters()), F.softmax(logits.detach(), 1)[0].numpy(),
+            {n: p.detach() for n, p in work.named_parameters()}, F.softmax(logits.detach(), 1)[0].numpy(),
             F.softmax(new_logits, 1)[0].numpy())
 
 
