@@ -236,7 +236,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"\r  epoch {m.epoch}/{m.epochs}: train loss {m.train_loss:.4f}{test} ({m.elapsed_s:.1f}s)".ljust(80))
 
     try:
-        report = build_report(data, models, device=args.device, subset=args.subset, use_cache=not args.no_cache,
+        report = build_report(data, models, device=args.device, subset=args.subset, seed=args.seed,
+                              use_cache=not args.no_cache,
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
                               on_model=on_model if main_rank else None, on_batch=on_batch if main_rank else None,
                               on_epoch=on_epoch if main_rank else None,
@@ -286,6 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="longest training per model in minutes; longer recipes are shortened (or, when not "
                           "one epoch fits, only estimated) and the full time is estimated (0: no limit)")
     rep.add_argument("--subset", type=subset, default=None, help="train on a stratified subset of K samples")
+    rep.add_argument("--seed", type=_whole_number(0, MAX_SEED), default=0,
+                     help="training seed (default 0); another seed measures how much a figure varies")
     rep.add_argument("--no-cache", action="store_true", help="retrain even when a cached result exists")
     rep.add_argument("--data", type=_folder, default=None,
                      help="data-set folder in any format (default: bundled MNIST)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -235,6 +236,24 @@ def test_cli_report_writes_the_table(tiny: MnistData, tmp_path: Path, monkeypatc
     assert "wrote" in capsys.readouterr().out
     assert cli.main(["report", "--models", "nope", "--out", str(out)]) == 2
     assert "unknown model" in capsys.readouterr().err
+
+
+def test_cli_report_trains_again_under_another_seed_and_says_which(tiny: MnistData, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch) -> None:
+    from cnnviz import cli
+
+    monkeypatch.setattr(cli, "_load_data", lambda folder: tiny)
+
+    def run(*seed: str) -> dict:  # type: ignore[type-arg]
+        out = tmp_path / "-".join(seed or ("default",))
+        assert cli.main(["report", "--models", "logistic", "--subset", "300", "--out", str(out), *seed]) == 0
+        return json.loads((out / "report.json").read_text()) | {"md": (out / "report.md").read_text()}
+
+    first, other, again = run(), run("--seed", "7"), run("--seed", "7")
+    assert first["seed"] == 0 and "training seed" not in first["md"]
+    assert other["seed"] == 7 and "; training seed 7." in other["md"]
+    assert not other["rows"][0]["cached"]  # seed 0's cached row does not stand in for seed 7
+    assert again["rows"][0]["cached"] and again["rows"][0]["test_error"] == other["rows"][0]["test_error"]
 
 
 def test_chart_ticks_use_round_steps() -> None:

@@ -93,7 +93,7 @@ def build_report(
     stop = should_stop or (lambda: False)
     resolved = pick_device(device).type
     n = train_size(data, subset)
-    report = Report([], data.name, n, len(data.test_labels))
+    report = Report([], data.name, n, len(data.test_labels), seed=seed)
     plans = {p.model: p for p in planned.models} if planned is not None else {}
 
     def add(row: ReportRow) -> None:

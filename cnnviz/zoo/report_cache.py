@@ -118,7 +118,7 @@ def cached_report(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, subse
                   seed: int = 0, folder: Path | None = None) -> Report:
     """Whatever the cache already knows for these models, without training anything (for instant views)."""
     rows = [row for name in models if (row := cached_row_for(name, data, subset, seed, folder=folder))]
-    return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels))
+    return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels), seed=seed)
 
 
 def cached_checkpoints(folder: Path | None = None) -> list[tuple[Wording | str, Path]]:

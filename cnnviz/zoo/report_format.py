@@ -46,6 +46,7 @@ class Report:
     train_samples: int
     test_samples: int
     cancelled: bool = False
+    seed: int = 0  # the training seed of every row (the same seed reproduces a row; another one gives its spread)
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
     @property
@@ -135,7 +136,8 @@ def report_markdown(report: Report) -> str:
         f"# Test error by model ({report.dataset})",
         "",
         f"Trained on {report.train_samples:,} images, evaluated on the {report.test_samples:,} test images; "
-        f"run started {report.created}. Total wall time {format_duration(report.wall_time_s)}.",
+        f"run started {report.created}{f'; training seed {report.seed}' if report.seed else ''}. "
+        f"Total wall time {format_duration(report.wall_time_s)}.",
         "",
         "| " + " | ".join(REPORT_COLUMNS) + " |",
         "|---|---:|---:|---:|---|---:|---:|---:|---:|",
@@ -163,4 +165,5 @@ def report_notes(report: Report, plain: bool = False) -> list[Wording]:
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     return {"dataset": report.dataset, "train_samples": report.train_samples, "test_samples": report.test_samples,
-            "created": report.created, "cancelled": report.cancelled, "rows": [asdict(r) for r in report.rows]}
+            "created": report.created, "cancelled": report.cancelled, "seed": report.seed,
+            "rows": [asdict(r) for r in report.rows]}
