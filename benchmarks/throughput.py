@@ -207,7 +207,7 @@ def run(quick: bool = False) -> list[Figure]:
                               max(sweep, key=lambda t: sweep[t]), "threads", detail=f"Trainer alone: {rates}"))
     cores = torch.get_num_threads()  # the report and `cnnviz train` use every core
     precision = precision_rates(256 if quick else 1280, 1 if quick else 3, cores)
-    used = "used" if fast_bfloat16(torch.device("cpu")) else "not used here (no AMX): both runs are float32"
+    used = "used" if fast_bfloat16(torch.device("cpu")) else "not used here (no AMX or AVX-512 BF16): both float32"
     detail = (f"modern_cnn's recipe, {256 if quick else 1280} digits, batch {MODELS['modern_cnn'].recipe.batch_size}, "
               f"{cores} thread(s), median of {1 if quick else 3} interleaved; bfloat16 {used}")
     figures.append(Figure("throughput", "modern_cnn: Trainer, float32", precision[False], "samples/s", detail=detail))

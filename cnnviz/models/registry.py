@@ -122,8 +122,9 @@ MODELS: dict[str, ModelSpec] = {
                   #   30 min for the command on 2 cores with AMX): 0.27% single model, 0.27% with TTA, the best
                   #   figure here, still two test digits above the 0.25% goal. Its moving average was at
                   #   0.28-0.33% over epochs 38-61, against 0.28-0.31% at the end of the 45-epoch schedule.
-                  #   A CPU without AMX trains all of it in float32, 2.3x as long per step: over 2 hours on 2 cores
-                  #   (the whole run was not measured in float32).
+                  #   A CPU with AVX-512 BF16 but no AMX also uses bfloat16 (0.12-0.13 s a step against 0.22 s in
+                  #   float32 on an AMD EPYC, 2026-12-04). A CPU with neither trains all of it in float32, 2.3x as
+                  #   long per step: over 2 hours on 2 cores (the whole run was not measured in float32).
                   # - Averaging longer: 80 one-cycle epochs, then 20 averaged at 0.01 in float32, the rest the same
                   #   (docs/report/100-epochs-20-averaged/, 2026-12-03, 1 h 35 min): 0.33% single, 0.30% with TTA.
                   #   Its moving average tracked the 0.27% run's (0.33-0.37% over epochs 22-27, against 0.36-0.40%);

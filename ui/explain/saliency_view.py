@@ -73,6 +73,7 @@ class SaliencyView(LazyPanel):
         self.image: np.ndarray | None = None
         self.spec = MNIST_INPUT
         self.saliency_maps: Maps = {}
+        self._source = 0  # counts set_source calls: maps computed for an earlier input or model are dropped
         self.truth: int | None = None  # a mistake's true class, compared with the prediction; None: no mistake
         self.truth_maps: Maps = {}  # the chosen method's map for the true class
 
@@ -161,14 +162,14 @@ class SaliencyView(LazyPanel):
         the true class of a misclassified input, whose map is shown beside the predicted class's."""
         self.model, self.image, self.spec = model, image, spec
         self.truth = truth if truth is not None and 0 <= truth < len(self.class_names) else None
-        self.truth_maps = {}  # for the previous input
+        self._source += 1
+        self.saliency_maps, self.truth_maps = {}, {}  # for the previous input: never painted over this one
         self.truth_strip.setVisible(self.truth is not None)
         self.big_strip.setMinimumWidth(COMPARED_PANEL if self.truth is not None else self.big_strip.min_panel)
         if self.truth is None:  # no mistake (any more): no "wrong class" titles left over
             self._show_truth("", None)
         if image is None or model is None:
             self.tasks.cancel_all()
-            self.saliency_maps = {}
         self.mark_dirty()
 
     def refresh(self) -> None:
@@ -197,8 +198,10 @@ class SaliencyView(LazyPanel):
 
     def _start(self, key: str, keys: list[str], target: int | None, on_done: Callable[[Any], None]) -> None:
         assert self.model is not None and self.image is not None
+        source = self._source
         self.tasks.run(key, partial(_run, self._compute, self.model, self.image, keys, target, self.spec),
-                       policy="latest", threads=threads_for("explain"), on_done=on_done,
+                       policy="latest", threads=threads_for("explain"),
+                       on_done=lambda maps: on_done(maps) if source == self._source else None,
                        on_failed=lambda m: self._error(translate("SaliencyView", "Could not compute the saliency "
                                                                  "maps: {message}").format(message=m)))
 
