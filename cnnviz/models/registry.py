@@ -141,7 +141,9 @@ MODELS: dict[str, ModelSpec] = {
                   # - Ending on plainer digits: the 0.27% run trained 4 more averaged epochs at 0.01 with these
                   #   distortions, shifts and rotations only, or none: 0.30%, 0.30%, 0.33%. Not a lever.
                   # - The distortions alone, over 15 epochs (no averaged ones): 0.40% with them, 0.32% with shifts and
-                  #   rotations only; both get 18 of the ~25 shared digits wrong. Not measured alone over 100 epochs.
+                  #   rotations only; both get 18 of the ~25 shared digits wrong. Over these 100 epochs without them
+                  #   (docs/report/no-distortions/, 2026-12-04, 1 h 59 min on 2 cores of an AMD EPYC with AVX-512
+                  #   BF16): 0.31% single, 0.30% with TTA, ahead early and on the same plateau later. So they stayed.
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),
