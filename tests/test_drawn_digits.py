@@ -105,7 +105,9 @@ def test_stored_set_is_what_the_tool_draws_on_the_app_canvas(drawn: dict[str, np
 def test_first_launch_model_reads_drawn_digits_and_mnist(mnist, drawn: dict[str, np.ndarray],  # type: ignore[no-untyped-def]
                                                          drawn_inputs: np.ndarray) -> None:
     """The explorer CNN trained exactly as on first launch (whole training set, its recipe, seed 0)
-    reaches ≥ 98.8% on the MNIST test set and ≥ 95% on the drawn set."""
+    reaches ≥ 98.7% on the MNIST test set and ≥ 95% on the drawn set. Seed 0 gave 98.81% on the Intel
+    development machine and 98.78% on an AMD EPYC (the same seed, other floating-point kernels; seeds 1 and 2
+    98.76–98.92% there), so the bound leaves a few test digits for the CPU a check runs on."""
     from cnnviz.training import train_model
     from cnnviz.training.trainer import TensorData, evaluate
 
@@ -113,6 +115,6 @@ def test_first_launch_model_reads_drawn_digits_and_mnist(mnist, drawn: dict[str,
     test = evaluate(trained.model, TensorData.from_arrays(mnist.test_images, mnist.test_labels))
     on_drawn = evaluate(trained.model, TensorData.from_arrays(drawn_inputs, drawn["labels"]))
     assert test.accuracy == pytest.approx(trained.result.test_accuracy)
-    assert test.accuracy >= 0.988, f"MNIST test accuracy {test.accuracy:.2%}"
+    assert test.accuracy >= 0.987, f"MNIST test accuracy {test.accuracy:.2%}"
     assert on_drawn.accuracy >= 0.95, f"drawn-set accuracy {on_drawn.accuracy:.2%}"
 
