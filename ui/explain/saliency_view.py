@@ -73,7 +73,7 @@ class SaliencyView(LazyPanel):
         self.image: np.ndarray | None = None
         self.spec = MNIST_INPUT
         self.saliency_maps: Maps = {}
-        self._source = 0  # counts set_source calls: maps computed for an earlier input or model are dropped
+        self._source = 0  # counts set_source calls: maps computed for an earlier input (or none) are dropped
         self.truth: int | None = None  # a mistake's true class, compared with the prediction; None: no mistake
         self.truth_maps: Maps = {}  # the chosen method's map for the true class
 
@@ -210,14 +210,10 @@ class SaliencyView(LazyPanel):
         self.status.show()
 
     def _on_maps(self, maps: Any) -> None:
-        if self.image is None:
-            return  # the canvas was cleared while this was computed
         self.saliency_maps = {**self.saliency_maps, **maps}
         self._show()
 
     def _on_truth_maps(self, maps: Any) -> None:
-        if self.image is None or self.truth is None:
-            return
         self.truth_maps = {**self.truth_maps, **maps}
         self._show()
 
