@@ -113,6 +113,7 @@ class ProbeView(LazyPanel):
         self.fc: Companion | None = None
         self.probe: Curves = {}
         self.shifted: ShiftedMaps | None = None
+        self._models = 0  # counts changes of the CNN or the FC network: curves computed with earlier ones are dropped
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -174,6 +175,7 @@ class ProbeView(LazyPanel):
     def set_source(self, model: StagedNet | None, meta: CheckpointMeta | None, image: np.ndarray | None) -> None:
         if model is not self.model:
             self.probe, self.shifted = {}, None
+            self._models += 1
         self.model, self.meta, self.image = model, meta, image
         if image is None:
             self.tasks.cancel("probe")
@@ -211,6 +213,7 @@ class ProbeView(LazyPanel):
 
     def _on_companion(self, fc: Any) -> None:
         self.fc = fc
+        self._models += 1
         self._banner()
         self.fc_ready.emit()
         self.mark_dirty()
@@ -238,8 +241,12 @@ class ProbeView(LazyPanel):
         if model is None or image is None:
             return
         models = {"cnn": model, **({"fc": self.fc.model} if self.fc is not None else {})}
+        # a newer digit of the same models may still show the last curves until its own come (live drawing);
+        # curves of other models never: they would stand under this model's name
+        counted = self._models
         self.tasks.run("probe", lambda job: self._compare(models, image, job), policy="latest",
-                       threads=threads_for("explain"), on_done=self._on_probe,
+                       threads=threads_for("explain"),
+                       on_done=lambda result: self._on_probe(result) if counted == self._models else None,
                        on_failed=lambda m: self.probe_summary.setText(
                            translate("ProbeView", "Could not compute the probe: {message}").format(message=m)))
 
