@@ -144,6 +144,9 @@ MODELS: dict[str, ModelSpec] = {
                   #   rotations only; both get 18 of the ~25 shared digits wrong. Over these 100 epochs without them
                   #   (docs/report/no-distortions/, 2026-12-04, 1 h 59 min on 2 cores of an AMD EPYC with AVX-512
                   #   BF16): 0.31% single, 0.30% with TTA, ahead early and on the same plateau later. So they stayed.
+                  # - Label smoothing 0.1 over these 100 epochs, the rest unchanged (2026-12-04, the AMD EPYC; stopped
+                  #   after epoch 52): its moving average was 5-11 test digits behind both runs above at every epoch
+                  #   from 38 on (0.36-0.41% against 0.28-0.35%). Not a lever (docs/report/README.md).
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),
