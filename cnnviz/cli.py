@@ -237,7 +237,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     try:
         report = build_report(data, models, device=args.device, subset=args.subset, seed=args.seed,
-                              use_cache=not args.no_cache,
+                              use_cache=not args.no_cache, ensemble=args.ensemble,
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
                               on_model=on_model if main_rank else None, on_batch=on_batch if main_rank else None,
                               on_epoch=on_epoch if main_rank else None,
@@ -281,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
                                           "against the published figures")
     rep.add_argument("--models", type=_model_names, default="logistic,mlp,small_cnn,modern_cnn",
                      help="comma-separated zoo names")
+    rep.add_argument("--ensemble", type=_model_names, default=[],
+                     help="two or more of the models, comma-separated, also tested together (their probabilities "
+                          "averaged): a figure of its own beside the single models'")
     rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
     rep.add_argument("--device", choices=DEVICES, default="auto", help="auto, cpu, cuda or mps")
     rep.add_argument("--budget-min", type=_minutes, default=20.0,

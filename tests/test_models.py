@@ -18,7 +18,7 @@ def _parameters_from_layer_sizes(model: torch.nn.Module) -> int:
                                                                                   else 0)
         elif isinstance(m, torch.nn.Linear):
             total += m.out_features * m.in_features + (m.out_features if m.bias is not None else 0)
-        elif isinstance(m, torch.nn.BatchNorm2d):
+        elif isinstance(m, (torch.nn.BatchNorm1d, torch.nn.BatchNorm2d)):
             total += 2 * m.num_features  # scale and shift; the running statistics are not trained
     return total
 

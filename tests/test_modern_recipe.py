@@ -186,25 +186,26 @@ def test_the_report_row_gives_the_single_model_and_tta_errors_side_by_side(mnist
     assert replace(row, tta_error=None) != row
 
 
-def test_the_full_recipe_trains_on_a_subset_its_loss_falls_and_its_checkpoint_reopens(mnist, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    recipe = MODELS["modern_cnn"].recipe
+@pytest.mark.parametrize("name", ["modern_cnn", "m3_cnn"])
+def test_the_full_recipe_trains_on_a_subset_its_loss_falls_and_its_checkpoint_reopens(name, mnist, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    recipe = MODELS[name].recipe
     assert recipe.optimizer == "sgd" and recipe.nesterov and recipe.distort
     assert recipe.ema_decay > 0 and recipe.swa_fraction > 0 and recipe.swa_lr > 0
     idx = stratified_subset(mnist.train_labels, 1024, seed=0)
     subset = MnistData("MNIST", mnist.train_images[idx], mnist.train_labels[idx], mnist.test_images[:500],
                        mnist.test_labels[:500], mnist.class_names)  # 500 test digits: each epoch's test is quick
     losses: list[float] = []
-    trained = train_model("modern_cnn", subset, epochs=2, device="cpu",
+    trained = train_model(name, subset, epochs=2, device="cpu",
                           on_batch=lambda m: losses.append(m.loss))  # 16 batches; 2 epochs average none (see above)
     assert len(losses) == 16
     assert np.mean(losses[-4:]) < 0.8 * np.mean(losses[:4])  # it learns (2.34 → 1.66 here), augmented digits and all
     assert trained.meta.test_accuracy == trained.result.test_accuracy is not None  # tested, and recorded
-    path = save_checkpoint(trained.model, tmp_path / "modern.pt", trained.meta)
+    path = save_checkpoint(trained.model, tmp_path / f"{name}.pt", trained.meta)
     reopened, meta = load_checkpoint(path)
     x = TensorData.from_arrays(mnist.test_images[:64], mnist.test_labels[:64]).x
     with torch.no_grad():
         assert torch.allclose(reopened.eval()(x), trained.model.eval()(x), atol=1e-5)  # the averaged weights kept
-    assert meta.model == "modern_cnn" and meta.epochs == 2
+    assert meta.model == name and meta.epochs == 2
 
 
 def test_bfloat16_is_used_only_where_it_is_fast_and_trains_as_float32_does(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,15 @@ import threading
 from pathlib import Path
 
 from cnnviz.training import BatchMetrics
-from cnnviz.zoo.report import ModelPlan, Report, ReportPlan, ReportRow, format_duration, with_reductions
+from cnnviz.zoo.report import (
+    EnsembleFigure,
+    ModelPlan,
+    Report,
+    ReportPlan,
+    ReportRow,
+    format_duration,
+    with_reductions,
+)
 from ui.preferences import Preferences, open_preferences
 from ui.zoo.tab import ZooTab
 
@@ -91,3 +99,27 @@ def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbo
     view2 = again.report_view
     assert view2.selected_models() == ["logistic", "small_cnn", "modern_cnn"]
     assert view2.device_combo.currentData() == "cpu" and view2.budget.value() == 7.5
+
+
+def test_a_measured_ensemble_is_shown_under_the_table_as_its_own_figure(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    rows = with_reductions([_row("modern_cnn", 0.27, 0.2), _row("m3_cnn", 0.29, 0.2)])
+
+    def cached(data, models, **_) -> Report:  # type: ignore[no-untyped-def]
+        shown = [row for row in rows if row.model in models]
+        return Report(shown, data.name, 60_000, 10_000,
+                      ensemble=EnsembleFigure(("modern_cnn", "m3_cnn"), 0.21) if len(shown) == 2 else None)
+
+    prefs = Preferences()
+    prefs.zoo.models = "modern_cnn,m3_cnn"
+    tab = ZooTab(app_state, prefs, cached_report=cached, plan_report=_plan)
+    qtbot.addWidget(tab)
+    view = tab.report_view
+    with qtbot.waitSignal(view.report_ready, timeout=5000):
+        tab.show()
+        view.show_cached()
+    assert [view.table.item(r, 5).text() for r in range(view.table.rowCount())] == ["0.27%", "0.29%"]
+    assert "A small ensemble, modern_cnn + m3_cnn: 0.21% test error" in view.notes.text()
+    assert view.notes.isVisible()
+    with qtbot.waitSignal(view.report_ready, timeout=5000):
+        view.checks["m3_cnn"].setChecked(False)  # one member alone: the figure goes
+    assert "ensemble" not in view.notes.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -218,17 +218,34 @@ def shifted(x: torch.Tensor, dy: int, dx: int, background: float) -> torch.Tenso
 
 
 @torch.no_grad()
-def tta_accuracy(model: nn.Module, data: TensorData, background: float,
-                 shifts: tuple[tuple[int, int], ...] = TTA_SHIFTS, batch_size: int = 1000) -> float:
-    """Accuracy when each image's prediction is the average of the probabilities of its ``shifts`` copies."""
+def averaged_probabilities(model: nn.Module, data: TensorData, background: float = 0.0,
+                           shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000) -> torch.Tensor:
+    """(N, classes) on the CPU: each image's class probabilities, averaged over its ``shifts`` copies (the
+    border they uncover is ``background``); one unshifted copy gives the model's own probabilities."""
     device = next(model.parameters()).device
-    correct = 0
+    chunks = []
     with eval_mode(model), channels_last_on_cpu(model):
         for start in range(0, len(data), batch_size):
             x = data.x[start : start + batch_size].to(device)
-            probs = sum(F.softmax(model(shifted(x, dy, dx, background)), dim=1) for dy, dx in shifts)
-            correct += int((probs.argmax(1).cpu() == data.y[start : start + batch_size]).sum())  # type: ignore[union-attr]
-    return correct / max(len(data), 1)
+            probs = torch.stack([F.softmax(model(shifted(x, dy, dx, background)), dim=1) for dy, dx in shifts])
+            chunks.append(probs.mean(0).float().cpu())  # (copies, n, classes) -> (n, classes)
+    return torch.cat(chunks)
+
+
+def accuracy_of(probabilities: torch.Tensor, labels: torch.Tensor) -> float:
+    """Share of the images whose most probable class (of ``probabilities``, (N, classes)) is their label."""
+    return float((probabilities.argmax(1) == labels).float().mean()) if len(labels) else 0.0
+
+
+def tta_accuracy(model: nn.Module, data: TensorData, background: float,
+                 shifts: tuple[tuple[int, int], ...] = TTA_SHIFTS, batch_size: int = 1000) -> float:
+    """Accuracy when each image's prediction is the average of the probabilities of its ``shifts`` copies."""
+    return accuracy_of(averaged_probabilities(model, data, background, shifts, batch_size), data.y)
+
+
+def ensemble_accuracy(models: Sequence[nn.Module], data: TensorData) -> float:
+    """Accuracy when each image's prediction is the average of ``models``' probabilities (a small ensemble)."""
+    return accuracy_of(torch.stack([averaged_probabilities(m, data) for m in models]).mean(0), data.y)
 
 
 @torch.no_grad()

@@ -30,6 +30,7 @@ from cnnviz.zoo.report_cache import (
 )
 from cnnviz.zoo.report_format import (
     REPORT_COLUMNS,
+    EnsembleFigure,
     Report,
     ReportRow,
     format_duration,
@@ -54,11 +55,11 @@ from cnnviz.zoo.report_plan import (
 )
 
 __all__ = [
-    "CACHE_VERSION", "DEFAULT_MODELS", "EVAL_OVERHEAD", "REPORT_COLUMNS", "ModelPlan", "Report", "ReportPlan",
-    "ReportRow", "TrainFn", "build_report", "cache_dir", "cached_checkpoints", "cached_report", "cached_row_for",
-    "data_checksum", "estimate_row", "format_duration", "format_percent", "load_cached_row", "measure_throughput",
-    "plan", "plan_epochs", "recipe_key", "reductions", "report_markdown", "report_notes", "report_to_dict",
-    "row_cells", "row_from_training", "row_notes", "store_row", "with_reductions", "write_report",
+    "CACHE_VERSION", "DEFAULT_MODELS", "EVAL_OVERHEAD", "REPORT_COLUMNS", "EnsembleFigure", "ModelPlan", "Report",
+    "ReportPlan", "ReportRow", "TrainFn", "build_report", "cache_dir", "cached_checkpoints", "cached_report",
+    "cached_row_for", "data_checksum", "estimate_row", "format_duration", "format_percent", "load_cached_row",
+    "measure_throughput", "plan", "plan_epochs", "recipe_key", "reductions", "report_markdown", "report_notes",
+    "report_to_dict", "row_cells", "row_from_training", "row_notes", "store_row", "with_reductions", "write_report",
 ]
 
 

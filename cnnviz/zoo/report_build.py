@@ -10,19 +10,23 @@ from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import count_parameters
 from cnnviz.training import distributed
 from cnnviz.training.augment import black_pixel
+from cnnviz.training.checkpoint import load_checkpoint
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
-from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, tta_accuracy
+from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, ensemble_accuracy, tta_accuracy
 from cnnviz.wording import worded_error
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
+    cache_dir,
     effective_recipe,
     load_cached_row,
+    load_ensemble,
     recipe_key,
+    store_ensemble,
     store_row,
     train_size,
 )
-from cnnviz.zoo.report_format import Report, ReportRow, with_reductions
+from cnnviz.zoo.report_format import EnsembleFigure, Report, ReportRow, with_reductions
 from cnnviz.zoo.report_plan import (
     ReportPlan,
     TrainFn,
@@ -80,6 +84,7 @@ def build_report(
     on_epoch: Callable[[EpochMetrics], None] | None = None,
     on_row: Callable[[ReportRow], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    ensemble: Sequence[str] = (),
 ) -> Report:
     """Train (or take from the cache) each model in order and return the table; stops early when asked.
 
@@ -87,9 +92,11 @@ def build_report(
     training time, measured from a few real batches before committing to a run (or taken from ``planned``,
     the result of ``plan`` with the same settings). ``on_row(row)`` receives each row as soon as it is known,
     its "reduction vs previous" filled in. A run shortened to fit the budget is never served from the cache
-    for a longer request.
+    for a longer request. ``ensemble`` names two or more of ``models`` whose trained rows are also tested
+    together, their probabilities averaged (``Report.ensemble``, a figure of its own).
     """
     check_models(models)
+    check_ensemble(ensemble, models)
     stop = should_stop or (lambda: False)
     resolved = pick_device(device).type
     n = train_size(data, subset)
@@ -142,4 +149,37 @@ def build_report(
         key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
         add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)
+    if ensemble and not report.cancelled and distributed.is_main():
+        report.ensemble = ensemble_figure(ensemble, report.rows, data, folder, use_cache)
     return report
+
+
+def check_ensemble(ensemble: Sequence[str], models: Sequence[str]) -> None:
+    """An ensemble averages two or more of the report's own models: anything else is one worded error."""
+    outside = [name for name in ensemble if name not in models]
+    if outside:
+        raise worded_error(ValueError, "the ensemble names {names}, which the report does not train; add them "
+                           "to the models", names=", ".join(outside))
+    if ensemble and len(set(ensemble)) < 2:
+        raise worded_error(ValueError, "an ensemble needs two or more different models (got {names})",
+                           names=", ".join(ensemble))
+
+
+def ensemble_figure(names: Sequence[str], rows: Sequence[ReportRow], data: MnistData,
+                    folder: Path | None = None, use_cache: bool = True) -> EnsembleFigure | None:
+    """The test error of ``names``' trained models together (each row's checkpoint in the report cache, the
+    figure kept beside them), or None when one of them has no trained model (not even one epoch fitted)."""
+    by_name = {row.model: row for row in rows}
+    chosen = [row for name in dict.fromkeys(names) if (row := by_name.get(name)) and row.checkpoint]
+    if len(chosen) < len(set(names)):
+        return None
+    checkpoints = [row.checkpoint for row in chosen]
+    known = load_ensemble(checkpoints, folder) if use_cache else None
+    if known is not None:
+        return known
+    folder = folder or cache_dir()
+    models = [load_checkpoint(folder / name)[0] for name in checkpoints]
+    test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
+    figure = EnsembleFigure(tuple(row.model for row in chosen), round((1 - ensemble_accuracy(models, test)) * 100, 3))
+    store_ensemble(figure, checkpoints, folder)
+    return figure

@@ -22,7 +22,7 @@ from cnnviz.paths import user_data_dir
 from cnnviz.training.checkpoint import save_checkpoint
 from cnnviz.training.run import TrainedModel, data_model_kwargs
 from cnnviz.wording import Wording, worded
-from cnnviz.zoo.report_format import Report, ReportRow, with_reductions
+from cnnviz.zoo.report_format import EnsembleFigure, Report, ReportRow, with_reductions
 
 DEFAULT_MODELS: tuple[str, ...] = ("logistic", "mlp", "small_cnn", "modern_cnn")
 CACHE_VERSION = 3  # 2: keyed by epochs run, data checksum and cnnviz version; 3: and by the architecture
@@ -116,9 +116,53 @@ def cached_row_for(name: str, data: MnistData, subset: int | None = None, seed: 
 
 def cached_report(data: MnistData, models: Sequence[str] = DEFAULT_MODELS, subset: int | None = None,
                   seed: int = 0, folder: Path | None = None) -> Report:
-    """Whatever the cache already knows for these models, without training anything (for instant views)."""
+    """Whatever the cache already knows for these models, without training anything (for instant views),
+    with the largest ensemble of their checkpoints that a report measured."""
     rows = [row for name in models if (row := cached_row_for(name, data, subset, seed, folder=folder))]
-    return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels), seed=seed)
+    return Report(with_reductions(rows), data.name, train_size(data, subset), len(data.test_labels), seed=seed,
+                  ensemble=cached_ensemble(rows, folder))
+
+
+def _ensemble_path(checkpoints: Sequence[str], folder: Path | None) -> Path:
+    digest = hashlib.sha256(json.dumps(sorted(checkpoints)).encode()).hexdigest()[:16]
+    return (folder or cache_dir()) / f"ensemble-{digest}.json"
+
+
+def store_ensemble(figure: EnsembleFigure, checkpoints: Sequence[str], folder: Path | None = None) -> None:
+    """Keep an ensemble's figure beside its members' checkpoints (their file names identify it)."""
+    path = _ensemble_path(checkpoints, folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({"version": CACHE_VERSION, "checkpoints": sorted(checkpoints),
+                               "ensemble": asdict(figure)}, indent=1))
+    tmp.replace(path)
+
+
+def _read_ensemble(path: Path, folder: Path) -> tuple[frozenset[str], EnsembleFigure] | None:
+    try:
+        raw = json.loads(path.read_text())
+        members = frozenset(str(name) for name in raw["checkpoints"])
+        figure = EnsembleFigure(tuple(raw["ensemble"]["models"]), float(raw["ensemble"]["test_error"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if raw.get("version") != CACHE_VERSION or not all((folder / name).is_file() for name in members):
+        return None
+    return members, figure
+
+
+def load_ensemble(checkpoints: Sequence[str], folder: Path | None = None) -> EnsembleFigure | None:
+    """The stored figure of exactly these checkpoints together, else None."""
+    found = _read_ensemble(_ensemble_path(checkpoints, folder), folder or cache_dir())
+    return found[1] if found is not None and found[0] == frozenset(checkpoints) else None
+
+
+def cached_ensemble(rows: Sequence[ReportRow], folder: Path | None = None) -> EnsembleFigure | None:
+    """The stored ensemble with the most members among ``rows``' checkpoints, or None."""
+    folder = folder or cache_dir()
+    have = {row.checkpoint for row in rows if row.checkpoint}
+    found = [item for path in sorted(folder.glob("ensemble-*.json")) if (item := _read_ensemble(path, folder))]
+    fitting = [figure for members, figure in found if members <= have]
+    return max(fitting, key=lambda figure: len(figure.models), default=None)
 
 
 def cached_checkpoints(folder: Path | None = None) -> list[tuple[Wording | str, Path]]:

@@ -39,6 +39,13 @@ class ReportRow:
         return self.test_error is None
 
 
+@dataclass(frozen=True)
+class EnsembleFigure:
+    """The test error when each test image's probabilities are averaged over the rows of ``models``."""
+    models: tuple[str, ...]
+    test_error: float  # percent
+
+
 @dataclass
 class Report:
     rows: list[ReportRow]
@@ -47,6 +54,7 @@ class Report:
     test_samples: int
     cancelled: bool = False
     seed: int = 0  # the training seed of every row (the same seed reproduces a row; another one gives its spread)
+    ensemble: EnsembleFigure | None = None  # asked for with the models it averages; never a row's own figure
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
     @property
@@ -156,6 +164,10 @@ def report_notes(report: Report, plain: bool = False) -> list[Wording]:
 
     The Markdown file writes ``str(note)`` (English); the app shows each in the interface language."""
     notes = [note for row in report.rows for note in row_notes(row, plain)]
+    if report.ensemble is not None:
+        notes.append(worded("A small ensemble, {models}: {error:.2f}% test error, each test image's probabilities "
+                            "averaged over these trained models (a separate figure, never a single model's).",
+                            models=" + ".join(report.ensemble.models), error=report.ensemble.test_error))
     if report.cancelled:
         notes.append(worded("The run was cancelled: models after the last row were not trained."))
     if any(row.cached for row in report.rows):
@@ -166,4 +178,5 @@ def report_notes(report: Report, plain: bool = False) -> list[Wording]:
 def report_to_dict(report: Report) -> dict[str, Any]:
     return {"dataset": report.dataset, "train_samples": report.train_samples, "test_samples": report.test_samples,
             "created": report.created, "cancelled": report.cancelled, "seed": report.seed,
-            "rows": [asdict(r) for r in report.rows]}
+            "rows": [asdict(r) for r in report.rows],
+            "ensemble": None if report.ensemble is None else asdict(report.ensemble)}

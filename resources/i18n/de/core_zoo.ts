@@ -16,6 +16,10 @@
             <translation>input_size muss positiv sein (angegeben: {height}×{width})</translation>
         </message>
         <message>
+            <source>m3_cnn needs images larger than 20×20 (got {height}×{width}): its ten unpadded convolutions take 20 pixels off its height and its width</source>
+            <translation>m3_cnn braucht Bilder größer als 20×20 (erhalten: {height}×{width}): Seine zehn Faltungen ohne Randauffüllung nehmen Höhe und Breite je 20 Pixel.</translation>
+        </message>
+        <message>
             <source>the input is too small for this network's convolutions and pooling</source>
             <translation>Die Eingabe ist zu klein für die Faltungen und das Pooling dieses Netzes</translation>
         </message>
@@ -54,6 +58,10 @@
         <message>
             <source>Modern CNN: batch norm, residual blocks, augmentation, one-cycle schedule.</source>
             <translation>Modernes CNN: Batch-Normalisierung, Residualblöcke, Datenaugmentierung, One-Cycle-Lernratenplan.</translation>
+        </message>
+        <message>
+            <source>M3 (An et al. 2020): ten 3×3 convs with batch norm, no pooling, flattened into the scores.</source>
+            <translation>M3 (An et al. 2020): zehn 3×3-Faltungen mit Batch-Normalisierung, ohne Pooling, flach in die Klassenwerte geführt.</translation>
         </message>
         <message>
             <source>{labels} labels but {predictions} predictions</source>
@@ -120,6 +128,14 @@
             <translation>{model}: Der Lauf hat keine Testauswertung, die berichtet werden könnte</translation>
         </message>
         <message>
+            <source>the ensemble names {names}, which the report does not train; add them to the models</source>
+            <translation>das Ensemble nennt {names}, die der Bericht nicht trainiert; nehmen Sie sie in die Modelle auf</translation>
+        </message>
+        <message>
+            <source>an ensemble needs two or more different models (got {names})</source>
+            <translation>ein Ensemble braucht zwei oder mehr verschiedene Modelle (erhalten: {names})</translation>
+        </message>
+        <message>
             <source>{model} ({epochs} of {recipe} epochs)</source>
             <translation>{model} ({epochs} von {recipe} Epochen)</translation>
         </message>
@@ -154,6 +170,10 @@
         <message>
             <source>{model}: {error:.2f}% is above the published {published:.1f}%.</source>
             <translation>{model}: {error:.2f}% liegt über den veröffentlichten {published:.1f}%.</translation>
+        </message>
+        <message>
+            <source>A small ensemble, {models}: {error:.2f}% test error, each test image's probabilities averaged over these trained models (a separate figure, never a single model's).</source>
+            <translation>Ein kleines Ensemble, {models}: {error:.2f}% Testfehler, die Wahrscheinlichkeiten jedes Testbilds über diese trainierten Modelle gemittelt (ein eigener Wert, nie der eines einzelnen Modells).</translation>
         </message>
         <message>
             <source>The run was cancelled: models after the last row were not trained.</source>

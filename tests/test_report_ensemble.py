@@ -1,0 +1,101 @@
+"""The report's small-ensemble figure: two or more of its trained models tested together, their probabilities
+averaged — computed here again from the saved checkpoints and plain softmax, and kept apart from every row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from cnnviz.cli import main as cli_main
+from cnnviz.data import MnistData
+from cnnviz.models import build_model
+from cnnviz.training import TensorData, TrainConfig, Trainer, load_checkpoint
+from cnnviz.training.trainer import averaged_probabilities, ensemble_accuracy
+from cnnviz.zoo.report import build_report, cached_report, report_markdown, write_report
+
+
+@pytest.fixture(scope="module")
+def tiny(mnist) -> MnistData:  # type: ignore[no-untyped-def]
+    """600 training and 300 test digits: one real epoch of a quick model in about a second."""
+    return MnistData("MNIST-tiny", mnist.train_images[:600], mnist.train_labels[:600],
+                     mnist.test_images[:300], mnist.test_labels[:300], mnist.class_names)
+
+
+def _softmax_error(models: list[torch.nn.Module], test: TensorData) -> float:
+    """Percent wrong when each image takes the class of the models' mean softmax (written out, no cnnviz code)."""
+    with torch.no_grad():
+        probs = torch.stack([F.softmax(m.eval()(test.x), dim=1) for m in models]).mean(0)  # (models, N, 10) -> (N, 10)
+    return float((probs.argmax(1) != test.y).float().mean()) * 100
+
+
+def test_ensemble_accuracy_averages_the_models_probabilities(tiny: MnistData) -> None:
+    test = TensorData.from_arrays(tiny.test_images, tiny.test_labels)
+    train = TensorData.from_arrays(tiny.train_images, tiny.train_labels)
+    models = []
+    for name, lr in (("logistic", 1e-3), ("mlp", 1e-3), ("explorer_cnn", 3e-3)):
+        model = build_model(name)
+        Trainer(model, TrainConfig(epochs=1, batch_size=64, lr=lr, device="cpu")).fit(train)
+        models.append(model)
+    with torch.no_grad():
+        assert torch.allclose(averaged_probabilities(models[0], test), F.softmax(models[0].eval()(test.x), 1),
+                              atol=1e-6)
+    errors = [_softmax_error([m], test) for m in models]
+    together = _softmax_error(models, test)
+    assert (1 - ensemble_accuracy(models, test)) * 100 == pytest.approx(together)
+    assert len({*errors, together}) > 1  # the average is its own figure, not one member's
+
+
+def test_the_report_adds_the_ensemble_figure_apart_from_the_rows(tiny: MnistData, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    report = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=cache, device="cpu",
+                          ensemble=["logistic", "mlp"])
+    assert report.ensemble is not None and report.ensemble.models == ("logistic", "mlp")
+    test = TensorData.from_arrays(tiny.test_images, tiny.test_labels, tiny.spec)
+    reopened = [load_checkpoint(cache / row.checkpoint)[0] for row in report.rows]
+    assert report.ensemble.test_error == pytest.approx(_softmax_error(reopened, test), abs=1e-3)
+    assert [row.model for row in report.rows] == ["logistic", "mlp"]  # no row of its own
+    assert "A small ensemble, logistic + mlp: " in report_markdown(report)
+    write_report(report, tmp_path / "out")
+    saved = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert saved["ensemble"] == {"models": ["logistic", "mlp"], "test_error": report.ensemble.test_error}
+    again = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=cache, device="cpu",
+                         ensemble=["logistic", "mlp"])  # both rows from the cache: the same figure
+    assert all(row.cached for row in again.rows) and again.ensemble == report.ensemble
+    plain = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=cache, device="cpu", use_cache=False)
+    assert plain.ensemble is None and "ensemble" not in report_markdown(plain)
+
+
+def test_the_app_shows_the_ensemble_a_report_measured_while_its_members_are_shown(tiny: MnistData,
+                                                                                  tmp_path: Path) -> None:
+    # The Model zoo reads the cache (cached_report) and never computes: it shows the command's figure.
+    report = build_report(tiny, ["logistic", "mlp"], folder=tmp_path, device="cpu", ensemble=["logistic", "mlp"])
+    assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble == report.ensemble
+    assert cached_report(tiny, ["mlp"], folder=tmp_path).ensemble is None  # one member alone: no ensemble
+    assert cached_report(tiny, ["logistic", "mlp"], seed=1, folder=tmp_path).ensemble is None  # other runs
+    mlp = next(row for row in report.rows if row.model == "mlp")
+    (tmp_path / mlp.checkpoint).unlink()  # a member's weights gone: neither the row nor the figure is served
+    assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble is None
+
+
+@pytest.mark.parametrize(("ensemble", "says"), [(["logistic", "small_cnn"], "small_cnn, which the report does "
+                                                 "not train"),
+                                                (["mlp"], "two or more different models")])
+def test_an_ensemble_outside_the_report_is_one_sentence_before_any_training(
+        tiny: MnistData, tmp_path: Path, ensemble: list[str], says: str) -> None:
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("trained despite the bad ensemble")
+
+    with pytest.raises(ValueError, match=says):
+        build_report(tiny, ["logistic", "mlp"], folder=tmp_path, ensemble=ensemble, train=never)  # type: ignore[arg-type]
+
+
+def test_the_command_line_names_the_bad_ensemble(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = cli_main(["report", "--models", "logistic,mlp", "--ensemble", "logistic,lenet5", "--out",
+                     str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2 and "lenet5, which the report does not train" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
