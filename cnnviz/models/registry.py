@@ -153,8 +153,8 @@ MODELS: dict[str, ModelSpec] = {
                   seed_error=0.2),
         ModelSpec("m3_cnn", arch.m3_cnn,
                   Wording("M3 (An et al. 2020): ten 3×3 convs with batch norm, no pooling, flattened into the scores."),
-                  # A second architecture for the modern CNN's recipe, one that errs on other test digits
-                  # (docs/report/README.md: 15 epochs gave 0.43% against the modern CNN's 0.35%, but only 17 of
+                  # A second architecture for the modern CNN's recipe, chosen because over 15 epochs it erred on
+                  # other test digits (docs/report/README.md: 0.43% against the modern CNN's 0.35%, but only 17 of
                   # its 43 wrong digits were among the modern CNN's). 80 epochs, not 100: a step costs 7% more
                   # (0.149 s against 0.139 s under bfloat16 on 2 cores of an AMD EPYC), so 2 hours hold fewer.
                   # The full run (docs/report/m3-80-epochs/, 2026-12-04, 2 h 00 min of training on that CPU): 0.30%
