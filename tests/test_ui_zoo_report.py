@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pyqtgraph as pg
+
 from cnnviz.training import BatchMetrics
 from cnnviz.zoo.report import (
     EnsembleFigure,
@@ -20,7 +22,7 @@ from ui.preferences import Preferences, open_preferences
 from ui.zoo.tab import ZooTab
 
 
-def _row(model: str, error: float, published: float) -> ReportRow:
+def _row(model: str, error: float, published: float | None) -> ReportRow:
     return ReportRow(model=model, parameters=1000, epochs=1, recipe_epochs=1, wall_time_s=30.0, device="cpu",
                      test_error=error, seed_error=published)
 
@@ -102,7 +104,7 @@ def test_the_choices_are_remembered_and_modern_cnn_is_not_ticked_by_default(qtbo
 
 
 def test_a_measured_ensemble_is_shown_under_the_table_as_its_own_figure(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
-    rows = with_reductions([_row("modern_cnn", 0.27, 0.2), _row("m3_cnn", 0.29, 0.2)])
+    rows = with_reductions([_row("modern_cnn", 0.27, 0.2), _row("m3_cnn", 0.29, None)])  # m3_cnn: no published
 
     def cached(data, models, **_) -> Report:  # type: ignore[no-untyped-def]
         shown = [row for row in rows if row.model in models]
@@ -120,6 +122,10 @@ def test_a_measured_ensemble_is_shown_under_the_table_as_its_own_figure(qtbot, a
     assert [view.table.item(r, 5).text() for r in range(view.table.rowCount())] == ["0.27%", "0.29%"]
     assert "A small ensemble, modern_cnn + m3_cnn: 0.21% test error" in view.notes.text()
     assert view.notes.isVisible()
+    bars = {item.opts["name"]: item.opts for item in view.chart.getPlotItem().items
+            if isinstance(item, pg.BarGraphItem)}
+    assert list(bars["measured here"]["height"]) == [0.27, 0.29]
+    assert list(bars["published figure"]["x"]) == [0.18] and list(bars["published figure"]["height"]) == [0.2]
     with qtbot.waitSignal(view.report_ready, timeout=5000):
         view.checks["m3_cnn"].setChecked(False)  # one member alone: the figure goes
     assert "ensemble" not in view.notes.text()

@@ -51,15 +51,15 @@ def draw_error_chart(chart: pg.PlotWidget, rows: list[ReportRow]) -> None:
     chart.setVisible(bool(rows))  # an empty chart with made-up axes says nothing
     if not rows:
         return
-    x = np.arange(len(rows), dtype=float)
     trained = [(i, r.test_error) for i, r in enumerate(rows) if r.test_error is not None]
     measured = np.array([error for _, error in trained], dtype=float)
     at = np.array([i for i, _ in trained], dtype=float)
-    published = np.array([r.seed_error if r.seed_error is not None else 0.0 for r in rows])
+    cited = [(i, r.seed_error) for i, r in enumerate(rows) if r.seed_error is not None]  # none: no bar, not 0
+    published = np.array([error for _, error in cited], dtype=float)
     chart.addItem(pg.BarGraphItem(x=at - 0.18, height=measured, width=0.34, brush=CNN_COLOR,
                                   name=translate("ReportView", "measured here")))
-    chart.addItem(pg.BarGraphItem(x=x + 0.18, height=published, width=0.34, brush=palette().border,
-                                  name=translate("ReportView", "published figure")))
+    chart.addItem(pg.BarGraphItem(x=np.array([i for i, _ in cited], dtype=float) + 0.18, height=published,
+                                  width=0.34, brush=palette().border, name=translate("ReportView", "published figure")))
     for xi, value in zip(at, measured, strict=True):
         chart.addItem(text_item(number_text(f"{value:.2f}%"), (0.5, 1.0), xi - 0.18, value))
     ticks = [(i, r.model if not r.shortened else translate("ReportView", "{model} (not trained)").format(model=r.model)
@@ -68,4 +68,4 @@ def draw_error_chart(chart: pg.PlotWidget, rows: list[ReportRow]) -> None:
              for i, r in enumerate(rows)]
     chart.getAxis("bottom").setTicks([ticks])
     chart.setXRange(-0.6, len(rows) - 0.4, padding=0)
-    chart.setYRange(0, max(float(measured.max(initial=0)), float(published.max())) * 1.2, padding=0)
+    chart.setYRange(0, max(float(measured.max(initial=0)), float(published.max(initial=0))) * 1.2 or 1.0, padding=0)
