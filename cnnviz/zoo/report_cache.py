@@ -19,7 +19,7 @@ import cnnviz
 from cnnviz.data.mnist import MnistData
 from cnnviz.models.registry import MODELS, Recipe, build_model
 from cnnviz.paths import user_data_dir
-from cnnviz.training.checkpoint import save_checkpoint
+from cnnviz.training.checkpoint import save_checkpoint, write_atomically
 from cnnviz.training.run import TrainedModel, data_model_kwargs
 from cnnviz.wording import Wording, worded
 from cnnviz.zoo.report_format import EnsembleFigure, Report, ReportRow, with_reductions
@@ -96,10 +96,12 @@ def store_row(key: str, row: ReportRow, trained: TrainedModel, folder: Path | No
     row = replace(row, checkpoint=f"{key}.pt")
     save_checkpoint(trained.model, folder / row.checkpoint, trained.meta)
     payload = {"version": CACHE_VERSION, "row": asdict(replace(row, cached=False, reduction_vs_previous=None))}
-    tmp = folder / f"{key}.json.tmp"
-    tmp.write_text(json.dumps(payload, indent=1))
-    tmp.replace(folder / f"{key}.json")
+    _write_json(folder / f"{key}.json", payload)
     return row
+
+
+def _write_json(path: Path, payload: dict[str, Any]) -> None:
+    write_atomically(path, lambda fh: fh.write(json.dumps(payload, indent=1).encode()))
 
 
 def cached_row_for(name: str, data: MnistData, subset: int | None = None, seed: int = 0,
@@ -132,10 +134,7 @@ def store_ensemble(figure: EnsembleFigure, checkpoints: Sequence[str], folder: P
     """Keep an ensemble's figure beside its members' checkpoints (their file names identify it)."""
     path = _ensemble_path(checkpoints, folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"version": CACHE_VERSION, "checkpoints": sorted(checkpoints),
-                               "ensemble": asdict(figure)}, indent=1))
-    tmp.replace(path)
+    _write_json(path, {"version": CACHE_VERSION, "checkpoints": sorted(checkpoints), "ensemble": asdict(figure)})
 
 
 def _read_ensemble(path: Path, folder: Path) -> tuple[frozenset[str], EnsembleFigure] | None:

@@ -45,21 +45,24 @@ def note(text: str = "", rich: bool = False) -> QLabel:
     return label
 
 
+def _known(values: list[float | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions and values of the entries that are not None."""
+    kept = [(i, v) for i, v in enumerate(values) if v is not None]
+    return np.array([i for i, _ in kept], dtype=float), np.array([v for _, v in kept], dtype=float)
+
+
 def draw_error_chart(chart: pg.PlotWidget, rows: list[ReportRow]) -> None:
     """Measured test error beside the published figure for each model, the measured value written on top."""
     chart.clear()
     chart.setVisible(bool(rows))  # an empty chart with made-up axes says nothing
     if not rows:
         return
-    trained = [(i, r.test_error) for i, r in enumerate(rows) if r.test_error is not None]
-    measured = np.array([error for _, error in trained], dtype=float)
-    at = np.array([i for i, _ in trained], dtype=float)
-    cited = [(i, r.seed_error) for i, r in enumerate(rows) if r.seed_error is not None]  # none: no bar, not 0
-    published = np.array([error for _, error in cited], dtype=float)
+    at, measured = _known([r.test_error for r in rows])
+    cited_at, published = _known([r.seed_error for r in rows])  # no published figure: no bar, not a bar at 0
     chart.addItem(pg.BarGraphItem(x=at - 0.18, height=measured, width=0.34, brush=CNN_COLOR,
                                   name=translate("ReportView", "measured here")))
-    chart.addItem(pg.BarGraphItem(x=np.array([i for i, _ in cited], dtype=float) + 0.18, height=published,
-                                  width=0.34, brush=palette().border, name=translate("ReportView", "published figure")))
+    chart.addItem(pg.BarGraphItem(x=cited_at + 0.18, height=published, width=0.34, brush=palette().border,
+                                  name=translate("ReportView", "published figure")))
     for xi, value in zip(at, measured, strict=True):
         chart.addItem(text_item(number_text(f"{value:.2f}%"), (0.5, 1.0), xi - 0.18, value))
     ticks = [(i, r.model if not r.shortened else translate("ReportView", "{model} (not trained)").format(model=r.model)
