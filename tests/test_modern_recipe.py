@@ -89,9 +89,10 @@ def test_label_smoothing_is_the_loss_the_trainer_minimises(digits) -> None:  # t
     assert smoothed > plain + 0.05  # smoothing penalises the confident answers plain cross-entropy rewards
 
 
-def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(digits) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", ["explorer_cnn", "modern_cnn"])  # without and with batch norm's buffers
+def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(digits, name) -> None:  # type: ignore[no-untyped-def]
     decay = 0.6
-    model = build_model("explorer_cnn")
+    model = build_model(name, **({"width": 4} if name == "modern_cnn" else {}))
     after_each: list[dict[str, torch.Tensor]] = []
 
     def snapshot(_) -> None:  # type: ignore[no-untyped-def]
@@ -102,10 +103,12 @@ def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(
     expected = after_each[0]  # the average starts as a copy of the first step's weights
     for step, weights in enumerate(after_each[1:], start=1):
         d = min(decay, (1 + step) / (10 + step))  # warmed up: the early average follows the weights closely
-        expected = {k: d * expected[k] + (1 - d) * weights[k] for k in weights}
-    for name, value in model.state_dict().items():
-        assert torch.allclose(value, expected[name], atol=1e-6), name
-    assert not torch.allclose(model.state_dict()["conv1.0.weight"], after_each[-1]["conv1.0.weight"])
+        # batch norm's running statistics are averaged too; its integer count of batches follows the model
+        expected = {k: d * expected[k] + (1 - d) * w if w.is_floating_point() else w for k, w in weights.items()}
+    for key, value in model.state_dict().items():
+        assert torch.allclose(value, expected[key], atol=1e-6), key
+    first = next(k for k in expected if k.endswith("weight"))
+    assert not torch.allclose(model.state_dict()[first], after_each[-1][first])
 
 
 def test_the_last_epochs_hold_the_rate_and_keep_the_plain_average_of_their_weights(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -139,6 +139,22 @@ def test_report_notes_plain_text_has_no_markdown(tiny: MnistData, tmp_path: Path
     assert any("--device cuda" in note for note in plain)
 
 
+def test_a_shortened_row_suggests_the_gpu_only_where_it_did_not_run_on_one(tiny: MnistData, tmp_path: Path) -> None:
+    from cnnviz.zoo.report import build_report, report_notes
+
+    rep = build_report(tiny, ["mlp"], budget_s=12, folder=tmp_path,
+                       train=probed(fake_train({"mlp": 0.97}, []), {"mlp": 1.0}))
+    on_cpu = rep.rows[0]
+    assert on_cpu.shortened and not on_cpu.device.startswith("cuda")
+    on_gpu = replace(rep, rows=[replace(on_cpu, device="cuda, bfloat16")])
+    cpu_note = next(str(n) for n in report_notes(rep) if "would need about" in str(n))
+    gpu_note = next(str(n) for n in report_notes(on_gpu) if "would need about" in str(n))
+    assert "NVIDIA GPU (`--device cuda`)" in cpu_note
+    # a run on the GPU gets the estimate and the rate, and no advice to use the GPU it ran on
+    assert "on this cuda, bfloat16" in gpu_note and "--device" not in gpu_note and "GPU" not in gpu_note
+    assert "published figure" not in cpu_note + gpu_note  # a GPU gets there faster, not to a better figure
+
+
 def test_chart_does_not_import_the_report_builder() -> None:
     import ast
 

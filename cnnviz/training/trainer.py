@@ -290,11 +290,19 @@ def ema_decay_at(decay: float, step: int) -> float:
     return min(decay, (1 + step) / (10 + step))
 
 
-def warmed_up_average(decay: float) -> Callable[[torch.Tensor, torch.Tensor, torch.Tensor | int], torch.Tensor]:
-    """``AveragedModel``'s ``avg_fn``: the average moved towards the current weights at ``ema_decay_at``."""
-    def average(averaged: torch.Tensor, current: torch.Tensor, steps: torch.Tensor | int) -> torch.Tensor:
-        d = ema_decay_at(decay, int(steps))
-        return averaged * d + current * (1 - d)
+TensorList = tuple[torch.Tensor, ...] | list[torch.Tensor]
+
+
+def warmed_up_average(decay: float) -> Callable[[TensorList, TensorList, torch.Tensor | int], None]:
+    """``AveragedModel``'s ``multi_avg_fn``: every averaged tensor moved towards the current weights at
+    ``ema_decay_at``, in one foreach call per dtype. A per-tensor ``avg_fn`` read the step count once per
+    tensor, and on a GPU each read waits for the device: about 60 waits a step for the modern CNN."""
+    @torch.no_grad()
+    def average(averaged: TensorList, current: TensorList, steps: torch.Tensor | int) -> None:
+        if averaged[0].is_floating_point():
+            torch._foreach_lerp_(averaged, current, 1 - ema_decay_at(decay, int(steps)))
+        else:  # integer buffers (batch norm's count of batches) follow the model
+            torch._foreach_copy_(averaged, current)
 
     return average
 
@@ -423,7 +431,7 @@ class Trainer:
                 final_div_factor=1e4 if swa_epochs == 0 else cfg.lr / 25 / cfg.swa_lr)
         # The weights' moving average is what gets tested and kept (batch-norm statistics averaged too).
         ema = None if cfg.ema_decay <= 0 else torch.optim.swa_utils.AveragedModel(
-            self.model, avg_fn=warmed_up_average(cfg.ema_decay), use_buffers=True)
+            self.model, multi_avg_fn=warmed_up_average(cfg.ema_decay), use_buffers=True)
         # ...until the plain average of the weights after each of the last swa_epochs epochs takes over.
         swa = None if swa_epochs == 0 else torch.optim.swa_utils.AveragedModel(self.model)
         tested = self.model if ema is None else ema.module

@@ -164,10 +164,6 @@
             <translation>, gemessen {rate:,.0f} Trainingsbeispiele/s</translation>
         </message>
         <message>
-            <source>{model}: {done}; the full training ({recipe} epochs) would need about {duration} on this {device}{rate}. Train it on an NVIDIA GPU ({flag}) to reach the published figure.</source>
-            <translation>{model}: {done}; das vollständige Training ({recipe} Epochen) bräuchte auf diesem Gerät ({device}) etwa {duration}{rate}. Trainiere es auf einer NVIDIA-GPU ({flag}), um den veröffentlichten Wert zu erreichen.</translation>
-        </message>
-        <message>
             <source>{model}: {error:.2f}% is above the published {published:.1f}%.</source>
             <translation>{model}: {error:.2f}% liegt über den veröffentlichten {published:.1f}%.</translation>
         </message>
@@ -182,6 +178,14 @@
         <message>
             <source>Rows from the cache keep the wall time and device of the run that produced them.</source>
             <translation>Zeilen aus dem Zwischenspeicher behalten Laufzeit und Gerät des Laufs, der sie erzeugt hat.</translation>
+        </message>
+        <message>
+            <source>{model}: {done}; the full training ({recipe} epochs) would need about {duration} on this {device}{rate}.</source>
+            <translation>{model}: {done}; das vollständige Training ({recipe} Epochen) bräuchte auf diesem Gerät ({device}) etwa {duration}{rate}.</translation>
+        </message>
+        <message>
+            <source>{model}: {done}; the full training ({recipe} epochs) would need about {duration} on this {device}{rate}. An NVIDIA GPU ({flag}) trains it in far less time.</source>
+            <translation>{model}: {done}; das vollständige Training ({recipe} Epochen) bräuchte auf diesem Gerät ({device}) etwa {duration}{rate}. Eine NVIDIA-GPU ({flag}) trainiert es in weit kürzerer Zeit.</translation>
         </message>
         <message>
             <source>unknown model(s) {unknown}; choose from: {known}</source>
