@@ -206,6 +206,17 @@ def test_budget_shortens_a_slow_recipe_and_estimates_the_full_one(tiny: MnistDat
     assert "2 of 10" in text and "would need about" in text and "cuda" in text
 
 
+def test_the_machines_a_report_ran_on_leave_out_only_the_precision() -> None:
+    from cnnviz.zoo.report import Report
+
+    rows = [ReportRow("logistic", 7850, 5, 5, 3.0, "cpu", 7.6, 8.0),
+            ReportRow("modern_cnn", 308_074, 100, 100, 7000.0, "cpu, bfloat16", 0.3, 0.2),
+            ReportRow("m3_cnn", 309_812, 80, 80, 600.0, "cuda, bfloat16", 0.3, None),
+            ReportRow("small_cnn", 421_642, 3, 3, 30.0, "cpu, bfloat16 × 2 (torchrun)", 0.7, 0.8)]
+    # the torchrun run was another way of running than the plain CPU rows: it keeps its own name
+    assert Report(rows, "MNIST", 60_000, 10_000).machines == ["cpu", "cpu × 2 (torchrun)", "cuda"]
+
+
 def test_markdown_and_chart_files(tmp_path: Path) -> None:
     from PIL import Image
 

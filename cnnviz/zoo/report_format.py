@@ -64,8 +64,8 @@ class Report:
     @property
     def machines(self) -> list[str]:
         """The devices the rows trained on, each once and without the precision that ``row_from_training``
-        writes after a comma ("cpu, bfloat16" → "cpu")."""
-        return sorted({row.device.split(",")[0] for row in self.rows})
+        writes after a comma ("cpu, bfloat16" → "cpu", "cpu, bfloat16 × 2 (torchrun)" → "cpu × 2 (torchrun)")."""
+        return sorted({row.device.replace(", bfloat16", "") for row in self.rows})
 
 
 def reductions(errors: Sequence[float | None]) -> list[float | None]:
