@@ -4,6 +4,7 @@ averaged — computed here again from the saved checkpoints and plain softmax, a
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,28 @@ def test_the_app_shows_the_ensemble_a_report_measured_while_its_members_are_show
     mlp = next(row for row in report.rows if row.model == "mlp")
     (tmp_path / mlp.checkpoint).unlink()  # a member's weights gone: neither the row nor the figure is served
     assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble is None
+
+
+def test_a_stop_while_the_ensemble_is_tested_keeps_the_rows_and_no_figure(tiny: MnistData, tmp_path: Path) -> None:
+    # Closing the window (or Cancel) during the ensemble's test must not wait for all of it.
+    rows_done = threading.Event()
+    report = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=tmp_path, device="cpu",
+                          ensemble=["logistic", "mlp"], should_stop=rows_done.is_set,
+                          on_row=lambda row: rows_done.set() if row.model == "mlp" else None)
+    assert report.cancelled and report.ensemble is None
+    assert [row.model for row in report.rows] == ["logistic", "mlp"]  # finished rows are kept...
+    assert all((tmp_path / row.checkpoint).is_file() for row in report.rows)
+    assert not list(tmp_path.glob("ensemble-*.json"))  # ...and no figure is, not even a partial one
+    assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble is None
+
+
+def test_a_stop_while_the_shifted_copies_are_tested_ends_the_report_without_that_row(tiny: MnistData,
+                                                                                    tmp_path: Path) -> None:
+    trained = threading.Event()
+    report = build_report(tiny, ["modern_cnn"], epochs=1, folder=tmp_path, device="cpu",
+                          should_stop=trained.is_set, on_epoch=lambda _: trained.set())
+    assert report.cancelled and report.rows == []  # its test-time augmentation was stopped, so no row
+    assert not list(tmp_path.glob("modern_cnn-*"))
 
 
 @pytest.mark.parametrize(("ensemble", "says"), [(["logistic", "small_cnn"], "small_cnn, which the report does "

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.data.transforms import MNIST_INPUT, InputSpec, to_spec_input
+from cnnviz.jobs import check
 from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
@@ -219,13 +220,20 @@ def shifted(x: torch.Tensor, dy: int, dx: int, background: float) -> torch.Tenso
 
 @torch.no_grad()
 def averaged_probabilities(model: nn.Module, data: TensorData, background: float = 0.0,
-                           shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000) -> torch.Tensor:
+                           shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000,
+                           should_stop: Callable[[], bool] | None = None) -> torch.Tensor:
     """(N, classes) on the CPU: each image's class probabilities, averaged over its ``shifts`` copies (the
-    border they uncover is ``background``); one unshifted copy gives the model's own probabilities."""
+    border they uncover is ``background``); one unshifted copy gives the model's own probabilities.
+
+    ``should_stop`` is asked before each chunk of ``batch_size`` images (``JobCancelled`` once it says so): the
+    modern CNN's five shifted copies of the 10,000 test digits take about a minute on 2 cores, and closing the
+    window must not wait for that."""
     device = next(model.parameters()).device
     chunks = []
     with eval_mode(model), channels_last_on_cpu(model):
         for start in range(0, len(data), batch_size):
+            if should_stop is not None:
+                check(should_stop)
             x = data.x[start : start + batch_size].to(device)
             probs = torch.stack([F.softmax(model(shifted(x, dy, dx, background)), dim=1) for dy, dx in shifts])
             chunks.append(probs.mean(0).float().cpu())  # (copies, n, classes) -> (n, classes)
@@ -238,14 +246,17 @@ def accuracy_of(probabilities: torch.Tensor, labels: torch.Tensor) -> float:
 
 
 def tta_accuracy(model: nn.Module, data: TensorData, background: float,
-                 shifts: tuple[tuple[int, int], ...] = TTA_SHIFTS, batch_size: int = 1000) -> float:
+                 shifts: tuple[tuple[int, int], ...] = TTA_SHIFTS, batch_size: int = 1000,
+                 should_stop: Callable[[], bool] | None = None) -> float:
     """Accuracy when each image's prediction is the average of the probabilities of its ``shifts`` copies."""
-    return accuracy_of(averaged_probabilities(model, data, background, shifts, batch_size), data.y)
+    return accuracy_of(averaged_probabilities(model, data, background, shifts, batch_size, should_stop), data.y)
 
 
-def ensemble_accuracy(models: Sequence[nn.Module], data: TensorData) -> float:
+def ensemble_accuracy(models: Sequence[nn.Module], data: TensorData,
+                      should_stop: Callable[[], bool] | None = None) -> float:
     """Accuracy when each image's prediction is the average of ``models``' probabilities (a small ensemble)."""
-    return accuracy_of(torch.stack([averaged_probabilities(m, data) for m in models]).mean(0), data.y)
+    probabilities = [averaged_probabilities(m, data, should_stop=should_stop) for m in models]
+    return accuracy_of(torch.stack(probabilities).mean(0), data.y)
 
 
 @torch.no_grad()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cnnviz.data.mnist import MnistData
+from cnnviz.jobs import JobCancelled
 from cnnviz.models.registry import MODELS
 from cnnviz.models.staged import count_parameters
 from cnnviz.training import distributed
@@ -40,10 +41,11 @@ from cnnviz.zoo.report_plan import (
 
 def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
                       full_recipe_estimate_s: float | None = None, samples_per_s: float | None = None,
-                      data: MnistData | None = None) -> ReportRow:
+                      data: MnistData | None = None, should_stop: Callable[[], bool] | None = None) -> ReportRow:
     """One table row from a finished training run: every figure is taken from the run itself (and, for a
-    recipe with ``tta``, from evaluating the trained model on ``data``'s test set with shifted copies). MNIST's
-    published error is shown beside it only for MNIST's digits (``published_figures_apply``)."""
+    recipe with ``tta``, from evaluating the trained model on ``data``'s test set with shifted copies, which
+    raises ``JobCancelled`` once ``should_stop`` says so). MNIST's published error is shown beside it only for
+    MNIST's digits (``published_figures_apply``)."""
     result = trained.result
     device = result.device if result.precision == "float32" else f"{result.device}, {result.precision}"
     accuracy = result.test_accuracy
@@ -53,7 +55,8 @@ def row_from_training(name: str, trained: TrainedModel, recipe_epochs: int,
     tta_error = None
     if MODELS[name].recipe.tta and data is not None and data.spec.channels == 1:  # one padding value: grey
         test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
-        tta_error = round((1 - tta_accuracy(trained.model, test, float(black_pixel(data.spec)))) * 100, 3)
+        tta_error = round((1 - tta_accuracy(trained.model, test, float(black_pixel(data.spec)),
+                                            should_stop=should_stop)) * 100, 3)
     return ReportRow(
         model=name, parameters=count_parameters(trained.model), epochs=epochs, recipe_epochs=recipe_epochs,
         wall_time_s=round(result.elapsed_s, 2),
@@ -145,12 +148,19 @@ def build_report(
         if trained.result.cancelled:
             report.cancelled = True
             break
-        row = row_from_training(name, trained, recipe.epochs, estimate, rate, data)
+        try:
+            row = row_from_training(name, trained, recipe.epochs, estimate, rate, data, should_stop=stop)
+        except JobCancelled:  # stopped while testing the shifted copies: the row is not finished
+            report.cancelled = True
+            break
         key = recipe_key(name, recipe, data, n, seed, epochs_run=row.epochs)  # keyed by the epochs really run
         add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)
     if ensemble and not report.cancelled and distributed.is_main():
-        report.ensemble = ensemble_figure(ensemble, report.rows, data, folder, use_cache)
+        try:
+            report.ensemble = ensemble_figure(ensemble, report.rows, data, folder, use_cache, should_stop=stop)
+        except JobCancelled:  # the rows are finished and kept; the figure is not
+            report.cancelled = True
     return report
 
 
@@ -166,9 +176,11 @@ def check_ensemble(ensemble: Sequence[str], models: Sequence[str]) -> None:
 
 
 def ensemble_figure(names: Sequence[str], rows: Sequence[ReportRow], data: MnistData,
-                    folder: Path | None = None, use_cache: bool = True) -> EnsembleFigure | None:
+                    folder: Path | None = None, use_cache: bool = True,
+                    should_stop: Callable[[], bool] | None = None) -> EnsembleFigure | None:
     """The test error of ``names``' trained models together (each row's checkpoint in the report cache, the
-    figure kept beside them), or None when one of them has no trained model (not even one epoch fitted)."""
+    figure kept beside them), or None when one of them has no trained model (not even one epoch fitted).
+    ``should_stop`` is asked between chunks of the test digits (``JobCancelled``): nothing is kept then."""
     by_name = {row.model: row for row in rows}
     chosen = [row for name in dict.fromkeys(names) if (row := by_name.get(name)) and row.checkpoint]
     if len(chosen) < len(set(names)):
@@ -180,6 +192,7 @@ def ensemble_figure(names: Sequence[str], rows: Sequence[ReportRow], data: Mnist
     folder = folder or cache_dir()
     models = [load_checkpoint(folder / name)[0] for name in checkpoints]
     test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
-    figure = EnsembleFigure(tuple(row.model for row in chosen), round((1 - ensemble_accuracy(models, test)) * 100, 3))
+    error = (1 - ensemble_accuracy(models, test, should_stop)) * 100  # JobCancelled once should_stop says so
+    figure = EnsembleFigure(tuple(row.model for row in chosen), round(error, 3))
     store_ensemble(figure, checkpoints, folder)
     return figure
