@@ -4,6 +4,7 @@ and the user's choices kept between sessions."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -129,3 +130,50 @@ def test_a_measured_ensemble_is_shown_under_the_table_as_its_own_figure(qtbot, a
     with qtbot.waitSignal(view.report_ready, timeout=5000):
         view.checks["m3_cnn"].setChecked(False)  # one member alone: the figure goes
     assert "ensemble" not in view.notes.text()
+
+
+def test_test_them_together_makes_run_report_measure_the_ticked_models_ensemble(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
+    rows = with_reductions([replace(_row("modern_cnn", 0.27, 0.2), checkpoint="modern.pt"),
+                            replace(_row("m3_cnn", 0.29, None), checkpoint="m3.pt")])
+    asked: list[tuple[str, ...]] = []
+    testing = threading.Event()
+    release = threading.Event()
+
+    def cached(data, models, **_) -> Report:  # type: ignore[no-untyped-def]
+        return Report([row for row in rows if row.model in models], data.name, 60_000, 10_000)
+
+    def build(data, models, *, ensemble, on_ensemble, **_):  # type: ignore[no-untyped-def]
+        asked.append(tuple(ensemble))
+        figure = None
+        if ensemble:
+            on_ensemble()
+            testing.set()
+            release.wait(5)
+            figure = EnsembleFigure(tuple(ensemble), 0.21)
+        return Report(list(rows), data.name, 60_000, 10_000, ensemble=figure)
+
+    prefs = Preferences()
+    prefs.zoo.models = "modern_cnn,m3_cnn"
+    tab = ZooTab(app_state, prefs, build_report=build, cached_report=cached, plan_report=_plan)
+    qtbot.addWidget(tab)
+    view = tab.report_view
+    with qtbot.waitSignal(view.report_ready, timeout=5000):
+        tab.show()
+        view.show_cached()
+    assert not view.controls.together.isChecked() and not view.status.isVisible()  # both measured: nothing to do
+    view.controls.together.setChecked(True)
+    assert prefs.zoo.ensemble  # kept between sessions like the other choices
+    assert "modern_cnn, m3_cnn are measured but not yet tested together" in view.status.text()
+    view.run_button.click()
+    qtbot.waitUntil(lambda: "Testing modern_cnn, m3_cnn together" in view.status.text(), timeout=5000)
+    assert testing.is_set() and view.running
+    with qtbot.waitSignal(view.report_ready, timeout=5000):
+        release.set()
+    assert asked == [("modern_cnn", "m3_cnn")]
+    assert "A small ensemble, modern_cnn + m3_cnn: 0.21% test error" in view.notes.text()
+    assert "Report ready" in view.status.text()
+
+    view.controls.together.setChecked(False)  # not asked for: a run tests them one by one only
+    with qtbot.waitSignal(view.report_ready, timeout=5000):
+        view.run_button.click()
+    assert asked[-1] == () and "ensemble" not in view.notes.text()

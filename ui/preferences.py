@@ -114,6 +114,7 @@ class ZooPrefs:
     models: str = _setting("logistic,mlp,small_cnn")  # comma-separated registry names
     device: str = _setting("auto", _one_of("auto", "cpu", "cuda", "mps"))
     budget_min: float = _setting(20.0, _within(0.0, 10_000.0))
+    ensemble: bool = _setting(False)  # Run report also tests the ticked models together
 
 
 @dataclass

@@ -88,6 +88,7 @@ def build_report(
     on_row: Callable[[ReportRow], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     ensemble: Sequence[str] = (),
+    on_ensemble: Callable[[], None] | None = None,
 ) -> Report:
     """Train (or take from the cache) each model in order and return the table; stops early when asked.
 
@@ -96,7 +97,8 @@ def build_report(
     the result of ``plan`` with the same settings). ``on_row(row)`` receives each row as soon as it is known,
     its "reduction vs previous" filled in. A run shortened to fit the budget is never served from the cache
     for a longer request. ``ensemble`` names two or more of ``models`` whose trained rows are also tested
-    together, their probabilities averaged (``Report.ensemble``, a figure of its own).
+    together, their probabilities averaged (``Report.ensemble``, a figure of its own); ``on_ensemble()`` is
+    called as that test begins.
     """
     check_models(models)
     check_ensemble(ensemble, models)
@@ -157,6 +159,8 @@ def build_report(
         add(store_row(key, row, trained, folder) if distributed.is_main() else row)  # rank 0 alone writes
     report.rows = with_reductions(report.rows)
     if ensemble and not report.cancelled and distributed.is_main():
+        if on_ensemble is not None:
+            on_ensemble()
         try:
             report.ensemble = ensemble_figure(ensemble, report.rows, data, folder, use_cache, should_stop=stop)
         except JobCancelled:  # the rows are finished and kept; the figure is not

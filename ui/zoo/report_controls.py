@@ -1,4 +1,5 @@
-"""The report's controls: which models, on which device, how long each may train; Run, Cancel and progress.
+"""The report's controls: which models, on which device, how long each may train, whether they are also tested
+together; Run, Cancel and progress.
 
 Every choice is bound to ``prefs.zoo`` (kept between sessions); ``changed`` fires after each change.
 """
@@ -67,6 +68,10 @@ class ReportControls(QWidget):
         self.budget.setToolTip(translate("ReportControls", "A model whose full training would take longer is trained "
                                          "for as many epochs as fit, and the time the full training needs here is "
                                          "estimated."))
+        self.together = QCheckBox(translate("ReportControls", "Test them together"))
+        self.together.setToolTip(translate("ReportControls", "Run report also tests the ticked models as one small "
+                                           "ensemble: each test digit's probabilities averaged over them, a figure "
+                                           "of its own under the table"))
         self.run_button = QPushButton(translate("ReportControls", "Run report"))
         self.run_button.setToolTip(translate("ReportControls", "Train and test the ticked models that have no "
                                              "results yet"))
@@ -83,7 +88,7 @@ class ReportControls(QWidget):
         budget_label = QLabel(translate("ReportControls", "Time budget per model:"))
         budget_label.setBuddy(self.budget)
         row = QHBoxLayout()
-        for widget in (device_label, self.device_combo, budget_label, self.budget, self.run_button,
+        for widget in (device_label, self.device_combo, budget_label, self.budget, self.together, self.run_button,
                        self.cancel_button):
             row.addWidget(widget)
         row.addWidget(self.progress, 1)
@@ -94,6 +99,7 @@ class ReportControls(QWidget):
         self.bindings = Bindings()
         self.bindings.bind(self.device_combo, prefs, "device", on_change=lambda _: self.changed.emit())
         self.bindings.bind(self.budget, prefs, "budget_min", on_change=lambda _: self.changed.emit())
+        self.bindings.bind(self.together, prefs, "ensemble", on_change=lambda _: self.changed.emit())
         bind_model_checks(self.checks, prefs, self.changed.emit)
 
     def selected_models(self) -> list[str]:

@@ -177,6 +177,19 @@ class ReportView(LazyPanel):
         measured = {row.model for row in self.rows}
         return [name for name in self.selected_models() if name not in measured]
 
+    def ensemble_wanted(self) -> tuple[str, ...]:
+        """The ticked models when "Test them together" asks for their ensemble (two or more), else none."""
+        models = tuple(self.selected_models())
+        return models if self.prefs.ensemble and len(models) >= 2 else ()
+
+    def ensemble_missing(self) -> bool:
+        """Whether the ensemble asked for has no figure on screen yet, while every member has trained weights
+        (a model whose training did not fit the budget cannot be tested, together or alone)."""
+        wanted = self.ensemble_wanted()
+        shown = self.report.ensemble if self.report is not None else None
+        trained = {row.model for row in self.rows if row.checkpoint}
+        return bool(wanted) and set(wanted) <= trained and (shown is None or set(shown.models) != set(wanted))
+
     def say_state(self) -> None:
         """The status line: what is happening now, or what Run would do (never a stale instruction)."""
         if self.running:
@@ -192,6 +205,10 @@ class ReportView(LazyPanel):
             self.status.say(translate("ReportView", "Not measured yet: {models}. {estimate} Press Run report to train "
                                       "and test them.").format(models=", ".join(missing), estimate=estimate),
                             dismissable=False)
+        elif self.ensemble_missing():
+            self.status.say(translate("ReportView", "{models} are measured but not yet tested together. Press Run "
+                                      "report to test them as one ensemble.").format(
+                models=", ".join(self.ensemble_wanted())), dismissable=False)
         else:
             self.status.clear()
 
@@ -236,13 +253,14 @@ class ReportView(LazyPanel):
             return
         data, device, budget_s = self.state.data, self.prefs.device, self.prefs.budget_min * 60
         self.run_plan = self.plan if self.plan_for == self.choices() else None
-        build, planned = self.build, self.run_plan
+        build, planned, ensemble = self.build, self.run_plan, self.ensemble_wanted()
         self.tasks.cancel("plan")  # its CPU goes to the run
 
         def job(j: Job) -> Report:
             return build(data, models, device=device, budget_s=budget_s, planned=planned,
                          on_model=lambda name, i, n: j.progress((name, i, n)), on_batch=j.progress,
-                         on_row=j.partial, should_stop=j.should_stop)
+                         on_row=j.partial, should_stop=j.should_stop, ensemble=ensemble,
+                         on_ensemble=lambda: j.progress(ensemble))
 
         self.tasks.run("report", job, policy="single", threads=threads_for("report"), on_done=self._finished,
                        on_progress=self._on_progress, on_partial=self._on_row, on_failed=self._failed,
@@ -261,7 +279,10 @@ class ReportView(LazyPanel):
             self.say_state()
 
     def _on_progress(self, value: object) -> None:
-        if isinstance(value, tuple):
+        if isinstance(value, tuple) and all(isinstance(name, str) for name in value):  # the ensemble's members
+            self.progress.setValue(0)
+            self.current = translate("ReportView", "Testing {models} together…").format(models=", ".join(value))
+        elif isinstance(value, tuple):
             self._model = value
             self.progress.setValue(0)
             self.current = translate("ReportView", "Measuring {model} ({i} of {n})…").format(

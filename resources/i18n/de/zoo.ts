@@ -173,7 +173,7 @@
         <translation>{layers}: {parameters:,} Parameter, {adds}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/inception_view.py" line="41" />
+        <location filename="../../../ui/zoo/inception_view.py" line="42" />
         <source>With the 1×1 bottlenecks the module needs &lt;b&gt;{parameters:,}&lt;/b&gt; parameters and &lt;b&gt;{adds}&lt;/b&gt; multiply-adds; the same kernels applied straight to the {c} input maps would need {naive_parameters:,} and {naive_adds} ({ratio:.1f}× the work), and passing the pooled input through would leave {naive_maps} maps instead of {maps}. A 1×1 convolution is a fully connected layer across the channels, applied at every pixel with the same weights: it mixes and shrinks the maps without looking at neighbours.</source>
         <translation>Mit den 1×1-Engpässen braucht das Modul &lt;b&gt;{parameters:,}&lt;/b&gt; Parameter und &lt;b&gt;{adds}&lt;/b&gt; Multiplikationen/Additionen; dieselben Filterkerne direkt auf die {c} Eingabekarten angewendet bräuchten {naive_parameters:,} und {naive_adds} ({ratio:.1f}× so viel Arbeit), und würde die gepoolte Eingabe einfach durchgereicht, blieben {naive_maps} Karten statt {maps}. Eine 1×1-Faltung ist eine vollständig verbundene Schicht über die Kanäle, an jedem Pixel mit denselben Gewichten angewendet: Sie mischt die Karten und verringert ihre Zahl, ohne auf Nachbarpixel zu schauen.</translation>
     </message>
@@ -334,169 +334,179 @@
 </context><context>
     <name>ReportControls</name>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="52" />
+        <location filename="../../../ui/zoo/report_controls.py" line="53" />
         <source>Models:</source>
         <translation>Modelle:</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="54" />
+        <location filename="../../../ui/zoo/report_controls.py" line="55" />
         <source>Measure {model} in the report</source>
         <translation>{model} im Bericht messen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="59" />
+        <location filename="../../../ui/zoo/report_controls.py" line="60" />
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="60" />
+        <location filename="../../../ui/zoo/report_controls.py" line="61" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="61" />
+        <location filename="../../../ui/zoo/report_controls.py" line="62" />
         <source>Where the report trains and tests the models (auto: the fastest one found)</source>
         <translation>Wo der Bericht die Modelle trainiert und testet (automatisch: das schnellste gefundene Gerät)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="65" />
+        <location filename="../../../ui/zoo/report_controls.py" line="66" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="66" />
+        <location filename="../../../ui/zoo/report_controls.py" line="67" />
         <source>Time budget per model</source>
         <translation>Zeitbudget je Modell</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="67" />
+        <location filename="../../../ui/zoo/report_controls.py" line="68" />
         <source>A model whose full training would take longer is trained for as many epochs as fit, and the time the full training needs here is estimated.</source>
         <translation>Ein Modell, dessen volles Training länger dauern würde, wird so viele Epochen trainiert, wie hineinpassen, und die Zeit für das volle Training hier wird geschätzt.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="70" />
+        <location filename="../../../ui/zoo/report_controls.py" line="71" />
+        <source>Test them together</source>
+        <translation>Auch gemeinsam testen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_controls.py" line="72" />
+        <source>Run report also tests the ticked models as one small ensemble: each test digit's probabilities averaged over them, a figure of its own under the table</source>
+        <translation>„Bericht erstellen“ testet die angehakten Modelle auch als ein kleines Ensemble: die Wahrscheinlichkeiten jeder Testziffer über sie gemittelt, ein eigener Wert unter der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_controls.py" line="75" />
         <source>Run report</source>
         <translation>Bericht erstellen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="71" />
+        <location filename="../../../ui/zoo/report_controls.py" line="76" />
         <source>Train and test the ticked models that have no results yet</source>
         <translation>Die angehakten Modelle ohne Ergebnisse trainieren und testen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="73" />
+        <location filename="../../../ui/zoo/report_controls.py" line="78" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="74" />
+        <location filename="../../../ui/zoo/report_controls.py" line="79" />
         <source>Stop the report after the current batch; finished models are kept</source>
         <translation>Den Bericht nach dem aktuellen Batch anhalten; fertige Modelle bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="80" />
+        <location filename="../../../ui/zoo/report_controls.py" line="85" />
         <source>Progress of the current model</source>
         <translation>Fortschritt des aktuellen Modells</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="81" />
+        <location filename="../../../ui/zoo/report_controls.py" line="86" />
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_controls.py" line="83" />
+        <location filename="../../../ui/zoo/report_controls.py" line="88" />
         <source>Time budget per model:</source>
         <translation>Zeitbudget je Modell:</translation>
     </message>
 </context><context>
     <name>ReportView</name>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="49" />
+        <location filename="../../../ui/zoo/report_view.py" line="50" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="49" />
+        <location filename="../../../ui/zoo/report_view.py" line="50" />
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>Test error</source>
         <translation>Testfehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>With TTA</source>
         <translation>Mit TTA</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Published figure</source>
         <translation>Veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
+        <location filename="../../../ui/zoo/report_view.py" line="54" />
         <source>Reduction vs previous</source>
         <translation>Verringerung ggü. vorigem</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="62" />
+        <location filename="../../../ui/zoo/report_view.py" line="63" />
         <source>; not even one epoch fits the budget, so only its time is estimated</source>
         <translation>; nicht einmal eine Epoche passt ins Budget, daher wird nur die Zeit geschätzt</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="64" />
+        <location filename="../../../ui/zoo/report_view.py" line="65" />
         <source>; {epochs} of {recipe} epochs fit the budget</source>
         <translation>; {epochs} von {recipe} Epochen passen ins Budget</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="66" />
+        <location filename="../../../ui/zoo/report_view.py" line="67" />
         <source>{model} about {duration}{fit}</source>
         <translation>{model} etwa {duration}{fit}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="68" />
+        <location filename="../../../ui/zoo/report_view.py" line="69" />
         <source>Run report would take about {duration} here ({parts}).</source>
         <translation>Der Bericht würde hier etwa {duration} dauern ({parts}).</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="106" />
+        <location filename="../../../ui/zoo/report_view.py" line="107" />
         <source>Accuracy report</source>
         <translation>Genauigkeitsbericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="107" />
+        <location filename="../../../ui/zoo/report_view.py" line="108" />
         <source>One row per measured model: parameters, epochs, wall time, device, test error and the published figure</source>
         <translation>Eine Zeile je gemessenem Modell: Parameter, Epochen, Laufzeit, Gerät, Testfehler und veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="110" />
+        <location filename="../../../ui/zoo/report_view.py" line="111" />
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="111" />
+        <location filename="../../../ui/zoo/report_view.py" line="112" />
         <source>Each model's measured test error beside its published figure</source>
         <translation>Der gemessene Testfehler jedes Modells neben seinem veröffentlichten Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="139" />
+        <location filename="../../../ui/zoo/report_view.py" line="140" />
         <source>Each model is trained with its standard training settings on the {train:,} {data} training images and tested on the {test:,} test images. The table compares the error measured here with the published figure (published for MNIST). Results are kept per data set, so this view opens instantly after the first run.</source>
         <translation>Jedes Modell wird mit seinen Standard-Trainingseinstellungen auf den {train:,} Trainingsbildern von {data} trainiert und auf den {test:,} Testbildern getestet. Die Tabelle vergleicht den hier gemessenen Fehler mit dem veröffentlichten Wert (veröffentlicht für MNIST). Die Ergebnisse werden je Datensatz aufbewahrt, daher öffnet sich diese Ansicht nach dem ersten Lauf sofort.</translation>
     </message>
@@ -506,82 +516,92 @@
         <translation>Gesamte Laufzeit {duration} auf {devices}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="187" />
+        <location filename="../../../ui/zoo/report_view.py" line="200" />
         <source>Tick at least one model to measure.</source>
         <translation>Haken Sie mindestens ein Modell zum Messen an.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="190" />
+        <location filename="../../../ui/zoo/report_view.py" line="203" />
         <source>Estimating how long they take here from a few training batches each…</source>
         <translation>Schätze aus jeweils einigen Trainings-Batches, wie lange sie hier brauchen …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="192" />
+        <location filename="../../../ui/zoo/report_view.py" line="205" />
         <source>Not measured yet: {models}. {estimate} Press Run report to train and test them.</source>
         <translation>Noch nicht gemessen: {models}. {estimate} Drücken Sie „Bericht erstellen“, um sie zu trainieren und zu testen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="228" />
+        <location filename="../../../ui/zoo/report_view.py" line="209" />
+        <source>{models} are measured but not yet tested together. Press Run report to test them as one ensemble.</source>
+        <translation>{models} sind gemessen, aber noch nicht gemeinsam getestet. Drücken Sie „Bericht erstellen“, um sie als ein Ensemble zu testen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_view.py" line="245" />
         <source>Could not estimate the run: {why}</source>
         <translation>Der Lauf konnte nicht geschätzt werden: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="252" />
+        <location filename="../../../ui/zoo/report_view.py" line="270" />
         <source>Starting…</source>
         <translation>Starte …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="260" />
+        <location filename="../../../ui/zoo/report_view.py" line="278" />
         <source>Stopping after this batch; finished models are kept…</source>
         <translation>Halte nach diesem Batch an; fertige Modelle bleiben erhalten …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="267" />
+        <location filename="../../../ui/zoo/report_view.py" line="284" />
+        <source>Testing {models} together…</source>
+        <translation>Teste {models} gemeinsam…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/zoo/report_view.py" line="288" />
         <source>Measuring {model} ({i} of {n})…</source>
         <translation>Messe {model} ({i} von {n}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="276" />
+        <location filename="../../../ui/zoo/report_view.py" line="297" />
         <source>, about {duration} for the whole report</source>
         <translation>, etwa {duration} für den ganzen Bericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="278" />
+        <location filename="../../../ui/zoo/report_view.py" line="299" />
         <source>Training {model} ({i} of {n}): epoch {epoch} of {epochs}, batch {batch}/{batches}; about {left} left for this model{total}.</source>
         <translation>Trainiere {model} ({i} von {n}): Epoche {epoch} von {epochs}, Batch {batch}/{batches}; noch etwa {left} für dieses Modell{total}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="294" />
+        <location filename="../../../ui/zoo/report_view.py" line="315" />
         <source>Report ready: {n} models measured.</source>
         <translation>Bericht fertig: {n} Modelle gemessen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="298" />
+        <location filename="../../../ui/zoo/report_view.py" line="319" />
         <source>Report cancelled; the models that finished are kept.</source>
         <translation>Bericht abgebrochen; die fertigen Modelle bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="302" />
+        <location filename="../../../ui/zoo/report_view.py" line="323" />
         <source>The report stopped with an error: {why}</source>
         <translation>Der Bericht wurde mit einem Fehler beendet: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/chart_widgets.py" line="60" />
+        <location filename="../../../ui/zoo/chart_widgets.py" line="63" />
         <source>measured here</source>
         <translation>hier gemessen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/chart_widgets.py" line="62" />
+        <location filename="../../../ui/zoo/chart_widgets.py" line="65" />
         <source>published figure</source>
         <translation>veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/chart_widgets.py" line="65" />
+        <location filename="../../../ui/zoo/chart_widgets.py" line="68" />
         <source>{model} (not trained)</source>
         <translation>{model} (nicht trainiert)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/chart_widgets.py" line="66" />
+        <location filename="../../../ui/zoo/chart_widgets.py" line="69" />
         <source>{model} ({epochs} of {recipe} epochs)</source>
         <translation>{model} ({epochs} von {recipe} Epochen)</translation>
     </message>
