@@ -39,6 +39,15 @@ def _plan(data, models, **_) -> ReportPlan:  # type: ignore[no-untyped-def]
     return ReportPlan(tuple(ModelPlan(m, 1, 1, seconds[m], seconds[m], 1000.0, cached=False) for m in models))
 
 
+def _zoo(qtbot, app_state, models: str, **views):  # type: ignore[no-untyped-def]
+    """A Model zoo tab ticking ``models`` (comma-separated), its report built, cached and planned by ``views``."""
+    prefs = Preferences()
+    prefs.zoo.models = models
+    tab = ZooTab(app_state, prefs, **{"plan_report": _plan, **views})
+    qtbot.addWidget(tab)
+    return prefs, tab, tab.report_view
+
+
 def test_the_estimate_shows_before_run_and_rows_appear_while_the_report_runs(qtbot, app_state) -> None:  # type: ignore[no-untyped-def]
     release = threading.Event()
     first = _row("logistic", 7.5, 8.0)
@@ -56,11 +65,7 @@ def test_the_estimate_shows_before_run_and_rows_appear_while_the_report_runs(qtb
         rows = [first, _row("mlp", 2.1, 2.0), _row("small_cnn", 0.9, 0.8)]
         return Report(with_reductions(rows), data.name, 60_000, 10_000)
 
-    prefs = Preferences()
-    prefs.zoo.models = "logistic,mlp,small_cnn"
-    tab = ZooTab(app_state, prefs, build_report=build, cached_report=_empty_cache, plan_report=_plan)
-    qtbot.addWidget(tab)
-    view = tab.report_view
+    _, tab, view = _zoo(qtbot, app_state, "logistic,mlp,small_cnn", build_report=build, cached_report=_empty_cache)
     with qtbot.waitSignal(view.planned, timeout=5000):
         tab.show()
     status = view.status.text()
@@ -112,11 +117,7 @@ def test_a_measured_ensemble_is_shown_under_the_table_as_its_own_figure(qtbot, a
         return Report(shown, data.name, 60_000, 10_000,
                       ensemble=EnsembleFigure(("modern_cnn", "m3_cnn"), 0.21) if len(shown) == 2 else None)
 
-    prefs = Preferences()
-    prefs.zoo.models = "modern_cnn,m3_cnn"
-    tab = ZooTab(app_state, prefs, cached_report=cached, plan_report=_plan)
-    qtbot.addWidget(tab)
-    view = tab.report_view
+    _, tab, view = _zoo(qtbot, app_state, "modern_cnn,m3_cnn", cached_report=cached)
     with qtbot.waitSignal(view.report_ready, timeout=5000):
         tab.show()
         view.show_cached()
@@ -152,11 +153,7 @@ def test_test_them_together_makes_run_report_measure_the_ticked_models_ensemble(
             figure = EnsembleFigure(tuple(ensemble), 0.21)
         return Report(list(rows), data.name, 60_000, 10_000, ensemble=figure)
 
-    prefs = Preferences()
-    prefs.zoo.models = "modern_cnn,m3_cnn"
-    tab = ZooTab(app_state, prefs, build_report=build, cached_report=cached, plan_report=_plan)
-    qtbot.addWidget(tab)
-    view = tab.report_view
+    prefs, tab, view = _zoo(qtbot, app_state, "modern_cnn,m3_cnn", build_report=build, cached_report=cached)
     with qtbot.waitSignal(view.report_ready, timeout=5000):
         tab.show()
         view.show_cached()
