@@ -241,6 +241,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                               budget_s=args.budget_min * 60 if args.budget_min > 0 else None,
                               on_model=on_model if main_rank else None, on_batch=on_batch if main_rank else None,
                               on_epoch=on_epoch if main_rank else None,
+                              on_ensemble=lambda: print(f"testing {' + '.join(args.ensemble)} together"),
                               train=functools.partial(train_model, threads=distributed.cpu_threads(CPU_CORES)))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -122,3 +122,15 @@ def test_the_command_line_names_the_bad_ensemble(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert code == 2 and "lenet5, which the report does not train" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_command_line_says_when_it_tests_the_ensemble_and_writes_its_figure(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CNNVIZ_DATA_DIR", str(tmp_path / "user"))  # a cache of its own: both models train here
+    code = cli_main(["report", "--models", "logistic,mlp", "--ensemble", "logistic,mlp", "--subset", "600",
+                     "--budget-min", "0", "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.index("[2/2] mlp") < out.index("testing logistic + mlp together") < out.index("A small ensemble")
+    saved = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert saved["ensemble"]["models"] == ["logistic", "mlp"]
