@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, pyqtSignal
 from PyQt6.QtWidgets import QVBoxLayout
@@ -52,6 +53,13 @@ HEADINGS = (QT_TRANSLATE_NOOP("ReportView", "Model"), QT_TRANSLATE_NOOP("ReportV
             QT_TRANSLATE_NOOP("ReportView", "Device"), QT_TRANSLATE_NOOP("ReportView", "Test error"),
             QT_TRANSLATE_NOOP("ReportView", "With TTA"), QT_TRANSLATE_NOOP("ReportView", "Published figure"),
             QT_TRANSLATE_NOOP("ReportView", "Reduction vs previous"))
+
+
+@dataclass(frozen=True)
+class Together:
+    """The report's progress once its rows are done: it tests these models together (the ensemble)."""
+
+    models: tuple[str, ...]
 
 
 def plan_text(p: ReportPlan) -> str:
@@ -260,7 +268,7 @@ class ReportView(LazyPanel):
             return build(data, models, device=device, budget_s=budget_s, planned=planned,
                          on_model=lambda name, i, n: j.progress((name, i, n)), on_batch=j.progress,
                          on_row=j.partial, should_stop=j.should_stop, ensemble=ensemble,
-                         on_ensemble=lambda: j.progress(ensemble))
+                         on_ensemble=lambda: j.progress(Together(ensemble)))
 
         self.tasks.run("report", job, policy="single", threads=threads_for("report"), on_done=self._finished,
                        on_progress=self._on_progress, on_partial=self._on_row, on_failed=self._failed,
@@ -279,9 +287,9 @@ class ReportView(LazyPanel):
             self.say_state()
 
     def _on_progress(self, value: object) -> None:
-        if isinstance(value, tuple) and all(isinstance(name, str) for name in value):  # the ensemble's members
+        if isinstance(value, Together):
             self.progress.setValue(0)
-            self.current = translate("ReportView", "Testing {models} together…").format(models=", ".join(value))
+            self.current = translate("ReportView", "Testing {models} together…").format(models=", ".join(value.models))
         elif isinstance(value, tuple):
             self._model = value
             self.progress.setValue(0)

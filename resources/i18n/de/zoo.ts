@@ -421,167 +421,167 @@
 </context><context>
     <name>ReportView</name>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="50" />
+        <location filename="../../../ui/zoo/report_view.py" line="51" />
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="51" />
+        <location filename="../../../ui/zoo/report_view.py" line="52" />
         <source>Wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="52" />
+        <location filename="../../../ui/zoo/report_view.py" line="53" />
         <source>Test error</source>
         <translation>Testfehler</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
+        <location filename="../../../ui/zoo/report_view.py" line="54" />
         <source>With TTA</source>
         <translation>Mit TTA</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="53" />
+        <location filename="../../../ui/zoo/report_view.py" line="54" />
         <source>Published figure</source>
         <translation>Veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="54" />
+        <location filename="../../../ui/zoo/report_view.py" line="55" />
         <source>Reduction vs previous</source>
         <translation>Verringerung ggü. vorigem</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="63" />
+        <location filename="../../../ui/zoo/report_view.py" line="71" />
         <source>; not even one epoch fits the budget, so only its time is estimated</source>
         <translation>; nicht einmal eine Epoche passt ins Budget, daher wird nur die Zeit geschätzt</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="65" />
+        <location filename="../../../ui/zoo/report_view.py" line="73" />
         <source>; {epochs} of {recipe} epochs fit the budget</source>
         <translation>; {epochs} von {recipe} Epochen passen ins Budget</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="67" />
+        <location filename="../../../ui/zoo/report_view.py" line="75" />
         <source>{model} about {duration}{fit}</source>
         <translation>{model} etwa {duration}{fit}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="69" />
+        <location filename="../../../ui/zoo/report_view.py" line="77" />
         <source>Run report would take about {duration} here ({parts}).</source>
         <translation>Der Bericht würde hier etwa {duration} dauern ({parts}).</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="107" />
+        <location filename="../../../ui/zoo/report_view.py" line="115" />
         <source>Accuracy report</source>
         <translation>Genauigkeitsbericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="108" />
+        <location filename="../../../ui/zoo/report_view.py" line="116" />
         <source>One row per measured model: parameters, epochs, wall time, device, test error and the published figure</source>
         <translation>Eine Zeile je gemessenem Modell: Parameter, Epochen, Laufzeit, Gerät, Testfehler und veröffentlichter Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="111" />
+        <location filename="../../../ui/zoo/report_view.py" line="119" />
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="112" />
+        <location filename="../../../ui/zoo/report_view.py" line="120" />
         <source>Each model's measured test error beside its published figure</source>
         <translation>Der gemessene Testfehler jedes Modells neben seinem veröffentlichten Wert</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="140" />
+        <location filename="../../../ui/zoo/report_view.py" line="148" />
         <source>Each model is trained with its standard training settings on the {train:,} {data} training images and tested on the {test:,} test images. The table compares the error measured here with the published figure (published for MNIST). Results are kept per data set, so this view opens instantly after the first run.</source>
         <translation>Jedes Modell wird mit seinen Standard-Trainingseinstellungen auf den {train:,} Trainingsbildern von {data} trainiert und auf den {test:,} Testbildern getestet. Die Tabelle vergleicht den hier gemessenen Fehler mit dem veröffentlichten Wert (veröffentlicht für MNIST). Die Ergebnisse werden je Datensatz aufbewahrt, daher öffnet sich diese Ansicht nach dem ersten Lauf sofort.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="168" />
+        <location filename="../../../ui/zoo/report_view.py" line="176" />
         <source>Total wall time {duration} on {devices}.</source>
         <translation>Gesamte Laufzeit {duration} auf {devices}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="200" />
+        <location filename="../../../ui/zoo/report_view.py" line="208" />
         <source>Tick at least one model to measure.</source>
         <translation>Haken Sie mindestens ein Modell zum Messen an.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="203" />
+        <location filename="../../../ui/zoo/report_view.py" line="211" />
         <source>Estimating how long they take here from a few training batches each…</source>
         <translation>Schätze aus jeweils einigen Trainings-Batches, wie lange sie hier brauchen …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="205" />
+        <location filename="../../../ui/zoo/report_view.py" line="213" />
         <source>Not measured yet: {models}. {estimate} Press Run report to train and test them.</source>
         <translation>Noch nicht gemessen: {models}. {estimate} Drücken Sie „Bericht erstellen“, um sie zu trainieren und zu testen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="209" />
+        <location filename="../../../ui/zoo/report_view.py" line="217" />
         <source>{models} are measured but not yet tested together. Press Run report to test them as one ensemble.</source>
         <translation>{models} sind gemessen, aber noch nicht gemeinsam getestet. Drücken Sie „Bericht erstellen“, um sie als ein Ensemble zu testen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="245" />
+        <location filename="../../../ui/zoo/report_view.py" line="253" />
         <source>Could not estimate the run: {why}</source>
         <translation>Der Lauf konnte nicht geschätzt werden: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="270" />
+        <location filename="../../../ui/zoo/report_view.py" line="278" />
         <source>Starting…</source>
         <translation>Starte …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="278" />
+        <location filename="../../../ui/zoo/report_view.py" line="286" />
         <source>Stopping after this batch; finished models are kept…</source>
         <translation>Halte nach diesem Batch an; fertige Modelle bleiben erhalten …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="284" />
+        <location filename="../../../ui/zoo/report_view.py" line="292" />
         <source>Testing {models} together…</source>
         <translation>Teste {models} gemeinsam…</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="288" />
+        <location filename="../../../ui/zoo/report_view.py" line="296" />
         <source>Measuring {model} ({i} of {n})…</source>
         <translation>Messe {model} ({i} von {n}) …</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="297" />
+        <location filename="../../../ui/zoo/report_view.py" line="305" />
         <source>, about {duration} for the whole report</source>
         <translation>, etwa {duration} für den ganzen Bericht</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="299" />
+        <location filename="../../../ui/zoo/report_view.py" line="307" />
         <source>Training {model} ({i} of {n}): epoch {epoch} of {epochs}, batch {batch}/{batches}; about {left} left for this model{total}.</source>
         <translation>Trainiere {model} ({i} von {n}): Epoche {epoch} von {epochs}, Batch {batch}/{batches}; noch etwa {left} für dieses Modell{total}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="315" />
+        <location filename="../../../ui/zoo/report_view.py" line="323" />
         <source>Report ready: {n} models measured.</source>
         <translation>Bericht fertig: {n} Modelle gemessen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="319" />
+        <location filename="../../../ui/zoo/report_view.py" line="327" />
         <source>Report cancelled; the models that finished are kept.</source>
         <translation>Bericht abgebrochen; die fertigen Modelle bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../../ui/zoo/report_view.py" line="323" />
+        <location filename="../../../ui/zoo/report_view.py" line="331" />
         <source>The report stopped with an error: {why}</source>
         <translation>Der Bericht wurde mit einem Fehler beendet: {why}</translation>
     </message>
