@@ -38,6 +38,16 @@ def _no_job_outlives_its_test():  # type: ignore[no-untyped-def]
     assert shutdown_all(5000), "a background job did not notice its cancel request within 5 s"
 
 
+@pytest.fixture(autouse=True)
+def _denormals_kept_after_the_test():  # type: ignore[no-untyped-def]
+    """A command run in-process (``cnnviz.cli.main``) flushes denormals for its whole thread on purpose
+    (``flush_denormals``); the tests after it get IEEE floats back (Hypothesis refuses to draw floats without)."""
+    yield
+    import torch
+
+    torch.set_flush_denormal(False)
+
+
 @pytest.fixture(scope="session")
 def mnist():  # type: ignore[no-untyped-def]
     from cnnviz.data import load_bundled_mnist
