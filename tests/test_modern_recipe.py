@@ -17,7 +17,7 @@ from cnnviz.data import MnistData, stratified_subset
 from cnnviz.models import build_model
 from cnnviz.models.registry import MODELS
 from cnnviz.training import TensorData, TrainConfig, Trainer, evaluate, load_checkpoint, save_checkpoint
-from cnnviz.training.augment import BACKGROUND, elastic, random_affine
+from cnnviz.training.augment import BACKGROUND, elastic, gaussian_band, random_affine
 from cnnviz.training.run import train_model
 from cnnviz.training.trainer import TTA_SHIFTS, shifted, tta_accuracy
 from cnnviz.zoo.report_build import build_report
@@ -72,6 +72,21 @@ def test_elastic_distortion_moves_ink_by_at_most_alpha_pixels(digits) -> None:  
     assert (out - x).abs().mean() > 0.05  # it does distort
     assert (_centre(out) - _centre(x)).abs().max() <= 1.5
     assert torch.allclose(_ink(out).sum((1, 2, 3)), _ink(x).sum((1, 2, 3)), rtol=0.3)  # strokes kept, not erased
+
+
+@pytest.mark.parametrize(("height", "width", "sigma"), [(28, 28, 4.0), (32, 20, 2.5), (6, 9, 4.0)])
+def test_the_elastic_fields_smoothing_is_a_gaussian_convolution_with_zero_padding(height, width, sigma) -> None:  # type: ignore[no-untyped-def]
+    noise = torch.rand(5, 2, height, width, generator=torch.Generator().manual_seed(3)) * 2 - 1
+    radius = int(2 * sigma)
+    taps = torch.arange(-radius, radius + 1, dtype=torch.float64)
+    kernel = torch.exp(-(taps**2) / (2 * sigma**2))
+    kernel = kernel / kernel.sum()
+    flat = noise.double().reshape(10, 1, height, width)  # the separable Gaussian as F.conv2d computes it
+    expected = F.conv2d(F.conv2d(flat, kernel.view(1, 1, 1, -1), padding=(0, radius)), kernel.view(1, 1, -1, 1),
+                        padding=(radius, 0)).reshape(5, 2, height, width)
+    smoothed = gaussian_band(height, sigma) @ noise @ gaussian_band(width, sigma).T
+    assert torch.allclose(smoothed.double(), expected, atol=1e-6)
+    assert smoothed.abs().max() < noise.abs().max()  # smoothing shrinks the noise
 
 
 def test_label_smoothing_is_the_loss_the_trainer_minimises(digits) -> None:  # type: ignore[no-untyped-def]

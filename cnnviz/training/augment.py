@@ -56,6 +56,18 @@ def _sample(batch: torch.Tensor, grid: torch.Tensor, background: torch.Tensor | 
     return F.grid_sample(batch - fill, grid, align_corners=False, padding_mode="zeros") + fill
 
 
+def gaussian_band(size: int, sigma: float, device: torch.device | str = "cpu") -> torch.Tensor:
+    """(size, size): ``band @ v`` is ``v`` (length ``size``) smoothed by a Gaussian of ``sigma`` pixels, cut at
+    2·sigma and zero beyond the edges, exactly as a 1-D convolution with zero padding would smooth it."""
+    radius = int(2 * sigma)
+    taps = torch.arange(-radius, radius + 1, dtype=torch.float32)
+    kernel = torch.exp(-(taps**2) / (2 * sigma**2))
+    kernel = kernel / kernel.sum()
+    offset = torch.arange(size)[None, :] - torch.arange(size)[:, None]  # column minus row
+    band = torch.where(offset.abs() <= radius, kernel[(offset + radius).clamp(0, 2 * radius)], 0.0)
+    return band.to(device)
+
+
 def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha: float = 1.5,
             sigma: float = 4.0, background: torch.Tensor | float = BACKGROUND) -> torch.Tensor:
     """Simard et al.'s elastic distortion (2003): a random displacement field, smoothed by a Gaussian of
@@ -63,15 +75,15 @@ def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha
     a pen stroke, which affine maps cannot make."""
     n, _, h, w = batch.shape
     dev = batch.device
-    field = torch.rand(n, 2, h, w, generator=generator) * 2 - 1  # (N, 2, H, W) uniform noise
-    radius = int(2 * sigma)
-    taps = torch.arange(-radius, radius + 1, dtype=torch.float32)
-    kernel = torch.exp(-(taps**2) / (2 * sigma**2))
-    kernel = kernel / kernel.sum()
-    field = F.conv2d(field.reshape(2 * n, 1, h, w), kernel.view(1, 1, 1, -1), padding=(0, radius))
-    field = F.conv2d(field, kernel.view(1, 1, -1, 1), padding=(radius, 0)).reshape(n, 2, h, w)
+    # Drawn on the CPU (the same field on every device), then smoothed where the batch lies: on a GPU the CPU
+    # only draws the numbers.
+    field = (torch.rand(n, 2, h, w, generator=generator) * 2 - 1).to(dev)  # (N, 2, H, W) uniform noise
+    # Separable smoothing as two products with band matrices, (H, H) @ field @ (W, W): equal to two 1-D
+    # convolutions with zero padding (within 1e-7), and faster: 1.2-5 ms against 9-22 ms for a batch of 128
+    # digits' fields, measured 2026-12-04 on 2 cores of an AMD EPYC busy with a training run.
+    field = gaussian_band(h, sigma, dev) @ field @ gaussian_band(w, sigma, dev).T
     field = field / field.abs().amax(dim=(2, 3), keepdim=True).clamp_min(1e-6) * alpha  # pixels
-    ys, xs = torch.meshgrid(torch.linspace(-1 + 1 / h, 1 - 1 / h, h), torch.linspace(-1 + 1 / w, 1 - 1 / w, w),
-                            indexing="ij")
+    ys, xs = torch.meshgrid(torch.linspace(-1 + 1 / h, 1 - 1 / h, h, device=dev),
+                            torch.linspace(-1 + 1 / w, 1 - 1 / w, w, device=dev), indexing="ij")
     grid = torch.stack([xs + field[:, 0] * 2 / w, ys + field[:, 1] * 2 / h], dim=-1)  # (N, H, W, 2)
-    return _sample(batch, grid.to(dev), background)
+    return _sample(batch, grid, background)
