@@ -1,12 +1,14 @@
 """Test error of checkpoints alone and of every ensemble of them: ``python tools/ensemble_checkpoints.py A.pt B.pt …``.
 
 A measurement for docs/report/README.md, not a feature: each file's model classifies the bundled MNIST test set,
-then every combination of two or more averages their probabilities. The report's checkpoints lie in its cache
-(``~/.local/share/cnnviz/report-cache/`` on Linux).
+then every combination of two or more averages their probabilities. With ``--tta`` each model's probabilities are
+first averaged over the report's shifted copies (test-time augmentation, as the report's "With TTA" column). The
+report's checkpoints lie in its cache (``~/.local/share/cnnviz/report-cache/`` on Linux).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from itertools import combinations
 from pathlib import Path
@@ -16,16 +18,19 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cnnviz.data import load_bundled_mnist
+from cnnviz.training.augment import black_pixel
 from cnnviz.training.checkpoint import load_checkpoint
-from cnnviz.training.trainer import TensorData, accuracy_of, averaged_probabilities
+from cnnviz.training.trainer import TTA_SHIFTS, TensorData, accuracy_of, averaged_probabilities
 
 
-def main(paths: list[Path]) -> None:
+def main(paths: list[Path], tta: bool = False) -> None:
     data = load_bundled_mnist()
     test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
     probs: dict[str, torch.Tensor] = {}
     for path in paths:
-        probs[path.stem] = averaged_probabilities(load_checkpoint(path)[0], test)  # (N, 10)
+        model = load_checkpoint(path)[0]
+        probs[path.stem] = (averaged_probabilities(model, test, float(black_pixel(data.spec)), TTA_SHIFTS) if tta
+                            else averaged_probabilities(model, test))  # (N, 10)
         print(f"{path.stem}: {(1 - accuracy_of(probs[path.stem], test.y)) * 100:.2f}%")
     for k in range(2, len(probs) + 1):
         for names in combinations(probs, k):
@@ -34,4 +39,8 @@ def main(paths: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main([Path(arg) for arg in sys.argv[1:]])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("checkpoints", nargs="+", type=Path)
+    parser.add_argument("--tta", action="store_true", help="average each model over the report's shifted copies")
+    args = parser.parse_args()
+    main(args.checkpoints, args.tta)
