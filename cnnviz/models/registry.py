@@ -153,6 +153,7 @@ MODELS: dict[str, ModelSpec] = {
                   #   is that network's honest figure, reached in 100 epochs on 2 CPU cores.
                   # - The same recipe again on the AMD EPYC, with --ensemble modern_cnn,m3_cnn (docs/report/,
                   #   2026-12-04, 2 h 12 min for the command there): 0.26% single, 0.24% with TTA; with the M3 0.28%.
+                  # - Seed 1 of the same recipe there (docs/report/seed-1/, 2 h 11 min): 0.26% single, 0.25% with TTA.
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999, swa_fraction=10 / 100,
                          swa_lr=0.01, tta=True, bf16=True),
