@@ -79,8 +79,9 @@ def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha
     # only draws the numbers.
     field = (torch.rand(n, 2, h, w, generator=generator) * 2 - 1).to(dev)  # (N, 2, H, W) uniform noise
     # Separable smoothing as two products with band matrices, (H, H) @ field @ (W, W): equal to two 1-D
-    # convolutions with zero padding (within 1e-7), and faster: 0.23-0.30 ms against 1.6 ms for a batch of 128
-    # digits' fields, measured 2026-12-04 on 2 quiet cores of an AMD EPYC (about 1% of a modern_cnn step there).
+    # convolutions with zero padding (within 1e-7), and faster: 0.43 ms, building both bands included, against
+    # 1.6 ms for a batch of 128 digits' fields, measured 2026-12-04 on 2 quiet cores of an AMD EPYC (about 1% of a
+    # modern_cnn step there; building the bands is 0.09 ms of it, too little to keep them).
     field = gaussian_band(h, sigma, dev) @ field @ gaussian_band(w, sigma, dev).T
     field = field / field.abs().amax(dim=(2, 3), keepdim=True).clamp_min(1e-6) * alpha  # pixels
     ys, xs = torch.meshgrid(torch.linspace(-1 + 1 / h, 1 - 1 / h, h, device=dev),
