@@ -29,8 +29,8 @@ def main(paths: list[Path], tta: bool = False) -> None:
     probs: dict[str, torch.Tensor] = {}
     for path in paths:
         model = load_checkpoint(path)[0]
-        probs[path.stem] = (averaged_probabilities(model, test, float(black_pixel(data.spec)), TTA_SHIFTS) if tta
-                            else averaged_probabilities(model, test))  # (N, 10)
+        shifts = TTA_SHIFTS if tta else ((0, 0),)  # one unshifted copy: the model's own probabilities
+        probs[path.stem] = averaged_probabilities(model, test, float(black_pixel(data.spec)), shifts)  # (N, 10)
         print(f"{path.stem}: {(1 - accuracy_of(probs[path.stem], test.y)) * 100:.2f}%")
     for k in range(2, len(probs) + 1):
         for names in combinations(probs, k):
