@@ -127,6 +127,9 @@ def test_the_kept_weights_are_the_moving_average_of_the_weights_after_each_step(
 
 
 def test_the_last_epochs_hold_the_rate_and_keep_the_plain_average_of_their_weights(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The initial weights come from the global generator: seeded here, not left to whichever test ran before
+    # (unseeded, 1 run in 15 drew weights whose last epoch moved batch norm's mean by under 2e-4, 2026-12-04).
+    torch.manual_seed(0)
     model = build_model("modern_cnn", width=4)
     rates: list[float] = []
     sgd_step = torch.optim.SGD.step

@@ -62,12 +62,53 @@ def test_the_report_adds_the_ensemble_figure_apart_from_the_rows(tiny: MnistData
     assert "A small ensemble, logistic + mlp: " in report_markdown(report)
     write_report(report, tmp_path / "out")
     saved = json.loads((tmp_path / "out" / "report.json").read_text())
-    assert saved["ensemble"] == {"models": ["logistic", "mlp"], "test_error": report.ensemble.test_error}
+    assert saved["ensemble"] == {"models": ["logistic", "mlp"], "test_error": report.ensemble.test_error,
+                                 "tta_error": None}  # neither recipe asks for test-time augmentation
     again = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=cache, device="cpu",
                          ensemble=["logistic", "mlp"])  # both rows from the cache: the same figure
     assert all(row.cached for row in again.rows) and again.ensemble == report.ensemble
     plain = build_report(tiny, ["logistic", "mlp"], epochs=1, folder=cache, device="cpu", use_cache=False)
     assert plain.ensemble is None and "ensemble" not in report_markdown(plain)
+
+
+def _shifted_by_hand(x: torch.Tensor, dy: int, dx: int, black: float) -> torch.Tensor:
+    """``x`` (N, 1, 28, 28) moved one pixel (dy rows down or dx columns right), the row or column it uncovers
+    ``black`` (torch.roll wraps it round; that edge is overwritten)."""
+    moved = torch.roll(x, shifts=(dy, dx), dims=(2, 3)).clone()
+    if dy:
+        moved[:, :, 0 if dy > 0 else -1, :] = black
+    if dx:
+        moved[:, :, :, 0 if dx > 0 else -1] = black
+    return moved
+
+
+def test_members_with_test_time_augmentation_give_the_ensemble_a_tta_figure_too(tiny: MnistData,
+                                                                                 tmp_path: Path) -> None:
+    # Both recipes ask for TTA, so the pair gets its TTA figure beside the plain one: each member's softmax
+    # averaged over the digit and its four one-pixel shifts (written out here with torch.roll), then the members.
+    report = build_report(tiny, ["modern_cnn", "m3_cnn"], epochs=1, folder=tmp_path, device="cpu",
+                          ensemble=["modern_cnn", "m3_cnn"])
+    assert report.ensemble is not None and all(row.tta_error is not None for row in report.rows)
+    test = TensorData.from_arrays(tiny.test_images, tiny.test_labels, tiny.spec)
+    black = float(test.x.min())  # MNIST is standardised: black is the smallest value, not 0
+    reopened = [load_checkpoint(tmp_path / row.checkpoint)[0].eval() for row in report.rows]
+    with torch.no_grad():
+        per_model = [torch.stack([F.softmax(m(_shifted_by_hand(test.x, dy, dx, black)), dim=1)
+                                  for dy, dx in ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))]).mean(0)
+                     for m in reopened]  # each (N, 10)
+    expected = float((torch.stack(per_model).mean(0).argmax(1) != test.y).float().mean()) * 100
+    assert report.ensemble.tta_error == pytest.approx(expected, abs=1e-3)
+    assert report.ensemble.test_error == pytest.approx(_softmax_error(reopened, test), abs=1e-3)
+    assert f"each member's test-time augmentation: {expected:.2f}% test error" in report_markdown(report)
+    # A figure stored before the TTA one was measured (no "tta_error" in its file) is measured again, once.
+    stored = next(tmp_path.glob("ensemble-*.json"))
+    raw = json.loads(stored.read_text())
+    del raw["ensemble"]["tta_error"]
+    stored.write_text(json.dumps(raw))
+    again = build_report(tiny, ["modern_cnn", "m3_cnn"], epochs=1, folder=tmp_path, device="cpu",
+                         ensemble=["modern_cnn", "m3_cnn"])
+    assert all(row.cached for row in again.rows) and again.ensemble == report.ensemble
+    assert json.loads(stored.read_text())["ensemble"]["tta_error"] == report.ensemble.tta_error  # kept again
 
 
 def test_the_app_shows_the_ensemble_a_report_measured_while_its_members_are_shown(tiny: MnistData,

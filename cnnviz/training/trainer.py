@@ -253,9 +253,11 @@ def tta_accuracy(model: nn.Module, data: TensorData, background: float,
 
 
 def ensemble_accuracy(models: Sequence[nn.Module], data: TensorData,
-                      should_stop: Callable[[], bool] | None = None) -> float:
-    """Accuracy when each image's prediction is the average of ``models``' probabilities (a small ensemble)."""
-    probabilities = [averaged_probabilities(m, data, should_stop=should_stop) for m in models]
+                      should_stop: Callable[[], bool] | None = None, background: float = 0.0,
+                      shifts: tuple[tuple[int, int], ...] = ((0, 0),)) -> float:
+    """Accuracy when each image's prediction is the average of ``models``' probabilities (a small ensemble);
+    with ``shifts`` (e.g. ``TTA_SHIFTS``) each model's own probabilities are first averaged over those copies."""
+    probabilities = [averaged_probabilities(m, data, background, shifts, should_stop=should_stop) for m in models]
     return accuracy_of(torch.stack(probabilities).mean(0), data.y)
 
 

@@ -14,7 +14,14 @@ from cnnviz.training.augment import black_pixel
 from cnnviz.training.checkpoint import load_checkpoint
 from cnnviz.training.device import pick_device
 from cnnviz.training.run import TrainedModel, train_model
-from cnnviz.training.trainer import BatchMetrics, EpochMetrics, TensorData, ensemble_accuracy, tta_accuracy
+from cnnviz.training.trainer import (
+    TTA_SHIFTS,
+    BatchMetrics,
+    EpochMetrics,
+    TensorData,
+    ensemble_accuracy,
+    tta_accuracy,
+)
 from cnnviz.wording import worded_error
 from cnnviz.zoo.report_cache import (
     DEFAULT_MODELS,
@@ -184,19 +191,25 @@ def ensemble_figure(names: Sequence[str], rows: Sequence[ReportRow], data: Mnist
                     should_stop: Callable[[], bool] | None = None) -> EnsembleFigure | None:
     """The test error of ``names``' trained models together (each row's checkpoint in the report cache, the
     figure kept beside them), or None when one of them has no trained model (not even one epoch fitted).
+    When every member's row has a test-time-augmentation figure, the ensemble gets one too (``tta_error``).
     ``should_stop`` is asked between chunks of the test digits (``JobCancelled``): nothing is kept then."""
     by_name = {row.model: row for row in rows}
     chosen = [row for name in dict.fromkeys(names) if (row := by_name.get(name)) and row.checkpoint]
     if len(chosen) < len(set(names)):
         return None
     checkpoints = [row.checkpoint for row in chosen]
+    with_tta = all(row.tta_error is not None for row in chosen)
     known = load_ensemble(checkpoints, folder) if use_cache else None
-    if known is not None:
-        return known
+    if known is not None and (known.tta_error is not None or not with_tta):
+        return known  # (a figure stored before its TTA twin was measured is measured again)
     folder = folder or cache_dir()
     models = [load_checkpoint(folder / name)[0] for name in checkpoints]
     test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
     error = (1 - ensemble_accuracy(models, test, should_stop)) * 100  # JobCancelled once should_stop says so
-    figure = EnsembleFigure(tuple(row.model for row in chosen), round(error, 3))
+    tta_error = None
+    if with_tta:
+        tta_error = round((1 - ensemble_accuracy(models, test, should_stop, float(black_pixel(data.spec)),
+                                                 TTA_SHIFTS)) * 100, 3)
+    figure = EnsembleFigure(tuple(row.model for row in chosen), round(error, 3), tta_error)
     store_ensemble(figure, checkpoints, folder)
     return figure

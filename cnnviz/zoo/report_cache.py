@@ -141,7 +141,9 @@ def _read_ensemble(path: Path, folder: Path) -> tuple[frozenset[str], EnsembleFi
     try:
         raw = json.loads(path.read_text())
         members = frozenset(str(name) for name in raw["checkpoints"])
-        figure = EnsembleFigure(tuple(raw["ensemble"]["models"]), float(raw["ensemble"]["test_error"]))
+        tta = raw["ensemble"].get("tta_error")  # absent from figures stored before it was measured
+        figure = EnsembleFigure(tuple(raw["ensemble"]["models"]), float(raw["ensemble"]["test_error"]),
+                                None if tta is None else float(tta))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if raw.get("version") != CACHE_VERSION or not all((folder / name).is_file() for name in members):

@@ -44,6 +44,8 @@ class EnsembleFigure:
     """The test error when each test image's probabilities are averaged over the rows of ``models``."""
     models: tuple[str, ...]
     test_error: float  # percent
+    tta_error: float | None = None  # percent, each member's probabilities first averaged over its shifted copies
+    # (test-time augmentation, as the rows' own column), when every member's recipe asks for it
 
 
 @dataclass
@@ -173,6 +175,9 @@ def report_notes(report: Report, plain: bool = False) -> list[Wording]:
         notes.append(worded("A small ensemble, {models}: {error:.2f}% test error, each test image's probabilities "
                             "averaged over these trained models (a separate figure, never a single model's).",
                             models=" + ".join(report.ensemble.models), error=report.ensemble.test_error))
+        if report.ensemble.tta_error is not None:
+            notes.append(worded("The same ensemble with each member's test-time augmentation: {error:.2f}% test "
+                                "error (a separate figure again).", error=report.ensemble.tta_error))
     if report.cancelled:
         notes.append(worded("The run was cancelled: models after the last row were not trained."))
     if any(row.cached for row in report.rows):

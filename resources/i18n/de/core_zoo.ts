@@ -188,6 +188,10 @@
             <translation>{model}: {done}; das vollständige Training ({recipe} Epochen) bräuchte auf diesem Gerät ({device}) etwa {duration}{rate}. Eine NVIDIA-GPU ({flag}) trainiert es in weit kürzerer Zeit.</translation>
         </message>
         <message>
+            <source>The same ensemble with each member's test-time augmentation: {error:.2f}% test error (a separate figure again).</source>
+            <translation>Dasselbe Ensemble mit der Testzeit-Augmentierung (TTA) jedes Mitglieds: {error:.2f}% Testfehler (wieder ein eigener Wert).</translation>
+        </message>
+        <message>
             <source>unknown model(s) {unknown}; choose from: {known}</source>
             <translation>Unbekannte(s) Modell(e) {unknown}; wähle aus: {known}</translation>
         </message>
