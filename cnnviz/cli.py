@@ -284,7 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma-separated zoo names")
     rep.add_argument("--ensemble", type=_model_names, default=[],
                      help="two or more of the models, comma-separated, also tested together (their probabilities "
-                          "averaged): a figure of its own beside the single models'")
+                          "averaged): a figure of its own beside the single models', and one with test-time "
+                          "augmentation when every member's recipe uses it")
     rep.add_argument("--out", default="report", help="folder for report.md, report.json and report.png")
     rep.add_argument("--device", choices=DEVICES, default="auto", help="auto, cpu, cuda or mps")
     rep.add_argument("--budget-min", type=_minutes, default=20.0,
