@@ -17,7 +17,7 @@ from cnnviz.data import MnistData, stratified_subset
 from cnnviz.models import build_model
 from cnnviz.models.registry import MODELS
 from cnnviz.training import TensorData, TrainConfig, Trainer, evaluate, load_checkpoint, save_checkpoint
-from cnnviz.training.augment import BACKGROUND, elastic, gaussian_band, random_affine
+from cnnviz.training.augment import BACKGROUND, cutout, elastic, gaussian_band, random_affine
 from cnnviz.training.run import train_model
 from cnnviz.training.trainer import TTA_SHIFTS, shifted, tta_accuracy
 from cnnviz.zoo.report_build import build_report
@@ -87,6 +87,36 @@ def test_the_elastic_fields_smoothing_is_a_gaussian_convolution_with_zero_paddin
     smoothed = gaussian_band(height, sigma) @ noise @ gaussian_band(width, sigma).T
     assert torch.allclose(smoothed.double(), expected, atol=1e-6)
     assert smoothed.abs().max() < noise.abs().max()  # smoothing shrinks the noise
+
+
+@pytest.mark.parametrize("size", [6, 8])
+def test_cutout_paints_one_square_per_digit_black_and_leaves_the_rest(digits, size) -> None:  # type: ignore[no-untyped-def]
+    x = digits.x[:64]
+    out = cutout(x, torch.Generator().manual_seed(5), size)
+    g = torch.Generator().manual_seed(5)  # the same draws, the square painted pixel by pixel
+    rows, cols = torch.randint(28, (64,), generator=g), torch.randint(28, (64,), generator=g)
+    expected = x.clone()
+    for i in range(64):
+        for r in range(rows[i] - size // 2, rows[i] - size // 2 + size):
+            for c in range(cols[i] - size // 2, cols[i] - size // 2 + size):
+                if 0 <= r < 28 and 0 <= c < 28:
+                    expected[i, 0, r, c] = BACKGROUND
+    assert torch.equal(out, expected)
+    painted = (out != x).sum((1, 2, 3))
+    assert painted.max() <= size * size and (painted > 0).float().mean() > 0.5  # most squares hit some ink
+
+
+def test_the_trainer_applies_cutout_only_when_the_recipe_asks(digits, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cnnviz.training import trainer
+
+    seen: list[int] = []
+    real = trainer.cutout
+    monkeypatch.setattr(trainer, "cutout", lambda x, g, size, bg: seen.append(size) or real(x, g, size, bg))
+    for size in (0, 6):
+        torch.manual_seed(0)
+        Trainer(build_model("small_cnn"), TrainConfig(epochs=1, batch_size=128, lr=0.0, augment=True, cutout=size,
+                                                      eval_each_epoch=False, device="cpu")).fit(digits)
+    assert seen == [6, 6]  # two batches of the 256 digits, only in the run with cutout
 
 
 def test_label_smoothing_is_the_loss_the_trainer_minimises(digits) -> None:  # type: ignore[no-untyped-def]

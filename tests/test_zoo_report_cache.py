@@ -162,3 +162,15 @@ def test_chart_does_not_import_the_report_builder() -> None:
     imported = {node.module for node in ast.walk(ast.parse(source.read_text()))
                 if isinstance(node, ast.ImportFrom) and node.module}
     assert "cnnviz.zoo.report" not in imported and "cnnviz.zoo.report_format" in imported
+
+
+def test_a_setting_added_later_keeps_earlier_results_until_a_recipe_uses_it(tiny: MnistData) -> None:
+    """Cutout came after results were cached: at its default it stays out of the key, so those results (hours
+    of training for the modern CNN) are still served; a recipe that uses it is a different result."""
+    from cnnviz.zoo.report_cache import _ident, recipe_key
+
+    recipe = MODELS["mlp"].recipe
+    assert recipe.cutout == 0 and "cutout" not in _ident("mlp", recipe, tiny, 600, 0)["recipe"]
+    with_cutout = replace(recipe, cutout=6)
+    assert _ident("mlp", with_cutout, tiny, 600, 0)["recipe"]["cutout"] == 6
+    assert recipe_key("mlp", with_cutout, tiny, 600, 0) != recipe_key("mlp", recipe, tiny, 600, 0)

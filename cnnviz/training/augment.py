@@ -88,3 +88,20 @@ def elastic(batch: torch.Tensor, generator: torch.Generator | None = None, alpha
                             torch.linspace(-1 + 1 / w, 1 - 1 / w, w, device=dev), indexing="ij")
     grid = torch.stack([xs + field[:, 0] * 2 / w, ys + field[:, 1] * 2 / h], dim=-1)  # (N, H, W, 2)
     return _sample(batch, grid, background)
+
+
+def cutout(batch: torch.Tensor, generator: torch.Generator | None = None, size: int = 8,
+           background: torch.Tensor | float = BACKGROUND) -> torch.Tensor:
+    """DeVries and Taylor's cutout (2017): a ``size`` × ``size`` square of each image, centred anywhere in it
+    (so it may hang over the edge), painted ``background``, so that a digit with a stroke missing or a loop
+    left open still has to be told by its other strokes."""
+    n, _, h, w = batch.shape
+    dev = batch.device
+    centre = torch.stack([torch.randint(h, (n,), generator=generator),
+                          torch.randint(w, (n,), generator=generator)], 1).to(dev)  # (N, 2) row, column
+    top, left = centre[:, 0] - size // 2, centre[:, 1] - size // 2  # (N,)
+    rows = torch.arange(h, device=dev)[None, :] - top[:, None]  # (N, H): row index within the square
+    cols = torch.arange(w, device=dev)[None, :] - left[:, None]  # (N, W)
+    inside = ((rows >= 0) & (rows < size))[:, :, None] & ((cols >= 0) & (cols < size))[:, None, :]  # (N, H, W)
+    fill = background.to(dev) if isinstance(background, torch.Tensor) else torch.tensor(background, device=dev)
+    return torch.where(inside[:, None], fill.to(batch.dtype).expand_as(batch), batch)

@@ -18,7 +18,7 @@ from cnnviz.jobs import check
 from cnnviz.models.registry import Recipe
 from cnnviz.models.staged import eval_mode
 from cnnviz.training import distributed
-from cnnviz.training.augment import black_pixel, elastic, random_affine
+from cnnviz.training.augment import black_pixel, cutout, elastic, random_affine
 from cnnviz.training.device import compute_threads, fast_bfloat16, is_out_of_memory, pick_device, training_threads
 from cnnviz.training.gradients import GradientProbe, GradientSample
 from cnnviz.training.seeding import generator_dropout, run_generator
@@ -70,6 +70,7 @@ class TrainConfig:
     schedule: str = "none"  # "none" or "onecycle"
     augment: bool = False
     distort: bool = False
+    cutout: int = 0  # see Recipe.cutout
     label_smoothing: float = 0.0
     ema_decay: float = 0.0
     swa_fraction: float = 0.0  # see Recipe; the averaged weights are tested and kept once there are any
@@ -90,7 +91,7 @@ class TrainConfig:
             epochs=recipe.epochs, batch_size=recipe.batch_size, lr=recipe.lr,
             optimizer=recipe.optimizer, nesterov=recipe.nesterov, weight_decay=recipe.weight_decay,
             schedule=recipe.schedule, augment=recipe.augment, distort=recipe.distort,
-            label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
+            cutout=recipe.cutout, label_smoothing=recipe.label_smoothing, ema_decay=recipe.ema_decay,
             swa_fraction=recipe.swa_fraction, swa_lr=recipe.swa_lr, bf16=recipe.bf16,
         )
         return replace(base, **overrides)
@@ -473,6 +474,8 @@ class Trainer:
                                 generator, background=background)
                 elif cfg.augment:
                     x = random_affine(x, generator, background=background)
+                if cfg.cutout > 0:
+                    x = cutout(x, generator, cfg.cutout, background)
                 with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=low_precision):
                     logits = net(x)
                     loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
