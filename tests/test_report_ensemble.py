@@ -136,6 +136,30 @@ def test_a_stop_while_the_ensemble_is_tested_keeps_the_rows_and_no_figure(tiny: 
     assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble is None
 
 
+def test_a_stop_during_the_ensembles_shifted_copies_keeps_no_figure_at_all(tiny: MnistData, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pair's TTA pass (five copies of every digit through each member) is the longest part of the
+    # ensemble's test: a stop there ends it too, and the plain figure just measured is not stored without it.
+    from cnnviz.zoo import report_build
+
+    plain_done = threading.Event()
+    passes: list[int] = []
+
+    def counted(models, data, should_stop=None, background=0.0, shifts=((0, 0),)):  # type: ignore[no-untyped-def]
+        passes.append(len(shifts))
+        accuracy = ensemble_accuracy(models, data, should_stop, background, shifts)
+        plain_done.set()  # the stop arrives once the plain pass is over, while the shifted one runs
+        return accuracy
+
+    monkeypatch.setattr(report_build, "ensemble_accuracy", counted)
+    report = build_report(tiny, ["modern_cnn", "m3_cnn"], epochs=1, folder=tmp_path, device="cpu",
+                          ensemble=["modern_cnn", "m3_cnn"], should_stop=plain_done.is_set)
+    assert passes == [1, 5]  # the plain pass ran whole, the shifted one began and was stopped
+    assert report.cancelled and report.ensemble is None
+    assert [row.model for row in report.rows] == ["modern_cnn", "m3_cnn"]  # the trained rows are kept
+    assert not list(tmp_path.glob("ensemble-*.json"))
+
+
 def test_a_stop_while_the_shifted_copies_are_tested_ends_the_report_without_that_row(tiny: MnistData,
                                                                                     tmp_path: Path) -> None:
     trained = threading.Event()
