@@ -103,5 +103,5 @@ def cutout(batch: torch.Tensor, generator: torch.Generator | None = None, size: 
     rows = torch.arange(h, device=dev)[None, :] - top[:, None]  # (N, H): row index within the square
     cols = torch.arange(w, device=dev)[None, :] - left[:, None]  # (N, W)
     inside = ((rows >= 0) & (rows < size))[:, :, None] & ((cols >= 0) & (cols < size))[:, None, :]  # (N, H, W)
-    fill = background.to(dev) if isinstance(background, torch.Tensor) else torch.tensor(background, device=dev)
-    return torch.where(inside[:, None], fill.to(batch.dtype).expand_as(batch), batch)
+    fill = background.to(dev, batch.dtype) if isinstance(background, torch.Tensor) else background  # broadcasts
+    return torch.where(inside[:, None], fill, batch)
