@@ -14,8 +14,8 @@ import torch.nn.functional as F
 from cnnviz.cli import main as cli_main
 from cnnviz.data import MnistData
 from cnnviz.models import build_model
-from cnnviz.training import TensorData, TrainConfig, Trainer, load_checkpoint
-from cnnviz.training.trainer import averaged_probabilities, ensemble_accuracy
+from cnnviz.training import TensorData, TrainConfig, Trainer, load_checkpoint, trainer
+from cnnviz.training.trainer import TTA_SHIFTS, averaged_probabilities, ensemble_accuracy
 from cnnviz.zoo.report import build_report, cached_report, report_markdown, write_report
 
 
@@ -26,10 +26,19 @@ def tiny(mnist) -> MnistData:  # type: ignore[no-untyped-def]
                      mnist.test_images[:300], mnist.test_labels[:300], mnist.class_names)
 
 
-def _softmax_error(models: list[torch.nn.Module], test: TensorData) -> float:
-    """Percent wrong when each image takes the class of the models' mean softmax (written out, no cnnviz code)."""
+def _softmax_error(models: list[torch.nn.Module], test: TensorData,
+                   shifts: tuple[tuple[int, int], ...] = ((0, 0),)) -> float:
+    """Percent wrong when each image takes the class of the models' mean softmax, each model's first averaged over
+    copies of the images moved by ``shifts`` (rows down, columns right; border 0) — written out, no cnnviz code."""
+    def moved(x: torch.Tensor, dy: int, dx: int) -> torch.Tensor:
+        out = torch.zeros_like(x)
+        out[..., max(dy, 0) : 28 + min(dy, 0), max(dx, 0) : 28 + min(dx, 0)] = \
+            x[..., max(-dy, 0) : 28 + min(-dy, 0), max(-dx, 0) : 28 + min(-dx, 0)]
+        return out
+
     with torch.no_grad():
-        probs = torch.stack([F.softmax(m.eval()(test.x), dim=1) for m in models]).mean(0)  # (models, N, 10) -> (N, 10)
+        probs = torch.stack([torch.stack([F.softmax(m.eval()(moved(test.x, dy, dx)), dim=1) for dy, dx in shifts])
+                             .mean(0) for m in models]).mean(0)  # (models, copies, N, 10) -> (N, 10)
     return float((probs.argmax(1) != test.y).float().mean()) * 100
 
 
@@ -46,7 +55,9 @@ def test_ensemble_accuracy_averages_the_models_probabilities(tiny: MnistData) ->
                               atol=1e-6)
     errors = [_softmax_error([m], test) for m in models]
     together = _softmax_error(models, test)
-    assert (1 - ensemble_accuracy(models, test)) * 100 == pytest.approx(together)
+    plain, shifted = ensemble_accuracy(models, test, shifts=TTA_SHIFTS)  # both figures from one pass
+    assert (1 - plain) * 100 == pytest.approx(together)
+    assert (1 - shifted) * 100 == pytest.approx(_softmax_error(models, test, TTA_SHIFTS))
     assert len({*errors, together}) > 1  # the average is its own figure, not one member's
 
 
@@ -136,25 +147,27 @@ def test_a_stop_while_the_ensemble_is_tested_keeps_the_rows_and_no_figure(tiny: 
     assert cached_report(tiny, ["logistic", "mlp"], folder=tmp_path).ensemble is None
 
 
-def test_a_stop_during_the_ensembles_shifted_copies_keeps_no_figure_at_all(tiny: MnistData, tmp_path: Path,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    # The pair's TTA pass (five copies of every digit through each member) is the longest part of the
-    # ensemble's test: a stop there ends it too, and the plain figure just measured is not stored without it.
-    from cnnviz.zoo import report_build
+def test_the_ensembles_figures_come_from_one_pass_that_a_stop_ends_keeping_nothing(
+        tiny: MnistData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pair's test runs the five copies of every digit (TTA) through each member once, the unshifted copy
+    # giving the plain figure on the way; a stop once the first member is through ends it, and nothing is stored.
+    testing_together, first_done = threading.Event(), threading.Event()
+    passes: list[tuple[tuple[int, int], ...]] = []
+    copy_probabilities = trainer.copy_probabilities
 
-    plain_done = threading.Event()
-    passes: list[int] = []
+    def counted(model, data, background=0.0, shifts=((0, 0),), batch_size=1000, should_stop=None):  # type: ignore[no-untyped-def]
+        if not testing_together.is_set():  # a row's own TTA figure
+            return copy_probabilities(model, data, background, shifts, batch_size, should_stop)
+        passes.append(shifts)
+        probabilities = copy_probabilities(model, data, background, shifts, batch_size, should_stop)
+        first_done.set()  # the stop arrives once the first member is through
+        return probabilities
 
-    def counted(models, data, should_stop=None, background=0.0, shifts=((0, 0),)):  # type: ignore[no-untyped-def]
-        passes.append(len(shifts))
-        accuracy = ensemble_accuracy(models, data, should_stop, background, shifts)
-        plain_done.set()  # the stop arrives once the plain pass is over, while the shifted one runs
-        return accuracy
-
-    monkeypatch.setattr(report_build, "ensemble_accuracy", counted)
+    monkeypatch.setattr(trainer, "copy_probabilities", counted)
     report = build_report(tiny, ["modern_cnn", "m3_cnn"], epochs=1, folder=tmp_path, device="cpu",
-                          ensemble=["modern_cnn", "m3_cnn"], should_stop=plain_done.is_set)
-    assert passes == [1, 5]  # the plain pass ran whole, the shifted one began and was stopped
+                          ensemble=["modern_cnn", "m3_cnn"], should_stop=first_done.is_set,
+                          on_ensemble=testing_together.set)
+    assert passes == [TTA_SHIFTS, TTA_SHIFTS]  # one pass a member, the second begun and stopped
     assert report.cancelled and report.ensemble is None
     assert [row.model for row in report.rows] == ["modern_cnn", "m3_cnn"]  # the trained rows are kept
     assert not list(tmp_path.glob("ensemble-*.json"))

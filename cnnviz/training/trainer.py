@@ -220,11 +220,11 @@ def shifted(x: torch.Tensor, dy: int, dx: int, background: float) -> torch.Tenso
 
 
 @torch.no_grad()
-def averaged_probabilities(model: nn.Module, data: TensorData, background: float = 0.0,
-                           shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000,
-                           should_stop: Callable[[], bool] | None = None) -> torch.Tensor:
-    """(N, classes) on the CPU: each image's class probabilities, averaged over its ``shifts`` copies (the
-    border they uncover is ``background``); one unshifted copy gives the model's own probabilities.
+def copy_probabilities(model: nn.Module, data: TensorData, background: float = 0.0,
+                       shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000,
+                       should_stop: Callable[[], bool] | None = None) -> torch.Tensor:
+    """(copies, N, classes) on the CPU: each image's class probabilities for each of its ``shifts`` copies, in
+    that order (the border they uncover is ``background``).
 
     ``should_stop`` is asked before each chunk of ``batch_size`` images (``JobCancelled`` once it says so): the
     modern CNN's five shifted copies of the 10,000 test digits take about a minute on 2 cores, and closing the
@@ -237,8 +237,16 @@ def averaged_probabilities(model: nn.Module, data: TensorData, background: float
                 check(should_stop)
             x = data.x[start : start + batch_size].to(device)
             probs = torch.stack([F.softmax(model(shifted(x, dy, dx, background)), dim=1) for dy, dx in shifts])
-            chunks.append(probs.mean(0).float().cpu())  # (copies, n, classes) -> (n, classes)
-    return torch.cat(chunks)
+            chunks.append(probs.float().cpu())  # (copies, n, classes)
+    return torch.cat(chunks, dim=1)
+
+
+def averaged_probabilities(model: nn.Module, data: TensorData, background: float = 0.0,
+                           shifts: tuple[tuple[int, int], ...] = ((0, 0),), batch_size: int = 1000,
+                           should_stop: Callable[[], bool] | None = None) -> torch.Tensor:
+    """(N, classes): each image's class probabilities averaged over its ``shifts`` copies (``copy_probabilities``);
+    one unshifted copy gives the model's own probabilities."""
+    return copy_probabilities(model, data, background, shifts, batch_size, should_stop).mean(0)
 
 
 def accuracy_of(probabilities: torch.Tensor, labels: torch.Tensor) -> float:
@@ -255,11 +263,16 @@ def tta_accuracy(model: nn.Module, data: TensorData, background: float,
 
 def ensemble_accuracy(models: Sequence[nn.Module], data: TensorData,
                       should_stop: Callable[[], bool] | None = None, background: float = 0.0,
-                      shifts: tuple[tuple[int, int], ...] = ((0, 0),)) -> float:
-    """Accuracy when each image's prediction is the average of ``models``' probabilities (a small ensemble);
-    with ``shifts`` (e.g. ``TTA_SHIFTS``) each model's own probabilities are first averaged over those copies."""
-    probabilities = [averaged_probabilities(m, data, background, shifts, should_stop=should_stop) for m in models]
-    return accuracy_of(torch.stack(probabilities).mean(0), data.y)
+                      shifts: tuple[tuple[int, int], ...] = ((0, 0),)) -> tuple[float, float]:
+    """(plain, shifted) accuracy of a small ensemble, each image's prediction the average of ``models``'
+    probabilities: plain from the unshifted copy alone, shifted with each model's probabilities first averaged over
+    the ``shifts`` copies (e.g. ``TTA_SHIFTS``). ``shifts`` must hold (0, 0): both come from one pass, so the
+    unshifted copy is not run twice (about 15 s for the modern CNN and the M3 on 2 cores)."""
+    plain_at = shifts.index((0, 0))
+    copies = [copy_probabilities(m, data, background, shifts, should_stop=should_stop) for m in models]
+    plain = torch.stack([c[plain_at] for c in copies]).mean(0)  # (models, N, classes) -> (N, classes)
+    averaged = torch.stack([c.mean(0) for c in copies]).mean(0)  # (models, copies, N, classes) -> (N, classes)
+    return accuracy_of(plain, data.y), accuracy_of(averaged, data.y)
 
 
 @torch.no_grad()

@@ -205,11 +205,9 @@ def ensemble_figure(names: Sequence[str], rows: Sequence[ReportRow], data: Mnist
     folder = folder or cache_dir()
     models = [load_checkpoint(folder / name)[0] for name in checkpoints]
     test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
-    error = (1 - ensemble_accuracy(models, test, should_stop)) * 100  # JobCancelled once should_stop says so
-    tta_error = None
-    if with_tta:
-        tta_error = round((1 - ensemble_accuracy(models, test, should_stop, float(black_pixel(data.spec)),
-                                                 TTA_SHIFTS)) * 100, 3)
-    figure = EnsembleFigure(tuple(row.model for row in chosen), round(error, 3), tta_error)
+    plain, shifted = ensemble_accuracy(models, test, should_stop, float(black_pixel(data.spec)),
+                                       TTA_SHIFTS if with_tta else ((0, 0),))  # JobCancelled once told to stop
+    tta_error = round((1 - shifted) * 100, 3) if with_tta else None
+    figure = EnsembleFigure(tuple(row.model for row in chosen), round((1 - plain) * 100, 3), tta_error)
     store_ensemble(figure, checkpoints, folder)
     return figure
