@@ -151,7 +151,9 @@ MODELS: dict[str, ModelSpec] = {
                   # - What the published ~0.2% is (docs/report/README.md): An et al.'s (2020) own logs of their
                   #   full-width M3, 30 seeds of 150 epochs on a GPU, end at 0.301% mean test error (0.25-0.37%, 3 of
                   #   30 at 0.25%); their ~0.23% is each seed's best epoch on the test set. This recipe's 0.26-0.35%
-                  #   is that network's honest figure, reached in 100 epochs on 2 CPU cores.
+                  #   is that network's honest figure, reached in 100 epochs on 2 CPU cores. Byerly et al.'s
+                  #   branching and merging network (the MNIST record its repository claims; 96 models of 300
+                  #   epochs on GPUs, their own per-epoch sheets) ends at 0.317% mean, 1 of 96 at <= 0.25%.
                   # - The same recipe again on the AMD EPYC, with --ensemble modern_cnn,m3_cnn (2026-12-04, 2 h 12
                   #   min for the command there; docs/report/seed-0-c9947f2/): 0.26% single, 0.24% with TTA; with the
                   #   M3 0.28%.
