@@ -167,6 +167,12 @@ MODELS: dict[str, ModelSpec] = {
                   #   14 min): 0.25% single, 0.26% with TTA. Five runs: 0.25-0.35%, mean 0.278%, 1 of 5 at <= 0.25%.
                   # - Seed 4, declared the same way (docs/report/seed-4/, same machine, 1 h 19 min): 0.32% single,
                   #   0.29% with TTA. Six runs: 0.25-0.35%, mean 0.285%, 1 of 6 at <= 0.25%.
+                  # - Under torchrun, 2 processes on the same 2 cores (batch norm over each process's 64 digits;
+                  #   declared as spread only, docs/report/torchrun/, 1 h 26 min): 0.30% single, 0.29% with TTA.
+                  # - Over the six runs the averaged last 10 epochs bought 1.5 test digits on average on the moving
+                  #   average at epoch 90 (4 of 6 better), but the final figure shows no relation to that moving
+                  #   average (correlation 0.05); batch-norm statistics from other training digits move a run by one
+                  #   digit at most (docs/report/README.md). The run-to-run spread is in the weights.
                   # - Cutout (DeVries and Taylor 2017; Recipe.cutout): each training digit also loses a 6 × 6 square,
                   #   centred anywhere, aimed at the ~25 shared errors (9s with an open loop, 4s like 9s). Tried under
                   #   a rule written down before the run (docs/report/README.md, "Cutout"; docs/report/cutout/,
