@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from torch import nn
+
 from cnnviz.data import load_bundled_mnist
 from cnnviz.training.checkpoint import load_checkpoint
 from cnnviz.training.trainer import TensorData, evaluate, precise_batch_norm
@@ -31,19 +33,19 @@ def main(paths: list[Path]) -> None:
     train = TensorData.from_arrays(data.train_images, data.train_labels, data.spec)
     for path in paths:
         model = load_checkpoint(path)[0]
+
+        def wrong_with_statistics_from(part: TensorData, model: nn.Module = model) -> int:
+            recomputed = copy.deepcopy(model)
+            precise_batch_norm(recomputed, part, len(part), batch_size=1000)  # the trainer's eval_batch_size
+            return evaluate(recomputed, test).errors
+
         wrong = evaluate(model, test).errors
         print(f"{path.name}: as saved, {wrong} test digits wrong ({wrong / len(test):.2%})")
         for start in range(0, len(train), SIXTH):
             part = TensorData(train.x[start : start + SIXTH], train.y[start : start + SIXTH], train.spec)
-            recomputed = copy.deepcopy(model)
-            precise_batch_norm(recomputed, part, SIXTH, batch_size=1000)  # the trainer's eval_batch_size
-            wrong = evaluate(recomputed, test).errors
-            print(f"  statistics from training digits {start:,}-{start + SIXTH - 1:,}: {wrong} wrong")
-        recomputed = copy.deepcopy(model)
-        precise_batch_norm(recomputed, train, len(train), batch_size=1000)
-        wrong = evaluate(recomputed, test).errors
-        print(f"  statistics from all {len(train):,} training digits: {wrong} wrong")
-
+            print(f"  statistics from training digits {start:,}-{start + SIXTH - 1:,}: "
+                  f"{wrong_with_statistics_from(part)} wrong")
+        print(f"  statistics from all {len(train):,} training digits: {wrong_with_statistics_from(train)} wrong")
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
