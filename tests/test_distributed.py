@@ -2,9 +2,13 @@
 same model as one process with the same global batch, rank 0 alone writes the checkpoint, and a cancel or a
 failure in one process ends every process.
 
-Tolerance: every weight within 1e-5 of the single-process run's (measured difference 4.7e-8 for the MLP after
-2 epochs: the two runs see the same samples in every step and differ only by floating-point summation
-order), and the same test accuracy within 0.05 percentage points (5 of 10,000 digits).
+Tolerance: the two runs see the same samples in every step and differ only by floating-point rounding, but the
+single-process run does not repeat itself exactly on this CPU: of three runs of the command below (2026-12-05),
+one differed from the other two by up to 1.6e-4 in 668 of the MLP's 100,352 first-layer weights (Adam turns
+rounding-sized differences in near-zero gradients into whole steps), while the typical weight moved 1.2e-7; the
+2-process runs were 4.7e-8 from the other two. So every weight tensor's median difference stays under 1e-6 (a
+run on other batches or samples moves the typical weight by far more), no weight differs by 1e-3, and the test
+accuracy agrees within 0.05 percentage points (5 of 10,000 digits).
 """
 
 from __future__ import annotations
@@ -58,7 +62,9 @@ def test_two_processes_train_like_one_process_with_the_same_global_batch(tmp_pat
     a, b = single.state_dict(), distributed.state_dict()
     assert a.keys() == b.keys()
     for name in a:
-        assert (a[name] - b[name]).abs().max().item() < 1e-5, name
+        difference = (a[name] - b[name]).abs()
+        assert difference.median().item() < 1e-6, name
+        assert difference.max().item() < 1e-3, name
     assert abs(_accuracy(one.stdout) - _accuracy(two.stdout)) <= 0.05
 
 
