@@ -367,8 +367,9 @@ def swa_epoch_count(epochs: int, fraction: float) -> int:
 class Trainer:
     """Runs epochs of mini-batch training, reporting through callbacks; stoppable between batches.
 
-    Deterministic on the CPU for a given seed: shuffling, dropout and augmentation draw from the run's own
-    generator, never torch's global RNG, so other threads reseeding it change nothing.
+    The same random draws for a given seed: shuffling, dropout and augmentation draw from the run's own
+    generator, never torch's global RNG, so other threads reseeding it change nothing. The arithmetic on several
+    CPU threads is not always bit-for-bit repeatable (see tests/test_distributed.py's tolerance).
     """
 
     def __init__(
