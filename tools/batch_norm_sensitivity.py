@@ -22,30 +22,34 @@ from torch import nn
 
 from cnnviz.data import load_bundled_mnist
 from cnnviz.training.checkpoint import load_checkpoint
-from cnnviz.training.trainer import TensorData, evaluate, precise_batch_norm
+from cnnviz.training.trainer import TensorData, TrainConfig, evaluate, precise_batch_norm
 
-SIXTH = 10_000  # the recipe's swa_bn_samples
+TRAINER = TrainConfig()  # the trainer's swa_bn_samples (a sixth of MNIST's training digits) and eval_batch_size
+
+
+def wrong_with_statistics_from(model: nn.Module, part: TensorData, test: TensorData) -> int:
+    """Test digits a copy of ``model`` gets wrong once its batch-norm statistics come from ``part`` alone."""
+    recomputed = copy.deepcopy(model)
+    precise_batch_norm(recomputed, part, len(part), TRAINER.eval_batch_size)
+    return evaluate(recomputed, test).errors
 
 
 def main(paths: list[Path]) -> None:
     data = load_bundled_mnist()
     test = TensorData.from_arrays(data.test_images, data.test_labels, data.spec)
     train = TensorData.from_arrays(data.train_images, data.train_labels, data.spec)
+    step = TRAINER.swa_bn_samples
     for path in paths:
         model = load_checkpoint(path)[0]
-
-        def wrong_with_statistics_from(part: TensorData, model: nn.Module = model) -> int:
-            recomputed = copy.deepcopy(model)
-            precise_batch_norm(recomputed, part, len(part), batch_size=1000)  # the trainer's eval_batch_size
-            return evaluate(recomputed, test).errors
-
         wrong = evaluate(model, test).errors
         print(f"{path.name}: as saved, {wrong} test digits wrong ({wrong / len(test):.2%})")
-        for start in range(0, len(train), SIXTH):
-            part = TensorData(train.x[start : start + SIXTH], train.y[start : start + SIXTH], train.spec)
-            print(f"  statistics from training digits {start:,}-{start + SIXTH - 1:,}: "
-                  f"{wrong_with_statistics_from(part)} wrong")
-        print(f"  statistics from all {len(train):,} training digits: {wrong_with_statistics_from(train)} wrong")
+        for start in range(0, len(train), step):
+            part = TensorData(train.x[start : start + step], train.y[start : start + step], train.spec)
+            print(f"  statistics from training digits {start:,}-{start + len(part) - 1:,}: "
+                  f"{wrong_with_statistics_from(model, part, test)} wrong")
+        print(f"  statistics from all {len(train):,} training digits: "
+              f"{wrong_with_statistics_from(model, train, test)} wrong")
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
