@@ -279,3 +279,21 @@ def test_cancel_during_the_throughput_probe_trains_nothing(tiny: MnistData, tmp_
     report = build_report(tiny, ["logistic"], budget_s=60, folder=tmp_path, train=machine,
                           should_stop=lambda: bool(runs))
     assert report.cancelled and report.rows == [] and runs == ["logistic"]  # the probe ran, the training did not
+
+
+def test_a_row_above_its_published_figure_says_what_that_figure_measures() -> None:
+    """The modern CNN's 0.2% is a best epoch picked on the test set: a row that errs more says so under the
+    table, so a learner does not read the gap as cnnviz failing; a row at or near its figure gets no such note."""
+    from cnnviz.zoo.report import Report, report_notes
+
+    basis = MODELS["modern_cnn"].published_basis
+    assert basis is not None and "test set" in str(basis)
+    above = ReportRow("modern_cnn", 308_074, 100, 100, 6593.0, "cpu, bfloat16", 0.35, 0.2)
+    notes = [str(n) for n in report_notes(Report([above], "MNIST", 60_000, 10_000))]
+    assert notes == ["modern_cnn: 0.35% is above the published 0.2%.", str(basis)]
+    near = replace(above, test_error=0.24)
+    assert report_notes(Report([near], "MNIST", 60_000, 10_000)) == []
+    # a model without a stated basis keeps the plain comparison
+    mlp = ReportRow("mlp", 101_770, 10, 10, 7.0, "cpu", 3.1, 2.0)
+    assert [str(n) for n in report_notes(Report([mlp], "MNIST", 60_000, 10_000))] == [
+        "mlp: 3.10% is above the published 2.0%."]

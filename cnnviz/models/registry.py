@@ -41,6 +41,9 @@ class ModelSpec:
     description: Wording  # a sentence (a literal ``Wording``: the window shows it translated)
     recipe: Recipe = field(default_factory=Recipe)
     seed_error: float | None = None  # test error (%) claimed by the seed documents, for the report
+    # What the published figure measures, shown under the report's row when the run errs more than it
+    # (a learner who sees 0.35% beside 0.2% should learn why, not that the claim or cnnviz is wrong)
+    published_basis: Wording | None = None
 
 
 MODELS: dict[str, ModelSpec] = {
@@ -181,7 +184,14 @@ MODELS: dict[str, ModelSpec] = {
                   Recipe(epochs=100, batch_size=128, lr=0.1, optimizer="sgd", nesterov=True, weight_decay=5e-4,
                          schedule="onecycle", augment=True, distort=True, ema_decay=0.999,
                          swa_fraction=10 / 100, swa_lr=0.01, tta=True, bf16=True),
-                  seed_error=0.2),
+                  seed_error=0.2,
+                  # From the authors' own per-epoch logs (docs/report/README.md, "What the published ~0.2%
+                  # measures"): An et al.'s 30 runs end at 0.301% mean, 0.25-0.37%; each run's best epoch on the
+                  # test set averages 0.233%.
+                  published_basis=Wording(
+                      "That published figure is each run's best epoch, picked by its score on the test set. At the "
+                      "end of their training the networks behind it err on about 0.30% (An et al. 2020: 30 runs "
+                      "of their M3, 0.25–0.37%); this report tests the weights a recipe ends with, once.")),
         ModelSpec("m3_cnn", arch.m3_cnn,
                   Wording("M3 (An et al. 2020): ten 3×3 convs with batch norm, no pooling, flattened into the scores."),
                   # A second architecture for the modern CNN's recipe, chosen because over 15 epochs it erred on

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
+from cnnviz.models.registry import MODELS
 from cnnviz.wording import Wording, worded
 
 
@@ -143,6 +144,9 @@ def row_notes(row: ReportRow, plain: bool = False) -> list[Wording]:
             and not row.shortened):
         notes.append(worded("{model}: {error:.2f}% is above the published {published:.1f}%.",
                             model=row.model, error=row.test_error, published=row.seed_error))
+        spec = MODELS.get(row.model)
+        if spec is not None and spec.published_basis is not None:
+            notes.append(spec.published_basis)
     return notes
 
 
